@@ -1,0 +1,56 @@
+# Gwanse Back Office: `make run` runs everything, `make test` runs the full test suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app backoffice
+INSTALLED := $(VENV)/.installed
+# Debian packages: Korean fonts and HarfBuzz subsetting for PDF notices, Graphviz for the
+# procedure diagrams, Chromium for the browser tests.
+RUN_DEBS := fonts-nanum libharfbuzz-subset0 graphviz
+TEST_DEBS := $(RUN_DEBS) chromium
+
+.PHONY: run test lint system-deps-run system-deps-test clean
+
+run: $(INSTALLED) system-deps-run
+	$(FLASK) init-db
+	$(FLASK) seed-demo --if-empty
+	$(BIN)/python -m backoffice.launcher
+
+test: $(INSTALLED) system-deps-test
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+system-deps-run:
+	@$(MAKE) --no-print-directory _debs DEBS="$(RUN_DEBS)" STRICT=0
+
+system-deps-test:
+	@$(MAKE) --no-print-directory _debs DEBS="$(TEST_DEBS)" STRICT=1
+
+_debs:
+	@missing=$$(for p in $(DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
+	    | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages: $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else \
+	    echo "Missing Debian packages: $$missing"; \
+	    echo "Install them as root: sudo apt-get install $$missing"; \
+	    if [ "$(STRICT)" = 1 ]; then exit 1; fi; \
+	    echo "Continuing: PDF notices need fonts-nanum to show Korean text."; \
+	fi
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts

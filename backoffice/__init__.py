@@ -1,0 +1,79 @@
+"""Gwanse Back Office: case management under the Customs Act (Act No. 19228)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from backoffice.config import load_config
+from backoffice.extensions import init_extensions
+from backoffice.paths import DEFAULT_INSTANCE_DIR, STATIC_DIR, TEMPLATES_DIR
+
+
+def create_app(
+    config: Mapping[str, Any] | None = None, *, instance_path: str | None = None
+) -> Flask:
+    """Create and configure the back office.
+
+    :param config: overrides applied last, after ``instance/config.py`` and the environment.
+    :param instance_path: the folder for local config, the secret key and the SQLite file;
+        ``GWANSE_INSTANCE_PATH`` or ``instance/`` beside the code by default.
+    """
+    instance = instance_path or os.environ.get("GWANSE_INSTANCE_PATH") or DEFAULT_INSTANCE_DIR
+    app = Flask(
+        __name__,
+        instance_path=str(instance),
+        instance_relative_config=True,
+        template_folder=str(TEMPLATES_DIR),
+        static_folder=str(STATIC_DIR),
+    )
+    os.makedirs(app.instance_path, exist_ok=True)
+    load_config(app, config)
+    init_extensions(app)
+    _register_user_loader()
+    _register_blueprints(app)
+    _register_error_handlers(app)
+    _register_template_helpers(app)
+    _register_cli(app)
+    return app
+
+
+def _register_user_loader() -> None:
+    from backoffice import audit  # noqa: F401  (registers the append-only guard)
+    from backoffice.extensions import db, login_manager
+    from backoffice.models import User
+
+    @login_manager.user_loader
+    def load_user(user_id: str) -> User | None:
+        return db.session.get(User, int(user_id))
+
+
+def _register_blueprints(app: Flask) -> None:
+    from backoffice.auth import bp as auth_bp
+    from backoffice.cases import bp as cases_bp
+    from backoffice.health import bp as health_bp
+    from backoffice.main import bp as main_bp
+
+    for blueprint in (auth_bp, main_bp, cases_bp, health_bp):
+        app.register_blueprint(blueprint)
+
+
+def _register_error_handlers(app: Flask) -> None:
+    from backoffice.errors import register_error_handlers
+
+    register_error_handlers(app)
+
+
+def _register_template_helpers(app: Flask) -> None:
+    from backoffice.templating import register_template_helpers
+
+    register_template_helpers(app)
+
+
+def _register_cli(app: Flask) -> None:
+    from backoffice.cli import register_cli
+
+    register_cli(app)

@@ -1,0 +1,108 @@
+"""Demo data: offices, one user of each role, duty payers and a few cases.
+
+Loaded by ``flask seed-demo`` (and by ``make run`` when the database is empty). The demo
+password is printed with the users; it is meant for a local demonstration only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from backoffice.cases.operations import assign_case, open_case
+from backoffice.extensions import db
+from backoffice.models import Office, Party, User
+from workflows.identifiers import IdentifierKind, parse
+from workflows.roles import Role
+
+DEMO_PASSWORD = "gwanse-demo"  # noqa: S105 (printed demo login, local demo only)
+
+OFFICES = (
+    ("SEOUL", "서울본부세관", "Seoul Main Customs"),
+    ("INCHEON-AP", "인천공항본부세관", "Incheon Airport Main Customs"),
+    ("BUSAN", "부산본부세관", "Busan Main Customs"),
+)
+
+PARTIES = (
+    ("payer", "individual", "JOHN SMITH", IdentifierKind.PCC, "P193456789123",
+     "(04520) Seoul Jung-gu", "john.smith@example.org"),
+    ("company", "company", "Hanbit Trading Co., Ltd. (한빛무역)",
+     IdentifierKind.BUSINESS_REGISTRATION, "1208147521", "(06164) Seoul Gangnam-gu",
+     "customs@hanbit.example"),
+    ("alien", "individual", "NGUYEN VAN AN", IdentifierKind.REGISTRATION_NUMBER,
+     "9001015123456", "(48058) Busan Haeundae-gu", None),
+)
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    display_name: str
+    role: Role
+    office: str | None = None
+    party: str | None = None
+
+
+USERS = (
+    DemoUser("admin", "System Administrator", Role.ADMIN),
+    DemoUser("officer", "Kim Minjun (김민준)", Role.OFFICER, office="SEOUL"),
+    DemoUser("officer2", "Lee Seoyeon (이서연)", Role.OFFICER, office="SEOUL"),
+    DemoUser("busan.officer", "Park Jihoon (박지훈)", Role.OFFICER, office="BUSAN"),
+    DemoUser("supervisor", "Choi Yuna (최유나)", Role.SUPERVISOR, office="SEOUL"),
+    DemoUser("payer", "John Smith", Role.DUTY_PAYER, party="payer"),
+    DemoUser("company", "Hanbit Trading customs desk", Role.DUTY_PAYER, party="company"),
+)
+
+
+def database_is_empty() -> bool:
+    return (db.session.scalar(select(func.count(User.id))) or 0) == 0
+
+
+def seed_demo() -> list[DemoUser]:
+    """Create the demo data in the current transaction and return the demo users."""
+    offices = {code: Office(code=code, name_ko=ko, name_en=en) for code, ko, en in OFFICES}
+    parties = {}
+    for key, kind, name, id_kind, raw, address, email in PARTIES:
+        identifier = parse(id_kind, raw)
+        parties[key] = Party(kind=kind, name=name, identifier_kind=identifier.kind,
+                             identifier=identifier.value, address=address, email=email)
+    db.session.add_all([*offices.values(), *parties.values()])
+    users = {}
+    for spec in USERS:
+        user = User(username=spec.username, display_name=spec.display_name, role=spec.role,
+                    office=offices.get(spec.office), party=parties.get(spec.party),
+                    locale="ko")
+        user.set_password(DEMO_PASSWORD)
+        users[spec.username] = user
+    db.session.add_all(users.values())
+    db.session.flush()
+    _seed_cases(offices, parties, users)
+    return list(USERS)
+
+
+def _seed_cases(offices, parties, users) -> None:
+    seoul, busan = offices["SEOUL"], offices["BUSAN"]
+    objection = open_case(
+        procedure="objection", party=parties["payer"], office=seoul, state="filed",
+        actor=users["payer"], article="Art. 132(1)",
+        reason="Objection to the duty assessment on an online purchase (demo).",
+    )
+    assign_case(objection, users["officer"], actor=users["supervisor"])
+    open_case(
+        procedure="examination", party=parties["company"], office=seoul, state="filed",
+        actor=users["company"], article="Art. 121(1)",
+        reason="Request for examination of a customs valuation (demo).",
+        assigned_officer=users["officer2"],
+    )
+    open_case(
+        procedure="deemed_permission", party=parties["company"], office=busan, state="received",
+        actor=users["company"], article="Art. 161(2)",
+        reason="Application to take samples out of a bonded area (demo).",
+        assigned_officer=users["busan.officer"],
+    )
+    open_case(
+        procedure="pre_assessment_review", party=parties["alien"], office=busan, state="filed",
+        actor=users["busan.officer"], article="Art. 118(2)",
+        reason="Request for pre-assessment review (demo).",
+    )

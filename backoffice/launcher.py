@@ -1,0 +1,85 @@
+"""Run the web server and the scheduler together; Ctrl-C stops both.
+
+``make run`` calls this after migrating and seeding. The web server is gunicorn with sync
+workers; the scheduler is one ``flask jobs run`` process beside it, never inside a worker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+STOP_GRACE_SECONDS = 10
+
+
+def _commands(host: str, port: int, workers: int) -> dict[str, list[str]]:
+    bin_dir = Path(sys.executable).parent
+    return {
+        "web": [str(bin_dir / "gunicorn"), "--bind", f"{host}:{port}", "--workers", str(workers),
+                "--access-logfile", "-", "backoffice:create_app()"],
+        "scheduler": [str(bin_dir / "flask"), "--app", "backoffice", "jobs", "run"],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=5000)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args(argv)
+    if not 1 <= args.port <= 65535:
+        parser.error("--port must be between 1 and 65535")
+    if args.workers < 1:
+        parser.error("--workers must be at least 1")
+
+    env = dict(os.environ)
+    if args.host in ("127.0.0.1", "localhost", "::1"):
+        # Plain HTTP on the loopback: a Secure session cookie would never come back.
+        env.setdefault("GWANSE_SESSION_COOKIE_SECURE", "false")
+        env.setdefault("GWANSE_REMEMBER_COOKIE_SECURE", "false")
+    processes = {
+        name: subprocess.Popen(command, env=env)
+        for name, command in _commands(args.host, args.port, args.workers).items()
+    }
+    url = f"http://{args.host}:{args.port}/"
+    print(f"Gwanse Back Office on {url}  (Ctrl-C stops web and scheduler)", flush=True)
+    signal.signal(signal.SIGTERM, lambda signum, frame: _raise_interrupt())
+    exit_code = 0
+    try:
+        while True:
+            for name, process in processes.items():
+                if process.poll() is not None:
+                    print(f"{name} exited with code {process.returncode}; stopping.", flush=True)
+                    return process.returncode or 1
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        print("Stopping web and scheduler...", flush=True)
+    finally:
+        _stop_all(processes.values())
+    return exit_code
+
+
+def _raise_interrupt() -> None:
+    raise KeyboardInterrupt
+
+
+def _stop_all(processes) -> None:
+    for process in processes:
+        if process.poll() is None:
+            process.terminate()
+    deadline = time.monotonic() + STOP_GRACE_SECONDS
+    for process in processes:
+        try:
+            process.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""Read-side queries for the landing pages of each role."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
+
+from backoffice.extensions import db
+from backoffice.models import Case, Deadline, DeadlineStatus, Office, Party, User
+from backoffice.security import visible_cases
+from workflows import clock
+from workflows.roles import Role
+
+RECENT_LIMIT = 50
+
+
+def recent_cases(user: User, limit: int = RECENT_LIMIT) -> list[Case]:
+    query = (
+        visible_cases(user)
+        .options(joinedload(Case.party), joinedload(Case.assigned_officer))
+        .order_by(Case.updated_at.desc(), Case.id.desc())
+        .limit(limit)
+    )
+    return list(db.session.scalars(query))
+
+
+def open_deadlines(user: User, within_days: int | None = None) -> list[Deadline]:
+    case_ids = visible_cases(user).with_only_columns(Case.id)
+    query = (
+        select(Deadline)
+        .options(joinedload(Deadline.case))
+        .where(Deadline.status == DeadlineStatus.OPEN, Deadline.case_id.in_(case_ids))
+        .order_by(Deadline.due_at)
+    )
+    if within_days is not None:
+        query = query.where(Deadline.due_at <= clock.now() + timedelta(days=within_days))
+    return list(db.session.scalars(query.limit(RECENT_LIMIT)))
+
+
+def cases_by_procedure_and_state(office_id: int) -> list[tuple[str, str, int]]:
+    query = (
+        select(Case.procedure, Case.state, func.count())
+        .where(Case.office_id == office_id, Case.closed_at.is_(None))
+        .group_by(Case.procedure, Case.state)
+        .order_by(Case.procedure, Case.state)
+    )
+    return [tuple(row) for row in db.session.execute(query)]
+
+
+def cases_per_officer(office_id: int) -> list[tuple[User, int]]:
+    open_count = (
+        select(func.count(Case.id))
+        .where(Case.assigned_officer_id == User.id, Case.closed_at.is_(None))
+        .scalar_subquery()
+    )
+    query = (
+        select(User, open_count)
+        .where(User.office_id == office_id, User.role == Role.OFFICER)
+        .order_by(User.display_name)
+    )
+    return [(user, count) for user, count in db.session.execute(query)]
+
+
+def overdue_count(office_id: int) -> int:
+    query = (
+        select(func.count(Deadline.id))
+        .join(Case, Case.id == Deadline.case_id)
+        .where(
+            Case.office_id == office_id,
+            Deadline.status == DeadlineStatus.OPEN,
+            Deadline.due_at < clock.now(),
+        )
+    )
+    return db.session.scalar(query) or 0
+
+
+def users_overview() -> list[User]:
+    query = select(User).options(joinedload(User.office)).order_by(User.role, User.username)
+    return list(db.session.scalars(query))
+
+
+def system_counts() -> dict[str, int]:
+    return {
+        "offices": db.session.scalar(select(func.count(Office.id))) or 0,
+        "users": db.session.scalar(select(func.count(User.id))) or 0,
+        "parties": db.session.scalar(select(func.count(Party.id))) or 0,
+        "cases": db.session.scalar(select(func.count(Case.id))) or 0,
+    }

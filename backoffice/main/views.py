@@ -1,0 +1,69 @@
+"""The landing page of each role; ``/`` sends a signed-in user to theirs."""
+
+from __future__ import annotations
+
+from flask import redirect, render_template, url_for
+from flask_login import current_user, login_required
+
+from backoffice.health import scheduler_status
+from backoffice.main import bp, queries
+from backoffice.security import role_required
+from workflows.roles import Role
+
+LANDING = {
+    Role.OFFICER: "main.worklist",
+    Role.SUPERVISOR: "main.dashboard",
+    Role.DUTY_PAYER: "main.portal",
+    Role.ADMIN: "main.admin",
+}
+
+
+@bp.get("/")
+@login_required
+def index():
+    return redirect(url_for(LANDING[current_user.role_enum]))
+
+
+@bp.get("/worklist")
+@role_required(Role.OFFICER, Role.SUPERVISOR)
+def worklist():
+    return render_template(
+        "main/officer.html",
+        cases=queries.recent_cases(current_user),
+        deadlines=queries.open_deadlines(current_user, within_days=7),
+    )
+
+
+@bp.get("/dashboard")
+@role_required(Role.SUPERVISOR)
+def dashboard():
+    office_id = current_user.office_id
+    return render_template(
+        "main/supervisor.html",
+        by_state=queries.cases_by_procedure_and_state(office_id),
+        per_officer=queries.cases_per_officer(office_id),
+        overdue=queries.overdue_count(office_id),
+        deadlines=queries.open_deadlines(current_user, within_days=7),
+        scheduler=scheduler_status(),
+    )
+
+
+@bp.get("/portal")
+@role_required(Role.DUTY_PAYER)
+def portal():
+    return render_template(
+        "main/duty_payer.html",
+        cases=queries.recent_cases(current_user),
+        deadlines=queries.open_deadlines(current_user),
+    )
+
+
+@bp.get("/admin")
+@role_required(Role.ADMIN)
+def admin():
+    return render_template(
+        "main/admin.html",
+        users=queries.users_overview(),
+        counts=queries.system_counts(),
+        scheduler=scheduler_status(),
+    )

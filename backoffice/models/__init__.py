@@ -1,0 +1,25 @@
+"""The data model; import models from here."""
+
+from backoffice.models.case import Case
+from backoffice.models.counter import Counter
+from backoffice.models.deadline import Deadline, DeadlineStatus
+from backoffice.models.event import CaseEvent
+from backoffice.models.heartbeat import SchedulerHeartbeat
+from backoffice.models.notice import Notice
+from backoffice.models.office import Office
+from backoffice.models.party import Party, PartyKind
+from backoffice.models.user import User
+
+__all__ = [
+    "Case",
+    "CaseEvent",
+    "Counter",
+    "Deadline",
+    "DeadlineStatus",
+    "Notice",
+    "Office",
+    "Party",
+    "PartyKind",
+    "SchedulerHeartbeat",
+    "User",
+]

@@ -1,0 +1,36 @@
+"""Gap-free numbering: case references and, later, notice numbers."""
+
+from __future__ import annotations
+
+from sqlalchemy import update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from backoffice.extensions import db
+from backoffice.models import Counter
+from workflows.procedures import procedure_info
+
+_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+
+
+def next_value(name: str) -> int:
+    """Return the next value of counter ``name`` inside the caller's transaction.
+
+    The UPDATE takes the row's write lock until the caller commits, so concurrent callers get
+    consecutive numbers and a rolled-back transaction gives its number back.
+    """
+    bump = update(Counter).where(Counter.name == name).values(value=Counter.value + 1)
+    value = db.session.execute(bump.returning(Counter.value)).scalar()
+    if value is None:
+        insert = _INSERTS[db.session.get_bind().dialect.name]
+        db.session.execute(
+            insert(Counter).values(name=name, value=0).on_conflict_do_nothing()
+        )
+        value = db.session.execute(bump.returning(Counter.value)).scalar_one()
+    return value
+
+
+def next_case_reference(procedure: str, year: int) -> str:
+    """Return the next human reference of a case, e.g. ``OBJ-2026-000123``."""
+    prefix = procedure_info(procedure).prefix
+    number = next_value(f"case:{prefix}:{year}")
+    return f"{prefix}-{year}-{number:06d}"

@@ -1,0 +1,67 @@
+"""The scheduler process: fixed jobs, a heartbeat, a clean stop."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from sqlalchemy import select
+
+from backoffice.extensions import db
+from backoffice.models import SchedulerHeartbeat
+from jobs.heartbeat import beat, instance_name
+from jobs.runner import build_scheduler
+from workflows import clock
+
+
+def test_scheduler_declares_fixed_jobs_that_coalesce_and_never_overlap(app):
+    scheduler = build_scheduler(app, BackgroundScheduler)
+    scheduler.start(paused=True)
+    try:
+        jobs = scheduler.get_jobs()
+        assert [job.id for job in jobs] == ["heartbeat"]
+        for job in jobs:
+            assert job.coalesce is True
+            assert job.max_instances == 1
+            assert job.misfire_grace_time is None
+        assert str(scheduler.timezone) == "Asia/Seoul"
+    finally:
+        scheduler.shutdown(wait=False)
+
+
+def test_heartbeat_records_this_process_once(app_ctx):
+    started = clock.now()
+    beat(started_at=started)
+    beat(started_at=started)
+    beats = db.session.scalars(select(SchedulerHeartbeat)).all()
+    assert [b.name for b in beats] == [instance_name()]
+    assert beats[0].pid == os.getpid()
+
+
+def test_scheduler_process_beats_and_stops_on_sigterm(app, database_url, tmp_path):
+    env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "x",
+           "GWANSE_INSTANCE_PATH": str(tmp_path / "instance"),
+           "GWANSE_SCHEDULER_HEARTBEAT_SECONDS": "1"}
+    flask = Path(sys.executable).parent / "flask"
+    process = subprocess.Popen([str(flask), "--app", "backoffice", "jobs", "run"], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        seen = None
+        while time.monotonic() < deadline and seen is None:
+            time.sleep(0.3)
+            with app.app_context():
+                seen = db.session.scalar(
+                    select(SchedulerHeartbeat).where(SchedulerHeartbeat.pid == process.pid)
+                )
+        assert seen is not None, "the scheduler wrote no heartbeat"
+        process.send_signal(signal.SIGTERM)
+        output, _ = process.communicate(timeout=15)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0
+    assert "scheduler stopped" in output

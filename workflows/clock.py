@@ -1,0 +1,56 @@
+"""The one clock of the system.
+
+Legal dates are dates in Asia/Seoul; instants are stored in UTC. Production code reads the time
+through :func:`now`, so a demo or a test can run the whole system "as of" another moment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+SEOUL = ZoneInfo("Asia/Seoul")
+
+_frozen_at: datetime | None = None
+
+
+def now() -> datetime:
+    """Return the current instant, timezone-aware, in UTC."""
+    if _frozen_at is not None:
+        return _frozen_at
+    return datetime.now(UTC)
+
+
+@contextmanager
+def frozen(at: datetime) -> Iterator[datetime]:
+    """Run the enclosed block as if the time were ``at`` (an aware datetime)."""
+    global _frozen_at
+    if at.tzinfo is None:
+        raise ValueError("frozen() needs an aware datetime")
+    previous, _frozen_at = _frozen_at, at.astimezone(UTC)
+    try:
+        yield _frozen_at
+    finally:
+        _frozen_at = previous
+
+
+def seoul_date(instant: datetime) -> date:
+    """Return the legal (Asia/Seoul) date of an instant."""
+    return instant.astimezone(SEOUL).date()
+
+
+def today() -> date:
+    """Return today's legal date in Asia/Seoul."""
+    return seoul_date(now())
+
+
+def end_of_legal_day(day: date) -> datetime:
+    """Return the UTC instant at which a period ending on ``day`` expires.
+
+    A period in days ends at the end of its last day (Civil Act Art. 159, applied by
+    Customs Act Art. 8(2)), that is 24:00 Asia/Seoul.
+    """
+    midnight_after = datetime.combine(day + timedelta(days=1), time.min, tzinfo=SEOUL)
+    return midnight_after.astimezone(UTC)
