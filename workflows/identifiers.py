@@ -19,32 +19,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
+
+from workflows.labels import LabelledEnum
 
 
-class IdentifierKind(StrEnum):
-    PCC = "pcc"
-    REGISTRATION_NUMBER = "registration_number"
-    PASSPORT = "passport"
-    BUSINESS_REGISTRATION = "business_registration"
+class IdentifierKind(LabelledEnum):
+    PCC = ("pcc", "개인통관고유부호", "Personal Customs Code")
+    REGISTRATION_NUMBER = (
+        "registration_number", "외국인등록번호/주민등록번호", "Alien/resident registration no."
+    )
+    PASSPORT = ("passport", "여권번호", "Passport no.")
+    BUSINESS_REGISTRATION = ("business_registration", "사업자등록번호", "Business registration no.")
 
-    @property
-    def label_en(self) -> str:
-        return _LABELS[self][1]
-
-    @property
-    def label_ko(self) -> str:
-        return _LABELS[self][0]
-
-
-_LABELS = {
-    IdentifierKind.PCC: ("개인통관고유부호", "Personal Customs Code"),
-    IdentifierKind.REGISTRATION_NUMBER: (
-        "외국인등록번호/주민등록번호", "Alien/resident registration no."
-    ),
-    IdentifierKind.PASSPORT: ("여권번호", "Passport no."),
-    IdentifierKind.BUSINESS_REGISTRATION: ("사업자등록번호", "Business registration no."),
-}
 
 INDIVIDUAL_KINDS = frozenset(
     {IdentifierKind.PCC, IdentifierKind.REGISTRATION_NUMBER, IdentifierKind.PASSPORT}

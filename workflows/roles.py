@@ -4,29 +4,14 @@ Transitions of every procedure name the roles that may fire them; the web app ma
 one role.
 """
 
-from enum import StrEnum
+from workflows.labels import LabelledEnum
 
 
-class Role(StrEnum):
-    OFFICER = "officer"
-    SUPERVISOR = "supervisor"
-    DUTY_PAYER = "duty_payer"
-    ADMIN = "admin"
+class Role(LabelledEnum):
+    OFFICER = ("officer", "세관공무원", "Customs officer")
+    SUPERVISOR = ("supervisor", "감독자", "Supervisor")
+    DUTY_PAYER = ("duty_payer", "납세의무자", "Duty payer")
+    ADMIN = ("admin", "관리자", "Administrator")
 
-    @property
-    def label_en(self) -> str:
-        return _LABELS[self][1]
-
-    @property
-    def label_ko(self) -> str:
-        return _LABELS[self][0]
-
-
-_LABELS = {
-    Role.OFFICER: ("세관공무원", "Customs officer"),
-    Role.SUPERVISOR: ("감독자", "Supervisor"),
-    Role.DUTY_PAYER: ("납세의무자", "Duty payer"),
-    Role.ADMIN: ("관리자", "Administrator"),
-}
 
 OFFICE_ROLES = frozenset({Role.OFFICER, Role.SUPERVISOR})
