@@ -1,0 +1,109 @@
+"""Which days a deadline may not end on (Art. 8(3)), and which days a civil petition skips."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from functools import lru_cache
+
+import holidays
+
+WORKERS_DAY = (5, 1)
+
+
+class ExtraDayKind(StrEnum):
+    DECREE_DAY = "decree_day"
+    """A day prescribed by Presidential Decree (Art. 8(3)4), e.g. treasury-agent banks closed."""
+    PUBLIC_HOLIDAY = "public_holiday"
+    """A public holiday the holidays package does not know yet, e.g. a temporary holiday."""
+
+
+@dataclass(frozen=True)
+class ExtraDay:
+    """A non-working day kept by the office itself, with its legal ground."""
+
+    day: date
+    name: str
+    kind: ExtraDayKind
+    ground: str
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a day is not a working day, and the provision that says so."""
+
+    label: str
+    article: str
+
+    def __str__(self) -> str:
+        return f"{self.label}, {self.article}"
+
+
+@lru_cache(maxsize=64)
+def _public_holidays(year: int) -> dict[date, str]:
+    """Korean public, lunar and substitute holidays and election days (``holidays`` package)."""
+    return dict(holidays.KR(years=year, categories=(holidays.PUBLIC,)).items())
+
+
+def _holiday_label(name: str) -> str:
+    names = [n.strip() for n in name.split(";")]
+    labels = []
+    for n in names:
+        if n.startswith("Alternative holiday for "):
+            labels.append("substitute holiday for " + n.removeprefix("Alternative holiday for "))
+        else:
+            labels.append(n)
+    return "; ".join(labels)
+
+
+class NonWorkingDays:
+    """The days of Art. 8(3), plus the office's own additions."""
+
+    def __init__(self, extra_days: Iterable[ExtraDay] = ()):
+        self._extra: dict[date, list[ExtraDay]] = {}
+        for extra in extra_days:
+            self._extra.setdefault(extra.day, []).append(extra)
+
+    def public_holiday(self, day: date) -> str | None:
+        name = _public_holidays(day.year).get(day)
+        return _holiday_label(name) if name else None
+
+    def deadline_reasons(self, day: date) -> list[Reason]:
+        """Return why a deadline cannot end on ``day`` (empty for a working day), Art. 8(3)."""
+        reasons = []
+        if day.weekday() == 5:
+            reasons.append(Reason("Saturday", "Art. 8(3)1"))
+        elif day.weekday() == 6:
+            reasons.append(Reason("Sunday", "Art. 8(3)1"))
+        holiday = self.public_holiday(day)
+        if holiday:
+            reasons.append(Reason(f"public holiday ({holiday})", "Art. 8(3)2"))
+        if (day.month, day.day) == WORKERS_DAY:
+            reasons.append(Reason("Workers' Day", "Art. 8(3)3"))
+        for extra in self._extra.get(day, ()):
+            if extra.kind is ExtraDayKind.DECREE_DAY:
+                reasons.append(Reason(f"Decree day ({extra.name}; {extra.ground})", "Art. 8(3)4"))
+            else:
+                reasons.append(Reason(f"public holiday ({extra.name}; {extra.ground})",
+                                      "Art. 8(3)2"))
+        return reasons
+
+    def petition_skip_reason(self, day: date) -> str | None:
+        """Return why a civil petition does not count ``day``: a Saturday or a public holiday.
+
+        Sundays are public holidays of government offices. Workers' Day is counted unless the
+        public-holiday list itself has May 1 (it does from 2026, as Labor Day).
+        """
+        if day.weekday() == 5:
+            return "Saturday"
+        if day.weekday() == 6:
+            return "Sunday"
+        holiday = self.public_holiday(day)
+        if holiday:
+            return holiday
+        for extra in self._extra.get(day, ()):
+            if extra.kind is ExtraDayKind.PUBLIC_HOLIDAY:
+                return extra.name
+        return None

@@ -1,0 +1,365 @@
+"""Due dates with their reasons: the one place where a start and a period become a deadline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+
+from workflows.calendar.civil_act import add_months, period_end
+from workflows.calendar.nonworking import ExtraDay, NonWorkingDays
+from workflows.calendar.periods import CalendarError, Period, Unit
+from workflows.clock import SEOUL, end_of_legal_day
+
+PETITIONS_ACT = "Civil Petitions Treatment Act Art. 19"
+EXTENSION_LIMIT_YEARS = 1
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the reasoning behind a date, with the provision it applies."""
+
+    text: str
+    article: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.text}, {self.article}" if self.article else self.text
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"text": self.text, "article": self.article}
+
+
+@dataclass(frozen=True)
+class DueDate:
+    """A computed deadline: the legal last day, the instant it passes, and why.
+
+    ``due_at`` is 24:00 Asia/Seoul of ``due_date`` (Civil Act Art. 159) for periods in days and
+    longer, and the exact instant for a civil-petition period counted in working hours.
+    """
+
+    due_date: date
+    due_at: datetime
+    plain_end: date
+    steps: tuple[Step, ...]
+
+    @property
+    def explanation(self) -> str:
+        return " → ".join(str(step) for step in self.steps)
+
+    @property
+    def articles(self) -> list[str]:
+        return [step.article for step in self.steps if step.article]
+
+    def as_json(self) -> list[dict[str, str | None]]:
+        return [step.as_dict() for step in self.steps]
+
+
+@dataclass(frozen=True)
+class Outage:
+    """A malfunction of the electronic customs network (Art. 8(4)), from start to repair."""
+
+    start: datetime
+    repaired: datetime
+    ground: str
+
+    def __post_init__(self) -> None:
+        if self.start.tzinfo is None or self.repaired.tzinfo is None:
+            raise CalendarError("an outage needs time-zone-aware start and repair times")
+        if self.repaired <= self.start:
+            raise CalendarError("an outage must be repaired after it starts")
+
+    def touches(self, day: date) -> bool:
+        day_start = datetime.combine(day, time.min, tzinfo=SEOUL)
+        return self.start < end_of_legal_day(day) and self.repaired > day_start
+
+    @property
+    def repair_date(self) -> date:
+        return self.repaired.astimezone(SEOUL).date()
+
+
+@dataclass(frozen=True)
+class Suspension:
+    """Days on which a period does not run (a clock stop), both ends included.
+
+    E.g. Art. 128(4): the revision period of Art. 123 is not counted in the period for a decision.
+    """
+
+    first_day: date
+    last_day: date
+    article: str
+    reason: str = "clock stopped"
+
+    def __post_init__(self) -> None:
+        if self.last_day < self.first_day:
+            raise CalendarError("a suspension cannot end before it starts")
+
+    @property
+    def days(self) -> int:
+        return (self.last_day - self.first_day).days + 1
+
+    def covers(self, day: date) -> bool:
+        return self.first_day <= day <= self.last_day
+
+
+@dataclass(frozen=True)
+class OfficeHours:
+    """Working hours of a government office, for civil petitions counted in hours.
+
+    Default 09:00-12:00 and 13:00-18:00: eight working hours a day, as Art. 19(1) of the Civil
+    Petitions Treatment Act counts a day.
+    """
+
+    windows: tuple[tuple[time, time], ...] = ((time(9), time(12)), (time(13), time(18)))
+
+    @property
+    def hours_per_day(self) -> float:
+        return sum(_hours(start, end) for start, end in self.windows)
+
+
+def _hours(start: time, end: time) -> float:
+    return (datetime.combine(date.min, end) - datetime.combine(date.min, start)).seconds / 3600
+
+
+@dataclass
+class StatutoryCalendar:
+    """Computes deadlines under Art. 8 and the civil-petition rules, explaining each date."""
+
+    extra_days: Iterable[ExtraDay] = ()
+    outages: Iterable[Outage] = ()
+    office_hours: OfficeHours = field(default_factory=OfficeHours)
+
+    def __post_init__(self) -> None:
+        self.days = NonWorkingDays(self.extra_days)
+        self.outages = tuple(sorted(self.outages, key=lambda o: o.start))
+
+    # -- the public API ----------------------------------------------------------------------
+
+    def due(
+        self,
+        start: date | datetime,
+        period: Period | str,
+        *,
+        start_label: str = "start",
+        starts_at_midnight: bool = False,
+        rollover: bool = True,
+        suspensions: Iterable[Suspension] = (),
+    ) -> DueDate:
+        """Return the deadline ``period`` after ``start``.
+
+        :param start: the starting event: a date, or an aware datetime (naive = Seoul time).
+        :param start_label: what the start is ("receipt of the disposition notice").
+        :param starts_at_midnight: the period begins at 00:00 of the start day, which then
+            counts (Civil Act Art. 157 proviso); a datetime at exactly 00:00 does so too.
+        :param rollover: move a deadline off non-working days (Art. 8(3)) and outages
+            (Art. 8(4)). Off for durations such as validity periods, which are not deadlines.
+        :param suspensions: days on which the period does not run.
+        """
+        period = Period.parse(period) if isinstance(period, str) else period
+        suspensions = sorted(suspensions, key=lambda s: s.first_day)
+        if period.unit is Unit.PETITION_DAYS:
+            return self._petition_due(start, period, start_label, suspensions)
+        return self._civil_act_due(start, period, start_label, starts_at_midnight, rollover,
+                                   suspensions)
+
+    def extend(self, due: DueDate, until: date, ground: str) -> DueDate:
+        """Extend a deadline to ``until`` for a natural disaster or similar ground (Art. 10).
+
+        The customs head may extend by up to one year; the new last day is itself a deadline of
+        the Act and moves off non-working days (Art. 8(3)).
+        """
+        if not ground or not ground.strip():
+            raise CalendarError("an extension under Art. 10 needs its ground")
+        limit, _ = add_months(due.due_date, 12 * EXTENSION_LIMIT_YEARS)
+        if until <= due.due_date:
+            raise CalendarError(f"an extension must end after the current deadline {due.due_date}")
+        if until > limit:
+            raise CalendarError(
+                f"Art. 10 allows an extension of up to one year: {until} is after {limit}"
+            )
+        steps = [*due.steps, Step(f"extended to {until} ({ground.strip()})", "Art. 10")]
+        final = self._settle(until, steps)
+        return DueDate(final, end_of_legal_day(final), due.plain_end, tuple(steps))
+
+    def latest_before(self, planned: date, period: Period | str, *, strict: bool = True) -> DueDate:
+        """Return the last day to act at least ``period`` before ``planned`` (e.g. Art. 114(1)).
+
+        Strict reading (default): ``period`` whole days lie between the act and the planned day,
+        so the act is due ``n + 1`` days before it. A backward deadline never rolls forward (that
+        would make it late); it moves back to the previous working day.
+        """
+        period = Period.parse(period) if isinstance(period, str) else period
+        if period.unit is not Unit.DAYS:
+            raise CalendarError("a backward period is counted in days")
+        gap = period.amount + 1 if strict else period.amount
+        reading = "strict reading: whole days between" if strict else "lenient reading"
+        day = planned - timedelta(days=gap)
+        steps = [Step(f"planned {planned}"),
+                 Step(f"-{period} ({reading}) = {day}", "Civil Act Art. 157 by analogy")]
+        plain = day
+        while reasons := self.days.deadline_reasons(day):
+            steps.append(Step(f"{day}: {_join_labels(reasons)} → one day earlier (a backward "
+                              "deadline never rolls forward)"))
+            day -= timedelta(days=1)
+        steps.append(Step(f"act by {day} (24:00 KST)"))
+        return DueDate(day, end_of_legal_day(day), plain, tuple(steps))
+
+    def is_working_day(self, day: date) -> bool:
+        return not self.days.deadline_reasons(day)
+
+    # -- Civil Act counting with Art. 8(3)-(4) -----------------------------------------------
+
+    def _civil_act_due(self, start, period, start_label, starts_at_midnight, rollover,
+                       suspensions) -> DueDate:
+        start_day, at_midnight, shown = _start_day(start)
+        counts_first = starts_at_midnight or at_midnight
+        steps = [Step(f"{start_label} {shown}")]
+        if counts_first:
+            first = start_day
+            steps.append(Step("the period starts at 00:00: the first day counts",
+                              "Civil Act Art. 157 proviso"))
+        else:
+            first = start_day + timedelta(days=1)
+        end, rule = period_end(first, period)
+        steps.append(Step(f"+{period} = {end}", f"{rule} (Art. 8(2))"))
+        plain = end
+        end = self._apply_suspensions(first, end, suspensions, steps)
+        if rollover:
+            end = self._settle(end, steps)
+        else:
+            steps.append(Step("a duration, not a deadline: no roll-over"))
+        steps.append(Step(f"due {end} (ends 24:00 KST)"))
+        return DueDate(end, end_of_legal_day(end), plain, tuple(steps))
+
+    def _apply_suspensions(self, first: date, end: date, suspensions, steps) -> date:
+        """Add the suspended days that fall inside the running period, until none is left out."""
+        counted: set[Suspension] = set()
+        changed = True
+        while changed:
+            changed = False
+            for suspension in suspensions:
+                if suspension in counted or suspension.first_day > end:
+                    continue
+                if suspension.last_day < first:
+                    continue
+                overlap_from = max(first, suspension.first_day)
+                days = (suspension.last_day - overlap_from).days + 1
+                counted.add(suspension)
+                end += timedelta(days=days)
+                steps.append(Step(
+                    f"{suspension.reason} {overlap_from} to {suspension.last_day}: "
+                    f"{days} day{'s' if days != 1 else ''} not counted = {end}",
+                    suspension.article,
+                ))
+                changed = True
+        return end
+
+    def _settle(self, day: date, steps: list[Step]) -> date:
+        """Move ``day`` off non-working days (Art. 8(3)) and outages (Art. 8(4)) until it holds."""
+        while True:
+            while reasons := self.days.deadline_reasons(day):
+                following = day + timedelta(days=1)
+                steps.append(Step(f"{day}: {_join_labels(reasons)} → {following}",
+                                  _join_articles(reasons)))
+                day = following
+            outage = next((o for o in self.outages if o.touches(day)), None)
+            if outage is None:
+                return day
+            following = outage.repair_date + timedelta(days=1)
+            steps.append(Step(
+                f"{day}: electronic customs network out of service "
+                f"({outage.ground}), repaired {outage.repair_date} → {following}",
+                "Art. 8(4)",
+            ))
+            day = following
+
+    # -- Civil-petition counting -------------------------------------------------------------
+
+    def _petition_due(self, start, period, start_label, suspensions) -> DueDate:
+        if period.in_hours:
+            if suspensions:
+                raise CalendarError("a period counted in working hours cannot be suspended here")
+            return self._petition_hours_due(start, period, start_label)
+        start_day, _, shown = _start_day(start)
+        steps = [Step(f"{start_label} {shown}"),
+                 Step(f"{period}: the first day counts, Saturdays and public holidays do not",
+                      f"{PETITIONS_ACT}(2)")]
+        day, counted, skipped = start_day, 0, []
+        while True:
+            reason = self.days.petition_skip_reason(day)
+            suspension = next((s for s in suspensions if s.covers(day)), None)
+            if reason:
+                skipped.append(f"{day} {reason}")
+            elif suspension:
+                skipped.append(f"{day} {suspension.reason} ({suspension.article})")
+            else:
+                counted += 1
+                if counted == period.amount:
+                    break
+            day += timedelta(days=1)
+        if skipped:
+            steps.append(Step("not counted: " + ", ".join(skipped)))
+        steps.append(Step(f"processing period ends {day} (24:00 KST)"))
+        return DueDate(day, end_of_legal_day(day), day, tuple(steps))
+
+    def _petition_hours_due(self, start, period, start_label) -> DueDate:
+        if not isinstance(start, datetime):
+            raise CalendarError(
+                f"{period} is counted in working hours: give the time of receipt "
+                "(YYYY-MM-DDTHH:MM)"
+            )
+        received = _seoul(start)
+        hours = period.amount * self.office_hours.hours_per_day
+        steps = [Step(f"{start_label} {received:%Y-%m-%d %H:%M} KST"),
+                 Step(f"{period} = {hours:g} working hours from the time of receipt, "
+                      f"{self.office_hours.hours_per_day:g} hours a day, Saturdays and public "
+                      "holidays excluded", f"{PETITIONS_ACT}(1)")]
+        remaining = timedelta(hours=hours)
+        moment, skipped = received, []
+        while True:
+            day = moment.date()
+            reason = self.days.petition_skip_reason(day)
+            if reason:
+                skipped.append(f"{day} {reason}")
+            else:
+                for window_start, window_end in self.office_hours.windows:
+                    opens = datetime.combine(day, window_start, tzinfo=SEOUL)
+                    closes = datetime.combine(day, window_end, tzinfo=SEOUL)
+                    if moment >= closes:
+                        continue
+                    begin = max(moment, opens)
+                    available = closes - begin
+                    if remaining <= available:
+                        due_at = begin + remaining
+                        if skipped:
+                            steps.append(Step("not counted: " + ", ".join(skipped)))
+                        steps.append(Step(f"processing period ends {due_at:%Y-%m-%d %H:%M} KST"))
+                        return DueDate(due_at.date(), due_at.astimezone(UTC), due_at.date(),
+                                       tuple(steps))
+                    remaining -= available
+            moment = datetime.combine(day + timedelta(days=1), time.min, tzinfo=SEOUL)
+
+
+def _seoul(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=SEOUL)
+    return moment.astimezone(SEOUL)
+
+
+def _start_day(start: date | datetime) -> tuple[date, bool, str]:
+    """Return the legal start day, whether the period starts at 00:00, and how to show it."""
+    if isinstance(start, datetime):
+        local = _seoul(start)
+        return local.date(), local.time() == time.min, f"{local:%Y-%m-%d %H:%M} KST"
+    if isinstance(start, date):
+        return start, False, start.isoformat()
+    raise CalendarError(f"a start must be a date or a datetime, not {start!r}")
+
+
+def _join_labels(reasons) -> str:
+    return " and ".join(r.label for r in reasons)
+
+
+def _join_articles(reasons) -> str:
+    return ", ".join(dict.fromkeys(r.article for r in reasons))
+
+
