@@ -54,10 +54,11 @@ def _register_user_loader() -> None:
 def _register_blueprints(app: Flask) -> None:
     from backoffice.auth import bp as auth_bp
     from backoffice.cases import bp as cases_bp
+    from backoffice.deadlines import bp as deadlines_bp
     from backoffice.health import bp as health_bp
     from backoffice.main import bp as main_bp
 
-    for blueprint in (auth_bp, main_bp, cases_bp, health_bp):
+    for blueprint in (auth_bp, main_bp, cases_bp, deadlines_bp, health_bp):
         app.register_blueprint(blueprint)
 
 

@@ -106,5 +106,8 @@ def audit_verify_command() -> None:
 
 
 def register_cli(app: Flask) -> None:
-    for command in (init_db_command, seed_demo_command, create_user_command, audit_group):
+    from backoffice.deadlines.cli import calendar_group
+
+    for command in (init_db_command, seed_demo_command, create_user_command, audit_group,
+                    calendar_group):
         app.cli.add_command(command)

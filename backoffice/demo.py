@@ -7,12 +7,16 @@ password is printed with the users; it is meant for a local demonstration only.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
 from backoffice.cases.operations import assign_case, open_case
+from backoffice.deadlines.operations import open_deadline
+from backoffice.deadlines.store import load_calendar
 from backoffice.extensions import db
 from backoffice.models import Office, Party, User
+from workflows import clock
 from workflows.identifiers import IdentifierKind, parse
 from workflows.roles import Role
 
@@ -83,24 +87,40 @@ def seed_demo() -> list[DemoUser]:
 
 def _seed_cases(offices, parties, users) -> None:
     seoul, busan = offices["SEOUL"], offices["BUSAN"]
+    calendar = load_calendar()
+    today = clock.today()
+    filed_on = today - timedelta(days=25)
     objection = open_case(
         procedure="objection", party=parties["payer"], office=seoul, state="filed",
         actor=users["payer"], article="Art. 132(1)",
         reason="Objection to the duty assessment on an online purchase (demo).",
+        data={"filed_on": filed_on.isoformat()},
     )
     assign_case(objection, users["officer"], actor=users["supervisor"])
+    open_deadline(objection, kind="written opinion to the objector", article="Art. 132(5)",
+                  start_event="receipt of the objection", start=filed_on, period="7d",
+                  on_expiry="flag: opinion overdue", calendar=calendar)
+    open_deadline(objection, kind="decision on the objection", article="Art. 132(4)",
+                  start_event="filing of the objection", start=filed_on, period="30d",
+                  on_expiry="Art. 129(2) notice: the objector may go to the next step",
+                  calendar=calendar)
     open_case(
         procedure="examination", party=parties["company"], office=seoul, state="filed",
         actor=users["company"], article="Art. 121(1)",
         reason="Request for examination of a customs valuation (demo).",
         assigned_officer=users["officer2"],
     )
-    open_case(
+    received_on = today - timedelta(days=8)
+    application = open_case(
         procedure="deemed_permission", party=parties["company"], office=busan, state="received",
         actor=users["company"], article="Art. 161(2)",
         reason="Application to take samples out of a bonded area (demo).",
-        assigned_officer=users["busan.officer"],
+        assigned_officer=users["busan.officer"], data={"received_on": received_on.isoformat()},
     )
+    open_deadline(application, kind="decision on the application", article="Art. 161(3)",
+                  start_event="receipt of the application", start=received_on, period="10d",
+                  on_expiry="permission deemed granted the next day (Art. 161(3))",
+                  calendar=calendar)
     open_case(
         procedure="pre_assessment_review", party=parties["alien"], office=busan, state="filed",
         actor=users["busan.officer"], article="Art. 118(2)",

@@ -5,9 +5,11 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from backoffice.cases import bp
+from backoffice.deadlines.forms import ExtendDeadlineForm
 from backoffice.extensions import db
 from backoffice.models import CaseEvent, Deadline, Notice
 from backoffice.security import load_case_or_404
+from workflows.roles import OFFICE_ROLES
 
 
 @bp.get("/<reference>")
@@ -25,5 +27,6 @@ def detail(reference: str):
         select(Notice).where(Notice.case_id == case.id).order_by(Notice.issued_at)
     ).all()
     return render_template(
-        "cases/detail.html", case=case, events=events, deadlines=deadlines, notices=notices
+        "cases/detail.html", case=case, events=events, deadlines=deadlines, notices=notices,
+        can_extend=current_user.role in OFFICE_ROLES, extend_form=ExtendDeadlineForm(formdata=None),
     )

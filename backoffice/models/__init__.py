@@ -1,5 +1,6 @@
 """The data model; import models from here."""
 
+from backoffice.models.calendar import CalendarDay, NetworkOutage
 from backoffice.models.case import Case
 from backoffice.models.counter import Counter
 from backoffice.models.deadline import Deadline, DeadlineStatus
@@ -11,11 +12,13 @@ from backoffice.models.party import Party, PartyKind
 from backoffice.models.user import User
 
 __all__ = [
+    "CalendarDay",
     "Case",
     "CaseEvent",
     "Counter",
     "Deadline",
     "DeadlineStatus",
+    "NetworkOutage",
     "Notice",
     "Office",
     "Party",

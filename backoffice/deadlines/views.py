@@ -1,0 +1,153 @@
+"""The deadline calculator, the admin's calendar of closure days and outages, Art. 10 extensions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from backoffice.deadlines import bp, store
+from backoffice.deadlines.forms import (
+    ClosureDayForm,
+    ComputeDeadlineForm,
+    DeleteForm,
+    ExtendDeadlineForm,
+    OutageForm,
+)
+from backoffice.deadlines.operations import extend_deadline
+from backoffice.extensions import db
+from backoffice.models import CalendarDay, Deadline, NetworkOutage
+from backoffice.security import load_case_or_404, role_required
+from workflows.calendar import CalendarError, Period
+from workflows.clock import SEOUL
+from workflows.roles import OFFICE_ROLES, Role
+
+
+@bp.route("/calendar", methods=["GET", "POST"])
+@login_required
+def calculator():
+    """Compute a statutory deadline and show why it falls where it does."""
+    form = ComputeDeadlineForm()
+    result = None
+    if form.validate_on_submit():
+        start = form.start.data
+        if form.start_time.data is not None:
+            start = datetime.combine(start, form.start_time.data, tzinfo=SEOUL)
+        try:
+            result = store.load_calendar().due(
+                start, Period.parse(form.period.data), start_label=form.label.data or "start"
+            )
+        except CalendarError as error:
+            form.period.errors.append(str(error))
+    status = 422 if form.is_submitted() and result is None else 200
+    return render_template("deadlines/calculator.html", form=form, result=result), status
+
+
+@bp.get("/admin/calendar")
+@role_required(Role.ADMIN)
+def admin_calendar():
+    return _admin_page(ClosureDayForm(formdata=None), OutageForm(formdata=None))
+
+
+def _admin_page(day_form, outage_form, status=200):
+    days = db.session.scalars(select(CalendarDay).order_by(CalendarDay.day.desc())).all()
+    outages = db.session.scalars(
+        select(NetworkOutage).order_by(NetworkOutage.started_at.desc())
+    ).all()
+    return render_template(
+        "deadlines/admin_calendar.html", days=days, outages=outages, day_form=day_form,
+        outage_form=outage_form, delete_form=DeleteForm(),
+    ), status
+
+
+@bp.post("/admin/calendar/days")
+@role_required(Role.ADMIN)
+def add_closure_day():
+    form = ClosureDayForm()
+    if form.validate_on_submit():
+        try:
+            store.add_closure_day(form.day.data, name=form.name.data, kind=form.kind.data,
+                                  ground=form.ground.data, actor=current_user)
+        except CalendarError as error:
+            form.day.errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(f"Closure day {form.day.data} added. Deadlines computed from now on skip it.",
+                  "info")
+            return redirect(url_for("deadlines.admin_calendar"))
+    return _admin_page(form, OutageForm(formdata=None), 422)
+
+
+@bp.post("/admin/calendar/days/<day>/delete")
+@role_required(Role.ADMIN)
+def remove_closure_day(day: str):
+    if not DeleteForm().validate_on_submit():
+        abort(400)
+    try:
+        store.remove_closure_day(datetime.strptime(day, "%Y-%m-%d").date())
+    except (ValueError, CalendarError):
+        abort(404)
+    db.session.commit()
+    flash(f"Closure day {day} removed.", "info")
+    return redirect(url_for("deadlines.admin_calendar"))
+
+
+@bp.post("/admin/calendar/outages")
+@role_required(Role.ADMIN)
+def record_outage():
+    form = OutageForm()
+    if form.validate_on_submit():
+        started = datetime.combine(form.start_day.data, form.start_time.data, tzinfo=SEOUL)
+        repaired = datetime.combine(form.repair_day.data, form.repair_time.data, tzinfo=SEOUL)
+        try:
+            store.record_outage(started, repaired, ground=form.ground.data, actor=current_user)
+        except CalendarError as error:
+            form.repair_day.errors.append(str(error))
+        else:
+            db.session.commit()
+            flash("Outage recorded (Art. 8(4)).", "info")
+            return redirect(url_for("deadlines.admin_calendar"))
+    return _admin_page(ClosureDayForm(formdata=None), form, 422)
+
+
+@bp.post("/admin/calendar/outages/<int:outage_id>/delete")
+@role_required(Role.ADMIN)
+def remove_outage(outage_id: int):
+    if not DeleteForm().validate_on_submit():
+        abort(400)
+    try:
+        store.remove_outage(outage_id)
+    except CalendarError:
+        abort(404)
+    db.session.commit()
+    flash("Outage removed.", "info")
+    return redirect(url_for("deadlines.admin_calendar"))
+
+
+@bp.post("/cases/<reference>/deadlines/<int:deadline_id>/extend")
+@role_required(*OFFICE_ROLES)
+def extend(reference: str, deadline_id: int):
+    """Extend a deadline of the case under Art. 10; the case history records it."""
+    case = load_case_or_404(reference, current_user)
+    deadline = db.session.get(Deadline, deadline_id)
+    if deadline is None or deadline.case_id != case.id:
+        abort(404)
+    form = ExtendDeadlineForm()
+    if not form.validate_on_submit():
+        flash("Give the new date and the ground of the extension.", "error")
+        return redirect(url_for("cases.detail", reference=reference))
+    if form.version.data != str(case.version):
+        raise StaleDataError("the case changed since the form was shown")
+    try:
+        extend_deadline(deadline, until=form.until.data, ground=form.ground.data,
+                        actor=current_user)
+    except CalendarError as error:
+        db.session.rollback()
+        flash(f"Not extended: {error}", "error")
+    else:
+        db.session.commit()
+        flash(f"Deadline extended to {deadline.due_date} (Art. 10).", "info")
+    return redirect(url_for("cases.detail", reference=reference))
