@@ -94,3 +94,11 @@ def test_a_suspension_reached_only_after_an_earlier_one_also_counts():
 def test_a_suspension_cannot_end_before_it_starts():
     with pytest.raises(CalendarError):
         Suspension(date(2026, 3, 10), date(2026, 3, 9), "Art. 128(4)")
+
+
+def test_request_after_a_hindrance_may_be_filed_within_14_days_after_it_ends():
+    """Art. 121(4): the 14 days run from the day the Art. 10 ground ends."""
+    due = StatutoryCalendar().due(date(2026, 9, 10), "14d", start_label="end of the hindrance")
+    assert due.plain_end == date(2026, 9, 24)
+    assert due.due_date == date(2026, 9, 28)  # Chuseok 24-26 Sep, then Sunday
+    assert due.explanation.startswith("end of the hindrance 2026-09-10")
