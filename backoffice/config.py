@@ -37,6 +37,15 @@ class DefaultConfig:
 
     SCHEDULER_HEARTBEAT_SECONDS = 15
     SCHEDULER_STALE_AFTER_SECONDS = 90
+    # A due deadline takes effect within this many seconds of its legal moment.
+    SCHEDULER_SWEEP_SECONDS = 20
+    SCHEDULER_SWEEP_BATCH = 200
+    SCHEDULER_REMINDER_SECONDS = 300
+
+    # The Act fixes 10 days for every deemed-permission clause, counted under Art. 8. A
+    # deployment may count a kind otherwise (e.g. {"250": "10pd"}); keys are the kinds of
+    # workflows.procedures.deemed_permission.KINDS.
+    DEEMED_PERMISSION_PERIODS: ClassVar[dict[str, str]] = {}
 
 
 def load_config(app: Flask, overrides: Mapping[str, Any] | None = None) -> None:

@@ -16,6 +16,7 @@ from backoffice.deadlines.operations import open_deadline
 from backoffice.deadlines.store import load_calendar
 from backoffice.extensions import db
 from backoffice.models import Office, Party, User
+from backoffice.workflow import fire, open_procedure_case
 from workflows import clock
 from workflows.identifiers import IdentifierKind, parse
 from workflows.roles import Role
@@ -54,6 +55,7 @@ USERS = (
     DemoUser("officer2", "Lee Seoyeon (이서연)", Role.OFFICER, office="SEOUL"),
     DemoUser("busan.officer", "Park Jihoon (박지훈)", Role.OFFICER, office="BUSAN"),
     DemoUser("supervisor", "Choi Yuna (최유나)", Role.SUPERVISOR, office="SEOUL"),
+    DemoUser("busan.supervisor", "Jung Haneul (정하늘)", Role.SUPERVISOR, office="BUSAN"),
     DemoUser("payer", "John Smith", Role.DUTY_PAYER, party="payer"),
     DemoUser("company", "Hanbit Trading customs desk", Role.DUTY_PAYER, party="company"),
 )
@@ -85,6 +87,34 @@ def seed_demo() -> list[DemoUser]:
     return list(USERS)
 
 
+DEMO_APPLICATIONS = (
+    # kind, days since receipt, office, officer, what happens next
+    ("161", 8, "BUSAN", "busan.officer", None, "10 sample bottles of imported wine"),
+    ("158", 9, "BUSAN", "busan.officer", None, "relabelling of 400 cartons in bonded warehouse 3"),
+    ("250", 14, "SEOUL", "officer2", None, "withdrawal of import declaration 12345-26-000001"),
+    ("187", 3, "SEOUL", "officer", "extend", "assembly work outside bonded factory 7"),
+    ("134", 2, "BUSAN", "busan.officer", "grant", "entry of MV Hanbit Star at Gamcheon"),
+)
+
+
+def _seed_deemed_permissions(parties, users, offices, calendar, today) -> None:
+    """Applications of several kinds: some about to be deemed granted, one already due."""
+    for kind, age, office, officer, then, what in DEMO_APPLICATIONS:
+        case = open_procedure_case(
+            "deemed_permission", party=parties["company"], office=offices[office],
+            actor=users[officer], assigned_officer=users[officer], calendar=calendar,
+            values={"permission_kind": kind,
+                    "received_on": (today - timedelta(days=age)).isoformat(),
+                    "application": what},
+        )
+        if then == "extend":
+            fire(case, "extend", actor=users[officer], calendar=calendar,
+                 values={"extension_days": 10, "reasons": "site inspection needed (demo)"})
+        elif then == "grant":
+            fire(case, "grant", actor=users[officer], calendar=calendar,
+                 values={"conditions": "berth 4 only, 6-8 December"})
+
+
 def _seed_cases(offices, parties, users) -> None:
     seoul, busan = offices["SEOUL"], offices["BUSAN"]
     calendar = load_calendar()
@@ -110,17 +140,7 @@ def _seed_cases(offices, parties, users) -> None:
         reason="Request for examination of a customs valuation (demo).",
         assigned_officer=users["officer2"],
     )
-    received_on = today - timedelta(days=8)
-    application = open_case(
-        procedure="deemed_permission", party=parties["company"], office=busan, state="received",
-        actor=users["company"], article="Art. 161(2)",
-        reason="Application to take samples out of a bonded area (demo).",
-        assigned_officer=users["busan.officer"], data={"received_on": received_on.isoformat()},
-    )
-    open_deadline(application, kind="decision on the application", article="Art. 161(3)",
-                  start_event="receipt of the application", start=received_on, period="10d",
-                  on_expiry="permission deemed granted the next day (Art. 161(3))",
-                  calendar=calendar)
+    _seed_deemed_permissions(parties, users, offices, calendar, today)
     open_case(
         procedure="pre_assessment_review", party=parties["alien"], office=busan, state="filed",
         actor=users["busan.officer"], article="Art. 118(2)",

@@ -1,18 +1,29 @@
-"""Build and run the one scheduler of the system."""
+"""Build and run the one scheduler of the system.
+
+APScheduler holds a handful of fixed jobs declared here; the timers themselves are rows in the
+database, so the number of jobs never grows with the number of deadlines and a restart loses
+nothing. ``coalesce`` and ``max_instances=1`` with no misfire grace limit mean a late or missed
+run happens once, as soon as the scheduler can.
+"""
 
 from __future__ import annotations
 
 import logging
 import signal
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 
+from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED
 from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 from flask import Flask
 
 from backoffice.extensions import db
+from backoffice.models import JobRun
 from jobs import heartbeat
+from jobs.enforce import enforce_due_deadlines
+from jobs.reminders import send_reminders
 from workflows import clock
 
 log = logging.getLogger(__name__)
@@ -20,33 +31,89 @@ log = logging.getLogger(__name__)
 JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": None}
 
 
+@dataclass(frozen=True)
+class JobSpec:
+    id: str
+    run: Callable[[], object]
+    seconds_key: str
+
+
+def job_specs(app: Flask) -> list[JobSpec]:
+    started_at = clock.now()
+    return [
+        JobSpec("heartbeat", partial(heartbeat.beat, started_at=started_at),
+                "SCHEDULER_HEARTBEAT_SECONDS"),
+        JobSpec("enforce_deadlines", lambda: enforce_due_deadlines().processed,
+                "SCHEDULER_SWEEP_SECONDS"),
+        JobSpec("send_reminders", send_reminders, "SCHEDULER_REMINDER_SECONDS"),
+    ]
+
+
 def in_app_context(app: Flask, job: Callable[[], object], name: str) -> Callable[[], None]:
-    """Wrap ``job`` so it runs in an app context and a failure is logged, not fatal."""
+    """Wrap ``job`` so it runs in an app context, records its run, and a failure is logged."""
 
     def run() -> None:
         with app.app_context():
+            started = clock.now()
+            processed, error = 0, None
             try:
-                job()
-            except Exception:
+                outcome = job()
+                processed = outcome if isinstance(outcome, int) else 0
+            except Exception as failure:
                 db.session.rollback()
+                error = f"{type(failure).__name__}: {failure}"
                 log.exception("job %s failed", name)
+            if name != "heartbeat":
+                record_run(name, started, processed, error)
 
     run.__name__ = run.__qualname__ = name
     return run
 
 
+def record_run(name: str, started, processed: int, error: str | None) -> None:
+    try:
+        record = db.session.get(JobRun, name) or JobRun(name=name, runs=0, last_processed=0)
+        record.last_started_at = started
+        record.last_finished_at = clock.now()
+        record.last_processed = processed
+        record.last_error = error
+        record.runs = (record.runs or 0) + 1
+        db.session.add(record)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        log.exception("could not record the run of %s", name)
+
+
 def build_scheduler(app: Flask, scheduler_class: type[BaseScheduler] = BlockingScheduler):
-    """Declare the fixed jobs. Their number never grows with the number of deadlines."""
+    """Declare the fixed jobs; each runs once at start-up (catch-up), then on its interval."""
     scheduler = scheduler_class(timezone=clock.SEOUL, job_defaults=JOB_DEFAULTS)
-    started_at = clock.now()
-    scheduler.add_job(
-        in_app_context(app, partial(heartbeat.beat, started_at=started_at), "heartbeat"),
-        trigger="interval",
-        seconds=app.config["SCHEDULER_HEARTBEAT_SECONDS"],
-        id="heartbeat",
-        next_run_time=started_at,
-    )
+    now = clock.now()
+    for spec in job_specs(app):
+        scheduler.add_job(
+            in_app_context(app, spec.run, spec.id), trigger="interval",
+            seconds=app.config[spec.seconds_key], id=spec.id, next_run_time=now,
+        )
+    scheduler.add_listener(partial(_remember_next_run, app, scheduler),
+                           EVENT_JOB_EXECUTED | EVENT_JOB_ERROR)
     return scheduler
+
+
+def _remember_next_run(app: Flask, scheduler: BaseScheduler, event) -> None:
+    if event.job_id == "heartbeat":
+        return
+    job = scheduler.get_job(event.job_id)
+    if job is None or job.next_run_time is None:
+        return
+    with app.app_context():
+        try:
+            record = db.session.get(JobRun, event.job_id)
+            if record is not None:
+                record.next_run_at = job.next_run_time
+                db.session.commit()
+        except Exception:
+            db.session.rollback()
+            log.exception("could not record the next run of %s", event.job_id)
 
 
 def run(app: Flask) -> None:

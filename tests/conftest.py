@@ -134,6 +134,17 @@ def auth(client) -> Auth:
     return Auth(client)
 
 
+@pytest.fixture
+def postgres_database(postgres_url, tmp_path):
+    """A migrated PostgreSQL schema of its own, whatever the main test database is."""
+    schema, url = databases.create_schema(postgres_url)
+    try:
+        migrate(make_app(url, tmp_path / "pg-instance"))
+        yield url
+    finally:
+        databases.drop_schema(postgres_url, schema)
+
+
 @pytest.fixture(scope="session")
 def postgres_url() -> str:
     """A PostgreSQL server for tests that need one; skipped with the reason when none answers."""

@@ -5,6 +5,7 @@ Every change of a case goes through an operation that appends an audit event.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from backoffice.audit import append_event
@@ -26,6 +27,9 @@ def open_case(
     reason: str | None = None,
     data: dict[str, Any] | None = None,
     assigned_officer: User | None = None,
+    trigger: str = "open",
+    payload: dict[str, Any] | None = None,
+    effective_at: datetime | None = None,
 ) -> Case:
     """Open a case in its initial ``state`` and record the opening as its first event."""
     case = Case(
@@ -41,8 +45,9 @@ def open_case(
     )
     db.session.add(case)
     append_event(
-        case, actor=actor, trigger="open", from_state=None, to_state=state,
-        reason=reason, article=article, payload={"procedure": procedure},
+        case, actor=actor, trigger=trigger, from_state=None, to_state=state,
+        reason=reason, article=article, payload={"procedure": procedure, **(payload or {})},
+        effective_at=effective_at,
     )
     db.session.flush()
     return case

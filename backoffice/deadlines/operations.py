@@ -1,14 +1,24 @@
-"""Opening and extending deadlines on cases; each change is an event in the case's history."""
+"""Deadlines on cases: opened from a declaration, recomputed, suspended, resumed, extended, waived.
+
+Every date comes from the statutory calendar and is stored with its explanation and with what it
+was computed from (start, period, clock stops, extension), so it can be recomputed exactly.
+Changes a person makes (an Art. 10 extension, a waiver) are events in the case's history.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from backoffice.audit import append_event
 from backoffice.deadlines.store import load_calendar
 from backoffice.extensions import db
 from backoffice.models import Case, CaseEvent, Deadline, DeadlineStatus, User
-from workflows.calendar import CalendarError, DueDate, Period, StatutoryCalendar, Step
+from workflows import clock
+from workflows.calendar import CalendarError, DueDate, Period, StatutoryCalendar, Suspension, Unit
+from workflows.calendar.civil_act import add_months
+from workflows.engine import Context, StartKind, article_for
+from workflows.engine import Deadline as DeadlineSpec
 
 
 def open_deadline(
@@ -21,22 +31,139 @@ def open_deadline(
     period: Period | str,
     on_expiry: str,
     calendar: StatutoryCalendar | None = None,
+    rollover: bool = True,
+    reminders: tuple[str, ...] = ("3d", "1d"),
 ) -> Deadline:
     """Compute a deadline with the statutory calendar and store it with its explanation."""
     calendar = calendar or load_calendar()
-    due = calendar.due(start, period, start_label=start_event)
-    starts_on = start.date() if isinstance(start, datetime) else start
+    due = calendar.due(start, period, start_label=start_event, rollover=rollover)
     deadline = Deadline(
-        case=case, kind=kind, article=article, start_event=start_event, starts_on=starts_on,
-        due_date=due.due_date, due_at=due.due_at, status=DeadlineStatus.OPEN,
-        on_expiry=on_expiry, explanation=due.as_json(),
+        case=case, kind=kind, article=article, start_event=start_event,
+        starts_on=start.astimezone(clock.SEOUL).date() if isinstance(start, datetime) else start,
+        start_at=start if isinstance(start, datetime) else None,
+        period=period if isinstance(period, str) else f"{period.amount}{period.unit.value}",
+        rollover=rollover, backward=False, status=DeadlineStatus.OPEN, on_expiry=on_expiry,
+        suspensions=[], extension=None,
     )
+    _apply_due(deadline, due)
+    _plan_reminders(deadline, reminders)
     db.session.add(deadline)
     db.session.flush()
     return deadline
 
 
+def open_deadline_from_spec(case: Case, spec: DeadlineSpec, context: Context,
+                            start: date | datetime, calendar: StatutoryCalendar) -> Deadline:
+    """Open the deadline a procedure declares for the state the case has entered."""
+    period = spec.period_for(context)
+    article = article_for(spec.article, context)
+    backward = spec.start.kind is StartKind.BACKWARD
+    if backward:
+        due = calendar.latest_before(start, period)
+    else:
+        due = calendar.due(start, period, start_label=spec.start.label, rollover=spec.rollover,
+                           starts_at_midnight=spec.starts_at_midnight)
+    deadline = Deadline(
+        case=case, kind=spec.kind, article=article, start_event=spec.start.label,
+        starts_on=start.astimezone(clock.SEOUL).date() if isinstance(start, datetime) else start,
+        start_at=start if isinstance(start, datetime) else None, period=period,
+        rollover=spec.rollover, backward=backward,
+        status=DeadlineStatus.OPEN, on_expiry=str(spec.on_expiry), suspensions=[],
+        extension=None,
+    )
+    _apply_due(deadline, due)
+    if spec.early_warning:
+        warning = calendar.due(start, spec.early_warning, start_label=spec.start.label)
+        if warning.due_date < due.due_date:
+            deadline.early_warning_on = warning.due_date
+    _plan_reminders(deadline, spec.reminders)
+    db.session.add(deadline)
+    return deadline
+
+
+def _apply_due(deadline: Deadline, due: DueDate) -> None:
+    deadline.due_date = due.due_date
+    deadline.due_at = due.due_at
+    deadline.explanation = due.as_json()
+
+
+def _plan_reminders(deadline: Deadline, reminders: tuple[str, ...]) -> None:
+    """Store the days on which the assigned officer is reminded, earliest first."""
+    days = set()
+    for text in reminders:
+        before = Period.parse(text)
+        if before.unit is Unit.DAYS:
+            days.add(deadline.due_date - timedelta(days=before.amount))
+        elif before.unit is Unit.WEEKS:
+            days.add(deadline.due_date - timedelta(weeks=before.amount))
+        elif before.unit in (Unit.MONTHS, Unit.YEARS):
+            months = before.amount * (12 if before.unit is Unit.YEARS else 1)
+            days.add(add_months(deadline.due_date, -months)[0])
+    if deadline.early_warning_on:
+        days.add(deadline.early_warning_on)
+    planned = sorted(d for d in days if d >= deadline.starts_on)
+    deadline.reminders = [d.isoformat() for d in planned]
+    deadline.next_reminder_on = planned[0] if planned else None
+
+
+def recompute(deadline: Deadline, calendar: StatutoryCalendar | None = None) -> DueDate:
+    """Compute the deadline again from its start, period, clock stops and extension."""
+    if not deadline.period:
+        raise CalendarError("this deadline was not computed from a period and cannot be recomputed")
+    calendar = calendar or load_calendar()
+    start: date | datetime = deadline.start_at or deadline.starts_on
+    if deadline.backward:
+        due = calendar.latest_before(start, deadline.period)
+    else:
+        suspensions = [
+            Suspension(date.fromisoformat(s["first_day"]), date.fromisoformat(s["last_day"]),
+                       s["article"], s.get("reason", "clock stopped"))
+            for s in deadline.suspensions or []
+        ]
+        due = calendar.due(start, deadline.period, start_label=deadline.start_event,
+                           rollover=deadline.rollover, suspensions=suspensions)
+    if deadline.extension:
+        due = calendar.extend(due, date.fromisoformat(deadline.extension["until"]),
+                              deadline.extension["ground"])
+    _apply_due(deadline, due)
+    return due
+
+
+def suspend(deadline: Deadline, on: date) -> None:
+    """Stop the clock of an open deadline from ``on``; the sweep leaves it alone meanwhile."""
+    if deadline.status != DeadlineStatus.OPEN:
+        raise CalendarError("only an open deadline can be suspended")
+    if deadline.suspended_since is None:
+        deadline.suspended_since = on
+
+
+def resume(deadline: Deadline, on: date, *, article: str, reason: str = "clock stopped",
+           calendar: StatutoryCalendar | None = None) -> DueDate:
+    """Restart the clock on ``on``: the days from the stop to the day before are not counted."""
+    if deadline.suspended_since is None:
+        raise CalendarError("this deadline is not suspended")
+    first = deadline.suspended_since
+    last = on - timedelta(days=1)
+    deadline.suspended_since = None
+    if last >= first:
+        deadline.suspensions = [*(deadline.suspensions or []), {
+            "first_day": first.isoformat(), "last_day": last.isoformat(),
+            "article": article, "reason": reason,
+        }]
+    due = recompute(deadline, calendar)
+    _plan_reminders_after(deadline)
+    return due
+
+
+def _plan_reminders_after(deadline: Deadline) -> None:
+    today = clock.today()
+    upcoming = [d for d in (deadline.reminders or []) if date.fromisoformat(d) >= today]
+    deadline.next_reminder_on = date.fromisoformat(upcoming[0]) if upcoming else None
+
+
 def stored_due_date(deadline: Deadline) -> DueDate:
+    from workflows.calendar import Step
+
     steps = tuple(Step(s["text"], s.get("article")) for s in deadline.explanation or [])
     return DueDate(deadline.due_date, deadline.due_at, deadline.due_date, steps)
 
@@ -50,15 +177,33 @@ def extend_deadline(deadline: Deadline, *, until: date, ground: str, actor: User
         raise CalendarError("only an open deadline can be extended")
     extended = load_calendar().extend(stored_due_date(deadline), until, ground)
     previous = deadline.due_date
-    deadline.due_date = extended.due_date
-    deadline.due_at = extended.due_at
-    deadline.explanation = extended.as_json()
+    deadline.extension = {"until": until.isoformat(), "ground": ground.strip()}
+    _apply_due(deadline, extended)
+    _plan_reminders_after(deadline)
+    return _record(deadline, actor, "extend_deadline", ground.strip(), "Art. 10",
+                   {"from": previous.isoformat(), "to": extended.due_date.isoformat()})
+
+
+def waive_deadline(deadline: Deadline, *, reason: str, actor: User) -> CaseEvent:
+    """Waive an open deadline with a reason (a supervisor's decision, recorded in the history)."""
+    if deadline.status != DeadlineStatus.OPEN:
+        raise CalendarError("only an open deadline can be waived")
+    if not reason or not reason.strip():
+        raise CalendarError("a waiver needs its reason")
+    deadline.status = DeadlineStatus.WAIVED
+    deadline.closed_at = clock.now()
+    deadline.closed_reason = reason.strip()
+    deadline.next_reminder_on = None
+    return _record(deadline, actor, "waive_deadline", reason.strip(), deadline.article,
+                   {"due_date": deadline.due_date.isoformat()})
+
+
+def _record(deadline: Deadline, actor: User | None, trigger: str, reason: str, article: str,
+            extra: dict[str, Any]) -> CaseEvent:
     case = deadline.case
     event = append_event(
-        case, actor=actor, trigger="extend_deadline", from_state=case.state, to_state=case.state,
-        reason=ground.strip(), article="Art. 10",
-        payload={"deadline": deadline.kind, "from": previous.isoformat(),
-                 "to": extended.due_date.isoformat()},
+        case, actor=actor, trigger=trigger, from_state=case.state, to_state=case.state,
+        reason=reason, article=article, payload={"deadline": deadline.kind, **extra},
     )
     db.session.flush()
     return event

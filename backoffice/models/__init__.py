@@ -1,23 +1,27 @@
 """The data model; import models from here."""
 
+from backoffice.models.alert import Alert
 from backoffice.models.calendar import CalendarDay, NetworkOutage
 from backoffice.models.case import Case
 from backoffice.models.counter import Counter
 from backoffice.models.deadline import Deadline, DeadlineStatus
 from backoffice.models.event import CaseEvent
 from backoffice.models.heartbeat import SchedulerHeartbeat
+from backoffice.models.job_run import JobRun
 from backoffice.models.notice import Notice
 from backoffice.models.office import Office
 from backoffice.models.party import Party, PartyKind
 from backoffice.models.user import User
 
 __all__ = [
+    "Alert",
     "CalendarDay",
     "Case",
     "CaseEvent",
     "Counter",
     "Deadline",
     "DeadlineStatus",
+    "JobRun",
     "NetworkOutage",
     "Notice",
     "Office",

@@ -4,7 +4,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, text
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from backoffice.database import UTCDateTime
@@ -18,6 +18,7 @@ class DeadlineStatus(StrEnum):
     MET = "met"
     MISSED = "missed"
     CANCELLED = "cancelled"
+    WAIVED = "waived"
 
 
 _STATUSES = ", ".join(f"'{s}'" for s in DeadlineStatus)
@@ -56,6 +57,20 @@ class Deadline(db.Model):
     explanation: Mapped[list[Any]] = mapped_column(JSONDocument, default=list)
     opened_at: Mapped[datetime] = mapped_column(UTCDateTime, default=clock.now)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    # How the date was computed, so that a clock stop or an extension can recompute it.
+    period: Mapped[str | None] = mapped_column(String(20))
+    start_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    rollover: Mapped[bool] = mapped_column(Boolean, default=True)
+    backward: Mapped[bool] = mapped_column(Boolean, default=False)
+    suspensions: Mapped[list[Any]] = mapped_column(JSONDocument, default=list)
+    suspended_since: Mapped[date | None] = mapped_column(Date)
+    extension: Mapped[dict[str, Any] | None] = mapped_column(JSONDocument)
+    early_warning_on: Mapped[date | None] = mapped_column(Date)
+    reminders: Mapped[list[Any]] = mapped_column(JSONDocument, default=list)
+    next_reminder_on: Mapped[date | None] = mapped_column(Date, index=True)
+    processed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_reason: Mapped[str | None] = mapped_column(Text)
 
     case: Mapped[Case] = relationship()
 

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from backoffice.extensions import db
 from backoffice.models import SchedulerHeartbeat
+from jobs.cli import jobs as jobs_cli
 from jobs.heartbeat import beat, instance_name
 from jobs.runner import build_scheduler
 from workflows import clock
@@ -22,7 +23,8 @@ def test_scheduler_declares_fixed_jobs_that_coalesce_and_never_overlap(app):
     scheduler.start(paused=True)
     try:
         jobs = scheduler.get_jobs()
-        assert [job.id for job in jobs] == ["heartbeat"]
+        assert sorted(job.id for job in jobs) == ["enforce_deadlines", "heartbeat",
+                                                   "send_reminders"]
         for job in jobs:
             assert job.coalesce is True
             assert job.max_instances == 1
@@ -65,3 +67,58 @@ def test_scheduler_process_beats_and_stops_on_sigterm(app, database_url, tmp_pat
             process.kill()
     assert process.returncode == 0
     assert "scheduler stopped" in output
+
+
+def test_the_number_of_jobs_does_not_grow_with_the_deadlines(app, make):
+    from datetime import date
+
+    from backoffice.workflow import open_procedure_case
+    from workflows.roles import Role
+
+    office = make.office()
+    officer = make.user("officer", Role.OFFICER, office=office)
+    party = make.party()
+    with app.app_context():
+        for n in range(30):
+            open_procedure_case("deemed_permission", party=party, office=office, actor=officer,
+                                values={"permission_kind": "161", "application": f"lot {n}",
+                                        "received_on": date(2026, 3, 2).isoformat()})
+        db.session.commit()
+    scheduler = build_scheduler(app, BackgroundScheduler)
+    scheduler.start(paused=True)
+    try:
+        assert len(scheduler.get_jobs()) == 3
+    finally:
+        scheduler.shutdown(wait=False)
+
+
+def test_jobs_status_reports_the_backlog_and_the_last_sweep(app, make, runner):
+    from datetime import date
+
+    from backoffice.workflow import open_procedure_case
+    from workflows.roles import Role
+
+    office = make.office()
+    officer = make.user("officer", Role.OFFICER, office=office)
+    party = make.party()
+    with app.app_context():
+        open_procedure_case("deemed_permission", party=party, office=office, actor=officer,
+                            values={"permission_kind": "161", "application": "lot",
+                                    "received_on": date(2026, 3, 2).isoformat()})
+        db.session.commit()
+    before = runner.invoke(jobs_cli, ["status"]).output
+    assert "due now: 1 deadline(s) waiting" in before
+    assert "enforce_deadlines: never run" in before
+    swept = runner.invoke(jobs_cli, ["sweep", "--as-of", "2026-03-13T00:01"])
+    assert swept.exit_code == 0, swept.output
+    assert "1 took effect" in swept.output
+    after = runner.invoke(jobs_cli, ["status"]).output
+    assert "due now: 0 deadline(s) waiting; lag 0 s" in after
+    assert "enforce_deadlines: last run" in after
+    assert "(1 processed)" in after
+
+
+def test_jobs_sweep_refuses_a_bad_date(runner):
+    result = runner.invoke(jobs_cli, ["sweep", "--as-of", "2026-02-30"])
+    assert result.exit_code == 2
+    assert "is not a date" in result.output

@@ -1,4 +1,4 @@
-"""The catalogue of procedures the back office handles.
+"""The catalogue of every procedure the back office handles.
 
 Each procedure has a code (stored on the case), a reference prefix (``OBJ-2026-000123``), its
 Korean and English titles and the articles of the Customs Act it implements. The states,

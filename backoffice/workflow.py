@@ -1,0 +1,252 @@
+"""Firing transitions on cases: one database transaction each, or nothing at all.
+
+The pure rules (who may fire what, guards, fields) are in :mod:`workflows.engine`; this module
+adds what needs the database: the optimistic lock, the audit event, closing the deadlines a move
+satisfies and opening the new ones through the statutory calendar. Callers commit; on any
+:class:`TransitionRefused` or database error they roll back, and nothing has changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from flask import current_app
+from sqlalchemy import select
+
+from backoffice.audit import append_event
+from backoffice.cases.operations import open_case
+from backoffice.deadlines.operations import open_deadline_from_spec
+from backoffice.deadlines.store import load_calendar
+from backoffice.extensions import db
+from backoffice.models import Case, CaseEvent, Deadline, DeadlineStatus, Office, Party, User
+from workflows import clock
+from workflows.calendar import StatutoryCalendar
+from workflows.engine import (
+    SYSTEM,
+    Action,
+    Context,
+    DeadlineView,
+    Procedure,
+    Refusal,
+    StartKind,
+    TransitionRefused,
+    article_for,
+    available_actions,
+    check,
+    json_safe,
+    move,
+    parse_fields,
+)
+from workflows.procedures import procedure_for
+
+
+def role_of(actor: User | None) -> str:
+    return actor.role if actor is not None else SYSTEM
+
+
+def open_deadlines_of(case: Case) -> list[Deadline]:
+    if case.id is None:
+        return []
+    return list(db.session.scalars(
+        select(Deadline).where(Deadline.case_id == case.id,
+                               Deadline.status == DeadlineStatus.OPEN)
+    ))
+
+
+def context_for(case: Case | None, role: str, values: Mapping[str, Any], now: datetime,
+                deadlines: list[Deadline] | None = None) -> Context:
+    if deadlines is None:
+        deadlines = open_deadlines_of(case) if case is not None else []
+    return Context(
+        state=case.state if case is not None else "",
+        role=role,
+        now=now,
+        data=dict(case.data or {}) if case is not None else {},
+        values=values,
+        open_deadlines={
+            d.kind: DeadlineView(d.kind, d.due_date, d.due_at, d.status) for d in deadlines
+        },
+    )
+
+
+def actions_for(case: Case, user: User, now: datetime | None = None) -> list[Action]:
+    """Return what ``user`` may do on ``case`` now, each with the reason it is blocked, if any."""
+    procedure = procedure_for(case.procedure)
+    return available_actions(procedure, context_for(case, user.role, {}, now or clock.now()))
+
+
+def open_procedure_case(
+    procedure_code: str,
+    *,
+    party: Party,
+    office: Office,
+    actor: User | None,
+    values: Mapping[str, Any],
+    data: Mapping[str, Any] | None = None,
+    assigned_officer: User | None = None,
+    effective_at: datetime | None = None,
+    calendar: StatutoryCalendar | None = None,
+) -> Case:
+    """Open a case through its procedure's opening transition, with its first deadlines."""
+    procedure = procedure_for(procedure_code)
+    opening = procedure.openings[0]
+    now = clock.now()
+    parsed = parse_fields(opening, values)
+    context = context_for(None, role_of(actor), parsed, now)
+    check(procedure, opening.trigger, context)
+    stored = {f.name: parsed[f.name] for f in opening.fields if f.store}
+    case_data = {**_configured_data(procedure_code, parsed), **(data or {}), **json_safe(stored)}
+    context = Context("", context.role, now, case_data, parsed, {})
+    case = open_case(
+        procedure=procedure_code, party=party, office=office, state=opening.dest, actor=actor,
+        article=article_for(opening.article, context), trigger=opening.trigger,
+        reason=_reason(opening, parsed), data=case_data, assigned_officer=assigned_officer,
+        payload={"fields": json_safe(parsed)}, effective_at=effective_at,
+    )
+    _enter_state(procedure, case, opening.dest, context, effective_at or now,
+                 calendar or load_calendar(), previous={})
+    db.session.flush()
+    return case
+
+
+def _configured_data(procedure_code: str, parsed: Mapping[str, Any]) -> dict[str, Any]:
+    """Data a deployment configures per case when it opens (see ``DEEMED_PERMISSION_PERIODS``)."""
+    if procedure_code == "deemed_permission":
+        period = current_app.config["DEEMED_PERMISSION_PERIODS"].get(parsed["permission_kind"])
+        return {"processing_period": period} if period else {}
+    return {}
+
+
+def fire(
+    case: Case,
+    trigger: str,
+    *,
+    actor: User | None,
+    values: Mapping[str, Any] | None = None,
+    expected_version: int | None = None,
+    effective_at: datetime | None = None,
+    now: datetime | None = None,
+    calendar: StatutoryCalendar | None = None,
+    payload: Mapping[str, Any] | None = None,
+) -> CaseEvent:
+    """Fire ``trigger`` on ``case`` and record it; the caller commits or rolls back.
+
+    :param expected_version: the version of the case the actor saw; another one means someone
+        acted in between (the ORM's version check also catches a race during this flush).
+    :param effective_at: the legal moment of the transition when it differs from now (a deemed
+        grant processed after downtime takes effect on the day the statute says).
+    :raise TransitionRefused: not available, not permitted, guard failed, invalid field, stale.
+    """
+    procedure = procedure_for(case.procedure)
+    now = now or clock.now()
+    if expected_version is not None and expected_version != case.version:
+        raise TransitionRefused(
+            Refusal.STALE_VERSION,
+            "someone else changed this case while you were working on it; reload it and try again",
+        )
+    transition = procedure.transition(trigger) if procedure.has_trigger(trigger) else None
+    parsed = parse_fields(transition, values or {}) if transition else {}
+    open_now = open_deadlines_of(case)
+    context = context_for(case, role_of(actor), parsed, now, open_now)
+    transition = check(procedure, trigger, context)
+    before = case.state
+    move(procedure, case, trigger)
+    if transition.counts:
+        parsed_data = dict(case.data or {})
+        parsed_data[transition.counts] = parsed_data.get(transition.counts, 0) + 1
+        case.data = parsed_data
+    stored = {f.name: parsed[f.name] for f in transition.fields if f.store}
+    if stored:
+        case.data = {**(case.data or {}), **json_safe(stored)}
+    moment = effective_at or now
+    previous = _leave_state(procedure, case, before, open_now, trigger, moment)
+    event = append_event(
+        case, actor=actor, trigger=trigger, from_state=before, to_state=case.state,
+        reason=_reason(transition, parsed), article=article_for(transition.article, context),
+        payload={
+            "fields": json_safe(parsed),
+            **({"notices": list(transition.notices)} if transition.notices else {}),
+            **(payload or {}),
+        },
+        effective_at=moment,
+    )
+    entered = Context(case.state, context.role, now, dict(case.data or {}), parsed, {})
+    _enter_state(procedure, case, case.state, entered, moment, calendar or load_calendar(),
+                 previous)
+    if procedure.state(case.state).terminal:
+        case.closed_at = moment
+    db.session.flush()
+    return event
+
+
+def _reason(transition, parsed: Mapping[str, Any]) -> str | None:
+    if transition.reason_field:
+        return parsed.get(transition.reason_field) or None
+    return None
+
+
+def _leave_state(procedure: Procedure, case: Case, state: str, open_now: list[Deadline],
+                 trigger: str, moment: datetime) -> dict[str, Deadline]:
+    """Close the open deadlines of the state the case leaves; return them by kind.
+
+    A deadline met by the move is ``met``; the one whose expiry fired it was already claimed as
+    ``missed`` by the sweep. Deadlines of other states (a licence's validity) run on.
+    """
+    own_kinds = {spec.kind for spec in procedure.deadlines_of(state)}
+    closed = {}
+    for deadline in open_now:
+        if deadline.kind not in own_kinds:
+            continue
+        deadline.status = DeadlineStatus.MET
+        deadline.closed_at = moment
+        deadline.closed_reason = f"met by '{trigger}'"
+        deadline.next_reminder_on = None
+        closed[deadline.kind] = deadline
+    return closed
+
+
+def _enter_state(procedure: Procedure, case: Case, state: str, context: Context,
+                 moment: datetime, calendar: StatutoryCalendar,
+                 previous: Mapping[str, Deadline]) -> list[Deadline]:
+    opened = []
+    for spec in procedure.deadlines_of(state):
+        if spec.start.kind is StartKind.EVENT:
+            continue
+        start = _start_of(spec, case, moment, previous)
+        opened.append(open_deadline_from_spec(case, spec, context, start, calendar))
+    return opened
+
+
+def _start_of(spec, case: Case, moment: datetime, previous: Mapping[str, Deadline]):
+    kind = spec.start.kind
+    if kind is StartKind.ENTERED:
+        return moment
+    if kind in (StartKind.DATA, StartKind.BACKWARD):
+        raw = (case.data or {}).get(spec.start.key)
+        if raw is None:
+            raise TransitionRefused(Refusal.INVALID_FIELD,
+                                    f"the case has no {spec.start.key} to count {spec.kind} from")
+        return raw if isinstance(raw, date) else date.fromisoformat(raw)
+    if kind is StartKind.PREVIOUS:
+        before = previous.get(spec.start.key)
+        if before is None:
+            raise TransitionRefused(Refusal.NOT_AVAILABLE,
+                                    f"no running {spec.start.key} period to extend")
+        return before.due_date
+    raise ValueError(f"unsupported start {kind}")
+
+
+def start_awaited_deadlines(case: Case, event_name: str, at: datetime | date,
+                            calendar: StatutoryCalendar | None = None) -> list[Deadline]:
+    """Open the deadlines of the case's state that wait for ``event_name`` (e.g. a service)."""
+    procedure = procedure_for(case.procedure)
+    context = Context(case.state, SYSTEM, clock.now(), dict(case.data or {}), {}, {})
+    calendar = calendar or load_calendar()
+    opened = []
+    for spec in procedure.deadlines_of(case.state):
+        if spec.start.kind is StartKind.EVENT and spec.start.key == event_name:
+            opened.append(open_deadline_from_spec(case, spec, context, at, calendar))
+    db.session.flush()
+    return opened

@@ -1,0 +1,185 @@
+"""Make every passed deadline take effect, exactly once, on its legal moment.
+
+The database is the source of truth: a sweep claims due rows with one conditional UPDATE (on
+PostgreSQL with ``FOR UPDATE SKIP LOCKED``, so two schedulers never take the same row; on SQLite
+the single writer serialises them), applies their effects and commits, all in one transaction.
+A crash before the commit leaves the rows open for the next sweep, with no event written. After
+downtime, deadlines are taken in the order they fell due, and each event records the legal
+moment it took effect as well as when it was processed.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from flask import current_app
+from sqlalchemy import select, update
+
+from backoffice.alerts import responsible_for, send_alert, supervisors_of
+from backoffice.audit import append_event
+from backoffice.deadlines.store import load_calendar
+from backoffice.extensions import db
+from backoffice.models import Deadline, DeadlineStatus
+from backoffice.workflow import fire
+from workflows import clock
+from workflows.calendar import StatutoryCalendar
+from workflows.engine import TransitionRefused
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 200
+
+
+@dataclass
+class SweepResult:
+    fired: int = 0
+    flagged: int = 0
+    cancelled: int = 0
+    failed: list[int] = field(default_factory=list)
+
+    @property
+    def processed(self) -> int:
+        return self.fired + self.flagged + self.cancelled
+
+    def add(self, other: SweepResult) -> None:
+        self.fired += other.fired
+        self.flagged += other.flagged
+        self.cancelled += other.cancelled
+        self.failed += other.failed
+
+
+def enforce_due_deadlines(
+    now: datetime | None = None, batch_size: int | None = None
+) -> SweepResult:
+    """Apply every open, running deadline whose legal moment is at or before ``now``."""
+    now = now or clock.now()
+    batch_size = batch_size or current_app.config.get("SCHEDULER_SWEEP_BATCH", BATCH_SIZE)
+    calendar = load_calendar()
+    total = SweepResult()
+    while True:
+        claimed = _claim(now, batch_size, exclude=total.failed)
+        if not claimed:
+            db.session.commit()
+            return total
+        batch = SweepResult()
+        try:
+            for deadline in claimed:
+                _take_effect(deadline, now, calendar, batch)
+            db.session.commit()
+            total.add(batch)
+        except Exception:
+            db.session.rollback()
+            log.exception("sweep batch failed; retrying its %d deadlines one by one", len(claimed))
+            for deadline_id in [d.id for d in claimed]:
+                total.add(_one_by_one(deadline_id, now, calendar))
+
+
+def _claim(now: datetime, limit: int, only_id: int | None = None,
+           exclude: list[int] | None = None) -> list[Deadline]:
+    """Mark due open deadlines as missed in this transaction and return them, oldest first.
+
+    ``exclude`` holds the deadlines that failed earlier in this sweep: they stay open for the
+    next one instead of being retried in a loop.
+    """
+    due = (
+        select(Deadline.id)
+        .where(Deadline.status == DeadlineStatus.OPEN, Deadline.suspended_since.is_(None),
+               Deadline.due_at <= now)
+        .order_by(Deadline.due_at, Deadline.id)
+        .limit(limit)
+    )
+    if only_id is not None:
+        due = due.where(Deadline.id == only_id)
+    if exclude:
+        due = due.where(Deadline.id.not_in(exclude))
+    if db.session.get_bind().dialect.name == "postgresql":
+        due = due.with_for_update(skip_locked=True)
+    claim = (
+        update(Deadline)
+        .where(Deadline.id.in_(due.scalar_subquery()), Deadline.status == DeadlineStatus.OPEN)
+        .values(status=DeadlineStatus.MISSED, processed_at=now, closed_at=now,
+                next_reminder_on=None)
+        .returning(Deadline.id)
+        .execution_options(synchronize_session=False)
+    )
+    ids = list(db.session.scalars(claim))
+    if not ids:
+        return []
+    deadlines = db.session.scalars(
+        select(Deadline).where(Deadline.id.in_(ids))
+        .order_by(Deadline.due_at, Deadline.id)
+        .execution_options(populate_existing=True)
+    ).all()
+    return list(deadlines)
+
+
+def _one_by_one(deadline_id: int, now: datetime, calendar: StatutoryCalendar) -> SweepResult:
+    result = SweepResult()
+    try:
+        for deadline in _claim(now, 1, only_id=deadline_id):
+            _take_effect(deadline, now, calendar, result)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        log.exception("deadline %s could not take effect; it stays open for the next sweep",
+                      deadline_id)
+        return SweepResult(failed=[deadline_id])
+    return result
+
+
+def _take_effect(deadline: Deadline, now: datetime, calendar: StatutoryCalendar,
+                 result: SweepResult) -> None:
+    case = deadline.case
+    legal = {"deadline": deadline.kind, "due_date": deadline.due_date.isoformat(),
+             "legal_moment": deadline.due_at.isoformat()}
+    kind, _, trigger = deadline.on_expiry.partition(":")
+    if kind == "transition":
+        try:
+            with db.session.begin_nested():
+                fire(case, trigger, actor=None, effective_at=deadline.due_at, now=now,
+                     calendar=calendar, payload=legal)
+        except TransitionRefused as refused:
+            _cancel(deadline, f"could not take effect: {refused.message}", legal)
+            result.cancelled += 1
+            return
+        result.fired += 1
+        message = (f"{case.reference}: the {deadline.kind} period ended on {deadline.due_date}; "
+                   f"'{trigger}' took effect ({deadline.article}).")
+    else:
+        append_event(case, actor=None, trigger="deadline_passed", from_state=case.state,
+                     to_state=case.state, reason=f"the {deadline.kind} period passed",
+                     article=deadline.article, payload=legal, effective_at=deadline.due_at)
+        result.flagged += 1
+        message = (f"{case.reference}: the {deadline.kind} deadline of {deadline.due_date} "
+                   f"passed ({deadline.article}).")
+    recipients = supervisors_of(case) + responsible_for(case)
+    send_alert(recipients, case=case, deadline=deadline, kind="escalation", key="passed",
+               message=message)
+
+
+def _cancel(deadline: Deadline, reason: str, legal: dict) -> None:
+    deadline.status = DeadlineStatus.CANCELLED
+    deadline.closed_reason = reason
+    case = deadline.case
+    append_event(case, actor=None, trigger="deadline_cancelled", from_state=case.state,
+                 to_state=case.state, reason=reason, article=deadline.article, payload=legal)
+    log.warning("%s: %s", case.reference, reason)
+
+
+def due_backlog(now: datetime | None = None) -> tuple[int, datetime | None]:
+    """Return how many open deadlines are due and the legal moment of the oldest one."""
+    from sqlalchemy import func
+
+    now = now or clock.now()
+    count, oldest = db.session.execute(
+        select(func.count(Deadline.id), func.min(Deadline.due_at))
+        .where(Deadline.status == DeadlineStatus.OPEN, Deadline.suspended_since.is_(None),
+               Deadline.due_at <= now)
+    ).one()
+    if oldest is not None and oldest.tzinfo is None:
+        from datetime import UTC
+
+        oldest = oldest.replace(tzinfo=UTC)
+    return count, oldest

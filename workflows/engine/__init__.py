@@ -1,0 +1,53 @@
+"""The workflow engine: procedures declared as tables, fired through one shared machine each."""
+
+from workflows.engine.declarations import (
+    SYSTEM,
+    Context,
+    Deadline,
+    DeadlineView,
+    Expiry,
+    ExpiryKind,
+    Field,
+    FieldKind,
+    Procedure,
+    Start,
+    StartKind,
+    State,
+    Transition,
+    article_for,
+)
+from workflows.engine.firing import (
+    Action,
+    Refusal,
+    TransitionRefused,
+    available_actions,
+    check,
+    json_safe,
+    move,
+    parse_fields,
+)
+
+__all__ = [
+    "SYSTEM",
+    "Action",
+    "Context",
+    "Deadline",
+    "DeadlineView",
+    "Expiry",
+    "ExpiryKind",
+    "Field",
+    "FieldKind",
+    "Procedure",
+    "Refusal",
+    "Start",
+    "StartKind",
+    "State",
+    "Transition",
+    "TransitionRefused",
+    "article_for",
+    "available_actions",
+    "check",
+    "json_safe",
+    "move",
+    "parse_fields",
+]

@@ -1,0 +1,280 @@
+"""How a procedure is declared: states, transitions, fields, deadlines, notices.
+
+A procedure is a table to be read against the Act, not code: every state, transition and
+deadline names its article. One ``transitions.Machine`` is built per procedure, once, and shared
+by all cases (a case is bound per call; no model is ever attached to the machine).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from transitions import Machine
+
+from workflows.roles import Role
+
+SYSTEM = "system"
+"""The pseudo-role of the scheduler: transitions the law makes happen by the passing of time."""
+
+
+@dataclass(frozen=True)
+class State:
+    name: str
+    label_en: str
+    label_ko: str
+    article: str
+    terminal: bool = False
+    suspends: tuple[str, ...] = ()
+    """Kinds of deadline whose clock stops while the case is in this state (e.g. Art. 128(4))."""
+
+
+class FieldKind(StrEnum):
+    TEXT = "text"
+    LONGTEXT = "longtext"
+    DATE = "date"
+    DATETIME = "datetime"
+    INTEGER = "integer"
+    CHOICE = "choice"
+    BOOLEAN = "boolean"
+
+
+@dataclass(frozen=True)
+class Field:
+    """A value the actor must (or may) supply when firing a transition."""
+
+    name: str
+    label_en: str
+    label_ko: str = ""
+    kind: FieldKind = FieldKind.TEXT
+    required: bool = True
+    choices: tuple[tuple[str, str], ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+    help: str = ""
+    store: bool = False
+    """Keep the value in the case's data (e.g. the receipt date the periods run from)."""
+
+
+@dataclass(frozen=True)
+class DeadlineView:
+    kind: str
+    due_date: date
+    due_at: datetime
+    status: str
+
+
+@dataclass(frozen=True)
+class Context:
+    """What guards and period functions may look at. Plain values: no database, no Flask."""
+
+    state: str
+    role: str
+    now: datetime
+    data: Mapping[str, Any]
+    values: Mapping[str, Any]
+    open_deadlines: Mapping[str, DeadlineView]
+
+
+Guard = Callable[[Context], str | None]
+"""Returns the reason the transition may not be fired now, or None when it may."""
+
+
+Article = str | Callable[[Context], str]
+"""An article, or a function of the case (one procedure can serve several articles)."""
+
+
+def article_for(article: Article, context: Context) -> str:
+    return article(context) if callable(article) else article
+
+
+@dataclass(frozen=True)
+class Transition:
+    trigger: str
+    source: tuple[str, ...]
+    dest: str
+    roles: frozenset[str]
+    article: Article
+    label_en: str
+    label_ko: str = ""
+    guards: tuple[Guard, ...] = ()
+    fields: tuple[Field, ...] = ()
+    notices: tuple[str, ...] = ()
+    reason_field: str | None = None
+    """The field whose value is recorded as the event's reason."""
+    counts: str | None = None
+    """A counter in the case's data raised by one each time (e.g. extensions, at most two)."""
+
+    @property
+    def opening(self) -> bool:
+        return not self.source
+
+
+class ExpiryKind(StrEnum):
+    TRANSITION = "transition"
+    """The law attaches an effect to the lapse of time (a deemed permission, a lapse)."""
+    ESCALATE = "escalate"
+    """The office's own time limit passed: the supervisors of the office are alerted."""
+    FLAG = "flag"
+    """The deadline is marked missed and shown; the assigned officer is alerted."""
+
+
+@dataclass(frozen=True)
+class Expiry:
+    kind: ExpiryKind
+    trigger: str | None = None
+
+    @classmethod
+    def transition(cls, trigger: str) -> Expiry:
+        return cls(ExpiryKind.TRANSITION, trigger)
+
+    @classmethod
+    def escalate(cls) -> Expiry:
+        return cls(ExpiryKind.ESCALATE)
+
+    @classmethod
+    def flag(cls) -> Expiry:
+        return cls(ExpiryKind.FLAG)
+
+    def __str__(self) -> str:
+        return f"transition:{self.trigger}" if self.trigger else str(self.kind)
+
+
+class StartKind(StrEnum):
+    ENTERED = "entered"
+    """The moment the case entered the state (the transition's legal moment)."""
+    DATA = "data"
+    """A date kept in the case's data, e.g. the legal receipt date of an application."""
+    PREVIOUS = "previous"
+    """The last day of the case's previous deadline of a kind (an extended period runs on)."""
+    EVENT = "event"
+    """Opened later, when the named event happens (e.g. a notice is served)."""
+    BACKWARD = "backward"
+    """Counted back from a planned date kept in the case's data (e.g. Art. 114(1))."""
+
+
+@dataclass(frozen=True)
+class Start:
+    kind: StartKind
+    label: str
+    key: str | None = None
+
+    @classmethod
+    def entered(cls, label: str) -> Start:
+        return cls(StartKind.ENTERED, label)
+
+    @classmethod
+    def data(cls, key: str, label: str) -> Start:
+        return cls(StartKind.DATA, label, key)
+
+    @classmethod
+    def previous(cls, kind: str, label: str) -> Start:
+        return cls(StartKind.PREVIOUS, label, kind)
+
+    @classmethod
+    def event(cls, name: str, label: str) -> Start:
+        return cls(StartKind.EVENT, label, name)
+
+    @classmethod
+    def backward(cls, key: str, label: str) -> Start:
+        return cls(StartKind.BACKWARD, label, key)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A time limit that opens when the case enters a state, and what happens when it passes."""
+
+    kind: str
+    label_en: str
+    article: Article
+    period: str | Callable[[Context], str]
+    start: Start
+    on_expiry: Expiry
+    rollover: bool = True
+    reminders: tuple[str, ...] = ("3d", "1d")
+    early_warning: str | None = None
+    """A second count (e.g. ``10pd`` under the civil-petition rules): warn when it ends first."""
+    starts_at_midnight: bool = False
+
+    def period_for(self, context: Context) -> str:
+        return self.period(context) if callable(self.period) else self.period
+
+
+@dataclass
+class Procedure:
+    """A legal procedure as a state machine with its deadlines, built once and shared."""
+
+    code: str
+    article: str
+    states: tuple[State, ...]
+    transitions: tuple[Transition, ...]
+    deadlines: Mapping[str, tuple[Deadline, ...]] = field(default_factory=dict)
+    machine: Machine = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._states = {s.name: s for s in self.states}
+        self._transitions = {t.trigger: t for t in self.transitions}
+        self._validate()
+        self.machine = Machine(
+            model=None,
+            states=[s.name for s in self.states],
+            transitions=[
+                {"trigger": t.trigger, "source": list(t.source), "dest": t.dest}
+                for t in self.transitions if not t.opening
+            ],
+            initial=None,
+            model_attribute="state",
+            auto_transitions=False,
+            send_event=True,
+        )
+
+    def _validate(self) -> None:
+        if len(self._transitions) != len(self.transitions):
+            raise ValueError(f"{self.code}: a trigger is declared twice")
+        for t in self.transitions:
+            for name in (*t.source, t.dest):
+                if name not in self._states:
+                    raise ValueError(f"{self.code}.{t.trigger}: unknown state {name!r}")
+            unknown = t.roles - {*Role, SYSTEM}
+            if unknown:
+                raise ValueError(f"{self.code}.{t.trigger}: unknown roles {sorted(unknown)}")
+            if t.reason_field and t.reason_field not in {f.name for f in t.fields}:
+                raise ValueError(f"{self.code}.{t.trigger}: reason field is not a field")
+        for state_name, specs in self.deadlines.items():
+            if state_name not in self._states:
+                raise ValueError(f"{self.code}: deadlines for unknown state {state_name!r}")
+            for spec in specs:
+                trigger = spec.on_expiry.trigger
+                if trigger and trigger not in self._transitions:
+                    raise ValueError(f"{self.code}: {spec.kind} expires into unknown {trigger!r}")
+        if not self.openings:
+            raise ValueError(f"{self.code}: no opening transition")
+
+    @property
+    def openings(self) -> list[Transition]:
+        return [t for t in self.transitions if t.opening]
+
+    def state(self, name: str) -> State:
+        return self._states[name]
+
+    def transition(self, trigger: str) -> Transition:
+        return self._transitions[trigger]
+
+    def has_trigger(self, trigger: str) -> bool:
+        return trigger in self._transitions
+
+    def outgoing(self, state: str) -> list[Transition]:
+        return [t for t in self.transitions if state in t.source]
+
+    def deadlines_of(self, state: str) -> tuple[Deadline, ...]:
+        return tuple(self.deadlines.get(state, ()))
+
+    def deadline_spec(self, kind: str) -> Deadline | None:
+        for specs in self.deadlines.values():
+            for spec in specs:
+                if spec.kind == kind:
+                    return spec
+        return None

@@ -1,0 +1,213 @@
+"""Deciding whether a transition may be fired, and moving the state: pure, no database.
+
+The database side (version check, audit event, deadlines, one transaction) is in
+``backoffice.workflow``; it asks this module first, so a refused transition changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from transitions import MachineError
+
+from workflows.clock import SEOUL
+from workflows.engine.declarations import (
+    Context,
+    Field,
+    FieldKind,
+    Procedure,
+    Transition,
+    article_for,
+)
+
+
+class Refusal(StrEnum):
+    NOT_AVAILABLE = "not_available"
+    NOT_PERMITTED = "not_permitted"
+    GUARD_FAILED = "guard_failed"
+    INVALID_FIELD = "invalid_field"
+    STALE_VERSION = "stale_version"
+
+
+class TransitionRefused(Exception):
+    """A transition that may not be fired; nothing was changed.
+
+    ``reason`` says which check refused it, ``message`` says why in words a person can act on,
+    and ``errors`` maps each invalid field to its problem.
+    """
+
+    def __init__(self, reason: Refusal, message: str, errors: Mapping[str, str] | None = None):
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+        self.errors = dict(errors or {})
+
+
+@dataclass(frozen=True)
+class Action:
+    """A transition as offered to a user: whether it may be fired now, and if not, why."""
+
+    transition: Transition
+    blocked_by: str | None
+
+    @property
+    def allowed(self) -> bool:
+        return self.blocked_by is None
+
+
+def check(procedure: Procedure, trigger: str, context: Context) -> Transition:
+    """Return the transition ``trigger`` if ``context.role`` may fire it from ``context.state``.
+
+    Fields must already be parsed into ``context.values`` (see :func:`parse_fields`).
+    :raise TransitionRefused: not available, not permitted, or a guard failed.
+    """
+    if not procedure.has_trigger(trigger):
+        raise TransitionRefused(Refusal.NOT_AVAILABLE,
+                                f"{procedure.code} has no action {trigger!r}")
+    transition = procedure.transition(trigger)
+    if transition.opening:
+        if context.state:
+            raise TransitionRefused(Refusal.NOT_AVAILABLE, f"{trigger!r} only opens a case")
+    elif context.state not in transition.source:
+        state = procedure.state(context.state)
+        raise TransitionRefused(
+            Refusal.NOT_AVAILABLE,
+            f"'{transition.label_en}' is not possible while the case is "
+            f"'{state.label_en}'",
+        )
+    if context.role not in transition.roles:
+        raise TransitionRefused(
+            Refusal.NOT_PERMITTED,
+            f"your role may not '{transition.label_en}' "
+            f"({article_for(transition.article, context)})",
+        )
+    for guard in transition.guards:
+        reason = guard(context)
+        if reason:
+            raise TransitionRefused(Refusal.GUARD_FAILED, reason)
+    return transition
+
+
+def available_actions(procedure: Procedure, context: Context) -> list[Action]:
+    """Return the transitions ``context.role`` may see from the current state, with blockers."""
+    actions = []
+    for transition in procedure.outgoing(context.state):
+        if context.role not in transition.roles:
+            continue
+        blocked = next((r for g in transition.guards if (r := g(context))), None)
+        actions.append(Action(transition, blocked))
+    return actions
+
+
+def parse_fields(transition: Transition, raw: Mapping[str, Any]) -> dict[str, Any]:
+    """Return the typed values of the transition's fields from ``raw`` (strings or values).
+
+    :raise TransitionRefused: with one message per invalid field; unknown keys are ignored.
+    """
+    values, errors = {}, {}
+    for spec in transition.fields:
+        try:
+            values[spec.name] = _parse(spec, raw.get(spec.name))
+        except ValueError as error:
+            errors[spec.name] = str(error)
+    if errors:
+        summary = "; ".join(f"{name}: {message}" for name, message in errors.items())
+        raise TransitionRefused(Refusal.INVALID_FIELD, f"check the form: {summary}", errors)
+    return values
+
+
+def _parse(spec: Field, raw: Any) -> Any:
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        if spec.required and spec.kind is not FieldKind.BOOLEAN:
+            raise ValueError(f"{spec.label_en} is required")
+        return False if spec.kind is FieldKind.BOOLEAN else None
+    parser = _PARSERS[spec.kind]
+    value = parser(raw)
+    if spec.kind is FieldKind.INTEGER:
+        if spec.minimum is not None and value < spec.minimum:
+            raise ValueError(f"{spec.label_en} must be at least {spec.minimum}")
+        if spec.maximum is not None and value > spec.maximum:
+            raise ValueError(f"{spec.label_en} must be at most {spec.maximum}")
+    if spec.kind is FieldKind.CHOICE and value not in {c for c, _ in spec.choices}:
+        raise ValueError(f"{spec.label_en}: choose one of the listed options")
+    if spec.kind in (FieldKind.TEXT, FieldKind.LONGTEXT):
+        limit = 200 if spec.kind is FieldKind.TEXT else 5000
+        if len(value) > limit:
+            raise ValueError(f"{spec.label_en} is longer than {limit} characters")
+    return value
+
+
+def _text(raw: Any) -> str:
+    return str(raw).strip()
+
+
+def _date(raw: Any) -> date:
+    if isinstance(raw, datetime):
+        return raw.astimezone(SEOUL).date()
+    if isinstance(raw, date):
+        return raw
+    try:
+        return date.fromisoformat(str(raw).strip())
+    except ValueError:
+        raise ValueError(f"{raw!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _datetime(raw: Any) -> datetime:
+    if isinstance(raw, datetime):
+        moment = raw
+    else:
+        try:
+            moment = datetime.fromisoformat(str(raw).strip())
+        except ValueError:
+            raise ValueError(f"{raw!r} is not a date and time (YYYY-MM-DDTHH:MM)") from None
+    return moment.replace(tzinfo=SEOUL) if moment.tzinfo is None else moment
+
+
+def _integer(raw: Any) -> int:
+    if isinstance(raw, bool):
+        raise ValueError("a whole number is required")
+    if isinstance(raw, int):
+        return raw
+    try:
+        return int(str(raw).strip())
+    except ValueError:
+        raise ValueError(f"{raw!r} is not a whole number") from None
+
+
+def _boolean(raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    return str(raw).strip().lower() in {"1", "true", "yes", "on", "y"}
+
+
+_PARSERS = {
+    FieldKind.TEXT: _text,
+    FieldKind.LONGTEXT: _text,
+    FieldKind.CHOICE: _text,
+    FieldKind.DATE: _date,
+    FieldKind.DATETIME: _datetime,
+    FieldKind.INTEGER: _integer,
+    FieldKind.BOOLEAN: _boolean,
+}
+
+
+def move(procedure: Procedure, model: Any, trigger: str) -> None:
+    """Move ``model.state`` through the procedure's shared machine, binding it for this call."""
+    try:
+        moved = procedure.machine.events[trigger].trigger(model)
+    except MachineError as error:
+        raise TransitionRefused(Refusal.NOT_AVAILABLE, str(error)) from None
+    if not moved:
+        raise TransitionRefused(Refusal.NOT_AVAILABLE, f"{trigger!r} did not move the case")
+
+
+def json_safe(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Return the values with dates and instants as ISO strings, for the audit payload."""
+    safe = {}
+    for name, value in values.items():
+        safe[name] = value.isoformat() if isinstance(value, date | datetime) else value
+    return safe

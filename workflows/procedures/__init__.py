@@ -1,0 +1,30 @@
+"""The procedures of the back office: the catalogue of all, and the declared state machines.
+
+``CATALOGUE`` names every procedure (code, reference prefix, titles, articles); ``REGISTRY``
+holds the procedures already declared on the engine, one module each.
+"""
+
+from __future__ import annotations
+
+from workflows.engine import Procedure
+from workflows.procedures.catalogue import CATALOGUE, ProcedureInfo, procedure_info
+
+
+def _declared() -> dict[str, Procedure]:
+    from workflows.procedures import deemed_permission
+
+    return {p.code: p for p in (deemed_permission.PROCEDURE,)}
+
+
+REGISTRY: dict[str, Procedure] = _declared()
+
+
+def procedure_for(code: str) -> Procedure:
+    """Return the declared procedure ``code``.
+
+    :raise KeyError: the procedure is in the catalogue but not declared yet, or unknown.
+    """
+    return REGISTRY[code]
+
+
+__all__ = ["CATALOGUE", "REGISTRY", "ProcedureInfo", "procedure_for", "procedure_info"]

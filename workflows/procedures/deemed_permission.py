@@ -1,0 +1,254 @@
+"""Applications that are deemed granted when the customs office stays silent.
+
+Eleven articles share two paragraphs (134, 136, 140, 142, 143, 158, 159, 161, 185, 187, 250):
+the head of the customs office notifies within 10 days from receipt whether permission is
+granted, or that the processing period is extended under the civil-petition statutes; if neither
+is notified within the period, permission is deemed granted on the day following the day the
+period (or the extended or re-extended period) ends. Eight more articles apply them to other
+situations (146, 151, 155, 195, 89(5), 205, 213(5), 221(2)). One procedure serves them all; the
+kind of permission is data.
+
+The 10 days are counted under Art. 8 (Civil Act, roll-over of Art. 8(3)); a deployment can
+choose another count per kind (``DEEMED_PERMISSION_PERIODS``). The civil-petition count (10
+processing days) is computed beside it as an early warning, whichever ends first. The deemed
+grant takes effect at 00:00 of the day after the period ends: that day itself is never rolled
+over. A refusal after a deemed grant is a separate revocation with reasons, not an overwrite
+[Assumption: revocation of a deemed permission under general administrative law].
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workflows.clock import SEOUL
+from workflows.engine import (
+    SYSTEM,
+    Context,
+    Deadline,
+    Expiry,
+    Field,
+    FieldKind,
+    Procedure,
+    Start,
+    State,
+    Transition,
+)
+from workflows.roles import Role
+
+CODE = "deemed_permission"
+PROCESSING = "processing"
+MAX_EXTENSIONS = 2
+DEFAULT_PERIOD = "10d"
+EARLY_WARNING = "10pd"
+
+
+@dataclass(frozen=True)
+class PermissionKind:
+    """One deemed-permission provision: what is applied for, by whom, under which paragraphs."""
+
+    code: str
+    article: int | str
+    application: str
+    period: str
+    deemed: str
+    applied_for_en: str
+    applied_for_ko: str
+    applicant_en: str
+    fee: str | None = None
+    applies: str | None = None
+    """For the articles that apply a clause to another situation: the extending provision."""
+
+    @property
+    def label(self) -> str:
+        base = f"Art. {self.applies} → {self.article}" if self.applies else f"Art. {self.article}"
+        return f"{base}: {self.applied_for_en}"
+
+
+KINDS: dict[str, PermissionKind] = {
+    k.code: k
+    for k in (
+        PermissionKind("134", 134, "134(1) proviso", "134(3)", "134(4)",
+                       "entry into or departure from a place other than an open port",
+                       "개항이 아닌 지역 출입 허가", "captain", fee="Art. 134(2)"),
+        PermissionKind("136", 136, "136(1)", "136(4)", "136(5)",
+                       "departure from an open port", "출항허가", "captain"),
+        PermissionKind("140", 140, "140(1) proviso", "140(2)", "140(3)",
+                       "loading or unloading before the entry procedure",
+                       "입항 전 하역 허가", "captain or carrier"),
+        PermissionKind("142", 142, "142(1)", "142(3)", "142(4)",
+                       "loading or unloading at a place outside an open port",
+                       "항외 하역 허가", "captain", fee="Art. 142(2)"),
+        PermissionKind("143", 143, "143(1)", "143(4)", "143(5)",
+                       "loading or unloading of vessel or aircraft supplies",
+                       "선박용품 등의 하역 허가", "carrier or supplier"),
+        PermissionKind("158", 158, "158(2)", "158(3)", "158(4)",
+                       "maintenance and supplementary work on bonded goods",
+                       "보수작업 승인", "owner or operator"),
+        PermissionKind("159", 159, "159(2)", "159(3)", "159(4)",
+                       "dismantling or cutting of bonded goods", "해체·절단 작업 허가",
+                       "owner or operator"),
+        PermissionKind("161", 161, "161(1)", "161(2)", "161(3)",
+                       "taking goods out of a bonded area as samples", "견본품 반출 허가",
+                       "owner or operator"),
+        PermissionKind("185", 185, "185(2)", "185(3)", "185(4)",
+                       "work in a bonded factory using only domestic goods",
+                       "내국물품만을 원료로 하는 작업 승인", "bonded-factory operator"),
+        PermissionKind("187", 187, "187(1)", "187(2)", "187(3)",
+                       "work outside a bonded factory", "보세공장 외 작업 허가",
+                       "bonded-factory operator"),
+        PermissionKind("250", 250, "250(1)", "250(4)", "250(5)",
+                       "withdrawal of an export, import or return declaration",
+                       "신고의 취하 승인", "declarant"),
+        PermissionKind("146-134", 134, "134(1) proviso", "134(3)", "134(4)",
+                       "other overseas vessel or aircraft: entry or departure elsewhere",
+                       "그 밖의 선박 등의 개항 외 출입 허가", "captain", applies="146(1)"),
+        PermissionKind("151-143", 143, "143(1)", "143(4)", "143(5)",
+                       "loading of vehicle supplies", "차량용품 하역 허가",
+                       "carrier or supplier", applies="151(2)"),
+        PermissionKind("155-161", 161, "161(1)", "161(2)", "161(3)",
+                       "samples of goods stored outside a bonded area",
+                       "보세구역 외 장치물품의 견본품 반출 허가", "owner", applies="155(2)"),
+        PermissionKind("195-187", 187, "187(1)", "187(2)", "187(3)",
+                       "work outside a bonded construction site",
+                       "보세건설장 외 작업 허가", "operator", applies="195(2)"),
+        PermissionKind("89-187", 187, "187(1)", "187(2)", "187(3)",
+                       "work outside a designated factory (Art. 89 exemption)",
+                       "지정공장 외 작업 허가", "manufacturer", applies="89(5)"),
+        PermissionKind("205-185", 185, "185(2)", "185(3)", "185(4)",
+                       "domestic-only work in a general bonded area",
+                       "종합보세구역 내국물품 작업 승인", "operator", applies="205"),
+        PermissionKind("213-250", 250, "250(1)", "250(4)", "250(5)",
+                       "withdrawal of a bonded-transportation declaration",
+                       "보세운송 신고의 취하 승인", "declarant", applies="213(5)"),
+        PermissionKind("221-250", 250, "250(1)", "250(4)", "250(5)",
+                       "withdrawal of a domestic-transportation report",
+                       "내국운송 신고의 취하 승인", "declarant", applies="221(2)"),
+    )
+}
+
+
+def kind_of(context: Context) -> PermissionKind:
+    return KINDS[context.data.get("permission_kind") or context.values["permission_kind"]]
+
+
+def _paragraph(attribute: str):
+    def article(context: Context) -> str:
+        kind = kind_of(context)
+        prefix = f"Art. {kind.applies} → " if kind.applies else "Art. "
+        return prefix + getattr(kind, attribute)
+
+    return article
+
+
+def _within_processing_period(context: Context) -> str | None:
+    """A decision or an extension counts only if notified within the running period."""
+    running = context.open_deadlines.get(PROCESSING)
+    if running is None:
+        return "no processing period is running"
+    if context.now >= running.due_at:
+        effect = running.due_at.astimezone(SEOUL).date()
+        return (f"the processing period ended on {running.due_date} (24:00 KST): permission is "
+                f"deemed granted from {effect} ({_paragraph('deemed')(context)}); a refusal now "
+                "is a revocation")
+    return None
+
+
+def _fewer_than_two_extensions(context: Context) -> str | None:
+    if context.data.get("extensions", 0) >= MAX_EXTENSIONS:
+        return "the period was already extended and re-extended; no further extension is allowed"
+    return None
+
+
+def _extended_period(context: Context) -> str:
+    return f"{context.values['extension_days']}d"
+
+
+RECEIVE_FIELDS = (
+    Field("permission_kind", "Kind of permission", "허가 종류", FieldKind.CHOICE,
+          choices=tuple((k.code, k.label) for k in KINDS.values()), store=True),
+    Field("received_on", "Legal receipt date", "접수일", FieldKind.DATE, store=True,
+          help="The day the application reached the office (the 10 days run from it)."),
+    Field("application", "What is applied for (goods, place, period)", "신청 내용",
+          FieldKind.LONGTEXT, store=True),
+)
+
+OFFICE = frozenset({Role.OFFICER, Role.SUPERVISOR})
+
+PROCEDURE = Procedure(
+    code=CODE,
+    article="Arts. 134, 136, 140, 142, 143, 158, 159, 161, 185, 187, 250 (and 89(5), 146, 151, "
+            "155, 195, 205, 213(5), 221(2))",
+    states=(
+        State("received", "Received", "접수", "processing period running (e.g. Art. 134(3))"),
+        State("extended", "Processing period extended", "처리기간 연장",
+              "extension under the civil-petition statutes (e.g. Art. 134(4))"),
+        State("granted", "Granted", "허가", "e.g. Art. 134(3)", terminal=True),
+        State("refused", "Refused", "불허", "e.g. Art. 134(3); appealable (Art. 119)",
+              terminal=True),
+        State("deemed_granted", "Deemed granted", "허가 간주", "e.g. Art. 134(4)"),
+        State("withdrawn", "Withdrawn", "취하", "withdrawal by the applicant", terminal=True),
+        State("revoked", "Deemed permission revoked", "간주허가 취소",
+              "revocation with reasons [Assumption]", terminal=True),
+    ),
+    transitions=(
+        Transition("receive", (), "received", frozenset({*OFFICE, Role.DUTY_PAYER}),
+                   _paragraph("application"), "Receive the application", "신청 접수",
+                   fields=RECEIVE_FIELDS),
+        Transition("grant", ("received", "extended"), "granted", OFFICE, _paragraph("period"),
+                   "Grant permission", "허가",
+                   guards=(_within_processing_period,),
+                   fields=(Field("conditions", "Conditions (period, place, goods)", "허가 조건",
+                                 FieldKind.LONGTEXT, required=False),),
+                   notices=("permission_decision",)),
+        Transition("refuse", ("received", "extended"), "refused", OFFICE, _paragraph("period"),
+                   "Refuse permission", "불허",
+                   guards=(_within_processing_period,),
+                   fields=(Field("reasons", "Reasons for the refusal", "불허 사유",
+                                 FieldKind.LONGTEXT),),
+                   reason_field="reasons", notices=("permission_decision",)),
+        Transition("extend", ("received", "extended"), "extended", OFFICE, _paragraph("deemed"),
+                   "Extend the processing period", "처리기간 연장",
+                   guards=(_within_processing_period, _fewer_than_two_extensions),
+                   fields=(Field("extension_days", "Extension (days)", "연장 일수",
+                                 FieldKind.INTEGER, minimum=1, maximum=10,
+                                 help="At most the original period (10 days)."),
+                           Field("reasons", "Reasons for the extension", "연장 사유",
+                                 FieldKind.LONGTEXT),
+                           Field("expected_completion", "Expected completion", "처리 예정일",
+                                 FieldKind.DATE, required=False)),
+                   reason_field="reasons", counts="extensions",
+                   notices=("processing_extension",)),
+        Transition("deem_grant", ("received", "extended"), "deemed_granted",
+                   frozenset({SYSTEM}), _paragraph("deemed"),
+                   "Permission deemed granted", "허가 간주",
+                   notices=("deemed_grant_confirmation",)),
+        Transition("withdraw", ("received", "extended"), "withdrawn",
+                   frozenset({*OFFICE, Role.DUTY_PAYER}), "withdrawal of the application",
+                   "Withdraw the application", "신청 취하",
+                   guards=(_within_processing_period,),
+                   fields=(Field("reason", "Reason", "사유", FieldKind.LONGTEXT,
+                                 required=False),),
+                   reason_field="reason"),
+        Transition("revoke", ("deemed_granted",), "revoked", OFFICE,
+                   "revocation of a deemed permission [Assumption]",
+                   "Revoke the deemed permission", "간주허가 취소",
+                   fields=(Field("reasons", "Reasons for the revocation", "취소 사유",
+                                 FieldKind.LONGTEXT),),
+                   reason_field="reasons", notices=("revocation",)),
+    ),
+    deadlines={
+        "received": (
+            Deadline(PROCESSING, "processing period", _paragraph("period"),
+                     lambda context: context.data.get("processing_period") or DEFAULT_PERIOD,
+                     Start.data("received_on", "receipt of the application"),
+                     Expiry.transition("deem_grant"), early_warning=EARLY_WARNING,
+                     reminders=("3d", "1d")),
+        ),
+        "extended": (
+            Deadline(PROCESSING, "extended processing period", _paragraph("deemed"),
+                     _extended_period,
+                     Start.previous(PROCESSING, "end of the running processing period"),
+                     Expiry.transition("deem_grant"), reminders=("2d", "1d")),
+        ),
+    },
+)
