@@ -1,4 +1,5 @@
-# Gwanse Back Office: `make run` runs everything, `make test` runs the full test suite.
+# Gwanse Back Office: `make run` runs everything, `make test` runs the full test suite,
+# `make bench` runs the benchmarks.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
@@ -10,7 +11,7 @@ INSTALLED := $(VENV)/.installed
 RUN_DEBS := fonts-nanum libharfbuzz-subset0 graphviz
 TEST_DEBS := $(RUN_DEBS) chromium
 
-.PHONY: run test lint system-deps-run system-deps-test clean
+.PHONY: run test bench lint system-deps-run system-deps-test clean
 
 run: $(INSTALLED) system-deps-run
 	$(FLASK) init-db
@@ -20,6 +21,9 @@ run: $(INSTALLED) system-deps-run
 test: $(INSTALLED) system-deps-test
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(INSTALLED) system-deps-run
+	$(BIN)/python -m bench
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

@@ -39,7 +39,7 @@ class DefaultConfig:
     SCHEDULER_STALE_AFTER_SECONDS = 90
     # A due deadline takes effect within this many seconds of its legal moment.
     SCHEDULER_SWEEP_SECONDS = 20
-    SCHEDULER_SWEEP_BATCH = 200
+    SCHEDULER_SWEEP_BATCH = 1000
     SCHEDULER_REMINDER_SECONDS = 300
 
     # The Act fixes 10 days for every deemed-permission clause, counted under Art. 8. A

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 
 from backoffice.audit import append_event
 from backoffice.cases.operations import open_case
@@ -141,6 +141,10 @@ def fire(
     """
     procedure = procedure_for(case.procedure)
     now = now or clock.now()
+    if inspect(case).persistent:
+        # Read the case as it is now (and lock it on PostgreSQL): an officer who acted a moment
+        # ago is seen, and this one is refused with the state the case is really in.
+        db.session.refresh(case, with_for_update=True)
     if expected_version is not None and expected_version != case.version:
         raise TransitionRefused(
             Refusal.STALE_VERSION,

@@ -23,13 +23,14 @@ from backoffice.deadlines.store import load_calendar
 from backoffice.extensions import db
 from backoffice.models import Deadline, DeadlineStatus
 from backoffice.workflow import fire
+from jobs.bulk import BatchConflict, Due, fire_in_bulk
 from workflows import clock
 from workflows.calendar import StatutoryCalendar
 from workflows.engine import TransitionRefused
 
 log = logging.getLogger(__name__)
 
-BATCH_SIZE = 200
+BATCH_SIZE = 1000
 
 
 @dataclass
@@ -65,19 +66,25 @@ def enforce_due_deadlines(
             return total
         batch = SweepResult()
         try:
-            for deadline in claimed:
-                _take_effect(deadline, now, calendar, batch)
+            fired, left = fire_in_bulk(claimed, now)
+            batch.fired += len(fired)
+            for due in left:
+                _take_effect(_load(due.id), now, calendar, batch)
             db.session.commit()
             total.add(batch)
-        except Exception:
+        except Exception as failure:
             db.session.rollback()
-            log.exception("sweep batch failed; retrying its %d deadlines one by one", len(claimed))
-            for deadline_id in [d.id for d in claimed]:
-                total.add(_one_by_one(deadline_id, now, calendar))
+            if isinstance(failure, BatchConflict):
+                log.info("sweep batch conflicted (%s); taking it case by case", failure)
+            else:
+                log.exception("sweep batch failed; retrying its %d deadlines one by one",
+                              len(claimed))
+            for due in claimed:
+                total.add(_one_by_one(due.id, now, calendar))
 
 
 def _claim(now: datetime, limit: int, only_id: int | None = None,
-           exclude: list[int] | None = None) -> list[Deadline]:
+           exclude: list[int] | None = None) -> list[Due]:
     """Mark due open deadlines as missed in this transaction and return them, oldest first.
 
     ``exclude`` holds the deadlines that failed earlier in this sweep: they stay open for the
@@ -101,25 +108,26 @@ def _claim(now: datetime, limit: int, only_id: int | None = None,
         .where(Deadline.id.in_(due.scalar_subquery()), Deadline.status == DeadlineStatus.OPEN)
         .values(status=DeadlineStatus.MISSED, processed_at=now, closed_at=now,
                 next_reminder_on=None)
-        .returning(Deadline.id)
+        .returning(Deadline.id, Deadline.case_id, Deadline.kind, Deadline.article,
+                   Deadline.due_date, Deadline.due_at, Deadline.on_expiry)
         .execution_options(synchronize_session=False)
     )
-    ids = list(db.session.scalars(claim))
-    if not ids:
-        return []
-    deadlines = db.session.scalars(
-        select(Deadline).where(Deadline.id.in_(ids))
-        .order_by(Deadline.due_at, Deadline.id)
+    claimed = [Due(*row) for row in db.session.execute(claim)]
+    return sorted(claimed, key=lambda due: (due.due_at, due.id))
+
+
+def _load(deadline_id: int) -> Deadline:
+    return db.session.scalars(
+        select(Deadline).where(Deadline.id == deadline_id)
         .execution_options(populate_existing=True)
-    ).all()
-    return list(deadlines)
+    ).one()
 
 
 def _one_by_one(deadline_id: int, now: datetime, calendar: StatutoryCalendar) -> SweepResult:
     result = SweepResult()
     try:
-        for deadline in _claim(now, 1, only_id=deadline_id):
-            _take_effect(deadline, now, calendar, result)
+        for due in _claim(now, 1, only_id=deadline_id):
+            _take_effect(_load(due.id), now, calendar, result)
         db.session.commit()
     except Exception:
         db.session.rollback()
@@ -137,9 +145,8 @@ def _take_effect(deadline: Deadline, now: datetime, calendar: StatutoryCalendar,
     kind, _, trigger = deadline.on_expiry.partition(":")
     if kind == "transition":
         try:
-            with db.session.begin_nested():
-                fire(case, trigger, actor=None, effective_at=deadline.due_at, now=now,
-                     calendar=calendar, payload=legal)
+            fire(case, trigger, actor=None, effective_at=deadline.due_at, now=now,
+                 calendar=calendar, payload=legal)
         except TransitionRefused as refused:
             _cancel(deadline, f"could not take effect: {refused.message}", legal)
             result.cancelled += 1

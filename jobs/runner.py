@@ -18,6 +18,7 @@ from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED
 from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 from flask import Flask
+from sqlalchemy.dialects import postgresql, sqlite
 
 from backoffice.extensions import db
 from backoffice.models import JobRun
@@ -29,6 +30,7 @@ from workflows import clock
 log = logging.getLogger(__name__)
 
 JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": None}
+_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
 @dataclass(frozen=True)
@@ -71,14 +73,15 @@ def in_app_context(app: Flask, job: Callable[[], object], name: str) -> Callable
 
 
 def record_run(name: str, started, processed: int, error: str | None) -> None:
+    """Record a run; two schedulers recording at once both succeed (an upsert)."""
+    values = {"last_started_at": started, "last_finished_at": clock.now(),
+              "last_processed": processed, "last_error": error}
+    insert = _INSERTS[db.session.get_bind().dialect.name]
+    statement = insert(JobRun).values(name=name, runs=1, **values)
+    statement = statement.on_conflict_do_update(
+        index_elements=[JobRun.name], set_={**values, "runs": JobRun.runs + 1})
     try:
-        record = db.session.get(JobRun, name) or JobRun(name=name, runs=0, last_processed=0)
-        record.last_started_at = started
-        record.last_finished_at = clock.now()
-        record.last_processed = processed
-        record.last_error = error
-        record.runs = (record.runs or 0) + 1
-        db.session.add(record)
+        db.session.execute(statement)
         db.session.commit()
     except Exception:
         db.session.rollback()

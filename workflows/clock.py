@@ -8,32 +8,38 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 SEOUL = ZoneInfo("Asia/Seoul")
 
-_frozen_at: datetime | None = None
+_frozen_at: ContextVar[datetime | None] = ContextVar("frozen_at", default=None)
 
 
 def now() -> datetime:
     """Return the current instant, timezone-aware, in UTC."""
-    if _frozen_at is not None:
-        return _frozen_at
+    frozen_at = _frozen_at.get()
+    if frozen_at is not None:
+        return frozen_at
     return datetime.now(UTC)
 
 
 @contextmanager
 def frozen(at: datetime) -> Iterator[datetime]:
-    """Run the enclosed block as if the time were ``at`` (an aware datetime)."""
-    global _frozen_at
+    """Run the enclosed block as if the time were ``at`` (an aware datetime).
+
+    The frozen time belongs to the current thread (a context variable): two threads freezing
+    the clock at once never see each other's time.
+    """
     if at.tzinfo is None:
         raise ValueError("frozen() needs an aware datetime")
-    previous, _frozen_at = _frozen_at, at.astimezone(UTC)
+    moment = at.astimezone(UTC)
+    token = _frozen_at.set(moment)
     try:
-        yield _frozen_at
+        yield moment
     finally:
-        _frozen_at = previous
+        _frozen_at.reset(token)
 
 
 def seoul_date(instant: datetime) -> date:

@@ -9,6 +9,7 @@ from backoffice.deadlines.forms import ExtendDeadlineForm
 from backoffice.extensions import db
 from backoffice.models import CaseEvent, Deadline, Notice
 from backoffice.security import load_case_or_404
+from workflows.procedures import REGISTRY
 from workflows.roles import OFFICE_ROLES
 
 
@@ -29,4 +30,5 @@ def detail(reference: str):
     return render_template(
         "cases/detail.html", case=case, events=events, deadlines=deadlines, notices=notices,
         can_extend=current_user.role in OFFICE_ROLES, extend_form=ExtendDeadlineForm(formdata=None),
+        has_diagram=case.procedure in REGISTRY,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import redirect, render_template, url_for
 from flask_login import current_user, login_required
 
+from backoffice.alerts import unread_alerts
 from backoffice.health import scheduler_status
 from backoffice.main import bp, queries
 from backoffice.security import role_required
@@ -31,6 +32,7 @@ def worklist():
         "main/officer.html",
         cases=queries.recent_cases(current_user),
         deadlines=queries.open_deadlines(current_user, within_days=7),
+        alerts=unread_alerts(current_user),
     )
 
 
@@ -45,6 +47,7 @@ def dashboard():
         overdue=queries.overdue_count(office_id),
         deadlines=queries.open_deadlines(current_user, within_days=7),
         scheduler=scheduler_status(),
+        alerts=unread_alerts(current_user),
     )
 
 

@@ -195,11 +195,15 @@ def test_two_officers_deciding_at_once_one_wins(app, apply, people):
             officer = db.session.get(User, officer_id)
             ready.wait()
             try:
-                fire(case, trigger, actor=officer, values=values)
+                fire(case, trigger, actor=officer, values=values, expected_version=1)
                 db.session.commit()
                 outcomes.append(trigger)
             except StaleDataError:
                 db.session.rollback()
+                outcomes.append("conflict")
+            except TransitionRefused as refused:
+                db.session.rollback()
+                assert refused.reason in (Refusal.STALE_VERSION, Refusal.NOT_AVAILABLE)
                 outcomes.append("conflict")
 
     threads = [threading.Thread(target=decide, args=("grant", {})),
@@ -292,6 +296,7 @@ def test_a_crash_between_claim_and_effect_leaves_the_deadline_for_the_next_sweep
     def crash(*args, **kwargs):
         raise RuntimeError("power failure")
 
+    monkeypatch.setattr("jobs.bulk._write", crash)
     monkeypatch.setattr("jobs.enforce.fire", crash)
     result = sweep(kst(2026, 3, 13, 0, 1))
     assert result.failed == [processing(case).id]

@@ -61,6 +61,11 @@ def assert_each_fired_once(app, count: int) -> None:
         assert db.session.scalar(select(func.count()).select_from(CaseEvent)) == 2 * count
 
 
+def _fired(output: str) -> int:
+    summary = next(line for line in output.splitlines() if line.startswith("as of "))
+    return int(summary.split(": ")[1].split(" took effect")[0])
+
+
 def run_two_sweeps_at_once(database_url: str, tmp_path: Path) -> list[str]:
     env = env_for(database_url, tmp_path, GWANSE_SCHEDULER_SWEEP_BATCH="7")
     command = [FLASK, "--app", "backoffice", "jobs", "sweep", "--as-of", "2026-05-01"]
@@ -74,7 +79,7 @@ def run_two_sweeps_at_once(database_url: str, tmp_path: Path) -> list[str]:
 def test_two_schedulers_at_once_fire_each_deadline_once(app, database_url, tmp_path):
     seed_due_applications(app, 60)
     outputs = run_two_sweeps_at_once(database_url, tmp_path)
-    fired = [int(o.split(": ")[1].split(" took effect")[0]) for o in outputs]
+    fired = [_fired(o) for o in outputs]
     assert sum(fired) == 60
     assert_each_fired_once(app, 60)
 
@@ -84,7 +89,7 @@ def test_two_schedulers_at_once_on_postgresql_skip_each_others_rows(postgres_dat
     app = make_app(postgres_database, tmp_path / "instance")
     seed_due_applications(app, 60)
     outputs = run_two_sweeps_at_once(postgres_database, tmp_path)
-    fired = [int(o.split(": ")[1].split(" took effect")[0]) for o in outputs]
+    fired = [_fired(o) for o in outputs]
     assert sum(fired) == 60
     assert_each_fired_once(app, 60)
     with app.app_context():

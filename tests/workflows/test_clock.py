@@ -25,3 +25,28 @@ def test_frozen_clock_runs_the_system_as_of_another_moment():
 def test_frozen_clock_refuses_a_naive_datetime():
     with pytest.raises(ValueError, match="aware"), clock.frozen(datetime(2026, 1, 1)):
         pass
+
+
+def test_a_frozen_clock_belongs_to_its_thread():
+    import threading
+
+    seen = {}
+    inside = threading.Event()
+    leave = threading.Event()
+
+    def other():
+        with clock.frozen(datetime(2020, 1, 1, tzinfo=UTC)):
+            inside.set()
+            leave.wait(5)
+            seen["other"] = clock.now()
+
+    thread = threading.Thread(target=other)
+    thread.start()
+    inside.wait(5)
+    with clock.frozen(datetime(2030, 1, 1, tzinfo=UTC)):
+        seen["main"] = clock.now()
+    leave.set()
+    thread.join()
+    assert seen == {"main": datetime(2030, 1, 1, tzinfo=UTC),
+                    "other": datetime(2020, 1, 1, tzinfo=UTC)}
+    assert clock.now().year >= 2026

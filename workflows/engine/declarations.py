@@ -198,6 +198,8 @@ class Deadline:
     early_warning: str | None = None
     """A second count (e.g. ``10pd`` under the civil-petition rules): warn when it ends first."""
     starts_at_midnight: bool = False
+    period_text: str = ""
+    """How a period given as a function reads in the documentation."""
 
     def period_for(self, context: Context) -> str:
         return self.period(context) if callable(self.period) else self.period

@@ -242,13 +242,16 @@ PROCEDURE = Procedure(
                      lambda context: context.data.get("processing_period") or DEFAULT_PERIOD,
                      Start.data("received_on", "receipt of the application"),
                      Expiry.transition("deem_grant"), early_warning=EARLY_WARNING,
-                     reminders=("3d", "1d")),
+                     reminders=("3d", "1d"),
+                     period_text="10 days under Art. 8 (configurable per kind); warning at "
+                                 "10 processing days if earlier"),
         ),
         "extended": (
             Deadline(PROCESSING, "extended processing period", _paragraph("deemed"),
                      _extended_period,
                      Start.previous(PROCESSING, "end of the running processing period"),
-                     Expiry.transition("deem_grant"), reminders=("2d", "1d")),
+                     Expiry.transition("deem_grant"), reminders=("2d", "1d"),
+                     period_text="the days of the extension (at most 10)"),
         ),
     },
 )

@@ -1,0 +1,1 @@
+"""Benchmarks: our code against a bare baseline measured in the same run (``make bench``)."""

@@ -1,0 +1,35 @@
+"""``python -m bench``: run every benchmark and print one ``name: value`` line per figure.
+
+Each figure is a ratio against a bare baseline measured in the same run, or an absolute time
+where the issue names one. ``--only engine|sweep`` runs one group. Each group builds its own
+temporary SQLite database through the migrations.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from bench import engine, sweep
+from bench.common import bench_app
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=["engine", "sweep"], action="append")
+    args = parser.parse_args(argv)
+    logging.disable(logging.WARNING)
+    groups = args.only or ["engine", "sweep"]
+    figures: dict[str, float] = {}
+    if "engine" in groups:
+        figures.update(engine.measure(bench_app()))
+    if "sweep" in groups:
+        figures.update(sweep.measure(bench_app))
+    for name, value in figures.items():
+        print(f"{name}: {value:.3f}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
