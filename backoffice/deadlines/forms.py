@@ -55,5 +55,11 @@ class ExtendDeadlineForm(FlaskForm):
     submit = SubmitField("Extend (Art. 10)")
 
 
+class WaiveDeadlineForm(FlaskForm):
+    version = HiddenField(validators=[DataRequired()])
+    reason = TextAreaField("Reason for the waiver", validators=[DataRequired(), Length(max=1000)])
+    submit = SubmitField("Waive")
+
+
 class DeleteForm(FlaskForm):
     submit = SubmitField("Remove")

@@ -19,6 +19,7 @@ from workflows.calendar import CalendarError, DueDate, Period, StatutoryCalendar
 from workflows.calendar.civil_act import add_months
 from workflows.engine import Context, StartKind, article_for
 from workflows.engine import Deadline as DeadlineSpec
+from workflows.roles import Role
 
 
 def open_deadline(
@@ -186,6 +187,8 @@ def extend_deadline(deadline: Deadline, *, until: date, ground: str, actor: User
 
 def waive_deadline(deadline: Deadline, *, reason: str, actor: User) -> CaseEvent:
     """Waive an open deadline with a reason (a supervisor's decision, recorded in the history)."""
+    if actor.role != Role.SUPERVISOR:
+        raise CalendarError("only a supervisor may waive a deadline")
     if deadline.status != DeadlineStatus.OPEN:
         raise CalendarError("only an open deadline can be waived")
     if not reason or not reason.strip():

@@ -16,8 +16,9 @@ from backoffice.deadlines.forms import (
     DeleteForm,
     ExtendDeadlineForm,
     OutageForm,
+    WaiveDeadlineForm,
 )
-from backoffice.deadlines.operations import extend_deadline
+from backoffice.deadlines.operations import extend_deadline, waive_deadline
 from backoffice.extensions import db
 from backoffice.models import CalendarDay, Deadline, NetworkOutage
 from backoffice.security import load_case_or_404, role_required
@@ -127,14 +128,41 @@ def remove_outage(outage_id: int):
     return redirect(url_for("deadlines.admin_calendar"))
 
 
-@bp.post("/cases/<reference>/deadlines/<int:deadline_id>/extend")
-@role_required(*OFFICE_ROLES)
-def extend(reference: str, deadline_id: int):
-    """Extend a deadline of the case under Art. 10; the case history records it."""
+@bp.post("/cases/<reference>/deadlines/<int:deadline_id>/waive")
+@role_required(Role.SUPERVISOR)
+def waive(reference: str, deadline_id: int):
+    """Waive a deadline of the case with a reason; the case history records it."""
+    case, deadline = _case_deadline(reference, deadline_id)
+    form = WaiveDeadlineForm()
+    if not form.validate_on_submit():
+        flash("Give the reason for the waiver.", "error")
+        return redirect(url_for("cases.detail", reference=reference))
+    if form.version.data != str(case.version):
+        raise StaleDataError("the case changed since the form was shown")
+    try:
+        waive_deadline(deadline, reason=form.reason.data, actor=current_user)
+    except CalendarError as error:
+        db.session.rollback()
+        flash(f"Not waived: {error}", "error")
+    else:
+        db.session.commit()
+        flash(f"Deadline '{deadline.kind}' waived.", "info")
+    return redirect(url_for("cases.detail", reference=reference))
+
+
+def _case_deadline(reference: str, deadline_id: int):
     case = load_case_or_404(reference, current_user)
     deadline = db.session.get(Deadline, deadline_id)
     if deadline is None or deadline.case_id != case.id:
         abort(404)
+    return case, deadline
+
+
+@bp.post("/cases/<reference>/deadlines/<int:deadline_id>/extend")
+@role_required(*OFFICE_ROLES)
+def extend(reference: str, deadline_id: int):
+    """Extend a deadline of the case under Art. 10; the case history records it."""
+    case, deadline = _case_deadline(reference, deadline_id)
     form = ExtendDeadlineForm()
     if not form.validate_on_submit():
         flash("Give the new date and the ground of the extension.", "error")

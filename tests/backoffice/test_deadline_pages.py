@@ -151,3 +151,32 @@ def test_a_period_in_days_is_shown_to_end_at_24_00_of_its_last_day(make, client,
                  {"start": "2026-01-19", "period": "30d"}).get_data(as_text=True)
     assert "2026-02-19 24:00 KST" in page
     assert "2026-02-20 00:00" not in page
+
+
+def test_a_supervisor_waives_a_deadline_with_a_reason(app, make, client, auth,
+                                                     case_with_deadline):
+    reference, deadline_id = case_with_deadline
+    make.user("boss", Role.SUPERVISOR, office=make.office())
+    auth.login("boss", PASSWORD)
+    page = client.get(f"/cases/{reference}").get_data(as_text=True)
+    version = page.split('name="version" value="')[1].split('"')[0]
+    response = client.post(f"/cases/{reference}/deadlines/{deadline_id}/waive",
+                           data={"csrf_token": csrf_token_from(page), "version": version,
+                                 "reason": "superseded by the Tax Tribunal filing"})
+    assert response.status_code == 302
+    with app.app_context():
+        assert db.session.get(Deadline, deadline_id).status == "waived"
+        event = db.session.scalars(select(CaseEvent).order_by(CaseEvent.id.desc())).first()
+        assert (event.trigger, event.reason) == ("waive_deadline",
+                                                 "superseded by the Tax Tribunal filing")
+
+
+def test_an_officer_may_not_waive(client, auth, case_with_deadline):
+    reference, deadline_id = case_with_deadline
+    auth.login("officer", PASSWORD)
+    page = client.get(f"/cases/{reference}").get_data(as_text=True)
+    assert "Waive this deadline" not in page
+    response = client.post(f"/cases/{reference}/deadlines/{deadline_id}/waive",
+                           data={"csrf_token": csrf_token_from(page), "version": "1",
+                                 "reason": "x"})
+    assert response.status_code == 403
