@@ -42,3 +42,21 @@ def test_officer_sees_why_a_deadline_falls_on_its_date(live_server, page, screen
     page.get_by_text("Why this date").first.click()
     assert "Civil Act Arts. 157 and 159" in page.content()
     screenshot("case-detail-officer")
+
+
+def test_a_case_page_shows_its_procedure_with_the_current_state(live_server, page, screenshot):
+    sign_in(page, live_server, "officer2")
+    page.get_by_role("link", name="DPA-").first.click()
+    diagram = page.get_by_role("img", name="State diagram")
+    diagram.wait_for()
+    assert page.evaluate("img => img.naturalWidth", diagram.element_handle()) > 100
+    assert "Art. 250(4)" in page.content()
+    screenshot("case-detail-deemed-permission")
+
+
+def test_the_worklist_shows_alerts(live_server, page, screenshot):
+    from backoffice.extensions import db  # noqa: F401  (the live server shares the app)
+
+    sign_in(page, live_server, "officer")
+    assert page.get_by_role("heading", name="Worklist").is_visible()
+    screenshot("landing-officer-alerts")
