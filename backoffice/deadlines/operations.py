@@ -210,3 +210,32 @@ def _record(deadline: Deadline, actor: User | None, trigger: str, reason: str, a
     )
     db.session.flush()
     return event
+
+
+def recompute_open_deadlines(affected_from: date, affected_to: date, *, why: str, article: str,
+                             calendar: StatutoryCalendar | None = None) -> list[Deadline]:
+    """Recompute the open deadlines that run over the days ``affected_from``..``affected_to``.
+
+    Called when the office's calendar changes (a closure day, an outage): a deadline whose date
+    moves gets an event in its case's history, with the old and the new date.
+    """
+    from sqlalchemy import select
+
+    calendar = calendar or load_calendar()
+    candidates = db.session.scalars(
+        select(Deadline).where(
+            Deadline.status == DeadlineStatus.OPEN, Deadline.period.is_not(None),
+            Deadline.starts_on <= affected_to,
+            Deadline.due_date >= affected_from - timedelta(days=1),
+        )
+    ).all()
+    moved = []
+    for deadline in candidates:
+        before = deadline.due_date
+        recompute(deadline, calendar)
+        if deadline.due_date != before:
+            _plan_reminders_after(deadline)
+            _record(deadline, None, "recompute_deadline", why, article,
+                    {"from": before.isoformat(), "to": deadline.due_date.isoformat()})
+            moved.append(deadline)
+    return moved

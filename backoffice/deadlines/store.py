@@ -9,6 +9,7 @@ from sqlalchemy import select
 from backoffice.extensions import db
 from backoffice.models import CalendarDay, NetworkOutage, User
 from workflows.calendar import CalendarError, ExtraDayKind, StatutoryCalendar
+from workflows.clock import SEOUL
 
 
 def load_calendar() -> StatutoryCalendar:
@@ -33,15 +34,29 @@ def add_closure_day(day: date, *, name: str, kind: ExtraDayKind | str, ground: s
                         created_by=actor)
     db.session.add(entry)
     db.session.flush()
+    _recompute(day, day, f"{day} recorded as a closure day ({entry.name})", _article(kind))
     return entry
+
+
+def _article(kind: ExtraDayKind) -> str:
+    return "Art. 8(3)4" if kind is ExtraDayKind.DECREE_DAY else "Art. 8(3)2"
+
+
+def _recompute(first: date, last: date, why: str, article: str) -> int:
+    from backoffice.deadlines.operations import recompute_open_deadlines
+
+    return len(recompute_open_deadlines(first, last, why=why, article=article,
+                                        calendar=load_calendar()))
 
 
 def remove_closure_day(day: date) -> None:
     entry = db.session.scalar(select(CalendarDay).where(CalendarDay.day == day))
     if entry is None:
         raise CalendarError(f"{day} is not a recorded closure day")
+    kind, name = ExtraDayKind(entry.kind), entry.name
     db.session.delete(entry)
     db.session.flush()
+    _recompute(day, day, f"{day} is no longer a closure day ({name})", _article(kind))
 
 
 def record_outage(started_at: datetime, repaired_at: datetime, *, ground: str,
@@ -54,6 +69,9 @@ def record_outage(started_at: datetime, repaired_at: datetime, *, ground: str,
     outage.as_outage()  # validates the times
     db.session.add(outage)
     db.session.flush()
+    seoul = started_at.astimezone(SEOUL).date(), repaired_at.astimezone(SEOUL).date()
+    _recompute(seoul[0], seoul[1], f"outage of the electronic customs network ({outage.ground})",
+               "Art. 8(4)")
     return outage
 
 
@@ -61,5 +79,8 @@ def remove_outage(outage_id: int) -> None:
     outage = db.session.get(NetworkOutage, outage_id)
     if outage is None:
         raise CalendarError(f"no outage {outage_id}")
+    first = outage.started_at.astimezone(SEOUL).date()
+    last = outage.repaired_at.astimezone(SEOUL).date()
     db.session.delete(outage)
     db.session.flush()
+    _recompute(first, last, "an outage record was removed", "Art. 8(4)")

@@ -76,7 +76,7 @@ def add_closure_day():
             form.day.errors.append(str(error))
         else:
             db.session.commit()
-            flash(f"Closure day {form.day.data} added. Deadlines computed from now on skip it.",
+            flash(f"Closure day {form.day.data} added; open deadlines over it were recomputed.",
                   "info")
             return redirect(url_for("deadlines.admin_calendar"))
     return _admin_page(form, OutageForm(formdata=None), 422)

@@ -75,3 +75,29 @@ def test_calendar_cli_refuses_bad_input_with_exit_code_2(runner, args, message):
     result = runner.invoke(args=args)
     assert result.exit_code == 2
     assert message in result.output
+
+
+def test_a_new_closure_day_moves_the_open_deadlines_it_falls_on_and_says_so(app_ctx, make):
+    from sqlalchemy import select
+
+    from backoffice.deadlines.operations import open_deadline
+    from backoffice.models import CaseEvent
+
+    case = make.case(party=make.party())
+    deadline = open_deadline(case, kind="decision", article="Art. 132(4)", start_event="filing",
+                             start=date(2026, 3, 2), period="8d", on_expiry="flag")
+    untouched = open_deadline(case, kind="opinion", article="Art. 132(5)", start_event="filing",
+                              start=date(2026, 3, 2), period="3d", on_expiry="flag")
+    db.session.commit()
+    assert deadline.due_date == date(2026, 3, 10)
+    store.add_closure_day(date(2026, 3, 10), name="Banks closed", kind="decree_day",
+                          ground="Enforcement Decree Art. 1-4(1)", actor=None)
+    db.session.commit()
+    assert deadline.due_date == date(2026, 3, 11)
+    assert untouched.due_date == date(2026, 3, 5)
+    event = db.session.scalars(select(CaseEvent).order_by(CaseEvent.id.desc())).first()
+    assert (event.trigger, event.article) == ("recompute_deadline", "Art. 8(3)4")
+    assert event.payload == {"deadline": "decision", "from": "2026-03-10", "to": "2026-03-11"}
+    store.remove_closure_day(date(2026, 3, 10))
+    db.session.commit()
+    assert deadline.due_date == date(2026, 3, 10)
