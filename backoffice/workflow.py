@@ -17,7 +17,7 @@ from sqlalchemy import inspect, select
 
 from backoffice.audit import append_event
 from backoffice.cases.operations import open_case
-from backoffice.deadlines.operations import open_deadline_from_spec
+from backoffice.deadlines.operations import open_deadline_from_spec, resume, suspend
 from backoffice.deadlines.store import load_calendar
 from backoffice.extensions import db
 from backoffice.models import Case, CaseEvent, Deadline, DeadlineStatus, Office, Party, User
@@ -38,6 +38,7 @@ from workflows.engine import (
     json_safe,
     move,
     parse_fields,
+    settle,
 )
 from workflows.procedures import procedure_for
 
@@ -166,6 +167,7 @@ def fire(
         case.data = {**(case.data or {}), **json_safe(stored)}
     moment = effective_at or now
     previous = _leave_state(procedure, case, before, open_now, trigger, moment)
+    _stop_and_restart_clocks(procedure, before, case.state, open_now, moment)
     event = append_event(
         case, actor=actor, trigger=trigger, from_state=before, to_state=case.state,
         reason=_reason(transition, parsed), article=article_for(transition.article, context),
@@ -178,7 +180,7 @@ def fire(
     )
     entered = Context(case.state, context.role, now, dict(case.data or {}), parsed, {})
     _enter_state(procedure, case, case.state, entered, moment, calendar or load_calendar(),
-                 previous)
+                 previous, running={d.kind for d in open_now if d.status == DeadlineStatus.OPEN})
     if procedure.state(case.state).terminal:
         case.closed_at = moment
     db.session.flush()
@@ -198,25 +200,47 @@ def _leave_state(procedure: Procedure, case: Case, state: str, open_now: list[De
     A deadline met by the move is ``met``; the one whose expiry fired it was already claimed as
     ``missed`` by the sweep. Deadlines of other states (a licence's validity) run on.
     """
-    own_kinds = {spec.kind for spec in procedure.deadlines_of(state)}
     closed = {}
     for deadline in open_now:
-        if deadline.kind not in own_kinds:
+        if deadline.status != DeadlineStatus.OPEN:
             continue
-        deadline.status = DeadlineStatus.MET
+        outcome = settle(procedure, state, trigger, case.state, deadline.kind)
+        if outcome is None:
+            continue
+        deadline.status = DeadlineStatus.MET if outcome == "met" else DeadlineStatus.CANCELLED
         deadline.closed_at = moment
-        deadline.closed_reason = f"met by '{trigger}'"
+        deadline.closed_reason = (f"met by '{trigger}'" if outcome == "met"
+                                  else f"the case ended by '{trigger}'")
         deadline.next_reminder_on = None
+        deadline.suspended_since = None
         closed[deadline.kind] = deadline
     return closed
 
 
+def _stop_and_restart_clocks(procedure: Procedure, left: str, entered: str,
+                             open_now: list[Deadline], moment: datetime) -> None:
+    """Stop the clocks the entered state stops; restart those the left state had stopped."""
+    day = moment.astimezone(clock.SEOUL).date()
+    stopped_before = set(procedure.state(left).suspends)
+    stopped_now = set(procedure.state(entered).suspends)
+    state = procedure.state(left)
+    for deadline in open_now:
+        if deadline.status != DeadlineStatus.OPEN:
+            continue
+        if deadline.kind in stopped_before - stopped_now and deadline.suspended_since:
+            resume(deadline, day, article=state.article, reason=state.label_en.lower())
+        elif deadline.kind in stopped_now - stopped_before:
+            suspend(deadline, day)
+
+
 def _enter_state(procedure: Procedure, case: Case, state: str, context: Context,
                  moment: datetime, calendar: StatutoryCalendar,
-                 previous: Mapping[str, Deadline]) -> list[Deadline]:
+                 previous: Mapping[str, Deadline],
+                 running: set[str] = frozenset()) -> list[Deadline]:
+    """Open the deadlines the state declares, except one of a kind that still runs on."""
     opened = []
     for spec in procedure.deadlines_of(state):
-        if spec.start.kind is StartKind.EVENT:
+        if spec.start.kind is StartKind.EVENT or spec.kind in running:
             continue
         start = _start_of(spec, case, moment, previous)
         opened.append(open_deadline_from_spec(case, spec, context, start, calendar))

@@ -31,6 +31,7 @@ from workflows.engine import (
     article_for,
     check,
     move,
+    settle,
 )
 from workflows.procedures import procedure_for
 from workflows.roles import Role
@@ -61,7 +62,9 @@ def bulk_eligible(procedure_code: str, trigger: str) -> bool:
     if not procedure.has_trigger(trigger):
         return False
     transition = procedure.transition(trigger)
-    return not (transition.fields or transition.counts or procedure.deadlines_of(transition.dest))
+    stops_clocks = any(procedure.state(s).suspends for s in (*transition.source, transition.dest))
+    return not (transition.fields or transition.counts or stops_clocks
+                or procedure.deadlines_of(transition.dest))
 
 
 def fire_in_bulk(dues: list[Due], now: datetime) -> tuple[list[Due], list[Due]]:
@@ -107,9 +110,15 @@ def fire_in_bulk(dues: list[Due], now: datetime) -> tuple[list[Due], list[Due]]:
             "event_head_hash": event["hash"], "updated_at": now,
             "closed_at": due.due_at if procedure.state(model.state).terminal else None,
         })
-        own_kinds = {spec.kind for spec in procedure.deadlines_of(row.state)}
-        closes += [{"b_id": d.id, "closed_at": due.due_at, "closed_reason": f"met by '{trigger}'"}
-                   for d in others if d.kind in own_kinds]
+        for other in others:
+            outcome = settle(procedure, row.state, trigger, model.state, other.kind)
+            if outcome:
+                closes.append({
+                    "b_id": other.id, "closed_at": due.due_at,
+                    "status": DeadlineStatus.MET if outcome == "met" else DeadlineStatus.CANCELLED,
+                    "closed_reason": f"met by '{trigger}'" if outcome == "met"
+                    else f"the case ended by '{trigger}'",
+                })
         message = (f"{row.reference}: the {due.kind} period ended on {due.due_date}; "
                    f"'{trigger}' took effect ({due.article}).")
         for user_id in recipients(row.office_id, row.assigned_officer_id):
@@ -189,7 +198,7 @@ def _write(case_updates, events, closes, alerts) -> None:
         deadlines = Deadline.__table__
         session.execute(
             update(deadlines).where(deadlines.c.id == bindparam("b_id"))
-            .values(status=DeadlineStatus.MET, closed_at=bindparam("closed_at"),
+            .values(status=bindparam("status"), closed_at=bindparam("closed_at"),
                     closed_reason=bindparam("closed_reason"), next_reminder_on=None),
             closes,
         )

@@ -43,7 +43,8 @@ SHAPES = Procedure(
         State("certified", "Certified", "공인", "Art. 255-2(5)"),
         State("audit_planned", "Audit planned", "조사 예정", "Art. 114(1)"),
         State("notified", "Decision notified", "통지", "Art. 129(1)"),
-        State("in_revision", "In revision", "보정 중", "Art. 123", suspends=("decision",)),
+        State("in_revision", "In revision", "보정 중", "Art. 128(4)", suspends=("decision",)),
+        State("decided", "Decided", "결정", "Art. 128(1)", terminal=True),
         State("lapsed", "Lapsed", "만료", "Art. 255-2(5)", terminal=True),
     ),
     transitions=(
@@ -57,6 +58,7 @@ SHAPES = Procedure(
         Transition("ask_revision", ("notified",), "in_revision", OFFICE, "Art. 123(1)",
                    "Ask for revision"),
         Transition("revised", ("in_revision",), "notified", OFFICE, "Art. 123(1)", "Revised"),
+        Transition("decide", ("notified",), "decided", OFFICE, "Art. 128(1)", "Decide"),
         Transition("lapse", ("certified", "audit_planned", "notified"), "lapsed",
                    frozenset({SYSTEM}), "Art. 255-2(5)", "Lapse"),
     ),
@@ -75,7 +77,7 @@ SHAPES = Procedure(
                          Start.event("notice_served", "service of the decision"),
                          Expiry.flag()),
             DeadlineSpec("decision", "decision", "Art. 128(2)", "30d",
-                         Start.entered("notification"), Expiry.escalate()),
+                         Start.entered("notification"), Expiry.escalate(), met_by=("decide",)),
         ),
     },
 )
@@ -183,13 +185,33 @@ def test_a_clock_stop_moves_the_deadline_by_exactly_the_stopped_days(shapes, tea
     case = _notified(shapes, team)
     decision = deadline(case, "decision")
     assert decision.due_date == date(2026, 7, 31)
-    suspend(decision, date(2026, 7, 6))
+    with clock.frozen(kst(2026, 7, 6, 10)):
+        fire(case, "ask_revision", actor=team["officer"])
+        db.session.commit()
+    assert decision.suspended_since == date(2026, 7, 6)
     with clock.frozen(kst(2026, 8, 3, 0, 5)):
         assert enforce_due_deadlines().processed == 0
+    with clock.frozen(kst(2026, 7, 16, 11)):
+        fire(case, "revised", actor=team["officer"])
+        db.session.commit()
+    assert deadline(case, "decision").id == decision.id
+    assert decision.status == DeadlineStatus.OPEN
+    assert decision.due_date == date(2026, 8, 10)
+    assert "in revision 2026-07-06 to 2026-07-15: 10 days not counted" in str(
+        decision.explanation)
+    with clock.frozen(kst(2026, 7, 20, 9)):
+        fire(case, "decide", actor=team["officer"])
+        db.session.commit()
+    assert decision.status == DeadlineStatus.MET
+
+
+def test_manual_suspension_and_resumption_recompute_the_same_way(shapes, team):
+    case = _notified(shapes, team)
+    decision = deadline(case, "decision")
+    suspend(decision, date(2026, 7, 6))
     resume(decision, date(2026, 7, 16), article="Art. 128(4)", reason="revision period")
     db.session.commit()
     assert decision.due_date == date(2026, 8, 10)
-    assert "10 days not counted" in str(decision.explanation)
 
 
 def test_a_supervisor_waives_a_deadline_with_a_reason(shapes, team):

@@ -25,6 +25,7 @@ from workflows.engine.firing import (
     json_safe,
     move,
     parse_fields,
+    settle,
 )
 
 __all__ = [
@@ -50,4 +51,5 @@ __all__ = [
     "json_safe",
     "move",
     "parse_fields",
+    "settle",
 ]

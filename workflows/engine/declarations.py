@@ -200,6 +200,10 @@ class Deadline:
     starts_at_midnight: bool = False
     period_text: str = ""
     """How a period given as a function reads in the documentation."""
+    met_by: tuple[str, ...] = ()
+    """Triggers that meet this deadline. Empty: it is met when the case leaves the state it was
+    opened in. Given: it runs on through other states (e.g. a decision period through the
+    opinion, the revision and the deliberation) until one of these triggers fires."""
 
     def period_for(self, context: Context) -> str:
         return self.period(context) if callable(self.period) else self.period
@@ -245,10 +249,17 @@ class Procedure:
                 raise ValueError(f"{self.code}.{t.trigger}: unknown roles {sorted(unknown)}")
             if t.reason_field and t.reason_field not in {f.name for f in t.fields}:
                 raise ValueError(f"{self.code}.{t.trigger}: reason field is not a field")
+        for state in self.states:
+            for kind in state.suspends:
+                if self.deadline_spec(kind) is None:
+                    raise ValueError(f"{self.code}.{state.name} suspends unknown {kind!r}")
         for state_name, specs in self.deadlines.items():
             if state_name not in self._states:
                 raise ValueError(f"{self.code}: deadlines for unknown state {state_name!r}")
             for spec in specs:
+                for trigger in spec.met_by:
+                    if trigger not in self._transitions:
+                        raise ValueError(f"{self.code}: {spec.kind} met by unknown {trigger!r}")
                 trigger = spec.on_expiry.trigger
                 if trigger and trigger not in self._transitions:
                     raise ValueError(f"{self.code}: {spec.kind} expires into unknown {trigger!r}")
