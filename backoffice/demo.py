@@ -12,7 +12,6 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from backoffice.cases.operations import assign_case, open_case
-from backoffice.deadlines.operations import open_deadline
 from backoffice.deadlines.store import load_calendar
 from backoffice.extensions import db
 from backoffice.models import Office, Party, User
@@ -120,20 +119,27 @@ def _seed_cases(offices, parties, users) -> None:
     calendar = load_calendar()
     today = clock.today()
     filed_on = today - timedelta(days=25)
-    objection = open_case(
-        procedure="objection", party=parties["payer"], office=seoul, state="filed",
-        actor=users["payer"], article="Art. 132(1)",
-        reason="Objection to the duty assessment on an online purchase (demo).",
-        data={"filed_on": filed_on.isoformat()},
+    objection = open_procedure_case(
+        "objection", party=parties["payer"], office=seoul, actor=users["payer"],
+        calendar=calendar,
+        values={"disposition": "Payment notice on an online purchase (KRW 184,000)",
+                "disposition_kind": "assessment",
+                "notice_received_on": (filed_on - timedelta(days=12)).isoformat(),
+                "filed_on": filed_on.isoformat(), "filing_rule": "online",
+                "reasons": "The goods were a gift for personal use (demo)."},
     )
     assign_case(objection, users["officer"], actor=users["supervisor"])
-    open_deadline(objection, kind="written opinion to the objector", article="Art. 132(5)",
-                  start_event="receipt of the objection", start=filed_on, period="7d",
-                  on_expiry="flag: opinion overdue", calendar=calendar)
-    open_deadline(objection, kind="decision on the objection", article="Art. 132(4)",
-                  start_event="filing of the objection", start=filed_on, period="30d",
-                  on_expiry="Art. 129(2) notice: the objector may go to the next step",
-                  calendar=calendar)
+    revision = open_procedure_case(
+        "objection", party=parties["company"], office=seoul, actor=users["company"],
+        calendar=calendar, assigned_officer=users["officer2"],
+        values={"disposition": "Tariff classification of heading 8471 (demo)",
+                "disposition_kind": "classification",
+                "notice_received_on": (today - timedelta(days=40)).isoformat(),
+                "filed_on": (today - timedelta(days=6)).isoformat(), "filing_rule": "at_office",
+                "reasons": "The goods are parts, not complete machines (demo)."},
+    )
+    fire(revision, "order_revision", actor=users["officer2"], calendar=calendar,
+         values={"revision_days": 14, "matters": "Attach the technical drawings (demo)."})
     open_case(
         procedure="examination", party=parties["company"], office=seoul, state="filed",
         actor=users["company"], article="Art. 121(1)",

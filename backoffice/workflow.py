@@ -17,7 +17,12 @@ from sqlalchemy import inspect, select
 
 from backoffice.audit import append_event
 from backoffice.cases.operations import open_case
-from backoffice.deadlines.operations import open_deadline_from_spec, resume, suspend
+from backoffice.deadlines.operations import (
+    open_deadline_from_spec,
+    recompute,
+    resume,
+    suspend,
+)
 from backoffice.deadlines.store import load_calendar
 from backoffice.extensions import db
 from backoffice.models import Case, CaseEvent, Deadline, DeadlineStatus, Office, Party, User
@@ -179,6 +184,7 @@ def fire(
         effective_at=moment,
     )
     entered = Context(case.state, context.role, now, dict(case.data or {}), parsed, {})
+    _recompute_periods(procedure, transition, open_now, entered, calendar)
     _enter_state(procedure, case, case.state, entered, moment, calendar or load_calendar(),
                  previous, running={d.kind for d in open_now if d.status == DeadlineStatus.OPEN})
     if procedure.state(case.state).terminal:
@@ -217,6 +223,18 @@ def _leave_state(procedure: Procedure, case: Case, state: str, open_now: list[De
     return closed
 
 
+def _recompute_periods(procedure: Procedure, transition, open_now: list[Deadline],
+                       context: Context, calendar: StatutoryCalendar | None) -> None:
+    for deadline in open_now:
+        if deadline.status != DeadlineStatus.OPEN or deadline.kind not in transition.recomputes:
+            continue
+        spec = procedure.deadline_spec(deadline.kind)
+        period = spec.period_for(context)
+        if period != deadline.period:
+            deadline.period = period
+            recompute(deadline, calendar or load_calendar())
+
+
 def _stop_and_restart_clocks(procedure: Procedure, left: str, entered: str,
                              open_now: list[Deadline], moment: datetime) -> None:
     """Stop the clocks the entered state stops; restart those the left state had stopped."""
@@ -241,6 +259,8 @@ def _enter_state(procedure: Procedure, case: Case, state: str, context: Context,
     opened = []
     for spec in procedure.deadlines_of(state):
         if spec.start.kind is StartKind.EVENT or spec.kind in running:
+            continue
+        if spec.start.optional and (case.data or {}).get(spec.start.key) is None:
             continue
         start = _start_of(spec, case, moment, previous)
         opened.append(open_deadline_from_spec(case, spec, context, start, calendar))

@@ -107,6 +107,9 @@ class Transition:
     """The field whose value is recorded as the event's reason."""
     counts: str | None = None
     """A counter in the case's data raised by one each time (e.g. extensions, at most two)."""
+    recomputes: tuple[str, ...] = ()
+    """Running deadlines whose period depends on what this action changes (e.g. Art. 132(6)
+    evidence turns the 30 days for an objection decision into 60)."""
 
     @property
     def opening(self) -> bool:
@@ -161,14 +164,16 @@ class Start:
     kind: StartKind
     label: str
     key: str | None = None
+    optional: bool = False
+    """A period from case data that waits, unopened, until the data is there."""
 
     @classmethod
     def entered(cls, label: str) -> Start:
         return cls(StartKind.ENTERED, label)
 
     @classmethod
-    def data(cls, key: str, label: str) -> Start:
-        return cls(StartKind.DATA, label, key)
+    def data(cls, key: str, label: str, *, optional: bool = False) -> Start:
+        return cls(StartKind.DATA, label, key, optional)
 
     @classmethod
     def previous(cls, kind: str, label: str) -> Start:
@@ -249,6 +254,9 @@ class Procedure:
                 raise ValueError(f"{self.code}.{t.trigger}: unknown roles {sorted(unknown)}")
             if t.reason_field and t.reason_field not in {f.name for f in t.fields}:
                 raise ValueError(f"{self.code}.{t.trigger}: reason field is not a field")
+            for kind in t.recomputes:
+                if self.deadline_spec(kind) is None:
+                    raise ValueError(f"{self.code}.{t.trigger} recomputes unknown {kind!r}")
         for state in self.states:
             for kind in state.suspends:
                 if self.deadline_spec(kind) is None:

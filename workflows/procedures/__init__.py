@@ -11,9 +11,9 @@ from workflows.procedures.catalogue import CATALOGUE, ProcedureInfo, procedure_i
 
 
 def _declared() -> dict[str, Procedure]:
-    from workflows.procedures import deemed_permission
+    from workflows.procedures import deemed_permission, objection
 
-    return {p.code: p for p in (deemed_permission.PROCEDURE,)}
+    return {p.code: p for p in (objection.PROCEDURE, deemed_permission.PROCEDURE)}
 
 
 REGISTRY: dict[str, Procedure] = _declared()

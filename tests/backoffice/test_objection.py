@@ -1,0 +1,180 @@
+"""Objection (Art. 132 with Arts. 121-123, 127-129 applied), on the engine and a real database."""
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from backoffice.extensions import db
+from backoffice.models import Case, CaseEvent, Deadline, DeadlineStatus
+from backoffice.workflow import fire, open_procedure_case
+from jobs.enforce import enforce_due_deadlines
+from workflows import clock
+from workflows.clock import SEOUL
+from workflows.engine import Refusal, TransitionRefused
+from workflows.procedures.objection import EXCLUDED_DISPOSITIONS
+from workflows.roles import Role
+
+
+def kst(*args) -> datetime:
+    return datetime(*args, tzinfo=SEOUL)
+
+
+@pytest.fixture
+def people(app_ctx, make):
+    office = make.office()
+    return {"officer": make.user("officer", Role.OFFICER, office=office),
+            "supervisor": make.user("supervisor", Role.SUPERVISOR, office=office),
+            "payer": make.user("payer", Role.DUTY_PAYER), "office": office}
+
+
+FILING = {"disposition": "Payment notice 2026-0301 (KRW 1,200,000)",
+          "disposition_kind": "assessment", "notice_received_on": "2026-02-20",
+          "filed_on": "2026-03-02", "filing_rule": "online",
+          "reasons": "The goods are personal effects."}
+
+
+@pytest.fixture
+def objection(people):
+    with clock.frozen(kst(2026, 3, 2, 10)):
+        case = open_procedure_case("objection", party=people["payer"].party,
+                                   office=people["office"], actor=people["payer"],
+                                   assigned_officer=people["officer"], values=FILING)
+        db.session.commit()
+    return case
+
+
+def deadline(case: Case, kind: str) -> Deadline:
+    return db.session.scalars(select(Deadline).where(
+        Deadline.case_id == case.id, Deadline.kind == kind).order_by(Deadline.id.desc())).first()
+
+
+def act(case, trigger, actor, at, **values):
+    with clock.frozen(at):
+        event = fire(case, trigger, actor=actor, values=values)
+        db.session.commit()
+    return event
+
+
+def test_objection_decision_due_30_days_after_filing(objection):
+    decision = deadline(objection, "decision")
+    assert decision.due_date == date(2026, 4, 1)
+    assert decision.article == "Art. 132(4) → 128(2)"
+    assert decision.on_expiry == "transition:note_overdue"
+
+
+def test_written_opinion_due_7_days_after_receipt(objection):
+    assert deadline(objection, "opinion").due_date == date(2026, 3, 9)
+
+
+def test_issuing_the_opinion_meets_its_deadline_and_the_decision_period_runs_on(
+    objection, people
+):
+    act(objection, "issue_opinion", people["officer"], kst(2026, 3, 6, 9),
+        opinion="Classified under heading 8471; invoice shows commercial quantity.")
+    assert deadline(objection, "opinion").status == DeadlineStatus.MET
+    assert deadline(objection, "decision").status == DeadlineStatus.OPEN
+
+
+def test_counter_evidence_turns_the_decision_period_into_60_days(objection, people):
+    act(objection, "issue_opinion", people["officer"], kst(2026, 3, 6, 9), opinion="grounds")
+    act(objection, "submit_counter_evidence", people["payer"], kst(2026, 3, 10, 9),
+        counter_evidence_on="2026-03-10", evidence="Purchase receipts for personal use")
+    decision = deadline(objection, "decision")
+    assert decision.period == "60d"
+    assert decision.due_date == date(2026, 5, 1 + 3)  # 1 May is Workers' Day/Labor Day, then
+    # the weekend: Friday 1 May → Monday 4 May
+
+
+def test_revision_pause_moves_the_decision_deadline_by_exactly_the_revision_days(
+    objection, people
+):
+    act(objection, "order_revision", people["officer"], kst(2026, 3, 5, 10),
+        revision_days=10, matters="Attach the disposition notice")
+    assert deadline(objection, "revision").due_date == date(2026, 3, 16)  # 15th is a Sunday
+    act(objection, "revise", people["payer"], kst(2026, 3, 12, 15), revision="attached")
+    decision = deadline(objection, "decision")
+    assert decision.due_date == date(2026, 4, 8)  # 1 April + 7 days of revision (5th-11th)
+    assert "7 days not counted" in str(decision.explanation)
+    assert deadline(objection, "revision").status == DeadlineStatus.MET
+
+
+@pytest.mark.parametrize("kind", sorted(EXCLUDED_DISPOSITIONS))
+def test_an_excluded_disposition_cannot_be_objected_to(people, kind):
+    with clock.frozen(kst(2026, 3, 2, 10)), pytest.raises(TransitionRefused) as refused:
+        open_procedure_case("objection", party=people["payer"].party, office=people["office"],
+                            actor=people["payer"], values={**FILING, "disposition_kind": kind})
+    assert refused.value.reason is Refusal.GUARD_FAILED
+    assert "Art. 119(1)" in refused.value.message
+
+
+@pytest.mark.parametrize("ground", ["a", "b", "c", "d", "e"])
+def test_each_dismissal_ground_of_article_128_1_1_is_recorded(objection, people, ground):
+    event = act(objection, "decide_dismiss", people["supervisor"], kst(2026, 3, 20, 10),
+                ground=ground, reasons="see ground")
+    assert objection.state == "decided"
+    assert objection.data["ground"] == ground
+    assert event.article == "Art. 128(1)1 via 132(4)"
+    assert event.payload["notices"] == ["objection_decision"]
+
+
+def test_acceptance_and_rejection_come_after_the_committee(objection, people):
+    with clock.frozen(kst(2026, 3, 20, 10)), pytest.raises(TransitionRefused) as refused:
+        fire(objection, "decide_reject", actor=people["officer"], values={"reasons": "x"})
+    db.session.rollback()
+    assert refused.value.reason is Refusal.NOT_AVAILABLE
+    act(objection, "refer_to_committee", people["officer"], kst(2026, 3, 20, 10))
+    act(objection, "decide_accept", people["supervisor"], kst(2026, 3, 25, 10), extent="part",
+        reasons="Part of the goods were personal effects")
+    assert objection.data["extent"] == "part"
+    assert deadline(objection, "decision").status == DeadlineStatus.MET
+
+
+def test_redeliberation_may_be_requested_only_once(objection, people):
+    act(objection, "refer_to_committee", people["officer"], kst(2026, 3, 20, 10))
+    act(objection, "request_redeliberation", people["supervisor"], kst(2026, 3, 21, 10),
+        grounds="The resolution ignores Art. 30")
+    with clock.frozen(kst(2026, 3, 22, 10)), pytest.raises(TransitionRefused, match="only once"):
+        fire(objection, "request_redeliberation", actor=people["supervisor"],
+             values={"grounds": "again"})
+
+
+def test_art_129_2_notice_is_issued_exactly_once_and_a_late_decision_follows(objection, people):
+    act(objection, "refer_to_committee", people["officer"], kst(2026, 3, 20, 10))
+    for _ in range(3):
+        with clock.frozen(kst(2026, 4, 2, 0, 1)):
+            enforce_due_deadlines()
+    db.session.expire_all()
+    notices = db.session.scalars(select(CaseEvent).where(
+        CaseEvent.case_id == objection.id, CaseEvent.trigger == "note_overdue")).all()
+    assert len(notices) == 1
+    assert notices[0].payload["notices"] == ["overdue_decision_notice"]
+    assert notices[0].effective_at == kst(2026, 4, 2)
+    assert objection.state == "decision_overdue"
+    act(objection, "decide_reject", people["supervisor"], kst(2026, 4, 10, 10),
+        reasons="late but reasoned decision")
+    assert objection.state == "decided"
+
+
+def test_the_next_step_period_runs_from_receipt_of_the_decision_and_closes_the_case(
+    objection, people
+):
+    act(objection, "refer_to_committee", people["officer"], kst(2026, 3, 20, 10))
+    act(objection, "decide_reject", people["supervisor"], kst(2026, 3, 25, 10), reasons="r")
+    assert deadline(objection, "next_step") is None
+    act(objection, "record_decision_served", people["officer"], kst(2026, 3, 30, 10),
+        decision_served_on="2026-03-27")
+    next_step = deadline(objection, "next_step")
+    assert next_step.due_date == date(2026, 6, 25)
+    with clock.frozen(kst(2026, 6, 26, 0, 1)):
+        assert enforce_due_deadlines().fired == 1
+    db.session.expire_all()
+    assert objection.state == "closed"
+    assert objection.closed_at == kst(2026, 6, 26)
+
+
+def test_withdrawal_cancels_what_still_runs(objection, people):
+    act(objection, "withdraw", people["payer"], kst(2026, 3, 4, 10), reason="settled")
+    assert objection.state == "withdrawn"
+    assert {deadline(objection, k).status for k in ("opinion", "decision")} == {
+        DeadlineStatus.CANCELLED}
