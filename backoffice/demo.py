@@ -140,12 +140,17 @@ def _seed_cases(offices, parties, users) -> None:
     )
     fire(revision, "order_revision", actor=users["officer2"], calendar=calendar,
          values={"revision_days": 14, "matters": "Attach the technical drawings (demo)."})
-    open_case(
-        procedure="examination", party=parties["company"], office=seoul, state="filed",
-        actor=users["company"], article="Art. 121(1)",
-        reason="Request for examination of a customs valuation (demo).",
-        assigned_officer=users["officer2"],
+    examination = open_procedure_case(
+        "examination", party=parties["company"], office=seoul, actor=users["company"],
+        calendar=calendar, assigned_officer=users["officer2"],
+        values={"disposition": "Customs valuation of imported machinery (demo)",
+                "disposition_kind": "classification", "route": "direct",
+                "period_starts_on": (today - timedelta(days=50)).isoformat(),
+                "filed_on": (today - timedelta(days=4)).isoformat(), "filing_rule": "at_office",
+                "reasons": "Royalties are not part of the customs value (demo)."},
     )
+    fire(examination, "forward", actor=users["officer2"], calendar=calendar,
+         values={"opinion": "The royalties are a condition of sale (demo)."})
     _seed_deemed_permissions(parties, users, offices, calendar, today)
     open_case(
         procedure="pre_assessment_review", party=parties["alien"], office=busan, state="filed",

@@ -11,9 +11,10 @@ from workflows.procedures.catalogue import CATALOGUE, ProcedureInfo, procedure_i
 
 
 def _declared() -> dict[str, Procedure]:
-    from workflows.procedures import deemed_permission, objection
+    from workflows.procedures import deemed_permission, examination, objection
 
-    return {p.code: p for p in (objection.PROCEDURE, deemed_permission.PROCEDURE)}
+    return {p.code: p for p in (objection.PROCEDURE, examination.PROCEDURE,
+                                deemed_permission.PROCEDURE)}
 
 
 REGISTRY: dict[str, Procedure] = _declared()

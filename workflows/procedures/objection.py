@@ -26,74 +26,28 @@ from workflows.engine import (
     State,
     Transition,
 )
+from workflows.procedures.appeals import (
+    CLAIMANT_OR_OFFICE,
+    DECISIONS,
+    EXCLUDED_DISPOSITIONS,
+    OFFICE,
+    appealable,
+    decision_transitions,
+    disposition_fields,
+    one_redeliberation,
+    revision_days,
+)
 from workflows.roles import Role
 
+__all__ = ["EXCLUDED_DISPOSITIONS", "PROCEDURE"]
+
 CODE = "objection"
-OFFICE = frozenset({Role.OFFICER, Role.SUPERVISOR})
-CLAIMANT_OR_OFFICE = frozenset({*OFFICE, Role.DUTY_PAYER})
-
-EXCLUDED_DISPOSITIONS = {
-    "notification": "a notification disposition under this Act (Art. 119(1)1)",
-    "bai": "a disposition made after a BAI examination, or on the BAI's request (Art. 119(1)2)",
-    "administrative_fine": "an administrative fine (Art. 119(1)3 [digest: 119(1)])",
-}
-DISPOSITION_KINDS = (
-    ("assessment", "duty assessment or payment notice"),
-    ("refund_refusal", "refusal of a refund or rectification"),
-    ("classification", "tariff classification or valuation"),
-    ("other", "another disposition under the Act"),
-    ("notification", "notification disposition (Art. 311) — excluded"),
-    ("bai", "BAI-related disposition — excluded"),
-    ("administrative_fine", "administrative fine — excluded"),
-)
-FILING_RULES = (
-    ("at_office", "lodged at the disposing customs office"),
-    ("other_office", "lodged at another customs office or the Commissioner (Art. 122(2))"),
-    ("online", "filed online: counts when transmitted (Art. 129-2(2))"),
-    ("posted_late", "posted in time, arrived late: the last day of the period (Art. 121(3))"),
-    ("postmaster", "handed to the postmaster (Art. 132(1))"),
-)
-DISMISSAL_GROUNDS = (
-    ("a", "(a) filed after, or on the same day as, a request for adjudication"),
-    ("b", "(b) filed after the period of Art. 121"),
-    ("c", "(c) the revision was not made within the period of Art. 123"),
-    ("d", "(d) unlawful objection"),
-    ("e", "(e) a case the Presidential Decree treats like (a) to (d)"),
-)
-OUTCOMES = {
-    "decide_dismiss": "dismissed (Art. 128(1)1)",
-    "decide_reject": "rejected (Art. 128(1)2)",
-    "decide_accept": "accepted (Art. 128(1)3)",
-    "decide_reinvestigate": "reinvestigation ordered (Art. 128(1)3)",
-}
-DECISIONS = tuple(OUTCOMES)
 OPEN_STATES = ("filed", "opinion_issued", "in_revision", "under_deliberation")
-
-
-def _appealable(context: Context) -> str | None:
-    kind = context.values.get("disposition_kind") or context.data.get("disposition_kind")
-    if kind in EXCLUDED_DISPOSITIONS:
-        return f"this cannot be appealed by objection: {EXCLUDED_DISPOSITIONS[kind]}"
-    return None
 
 
 def _decision_period(context: Context) -> str:
     """30 days; 60 once evidence against the written opinion is submitted (Art. 132(4), (6))."""
     return "60d" if context.data.get("counter_evidence_on") else "30d"
-
-
-def _one_redeliberation(context: Context) -> str | None:
-    if context.data.get("redeliberations", 0) >= 1:
-        return "re-deliberation may be requested only once (Art. 127(2))"
-    return None
-
-
-def _revision_days(context: Context) -> str:
-    return f"{context.values['revision_days']}d"
-
-
-DECISION_FIELDS = (Field("reasons", "Reasons of the decision (Art. 128(3))", "결정 이유",
-                         FieldKind.LONGTEXT),)
 
 PROCEDURE = Procedure(
     code=CODE,
@@ -114,20 +68,10 @@ PROCEDURE = Procedure(
     transitions=(
         Transition(
             "file", (), "filed", CLAIMANT_OR_OFFICE, "Art. 132(1)", "File an objection",
-            "이의신청", guards=(_appealable,), reason_field="reasons",
-            fields=(
-                Field("disposition", "The disposition objected to", "대상 처분",
-                      FieldKind.LONGTEXT, store=True),
-                Field("disposition_kind", "Kind of disposition", "처분 종류", FieldKind.CHOICE,
-                      choices=DISPOSITION_KINDS, store=True),
+            "이의신청", guards=(appealable,), reason_field="reasons",
+            fields=disposition_fields(
                 Field("notice_received_on", "Disposition notice received on", "처분 통지 수령일",
-                      FieldKind.DATE, store=True),
-                Field("filed_on", "Legal filing date", "신청일", FieldKind.DATE, store=True),
-                Field("filing_rule", "How it was filed", "접수 경로", FieldKind.CHOICE,
-                      choices=FILING_RULES, store=True),
-                Field("reasons", "Reasons of the dissatisfaction", "이의 사유",
-                      FieldKind.LONGTEXT),
-            ),
+                      FieldKind.DATE, store=True)),
         ),
         Transition("issue_opinion", ("filed",), "opinion_issued", OFFICE, "Art. 132(5)",
                    "Send the written opinion", "의견서 송부",
@@ -157,7 +101,7 @@ PROCEDURE = Procedure(
                    "관세심사위원회 회부"),
         Transition("request_redeliberation", ("under_deliberation",), "under_deliberation",
                    frozenset({Role.SUPERVISOR}), "Art. 127(2) via 132(4)",
-                   "Request re-deliberation", "재심의 요청", guards=(_one_redeliberation,),
+                   "Request re-deliberation", "재심의 요청", guards=(one_redeliberation,),
                    fields=(Field("grounds", "Why the resolution clearly violates the law",
                                  "재심의 사유", FieldKind.LONGTEXT),),
                    reason_field="grounds", counts="redeliberations"),
@@ -165,29 +109,7 @@ PROCEDURE = Procedure(
                    "decision_overdue", frozenset({SYSTEM}), "Art. 129(2)1",
                    "Decision period passed: notify the objector", "결정기간 경과 통지",
                    notices=("overdue_decision_notice",)),
-        Transition("decide_dismiss", (*OPEN_STATES, "decision_overdue"), "decided", OFFICE,
-                   "Art. 128(1)1 via 132(4)", "Dismiss", "각하",
-                   fields=(Field("ground", "Ground of dismissal", "각하 사유", FieldKind.CHOICE,
-                                 choices=DISMISSAL_GROUNDS, store=True),
-                           *DECISION_FIELDS),
-                   reason_field="reasons", notices=("objection_decision",)),
-        Transition("decide_reject", ("under_deliberation", "decision_overdue"), "decided",
-                   OFFICE, "Art. 128(1)2 via 132(4)", "Reject", "기각",
-                   fields=DECISION_FIELDS, reason_field="reasons",
-                   notices=("objection_decision",)),
-        Transition("decide_accept", ("under_deliberation", "decision_overdue"), "decided",
-                   OFFICE, "Art. 128(1)3 via 132(4)", "Accept", "인용",
-                   fields=(Field("extent", "Accepted", "인용 범위", FieldKind.CHOICE,
-                                 choices=(("full", "in full"), ("part", "in part")), store=True),
-                           *DECISION_FIELDS),
-                   reason_field="reasons", notices=("objection_decision",)),
-        Transition("decide_reinvestigate", ("under_deliberation", "decision_overdue"), "decided",
-                   OFFICE, "Art. 128(1)3 latter part via 132(4)", "Order a reinvestigation",
-                   "재조사 결정",
-                   fields=(Field("scope", "Scope of the reinvestigation (Art. 128(5))",
-                                 "재조사 범위", FieldKind.LONGTEXT, store=True),
-                           *DECISION_FIELDS),
-                   reason_field="reasons", notices=("objection_decision",)),
+        *decision_transitions(" via 132(4)", "objection_decision", OFFICE, OPEN_STATES),
         Transition("record_decision_served", ("decided",), "decided", OFFICE,
                    "Art. 128(3) via 132(4)", "Record service of the decision",
                    "결정서 송달 기록",
@@ -222,7 +144,7 @@ PROCEDURE = Procedure(
                                  "the revision period is not counted (Art. 128(4))"),
         ),
         "in_revision": (
-            Deadline("revision", "revision period", "Art. 123(1) via 132(4)", _revision_days,
+            Deadline("revision", "revision period", "Art. 123(1) via 132(4)", revision_days,
                      Start.entered("the revision order"), Expiry.flag(),
                      reminders=("1d",), period_text="the days ordered (at most 20)"),
         ),

@@ -1,0 +1,106 @@
+"""What the appeals against customs dispositions share (Arts. 119 to 132).
+
+An objection (Art. 132) and a request for examination (Arts. 121 to 128) are decided the same
+way (Art. 128, applied to objections by 132(4)); both exclude the same dispositions (119(1)),
+accept the same filing-date rules (121(3), 122(2), 129-2(2)) and end with a next remedy within
+90 days of receiving the decision (Art. 129(1)).
+"""
+
+from __future__ import annotations
+
+from workflows.engine import Context, Field, FieldKind, Transition
+from workflows.roles import Role
+
+OFFICE = frozenset({Role.OFFICER, Role.SUPERVISOR})
+CLAIMANT_OR_OFFICE = frozenset({*OFFICE, Role.DUTY_PAYER})
+
+EXCLUDED_DISPOSITIONS = {
+    "notification": "a notification disposition under this Act (Art. 119(1)1)",
+    "bai": "a disposition made after a BAI examination, or on the BAI's request (Art. 119(1)2)",
+    "administrative_fine": "an administrative fine (Art. 119(1)3 [digest: 119(1)])",
+}
+DISPOSITION_KINDS = (
+    ("assessment", "duty assessment or payment notice"),
+    ("refund_refusal", "refusal of a refund or rectification"),
+    ("classification", "tariff classification or valuation"),
+    ("other", "another disposition under the Act"),
+    ("notification", "notification disposition (Art. 311) — excluded"),
+    ("bai", "BAI-related disposition — excluded"),
+    ("administrative_fine", "administrative fine — excluded"),
+)
+FILING_RULES = (
+    ("at_office", "lodged at the disposing customs office"),
+    ("other_office", "lodged at another customs office or the Commissioner (Art. 122(2))"),
+    ("online", "filed online: counts when transmitted (Art. 129-2(2))"),
+    ("posted_late", "posted in time, arrived late: the last day of the period (Art. 121(3))"),
+    ("postmaster", "handed to the postmaster (Art. 132(1))"),
+)
+DISMISSAL_GROUNDS = (
+    ("a", "(a) filed after, or on the same day as, a request for adjudication"),
+    ("b", "(b) filed after the period of Art. 121"),
+    ("c", "(c) the revision was not made within the period of Art. 123"),
+    ("d", "(d) unlawful request"),
+    ("e", "(e) a case the Presidential Decree treats like (a) to (d)"),
+)
+DECISIONS = ("decide_dismiss", "decide_reject", "decide_accept", "decide_reinvestigate")
+
+
+def appealable(context: Context) -> str | None:
+    """Art. 119(1): some dispositions cannot be appealed under this Section."""
+    kind = context.values.get("disposition_kind") or context.data.get("disposition_kind")
+    if kind in EXCLUDED_DISPOSITIONS:
+        return f"this cannot be appealed here: {EXCLUDED_DISPOSITIONS[kind]}"
+    return None
+
+
+def one_redeliberation(context: Context) -> str | None:
+    if context.data.get("redeliberations", 0) >= 1:
+        return "re-deliberation may be requested only once (Art. 127(2))"
+    return None
+
+
+def revision_days(context: Context) -> str:
+    return f"{context.values['revision_days']}d"
+
+
+def disposition_fields(*extra: Field) -> tuple[Field, ...]:
+    return (
+        Field("disposition", "The disposition appealed against", "대상 처분",
+              FieldKind.LONGTEXT, store=True),
+        Field("disposition_kind", "Kind of disposition", "처분 종류", FieldKind.CHOICE,
+              choices=DISPOSITION_KINDS, store=True),
+        *extra,
+        Field("filed_on", "Legal filing date", "청구일", FieldKind.DATE, store=True),
+        Field("filing_rule", "How it was filed", "접수 경로", FieldKind.CHOICE,
+              choices=FILING_RULES, store=True),
+        Field("reasons", "Reasons of the dissatisfaction", "불복 사유", FieldKind.LONGTEXT),
+    )
+
+
+def decision_transitions(via: str, notice: str, deciders: frozenset[str],
+                         open_states: tuple[str, ...]) -> tuple[Transition, ...]:
+    """The four decisions of Art. 128(1); ``via`` names how the article applies."""
+    reasons = Field("reasons", "Reasons of the decision (Art. 128(3))", "결정 이유",
+                    FieldKind.LONGTEXT)
+    deliberated = ("under_deliberation", "decision_overdue")
+    return (
+        Transition("decide_dismiss", (*open_states, "decision_overdue"), "decided", deciders,
+                   f"Art. 128(1)1{via}", "Dismiss", "각하",
+                   fields=(Field("ground", "Ground of dismissal", "각하 사유", FieldKind.CHOICE,
+                                 choices=DISMISSAL_GROUNDS, store=True), reasons),
+                   reason_field="reasons", notices=(notice,)),
+        Transition("decide_reject", deliberated, "decided", deciders, f"Art. 128(1)2{via}",
+                   "Reject", "기각", fields=(reasons,), reason_field="reasons",
+                   notices=(notice,)),
+        Transition("decide_accept", deliberated, "decided", deciders, f"Art. 128(1)3{via}",
+                   "Accept", "인용",
+                   fields=(Field("extent", "Accepted", "인용 범위", FieldKind.CHOICE,
+                                 choices=(("full", "in full"), ("part", "in part")), store=True),
+                           reasons),
+                   reason_field="reasons", notices=(notice,)),
+        Transition("decide_reinvestigate", deliberated, "decided", deciders,
+                   f"Art. 128(1)3 latter part{via}", "Order a reinvestigation", "재조사 결정",
+                   fields=(Field("scope", "Scope of the reinvestigation (Art. 128(5))",
+                                 "재조사 범위", FieldKind.LONGTEXT, store=True), reasons),
+                   reason_field="reasons", notices=(notice,)),
+    )
