@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from backoffice.cases.operations import assign_case, open_case
+from backoffice.cases.operations import assign_case
 from backoffice.deadlines.store import load_calendar
 from backoffice.extensions import db
 from backoffice.models import Office, Party, User
@@ -152,8 +152,11 @@ def _seed_cases(offices, parties, users) -> None:
     fire(examination, "forward", actor=users["officer2"], calendar=calendar,
          values={"opinion": "The royalties are a condition of sale (demo)."})
     _seed_deemed_permissions(parties, users, offices, calendar, today)
-    open_case(
-        procedure="pre_assessment_review", party=parties["alien"], office=busan, state="filed",
-        actor=users["busan.officer"], article="Art. 118(2)",
-        reason="Request for pre-assessment review (demo).",
+    review = open_procedure_case(
+        "pre_assessment_review", party=parties["alien"], office=busan,
+        actor=users["busan.officer"], assigned_officer=users["busan.officer"],
+        calendar=calendar, values={"shortage": 1_240_000,
+                                   "grounds": "Undervalued invoice for cosmetics (demo)."},
     )
+    fire(review, "record_service", actor=users["busan.officer"], calendar=calendar,
+         values={"notice_received_on": (today - timedelta(days=20)).isoformat()})

@@ -94,10 +94,13 @@ def open_procedure_case(
     assigned_officer: User | None = None,
     effective_at: datetime | None = None,
     calendar: StatutoryCalendar | None = None,
+    trigger: str | None = None,
 ) -> Case:
-    """Open a case through its procedure's opening transition, with its first deadlines."""
+    """Open a case through an opening transition (the first declared, or ``trigger``)."""
     procedure = procedure_for(procedure_code)
-    opening = procedure.openings[0]
+    opening = procedure.transition(trigger) if trigger else procedure.openings[0]
+    if not opening.opening:
+        raise TransitionRefused(Refusal.NOT_AVAILABLE, f"{trigger!r} does not open a case")
     now = clock.now()
     parsed = parse_fields(opening, values)
     context = context_for(None, role_of(actor), parsed, now)

@@ -11,10 +11,15 @@ from workflows.procedures.catalogue import CATALOGUE, ProcedureInfo, procedure_i
 
 
 def _declared() -> dict[str, Procedure]:
-    from workflows.procedures import deemed_permission, examination, objection
+    from workflows.procedures import (
+        deemed_permission,
+        examination,
+        objection,
+        pre_assessment_review,
+    )
 
     return {p.code: p for p in (objection.PROCEDURE, examination.PROCEDURE,
-                                deemed_permission.PROCEDURE)}
+                                pre_assessment_review.PROCEDURE, deemed_permission.PROCEDURE)}
 
 
 REGISTRY: dict[str, Procedure] = _declared()
