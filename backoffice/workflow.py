@@ -46,6 +46,7 @@ from workflows.engine import (
     settle,
 )
 from workflows.procedures import procedure_for
+from workflows.procedures.appeals import EXCLUSIVE_ROUTES
 
 
 def role_of(actor: User | None) -> str:
@@ -104,6 +105,8 @@ def open_procedure_case(
     now = clock.now()
     parsed = parse_fields(opening, values)
     context = context_for(None, role_of(actor), parsed, now)
+    context = Context("", context.role, now, _opening_facts(procedure_code, party, parsed),
+                      parsed, {})
     check(procedure, opening.trigger, context)
     stored = {f.name: parsed[f.name] for f in opening.fields if f.store}
     case_data = {**_configured_data(procedure_code, parsed), **(data or {}), **json_safe(stored)}
@@ -118,6 +121,22 @@ def open_procedure_case(
                  calendar or load_calendar(), previous={})
     db.session.flush()
     return case
+
+
+def _opening_facts(procedure_code: str, party: Party, parsed: Mapping[str, Any]) -> dict:
+    """Facts the guards of an opening need from the database (Art. 119(10) routes)."""
+    reference = parsed.get("disposition_ref")
+    if procedure_code not in EXCLUSIVE_ROUTES or not reference:
+        return {}
+    others = db.session.scalars(
+        select(Case.procedure).where(
+            Case.party_id == party.id,
+            Case.procedure.in_(EXCLUSIVE_ROUTES - {procedure_code}),
+            Case.state != "withdrawn",
+            Case.data["disposition_ref"].as_string() == reference,
+        )
+    ).all()
+    return {"other_routes": sorted(set(others))}
 
 
 def _configured_data(procedure_code: str, parsed: Mapping[str, Any]) -> dict[str, Any]:

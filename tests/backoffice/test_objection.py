@@ -28,7 +28,7 @@ def people(app_ctx, make):
             "payer": make.user("payer", Role.DUTY_PAYER), "office": office}
 
 
-FILING = {"disposition": "Payment notice 2026-0301 (KRW 1,200,000)",
+FILING = {"disposition_ref": "2026-0301", "disposition": "Payment notice 2026-0301 (KRW 1,200,000)",
           "disposition_kind": "assessment", "notice_received_on": "2026-02-20",
           "filed_on": "2026-03-02", "filing_rule": "online",
           "reasons": "The goods are personal effects."}

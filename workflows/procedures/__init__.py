@@ -14,11 +14,13 @@ def _declared() -> dict[str, Procedure]:
     from workflows.procedures import (
         deemed_permission,
         examination,
+        external,
         objection,
         pre_assessment_review,
     )
 
     return {p.code: p for p in (objection.PROCEDURE, examination.PROCEDURE,
+                                external.ADJUDICATION, external.BAI_EXAMINATION,
                                 pre_assessment_review.PROCEDURE, deemed_permission.PROCEDURE)}
 
 

@@ -43,6 +43,11 @@ DISMISSAL_GROUNDS = (
     ("e", "(e) a case the Presidential Decree treats like (a) to (d)"),
 )
 DECISIONS = ("decide_dismiss", "decide_reject", "decide_accept", "decide_reinvestigate")
+EXCLUSIVE_ROUTES = frozenset({"examination", "adjudication", "bai_examination"})
+"""Only one of these may be pursued against the same disposition (Art. 119(10))."""
+ROUTE_NAMES = {"examination": "a request for examination",
+               "adjudication": "a request for adjudication (Tax Tribunal)",
+               "bai_examination": "a BAI examination"}
 
 
 def appealable(context: Context) -> str | None:
@@ -50,6 +55,20 @@ def appealable(context: Context) -> str | None:
     kind = context.values.get("disposition_kind") or context.data.get("disposition_kind")
     if kind in EXCLUDED_DISPOSITIONS:
         return f"this cannot be appealed here: {EXCLUDED_DISPOSITIONS[kind]}"
+    return None
+
+
+def single_route(context: Context) -> str | None:
+    """Art. 119(10): examination, adjudication and BAI examination exclude one another.
+
+    ``other_routes`` is a fact the back office supplies: the routes already pursued against the
+    same disposition (same party and disposition reference).
+    """
+    others = context.data.get("other_routes") or ()
+    if others:
+        names = ", ".join(ROUTE_NAMES.get(o, o) for o in others)
+        return (f"{names} is already pursued against this disposition; only one of examination, "
+                "adjudication and BAI examination is allowed (Art. 119(10))")
     return None
 
 
@@ -67,6 +86,8 @@ def disposition_fields(*extra: Field) -> tuple[Field, ...]:
     return (
         Field("disposition", "The disposition appealed against", "대상 처분",
               FieldKind.LONGTEXT, store=True),
+        Field("disposition_ref", "Number of the disposition notice", "처분 통지 번호",
+              FieldKind.TEXT, store=True),
         Field("disposition_kind", "Kind of disposition", "처분 종류", FieldKind.CHOICE,
               choices=DISPOSITION_KINDS, store=True),
         *extra,

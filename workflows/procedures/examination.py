@@ -34,6 +34,7 @@ from workflows.procedures.appeals import (
     disposition_fields,
     one_redeliberation,
     revision_days,
+    single_route,
 )
 from workflows.roles import Role
 
@@ -69,7 +70,7 @@ PROCEDURE = Procedure(
     transitions=(
         Transition(
             "file", (), "at_customs_office", CLAIMANT_OR_OFFICE, "Art. 121; 122(1)",
-            "File a request for examination", "심사청구", guards=(appealable,),
+            "File a request for examination", "심사청구", guards=(appealable, single_route),
             reason_field="reasons",
             fields=disposition_fields(
                 Field("route", "Filing period that applies", "청구기간", FieldKind.CHOICE,
