@@ -27,7 +27,8 @@ def people(app_ctx, make):
             "payer": make.user("payer", Role.DUTY_PAYER), "office": office}
 
 
-FILING = {"disposition_ref": "VAL-2026-77", "disposition": "Valuation of imported machinery (KRW 30,000,000)",
+FILING = {"disposition_ref": "VAL-2026-77",
+          "disposition": "Valuation of imported machinery (KRW 30,000,000)",
           "disposition_kind": "classification", "route": "direct",
           "period_starts_on": "2026-02-20", "filed_on": "2026-03-02", "filing_rule": "at_office",
           "reasons": "Royalties are not part of the customs value."}
