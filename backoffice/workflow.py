@@ -193,6 +193,9 @@ def fire(
     if stored:
         case.data = {**(case.data or {}), **json_safe(stored)}
     moment = effective_at or now
+    if transition.spawns:
+        spawned = _spawn(case, transition.spawns, actor, moment, calendar)
+        payload = {**(payload or {}), "opened": spawned.reference}
     previous = _leave_state(procedure, case, before, open_now, trigger, moment)
     _stop_and_restart_clocks(procedure, before, case.state, open_now, moment)
     event = append_event(
@@ -213,6 +216,17 @@ def fire(
         case.closed_at = moment
     db.session.flush()
     return event
+
+
+def _spawn(case: Case, procedure_code: str, actor: User | None, moment: datetime,
+           calendar: StatutoryCalendar | None) -> Case:
+    """Open the case a decision orders (a reinvestigation at the disposing office)."""
+    values = {"scope": (case.data or {}).get("scope"),
+              "decided_on": moment.astimezone(clock.SEOUL).date(),
+              "ordered_by": case.procedure, "parent_reference": case.reference}
+    return open_procedure_case(procedure_code, party=case.party, office=case.office,
+                               actor=actor, values=values, effective_at=moment,
+                               assigned_officer=case.assigned_officer, calendar=calendar)
 
 
 def _reason(transition, parsed: Mapping[str, Any]) -> str | None:

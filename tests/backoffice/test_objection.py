@@ -178,3 +178,36 @@ def test_withdrawal_cancels_what_still_runs(objection, people):
     assert objection.state == "withdrawn"
     assert {deadline(objection, k).status for k in ("opinion", "decision")} == {
         DeadlineStatus.CANCELLED}
+
+
+def test_a_reinvestigation_decision_opens_a_case_limited_to_its_scope(objection, people):
+    act(objection, "refer_to_committee", people["officer"], kst(2026, 3, 20, 10))
+    event = act(objection, "decide_reinvestigate", people["supervisor"], kst(2026, 3, 25, 10),
+                scope="Verify the declared transaction value of invoice 77",
+                reasons="Facts need verification")
+    child = db.session.scalar(select(Case).where(Case.reference == event.payload["opened"]))
+    assert child.procedure == "reinvestigation"
+    assert child.data["scope"] == "Verify the declared transaction value of invoice 77"
+    assert child.data["parent_reference"] == objection.reference
+    # 24 May is a Sunday and 25 May the substitute holiday for Buddha's Birthday.
+    assert deadline(child, "reinvestigation").due_date == date(2026, 5, 26)
+
+
+def test_a_reinvestigation_is_suspended_extended_and_its_result_can_be_contested(
+    objection, people
+):
+    act(objection, "refer_to_committee", people["officer"], kst(2026, 3, 20, 10))
+    event = act(objection, "decide_reinvestigate", people["supervisor"], kst(2026, 3, 25, 10),
+                scope="invoice 77", reasons="r")
+    child = db.session.scalar(select(Case).where(Case.reference == event.payload["opened"]))
+    act(child, "suspend", people["officer"], kst(2026, 4, 1, 10), reason="awaiting the seller")
+    act(child, "resume", people["officer"], kst(2026, 4, 11, 10))
+    # 24 May + the 10 days stopped = 3 June, the local election day.
+    assert deadline(child, "reinvestigation").due_date == date(2026, 6, 4)
+    act(child, "extend", people["officer"], kst(2026, 4, 20, 10), extended_days=20,
+        reason="overseas inquiry")
+    assert deadline(child, "reinvestigation").due_date == date(2026, 6, 23)
+    act(child, "notify_result", people["officer"], kst(2026, 6, 1, 10), result="rectified",
+        result_served_on="2026-06-02", findings="Value reduced")
+    assert deadline(child, "next_step").due_date == date(2026, 8, 31)
+    assert deadline(child, "reinvestigation").status == DeadlineStatus.MET

@@ -107,6 +107,8 @@ class Transition:
     """The field whose value is recorded as the event's reason."""
     counts: str | None = None
     """A counter in the case's data raised by one each time (e.g. extensions, at most two)."""
+    spawns: str | None = None
+    """A procedure whose case this action opens (a reinvestigation ordered by a decision)."""
     recomputes: tuple[str, ...] = ()
     """Running deadlines whose period depends on what this action changes (e.g. Art. 132(6)
     evidence turns the 30 days for an objection decision into 60)."""

@@ -17,11 +17,13 @@ def _declared() -> dict[str, Procedure]:
         external,
         objection,
         pre_assessment_review,
+        reinvestigation,
     )
 
     return {p.code: p for p in (objection.PROCEDURE, examination.PROCEDURE,
                                 external.ADJUDICATION, external.BAI_EXAMINATION,
-                                pre_assessment_review.PROCEDURE, deemed_permission.PROCEDURE)}
+                                reinvestigation.PROCEDURE, pre_assessment_review.PROCEDURE,
+                                deemed_permission.PROCEDURE)}
 
 
 REGISTRY: dict[str, Procedure] = _declared()

@@ -123,5 +123,5 @@ def decision_transitions(via: str, notice: str, deciders: frozenset[str],
                    f"Art. 128(1)3 latter part{via}", "Order a reinvestigation", "재조사 결정",
                    fields=(Field("scope", "Scope of the reinvestigation (Art. 128(5))",
                                  "재조사 범위", FieldKind.LONGTEXT, store=True), reasons),
-                   reason_field="reasons", notices=(notice,)),
+                   reason_field="reasons", notices=(notice,), spawns="reinvestigation"),
     )
