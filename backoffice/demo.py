@@ -142,6 +142,18 @@ def _seed_cases(offices, parties, users) -> None:
     )
     fire(revision, "order_revision", actor=users["officer2"], calendar=calendar,
          values={"revision_days": 14, "matters": "Attach the technical drawings (demo)."})
+    overdue = open_procedure_case(
+        "objection", party=parties["alien"], office=seoul, actor=users["officer"],
+        calendar=calendar, assigned_officer=users["officer"],
+        values={"disposition": "Duty on a used car shipped as household goods (demo)",
+                "disposition_ref": "SEL-2026-071230", "disposition_kind": "assessment",
+                "notice_received_on": (today - timedelta(days=60)).isoformat(),
+                "filed_on": (today - timedelta(days=45)).isoformat(), "filing_rule": "postmaster",
+                "reasons": "The car was used abroad for over a year (demo)."},
+    )
+    fire(overdue, "issue_opinion", actor=users["officer"], calendar=calendar,
+         values={"opinion": "Ownership abroad under one year (demo)."})
+    fire(overdue, "refer_to_committee", actor=users["officer"], calendar=calendar)
     examination = open_procedure_case(
         "examination", party=parties["company"], office=seoul, actor=users["company"],
         calendar=calendar, assigned_officer=users["officer2"],

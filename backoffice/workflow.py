@@ -29,6 +29,7 @@ from backoffice.models import Case, CaseEvent, Deadline, DeadlineStatus, Office,
 from workflows import clock
 from workflows.calendar import StatutoryCalendar
 from workflows.engine import (
+    STAYS,
     SYSTEM,
     Action,
     Context,
@@ -196,8 +197,11 @@ def fire(
     if transition.spawns:
         spawned = _spawn(case, transition.spawns, actor, moment, calendar)
         payload = {**(payload or {}), "opened": spawned.reference}
-    previous = _leave_state(procedure, case, before, open_now, trigger, moment)
-    _stop_and_restart_clocks(procedure, before, case.state, open_now, moment)
+    moves = transition.dest is not STAYS
+    previous = {}
+    if moves:
+        previous = _leave_state(procedure, case, before, open_now, trigger, moment)
+        _stop_and_restart_clocks(procedure, before, case.state, open_now, moment)
     event = append_event(
         case, actor=actor, trigger=trigger, from_state=before, to_state=case.state,
         reason=_reason(transition, parsed), article=article_for(transition.article, context),
@@ -210,8 +214,10 @@ def fire(
     )
     entered = Context(case.state, context.role, now, dict(case.data or {}), parsed, {})
     _recompute_periods(procedure, transition, open_now, entered, calendar)
-    _enter_state(procedure, case, case.state, entered, moment, calendar or load_calendar(),
-                 previous, running={d.kind for d in open_now if d.status == DeadlineStatus.OPEN})
+    if moves:
+        _enter_state(procedure, case, case.state, entered, moment, calendar or load_calendar(),
+                     previous,
+                     running={d.kind for d in open_now if d.status == DeadlineStatus.OPEN})
     if procedure.state(case.state).terminal:
         case.closed_at = moment
     db.session.flush()

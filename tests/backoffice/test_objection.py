@@ -211,3 +211,41 @@ def test_a_reinvestigation_is_suspended_extended_and_its_result_can_be_contested
         result_served_on="2026-06-02", findings="Value reduced")
     assert deadline(child, "next_step").due_date == date(2026, 8, 31)
     assert deadline(child, "reinvestigation").status == DeadlineStatus.MET
+
+
+def test_an_attorney_is_a_lawyer_a_customs_broker_or_family_below_the_threshold(
+    objection, people
+):
+    with clock.frozen(kst(2026, 3, 5, 10)), pytest.raises(TransitionRefused, match="126"):
+        fire(objection, "appoint_attorney", actor=people["payer"],
+             values={"attorney_name": "Kim", "attorney_kind": "family",
+                     "amount_in_dispute": 50_000_000, "authority_document": "POA-1"})
+    db.session.rollback()
+    act(objection, "appoint_attorney", people["payer"], kst(2026, 3, 5, 10),
+        attorney_name="Lee & Partners", attorney_kind="customs_broker",
+        amount_in_dispute=50_000_000, authority_document="POA-2")
+    assert objection.state == "filed"
+    assert objection.data["attorney_kind"] == "customs_broker"
+
+
+def test_an_attorney_withdraws_only_with_special_authority(objection, people):
+    act(objection, "appoint_attorney", people["payer"], kst(2026, 3, 5, 10),
+        attorney_name="Park", attorney_kind="lawyer", amount_in_dispute=1_000_000,
+        authority_document="POA-3", special_authority=False)
+    with clock.frozen(kst(2026, 3, 6, 10)), pytest.raises(TransitionRefused, match="126\\(4\\)"):
+        fire(objection, "withdraw", actor=people["officer"], values={"by_attorney": True})
+    db.session.rollback()
+    act(objection, "withdraw", people["payer"], kst(2026, 3, 6, 10), reason="own decision")
+    assert objection.state == "withdrawn"
+
+
+def test_execution_of_the_disposition_can_be_suspended_without_moving_the_case(
+    objection, people
+):
+    event = act(objection, "suspend_execution", people["supervisor"], kst(2026, 3, 5, 10),
+                execution_suspended=True, reason="Seizure of the goods would ruin the business")
+    assert objection.state == "filed"
+    assert objection.data["execution_suspended"] is True
+    assert (event.from_state, event.to_state, event.article) == ("filed", "filed",
+                                                                  "Art. 125(1)-(2)")
+    assert deadline(objection, "decision").status == DeadlineStatus.OPEN

@@ -1,6 +1,7 @@
 """The workflow engine: procedures declared as tables, fired through one shared machine each."""
 
 from workflows.engine.declarations import (
+    STAYS,
     SYSTEM,
     Context,
     Deadline,
@@ -29,6 +30,7 @@ from workflows.engine.firing import (
 )
 
 __all__ = [
+    "STAYS",
     "SYSTEM",
     "Action",
     "Context",

@@ -20,6 +20,9 @@ from workflows.roles import Role
 SYSTEM = "system"
 """The pseudo-role of the scheduler: transitions the law makes happen by the passing of time."""
 
+STAYS = None
+"""The destination of an action that keeps the case in its state (an internal transition)."""
+
 
 @dataclass(frozen=True)
 class State:
@@ -95,7 +98,7 @@ def article_for(article: Article, context: Context) -> str:
 class Transition:
     trigger: str
     source: tuple[str, ...]
-    dest: str
+    dest: str | None
     roles: frozenset[str]
     article: Article
     label_en: str
@@ -248,7 +251,9 @@ class Procedure:
         if len(self._transitions) != len(self.transitions):
             raise ValueError(f"{self.code}: a trigger is declared twice")
         for t in self.transitions:
-            for name in (*t.source, t.dest):
+            if t.opening and t.dest is STAYS:
+                raise ValueError(f"{self.code}.{t.trigger}: an opening needs a destination")
+            for name in (*t.source, *([t.dest] if t.dest is not STAYS else [])):
                 if name not in self._states:
                     raise ValueError(f"{self.code}.{t.trigger}: unknown state {name!r}")
             unknown = t.roles - {*Role, SYSTEM}

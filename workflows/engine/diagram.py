@@ -44,7 +44,7 @@ def _draw(procedure: Procedure, current: str) -> str:
         model=model,
         states=[{"name": s.name, "final": s.terminal} for s in procedure.states],
         transitions=[{"trigger": t.trigger, "source": list(t.source), "dest": t.dest}
-                     for t in procedure.transitions if not t.opening],
+                     for t in procedure.transitions if not t.opening and t.dest is not None],
         initial=current, auto_transitions=False, title=procedure.code.replace("_", " "),
         show_conditions=False, graph_engine="graphviz",
     )

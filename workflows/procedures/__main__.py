@@ -29,7 +29,8 @@ def procedure_markdown(procedure: Procedure) -> str:
     for t in procedure.transitions:
         source = ", ".join(t.source) if t.source else "(opens the case)"
         roles = ", ".join(sorted(t.roles))
-        lines.append(f"| `{t.trigger}` {t.label_en} | {source} → {t.dest} | {roles} | "
+        dest = t.dest if t.dest is not None else "(stays)"
+        lines.append(f"| `{t.trigger}` {t.label_en} | {source} → {dest} | {roles} | "
                      f"{_article(t.article)} |")
     lines += ["", "| deadline | opens in | period | from | article | when it passes |",
               "|---|---|---|---|---|---|"]

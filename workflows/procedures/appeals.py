@@ -8,7 +8,7 @@ accept the same filing-date rules (121(3), 122(2), 129-2(2)) and end with a next
 
 from __future__ import annotations
 
-from workflows.engine import Context, Field, FieldKind, Transition
+from workflows.engine import STAYS, Context, Field, FieldKind, Transition
 from workflows.roles import Role
 
 OFFICE = frozenset({Role.OFFICER, Role.SUPERVISOR})
@@ -124,4 +124,57 @@ def decision_transitions(via: str, notice: str, deciders: frozenset[str],
                    fields=(Field("scope", "Scope of the reinvestigation (Art. 128(5))",
                                  "재조사 범위", FieldKind.LONGTEXT, store=True), reasons),
                    reason_field="reasons", notices=(notice,), spawns="reinvestigation"),
+    )
+
+
+ATTORNEY_KINDS = (
+    ("lawyer", "lawyer (Art. 126(1))"),
+    ("customs_broker", "licensed customs broker (Art. 126(1))"),
+    ("family", "spouse or relative within the 4th degree (Art. 126(2))"),
+)
+FAMILY_ATTORNEY_LIMIT = 30_000_000
+"""KRW. Art. 126(2) leaves the amount to Presidential Decree [GK: KRW 30 million]."""
+
+
+def family_only_for_small_amounts(context: Context) -> str | None:
+    if context.values.get("attorney_kind") != "family":
+        return None
+    amount = context.values.get("amount_in_dispute") or 0
+    limit = context.data.get("family_attorney_limit", FAMILY_ATTORNEY_LIMIT)
+    if amount > limit:
+        return (f"a family member may act only below KRW {limit:,} in dispute "
+                "(Art. 126(2)); appoint a lawyer or a licensed customs broker")
+    return None
+
+
+def withdrawal_authorised(context: Context) -> str | None:
+    """Art. 126(4): an attorney withdraws only with special authority."""
+    if context.values.get("by_attorney") and not context.data.get("special_authority"):
+        return "the attorney has no special authority to withdraw (Art. 126(4))"
+    return None
+
+
+def side_transitions(open_states: tuple[str, ...]) -> tuple[Transition, ...]:
+    """Attorneys (126) and suspension of execution (125): actions that keep the case's state."""
+    return (
+        Transition("appoint_attorney", open_states, STAYS, CLAIMANT_OR_OFFICE, "Art. 126",
+                   "Appoint an attorney", "대리인 선임",
+                   guards=(family_only_for_small_amounts,),
+                   fields=(Field("attorney_name", "Attorney", "대리인", FieldKind.TEXT,
+                                 store=True),
+                           Field("attorney_kind", "Kind", "구분", FieldKind.CHOICE,
+                                 choices=ATTORNEY_KINDS, store=True),
+                           Field("amount_in_dispute", "Amount in dispute (KRW)", "청구 금액",
+                                 FieldKind.INTEGER, minimum=0, store=True),
+                           Field("authority_document", "Written authority (Art. 126(3))",
+                                 "위임장", FieldKind.TEXT, store=True),
+                           Field("special_authority", "Special authority to withdraw "
+                                 "(Art. 126(4))", "특별 수권", FieldKind.BOOLEAN, store=True))),
+        Transition("suspend_execution", open_states, STAYS, OFFICE, "Art. 125(1)-(2)",
+                   "Suspend execution of the disposition", "집행정지",
+                   fields=(Field("execution_suspended", "Suspended", "집행정지",
+                                 FieldKind.BOOLEAN, store=True),
+                           Field("reason", "Grave loss to prevent", "사유",
+                                 FieldKind.LONGTEXT)),
+                   reason_field="reason", notices=("execution_suspension",)),
     )

@@ -34,7 +34,9 @@ from workflows.procedures.appeals import (
     disposition_fields,
     one_redeliberation,
     revision_days,
+    side_transitions,
     single_route,
+    withdrawal_authorised,
 )
 from workflows.roles import Role
 
@@ -118,11 +120,15 @@ PROCEDURE = Procedure(
                    "행정소송 제기"),
         Transition("close", ("decided",), "closed", frozenset({SYSTEM}), "Art. 120(3), (6)",
                    "Close: the period for a lawsuit passed", "종결"),
+        *side_transitions((*OPEN_STATES, "decision_overdue")),
         Transition("withdraw", (*OPEN_STATES, "decision_overdue"), "withdrawn",
                    CLAIMANT_OR_OFFICE, "Art. 120(1) (Administrative Appeals Act Art. 42)",
                    "Withdraw the request", "취하",
+                   guards=(withdrawal_authorised,),
                    fields=(Field("reason", "Reason", "사유", FieldKind.LONGTEXT,
-                                 required=False),),
+                                 required=False),
+                           Field("by_attorney", "Withdrawn by the attorney", "대리인 취하",
+                                 FieldKind.BOOLEAN)),
                    reason_field="reason"),
     ),
     deadlines={

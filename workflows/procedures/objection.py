@@ -36,6 +36,8 @@ from workflows.procedures.appeals import (
     disposition_fields,
     one_redeliberation,
     revision_days,
+    side_transitions,
+    withdrawal_authorised,
 )
 from workflows.roles import Role
 
@@ -124,11 +126,15 @@ PROCEDURE = Procedure(
                                  store=True),)),
         Transition("close", ("decided",), "closed", frozenset({SYSTEM}), "Art. 129(1)1",
                    "Close: the period for the next step passed", "종결"),
+        *side_transitions((*OPEN_STATES, "decision_overdue")),
         Transition("withdraw", (*OPEN_STATES, "decision_overdue"), "withdrawn",
                    CLAIMANT_OR_OFFICE, "Art. 120(1) (Administrative Appeals Act Art. 42)",
                    "Withdraw the objection", "취하",
+                   guards=(withdrawal_authorised,),
                    fields=(Field("reason", "Reason", "사유", FieldKind.LONGTEXT,
-                                 required=False),),
+                                 required=False),
+                           Field("by_attorney", "Withdrawn by the attorney", "대리인 취하",
+                                 FieldKind.BOOLEAN)),
                    reason_field="reason"),
     ),
     deadlines={
