@@ -110,7 +110,9 @@ def open_procedure_case(
                       parsed, {})
     check(procedure, opening.trigger, context)
     stored = {f.name: parsed[f.name] for f in opening.fields if f.store}
-    case_data = {**_configured_data(procedure_code, parsed), **(data or {}), **json_safe(stored)}
+    calendar = calendar or load_calendar()
+    case_data = {**_configured_data(procedure_code, parsed), **(data or {}), **json_safe(stored),
+                 **_filing_period(procedure_code, parsed, calendar)}
     context = Context("", context.role, now, case_data, parsed, {})
     case = open_case(
         procedure=procedure_code, party=party, office=office, state=opening.dest, actor=actor,
@@ -118,8 +120,8 @@ def open_procedure_case(
         reason=_reason(opening, parsed), data=case_data, assigned_officer=assigned_officer,
         payload={"fields": json_safe(parsed)}, effective_at=effective_at,
     )
-    _enter_state(procedure, case, opening.dest, context, effective_at or now,
-                 calendar or load_calendar(), previous={})
+    _enter_state(procedure, case, opening.dest, context, effective_at or now, calendar,
+                 previous={})
     db.session.flush()
     return case
 
@@ -138,6 +140,32 @@ def _opening_facts(procedure_code: str, party: Party, parsed: Mapping[str, Any])
         )
     ).all()
     return {"other_routes": sorted(set(others))}
+
+
+FILING_PERIODS = {
+    # procedure: (field the period runs from, period by route), Arts. 121(1), (2), (4), 132(4)
+    "objection": ("notice_received_on", {None: "90d"}),
+    "examination": ("period_starts_on", {"direct": "90d", "after_objection": "90d",
+                                         "objection_overdue": "90d", "after_hindrance": "14d"}),
+}
+
+
+def _filing_period(procedure_code: str, parsed: Mapping[str, Any],
+                   calendar: StatutoryCalendar) -> dict[str, Any]:
+    """Compute the filing period of an appeal and whether it was filed in time (Art. 121).
+
+    A late appeal is still received and recorded; it is dismissed under 128(1)1(b).
+    """
+    rule = FILING_PERIODS.get(procedure_code)
+    if rule is None or not parsed.get(rule[0]) or not parsed.get("filed_on"):
+        return {}
+    start_field, periods = rule
+    period = periods.get(parsed.get("route"), periods.get(None))
+    if period is None:
+        return {}
+    due = calendar.due(parsed[start_field], period, start_label=start_field.replace("_", " "))
+    return {"filing_period_ends": due.due_date.isoformat(),
+            "filed_in_time": parsed["filed_on"] <= due.due_date}
 
 
 def _configured_data(procedure_code: str, parsed: Mapping[str, Any]) -> dict[str, Any]:

@@ -108,7 +108,7 @@ def test_an_excluded_disposition_cannot_be_objected_to(people, kind):
     assert "Art. 119(1)" in refused.value.message
 
 
-@pytest.mark.parametrize("ground", ["a", "b", "c", "d", "e"])
+@pytest.mark.parametrize("ground", ["a", "c", "d", "e"])
 def test_each_dismissal_ground_of_article_128_1_1_is_recorded(objection, people, ground):
     event = act(objection, "decide_dismiss", people["supervisor"], kst(2026, 3, 20, 10),
                 ground=ground, reasons="see ground")
@@ -249,3 +249,27 @@ def test_execution_of_the_disposition_can_be_suspended_without_moving_the_case(
     assert (event.from_state, event.to_state, event.article) == ("filed", "filed",
                                                                   "Art. 125(1)-(2)")
     assert deadline(objection, "decision").status == DeadlineStatus.OPEN
+
+
+def test_the_filing_period_is_90_days_from_receipt_of_the_disposition_notice(objection):
+    assert objection.data["filing_period_ends"] == "2026-05-21"
+    assert objection.data["filed_in_time"] is True
+
+
+def test_ground_b_dismisses_only_a_late_objection(objection, people):
+    with clock.frozen(kst(2026, 3, 20, 10)), pytest.raises(TransitionRefused,
+                                                           match="filed in time"):
+        fire(objection, "decide_dismiss", actor=people["supervisor"],
+             values={"ground": "b", "reasons": "late"})
+    db.session.rollback()
+    with clock.frozen(kst(2026, 3, 2, 10)):
+        late = open_procedure_case("objection", party=people["payer"].party,
+                                   office=people["office"], actor=people["payer"],
+                                   values={**FILING, "notice_received_on": "2025-11-20",
+                                           "disposition_ref": "2025-1120"})
+        db.session.commit()
+    assert late.data["filed_in_time"] is False
+    act(late, "decide_dismiss", people["supervisor"], kst(2026, 3, 20, 10), ground="b",
+        reasons="Filed after the 90 days of Art. 121(1)")
+    assert late.data["ground"] == "b"
+

@@ -58,6 +58,14 @@ def appealable(context: Context) -> str | None:
     return None
 
 
+def dismissal_ground_fits(context: Context) -> str | None:
+    """Ground (b) needs a late filing; an appeal filed in time is not dismissed as late."""
+    if context.values.get("ground") == "b" and context.data.get("filed_in_time") is True:
+        return (f"it was filed in time (the period ended on "
+                f"{context.data.get('filing_period_ends')}): ground (b) does not apply")
+    return None
+
+
 def single_route(context: Context) -> str | None:
     """Art. 119(10): examination, adjudication and BAI examination exclude one another.
 
@@ -106,7 +114,7 @@ def decision_transitions(via: str, notice: str, deciders: frozenset[str],
     deliberated = ("under_deliberation", "decision_overdue")
     return (
         Transition("decide_dismiss", (*open_states, "decision_overdue"), "decided", deciders,
-                   f"Art. 128(1)1{via}", "Dismiss", "각하",
+                   f"Art. 128(1)1{via}", "Dismiss", "각하", guards=(dismissal_ground_fits,),
                    fields=(Field("ground", "Ground of dismissal", "각하 사유", FieldKind.CHOICE,
                                  choices=DISMISSAL_GROUNDS, store=True), reasons),
                    reason_field="reasons", notices=(notice,)),
