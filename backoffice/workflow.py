@@ -164,8 +164,13 @@ def _filing_period(procedure_code: str, parsed: Mapping[str, Any],
     if period is None:
         return {}
     due = calendar.due(parsed[start_field], period, start_label=start_field.replace("_", " "))
-    return {"filing_period_ends": due.due_date.isoformat(),
-            "filed_in_time": parsed["filed_on"] <= due.due_date}
+    facts = {"filing_period_ends": due.due_date.isoformat(),
+             "filed_in_time": parsed["filed_on"] <= due.due_date}
+    if parsed.get("filing_rule") == "posted_late":
+        # Art. 121(3): posted within the period, arrived late: filed on the period's last day.
+        facts.update(filed_on=due.due_date.isoformat(), filed_in_time=True,
+                     received_on=parsed["filed_on"].isoformat())
+    return facts
 
 
 def _configured_data(procedure_code: str, parsed: Mapping[str, Any]) -> dict[str, Any]:

@@ -273,3 +273,16 @@ def test_ground_b_dismisses_only_a_late_objection(objection, people):
         reasons="Filed after the 90 days of Art. 121(1)")
     assert late.data["ground"] == "b"
 
+
+
+def test_a_posted_objection_arriving_late_counts_as_filed_on_the_last_day(people):
+    with clock.frozen(kst(2026, 5, 26, 10)):
+        case = open_procedure_case("objection", party=people["payer"].party,
+                                   office=people["office"], actor=people["payer"],
+                                   values={**FILING, "filed_on": "2026-05-26",
+                                           "filing_rule": "posted_late"})
+        db.session.commit()
+    assert case.data["filed_on"] == "2026-05-21"
+    assert case.data["received_on"] == "2026-05-26"
+    assert case.data["filed_in_time"] is True
+    assert deadline(case, "decision").starts_on == date(2026, 5, 21)

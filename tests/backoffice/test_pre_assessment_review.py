@@ -113,3 +113,15 @@ def test_a_revision_stops_the_decision_clock(served, people):
     act(served, "revise", people["payer"], kst(2026, 3, 26, 10), revision="signed")
     # 19 April (a Sunday) + the 3 days of 23-25 March = Wednesday 22 April
     assert deadline(served, "decision").due_date == date(2026, 4, 22)
+
+
+def test_a_reinvestigation_decision_opens_a_reinvestigation_case(served, people):
+    from backoffice.models import Case
+
+    act(served, "request_review", people["payer"], kst(2026, 3, 20, 10), filed_on="2026-03-20",
+        filing_rule="online", reasons="r")
+    event = act(served, "decide_reinvestigate", people["officer"], kst(2026, 4, 1, 10),
+                scope="the freight invoices", reasons="facts to verify")
+    child = db.session.scalar(select(Case).where(Case.reference == event.payload["opened"]))
+    assert (child.procedure, child.data["ordered_by"]) == ("reinvestigation",
+                                                          "pre_assessment_review")

@@ -47,7 +47,6 @@ OUTCOMES = (
     ("not_accepted", "not accepted (118(4)1)"),
     ("accepted_full", "accepted in whole (118(4)2)"),
     ("accepted_part", "accepted in part (118(4)2)"),
-    ("reinvestigation", "accepted, with a reinvestigation (118(4)2 second sentence)"),
     ("not_reviewed", "not reviewed: late, not revised in time, or unlawful (118(4)3)"),
 )
 OPEN_STATES = ("review_requested", "in_revision", "under_committee_review")
@@ -134,6 +133,14 @@ PROCEDURE = Procedure(
                                  choices=OUTCOMES, store=True),
                            Field("reasons", "Reasons", "이유", FieldKind.LONGTEXT)),
                    reason_field="reasons", notices=("pre_assessment_decision",)),
+        Transition("decide_reinvestigate", (*OPEN_STATES, "decision_overdue"), "decided",
+                   OFFICE, "Art. 118(4)2 second sentence", "Accept with a reinvestigation",
+                   "재조사 결정",
+                   fields=(Field("scope", "Scope of the reinvestigation", "재조사 범위",
+                                 FieldKind.LONGTEXT, store=True),
+                           Field("reasons", "Reasons", "이유", FieldKind.LONGTEXT)),
+                   reason_field="reasons", notices=("pre_assessment_decision",),
+                   spawns="reinvestigation"),
         Transition("proceed_to_assessment", ("decided",), "ready_to_assess", OFFICE,
                    "Art. 118(4); 39(3)", "Proceed to the payment notice", "납부고지"),
         Transition("close_without_assessment", ("decided",), "closed", OFFICE, "Art. 118(4)2",
@@ -155,7 +162,7 @@ PROCEDURE = Procedure(
             Deadline("decision", "decision on the review", "Art. 118(3)", "30d",
                      Start.data("filed_on", "receipt of the request"),
                      Expiry.transition("note_overdue"), reminders=("7d", "3d", "1d"),
-                     met_by=("decide",)),
+                     met_by=("decide", "decide_reinvestigate")),
         ),
         "in_revision": (
             Deadline("revision", "revision period", "Art. 118(6) → 123(1)", revision_days,
