@@ -8,7 +8,16 @@ accept the same filing-date rules (121(3), 122(2), 129-2(2)) and end with a next
 
 from __future__ import annotations
 
-from workflows.engine import STAYS, Context, Field, FieldKind, Transition
+from workflows.engine import (
+    STAYS,
+    Context,
+    Deadline,
+    Expiry,
+    Field,
+    FieldKind,
+    Start,
+    Transition,
+)
 from workflows.roles import Role
 
 OFFICE = frozenset({Role.OFFICER, Role.SUPERVISOR})
@@ -186,3 +195,46 @@ def side_transitions(open_states: tuple[str, ...]) -> tuple[Transition, ...]:
                                  FieldKind.LONGTEXT)),
                    reason_field="reason", notices=("execution_suspension",)),
     )
+
+
+def revision_transitions(sources: tuple[str, ...], orderers: frozenset[str],
+                         via: str) -> tuple[Transition, ...]:
+    """A revision order of up to 20 days and the revision that ends it (Art. 123)."""
+    return (
+        Transition("order_revision", sources, "in_revision", orderers, f"Art. 123(1){via}",
+                   "Order a revision", "보정 요구",
+                   fields=(Field("revision_days", "Revision period (days)", "보정 기간",
+                                 FieldKind.INTEGER, minimum=1, maximum=20),
+                           Field("matters", "Matters to revise", "보정할 사항",
+                                 FieldKind.LONGTEXT)),
+                   reason_field="matters", notices=("revision_order",)),
+        Transition("revise", ("in_revision",), "under_deliberation", CLAIMANT_OR_OFFICE,
+                   f"Art. 123(2){via}", "Revision submitted", "보정서 제출",
+                   fields=(Field("revision", "The revision", "보정 내용", FieldKind.LONGTEXT),),
+                   reason_field="revision"),
+    )
+
+
+def revision_deadline(via: str) -> Deadline:
+    return Deadline("revision", "revision period", f"Art. 123(1){via}", revision_days,
+                    Start.entered("the revision order"), Expiry.flag(), reminders=("1d",),
+                    period_text="the days ordered (at most 20)")
+
+
+def record_decision_served(via: str) -> Transition:
+    """The remedies run from the receipt of the written decision (Art. 129(1))."""
+    return Transition("record_decision_served", ("decided",), "decided", OFFICE,
+                      f"Art. 128(3){via}", "Record service of the decision", "결정서 송달 기록",
+                      fields=(Field("decision_served_on", "Decision received on",
+                                    "결정서 수령일", FieldKind.DATE, store=True),))
+
+
+def withdraw_transition(sources: tuple[str, ...], label_en: str) -> Transition:
+    return Transition("withdraw", sources, "withdrawn", CLAIMANT_OR_OFFICE,
+                      "Art. 120(1) (Administrative Appeals Act Art. 42)", label_en, "취하",
+                      guards=(withdrawal_authorised,),
+                      fields=(Field("reason", "Reason", "사유", FieldKind.LONGTEXT,
+                                    required=False),
+                              Field("by_attorney", "Withdrawn by the attorney", "대리인 취하",
+                                    FieldKind.BOOLEAN)),
+                      reason_field="reason")
