@@ -1,23 +1,19 @@
 """Objection (Art. 132 with Arts. 121-123, 127-129 applied), on the engine and a real database."""
 
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 from sqlalchemy import select
 
 from backoffice.extensions import db
-from backoffice.models import Case, CaseEvent, Deadline, DeadlineStatus
+from backoffice.models import Case, CaseEvent, DeadlineStatus
 from backoffice.workflow import fire, open_procedure_case
 from jobs.enforce import enforce_due_deadlines
+from tests.procedure_helpers import act, deadline, kst
 from workflows import clock
-from workflows.clock import SEOUL
 from workflows.engine import Refusal, TransitionRefused
 from workflows.procedures.objection import EXCLUDED_DISPOSITIONS
 from workflows.roles import Role
-
-
-def kst(*args) -> datetime:
-    return datetime(*args, tzinfo=SEOUL)
 
 
 @pytest.fixture
@@ -44,16 +40,6 @@ def objection(people):
     return case
 
 
-def deadline(case: Case, kind: str) -> Deadline:
-    return db.session.scalars(select(Deadline).where(
-        Deadline.case_id == case.id, Deadline.kind == kind).order_by(Deadline.id.desc())).first()
-
-
-def act(case, trigger, actor, at, **values):
-    with clock.frozen(at):
-        event = fire(case, trigger, actor=actor, values=values)
-        db.session.commit()
-    return event
 
 
 def test_objection_decision_due_30_days_after_filing(objection):

@@ -1,0 +1,31 @@
+"""Helpers for the procedure tests: Seoul times, firing at a moment, reading a deadline."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from backoffice.extensions import db
+from backoffice.models import Case, CaseEvent, Deadline
+from backoffice.workflow import fire
+from workflows import clock
+from workflows.clock import SEOUL
+
+
+def kst(*args) -> datetime:
+    return datetime(*args, tzinfo=SEOUL)
+
+
+def act(case: Case, trigger: str, actor, at: datetime, **values) -> CaseEvent:
+    """Fire ``trigger`` as ``actor`` at the moment ``at`` and commit."""
+    with clock.frozen(at):
+        event = fire(case, trigger, actor=actor, values=values)
+        db.session.commit()
+    return event
+
+
+def deadline(case: Case, kind: str) -> Deadline | None:
+    """The newest deadline of ``kind`` on the case."""
+    return db.session.scalars(select(Deadline).where(
+        Deadline.case_id == case.id, Deadline.kind == kind).order_by(Deadline.id.desc())).first()
