@@ -29,6 +29,14 @@ lint: $(INSTALLED)
 	$(BIN)/ruff check .
 
 $(BIN)/python:
+	@if ! $(PYTHON) -c "import ensurepip, venv" 2>/dev/null; then \
+	    if [ "$$(id -u)" = 0 ]; then \
+	        echo "Installing python3-venv"; apt-get update -qq && \
+	        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null; \
+	    else \
+	        echo "Python's venv module is missing: sudo apt-get install python3-venv"; exit 1; \
+	    fi; \
+	fi
 	$(PYTHON) -m venv $(VENV)
 
 $(INSTALLED): pyproject.toml | $(BIN)/python

@@ -79,6 +79,7 @@ def append_event(
     are written under the case's optimistic lock: two writers cannot both append event ``n``.
     """
     occurred_at = clock.now()
+    payload = _stable(payload or {})
     new_event = CaseEvent(
         case=case,
         seq=case.event_count + 1,
@@ -91,7 +92,7 @@ def append_event(
         to_state=to_state,
         reason=reason,
         article=article,
-        payload=payload or {},
+        payload=payload,
         prev_hash=case.event_head_hash,
     )
     new_event.hash = event_hash(new_event, case.reference)
@@ -99,6 +100,18 @@ def append_event(
     case.event_head_hash = new_event.hash
     db.session.add(new_event)
     return new_event
+
+
+def _stable(value: Any) -> Any:
+    """Return the payload with floats as strings: PostgreSQL's JSONB may write a float back
+    differently (1e16 comes back as an integer), which would break the hash."""
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, dict):
+        return {str(k): _stable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_stable(v) for v in value]
+    return value
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,22 @@ def init_db_command() -> None:
 
 @click.command("seed-demo")
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database has users.")
+@click.option("--any-database", is_flag=True,
+              help="Also load into a database other than SQLite (never in production).")
 @with_appcontext
-def seed_demo_command(if_empty: bool) -> None:
-    """Load demo offices, users of every role, parties and cases."""
+def seed_demo_command(if_empty: bool, any_database: bool) -> None:
+    """Load demo offices, users of every role, parties and cases.
+
+    The demo users share a published password, so the demo data goes only into a SQLite
+    database unless ``--any-database`` says otherwise.
+    """
+    if db.engine.dialect.name != "sqlite" and not any_database:
+        message = ("demo data (with a published password) is loaded only into SQLite; "
+                   "pass --any-database to load it into this database anyway")
+        if if_empty:
+            click.echo(f"Not loading demo data: {message}.")
+            return
+        raise click.ClickException(message)
     if not database_is_empty():
         if if_empty:
             click.echo("Database already has data; demo data not loaded.")

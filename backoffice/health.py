@@ -27,7 +27,9 @@ def healthz():
     status = "ok" if database["ok"] and scheduler["ok"] else "degraded"
     if not database["ok"]:
         status = "down"
-    body = {"status": status, "database": database, "scheduler": scheduler,
+    public_scheduler = {k: scheduler.get(k) for k in ("ok", "last_heartbeat", "age_s")}
+    public_database = {k: v for k, v in database.items() if k != "error"}
+    body = {"status": status, "database": public_database, "scheduler": public_scheduler,
             "checked_at": clock.now().isoformat()}
     return body, 200 if database["ok"] else 503
 

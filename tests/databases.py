@@ -72,5 +72,8 @@ def truncate_all(engine) -> None:
     tables = [t for t in inspect(engine).get_table_names() if t != "alembic_version"]
     if tables:
         with engine.begin() as connection:
+            # The append-only guard refuses TRUNCATE of case_events; a test database's owner
+            # empties it between tests with triggers off for this one transaction.
+            connection.execute(text("SET LOCAL session_replication_role = replica"))
             quoted = ", ".join(f'"{t}"' for t in tables)
             connection.execute(text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))

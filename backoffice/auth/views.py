@@ -53,7 +53,7 @@ def logout():
 
 def _safe_next(target: str | None) -> str:
     """Follow ``next`` only to a path on this site, never to another host."""
-    if target:
+    if target and "\\" not in target and target.isprintable():
         parts = urlsplit(target)
         if not parts.scheme and not parts.netloc and target.startswith("/") \
                 and not target.startswith("//"):

@@ -118,3 +118,95 @@ def test_session_cookie_is_httponly_and_samesite(make, client, auth):
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie
     assert "SameSite=Lax" in cookie
+
+
+def test_parallel_guesses_cannot_slip_past_the_lockout(app, make):
+    import threading
+
+    from backoffice.auth.login import authenticate
+
+    make.user("officer", Role.OFFICER)
+    start = threading.Barrier(8)
+    results = []
+
+    def guess():
+        with app.app_context():
+            start.wait()
+            results.append(authenticate("officer", "guess", max_failures=5, lockout_minutes=15))
+            db.session.commit()
+
+    threads = [threading.Thread(target=guess) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [None] * 8
+    with app.app_context():
+        user = db.session.scalar(select(User).where(User.username == "officer"))
+        assert user.locked_until is not None
+        assert authenticate("officer", PASSWORD, max_failures=5, lockout_minutes=15) is None
+
+
+def test_a_lock_expires_and_the_count_starts_again(app, make):
+    from datetime import timedelta
+
+    from backoffice.auth.login import authenticate
+    from workflows import clock
+
+    make.user("officer", Role.OFFICER)
+    with app.app_context():
+        for _ in range(5):
+            authenticate("officer", "guess", max_failures=5, lockout_minutes=15)
+        db.session.commit()
+        with clock.frozen(clock.now() + timedelta(minutes=16)):
+            user = authenticate("officer", PASSWORD, max_failures=5, lockout_minutes=15)
+            db.session.commit()
+        assert user is not None and user.failed_logins == 0
+
+
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/",
+                                    "/\\\\evil.example", "https:evil.example",
+                                    "/%2F%2Fevil.example"])
+def test_login_never_redirects_to_another_site(make, client, target):
+    make.user("officer", Role.OFFICER)
+    page = client.get("/login")
+    response = client.post(f"/login?next={target}", data={
+        "username": "officer", "password": PASSWORD,
+        "csrf_token": csrf_token_from(page.get_data(as_text=True))})
+    from urllib.parse import unquote, urlsplit
+
+    location = response.location
+    parts = urlsplit(location)
+    assert not parts.scheme and not parts.netloc
+    assert location.startswith("/") and not location.startswith(("//", "/\\"))
+    assert not urlsplit(unquote(location)).netloc
+
+
+def test_every_form_refuses_a_post_without_csrf_token(app, make, client, auth):
+    make.user("boss", Role.SUPERVISOR)
+    auth.login("boss", PASSWORD)
+    posts = sorted(rule.rule for rule in app.url_map.iter_rules() if "POST" in rule.methods)
+    assert len(posts) >= 9
+    for rule in posts:
+        url = (rule.replace("<reference>", "OBJ-2026-000001").replace("<int:deadline_id>", "1")
+               .replace("<int:outage_id>", "1").replace("<day>", "2026-03-10"))
+        response = client.post(url, data={"reason": "x"})
+        assert response.status_code == 400, rule
+
+
+def test_the_session_cookie_is_secure_over_https(app, database_url, tmp_path):
+    """Uses the ``app`` fixture's database (emptied after the test) with Secure cookies on."""
+    from tests.conftest import make_app
+    from tests.factories import Factories
+
+    secure = make_app(database_url, tmp_path / "secure-instance", SESSION_COOKIE_SECURE=True)
+    Factories(secure).user("officer", Role.OFFICER)
+    client = secure.test_client()
+    page = client.get("/login", base_url="https://localhost")
+    response = client.post("/login", base_url="https://localhost", data={
+        "username": "officer", "password": PASSWORD,
+        "csrf_token": csrf_token_from(page.get_data(as_text=True))})
+    cookie = next(c for c in response.headers.getlist("Set-Cookie") if c.startswith("session="))
+    assert "Secure" in cookie and "HttpOnly" in cookie
+    with secure.app_context():
+        db.engine.dispose()

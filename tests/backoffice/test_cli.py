@@ -12,7 +12,7 @@ def test_init_db_upgrades_to_the_latest_migration(runner):
 
 
 def test_seed_demo_creates_a_user_of_every_role_and_prints_them(app_ctx, runner):
-    result = runner.invoke(args=["seed-demo"])
+    result = runner.invoke(args=["seed-demo", "--any-database"])
     assert result.exit_code == 0, result.output
     roles = set(db.session.scalars(select(User.role)))
     assert roles == {r.value for r in Role}
@@ -23,18 +23,18 @@ def test_seed_demo_creates_a_user_of_every_role_and_prints_them(app_ctx, runner)
 
 
 def test_seed_demo_if_empty_leaves_existing_data_alone(app_ctx, runner):
-    runner.invoke(args=["seed-demo"])
+    runner.invoke(args=["seed-demo", "--any-database"])
     users = db.session.scalar(select(func.count(User.id)))
-    result = runner.invoke(args=["seed-demo", "--if-empty"])
+    result = runner.invoke(args=["seed-demo", "--if-empty", "--any-database"])
     assert result.exit_code == 0
     assert "already has data" in result.output
     assert db.session.scalar(select(func.count(User.id))) == users
-    again = runner.invoke(args=["seed-demo"])
+    again = runner.invoke(args=["seed-demo", "--any-database"])
     assert again.exit_code == 1
 
 
 def test_demo_cases_have_intact_histories(app_ctx, runner):
-    runner.invoke(args=["seed-demo"])
+    runner.invoke(args=["seed-demo", "--any-database"])
     result = runner.invoke(args=["audit", "verify"])
     assert result.exit_code == 0, result.output
 
@@ -76,3 +76,17 @@ def test_create_user_refuses_a_taken_username(make, runner):
                                  "--role", "admin", "--password", "long enough pw"])
     assert result.exit_code == 1
     assert "is taken" in result.output
+
+
+def test_seed_demo_loads_only_into_sqlite_unless_told(app, runner):
+    from backoffice.extensions import db as database
+
+    with app.app_context():
+        dialect = database.engine.dialect.name
+    result = runner.invoke(args=["seed-demo", "--if-empty"])
+    if dialect == "sqlite":
+        assert "Demo data loaded" in result.output
+    else:
+        assert "Not loading demo data" in result.output
+        assert runner.invoke(args=["seed-demo"]).exit_code == 1
+        assert runner.invoke(args=["seed-demo", "--any-database"]).exit_code == 0

@@ -52,10 +52,25 @@ def test_sqlite_connections_use_wal_foreign_keys_and_a_busy_timeout(app_ctx):
         assert connection.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
 
 
+def test_the_append_only_triggers_exist_at_head(app_ctx):
+    if db.engine.dialect.name == "postgresql":
+        query = ("SELECT tgname FROM pg_trigger WHERE tgrelid = 'case_events'::regclass "
+                 "AND NOT tgisinternal")
+        expected = {"case_events_append_only", "case_events_no_truncate"}
+    else:
+        query = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+        expected = {"case_events_no_update", "case_events_no_delete"}
+    with db.engine.connect() as connection:
+        assert expected <= set(connection.execute(text(query)).scalars())
+
+
 def test_the_database_refuses_to_change_or_delete_a_case_event(app_ctx, make):
     party = make.party()
     make.case(party=party)
-    for statement in ("UPDATE case_events SET reason = 'rewritten'", "DELETE FROM case_events"):
+    statements = ["UPDATE case_events SET reason = 'rewritten'", "DELETE FROM case_events"]
+    if db.engine.dialect.name == "postgresql":
+        statements.append("TRUNCATE case_events CASCADE")
+    for statement in statements:
         with pytest.raises(DatabaseError, match="append-only"), db.engine.begin() as connection:
             connection.execute(text(statement))
     with db.engine.connect() as connection:
