@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 from flask import Flask
 
 from workflows import clock
-from workflows.procedures import CATALOGUE
+from workflows.procedures import CATALOGUE, REGISTRY
 from workflows.roles import Role
 
 
@@ -32,9 +32,34 @@ def legal_date(value: date | None) -> str:
     return value.isoformat() if value else "—"
 
 
+def state_label(case) -> str:
+    """The declared English label of the case's state, or its code for undeclared procedures."""
+    procedure = REGISTRY.get(case.procedure)
+    if procedure is None:
+        return case.state
+    try:
+        return procedure.state(case.state).label_en
+    except KeyError:
+        return case.state
+
+
+EXPIRY_TEXT = {"escalate": "supervisors alerted", "flag": "flagged as missed"}
+
+
+def expiry_text(deadline) -> str:
+    """What happens when a deadline passes, in words (the action's declared label)."""
+    kind, _, trigger = (deadline.on_expiry or "").partition(":")
+    procedure = REGISTRY.get(deadline.case.procedure)
+    if kind == "transition" and procedure is not None and procedure.has_trigger(trigger):
+        return procedure.transition(trigger).label_en
+    return EXPIRY_TEXT.get(deadline.on_expiry, deadline.on_expiry)
+
+
 def register_template_helpers(app: Flask) -> None:
     app.add_template_filter(seoul_datetime, "seoul")
     app.add_template_filter(legal_date, "legal_date")
     app.add_template_filter(legal_end, "legal_end")
+    app.add_template_filter(state_label, "state_label")
+    app.add_template_filter(expiry_text, "expiry_text")
     app.add_template_global(CATALOGUE, "procedures")
     app.add_template_global(Role, "Role")
