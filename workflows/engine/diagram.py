@@ -40,12 +40,19 @@ def _draw(procedure: Procedure, current: str) -> str:
     if shutil.which("dot") is None:
         raise DiagramUnavailable("Graphviz 'dot' is not installed: apt-get install graphviz")
     model = _Drawing()
-    GraphMachine(
-        model=model,
+    machine = GraphMachine(
+        model=None,
         states=[{"name": s.name, "final": s.terminal} for s in procedure.states],
         transitions=[{"trigger": t.trigger, "source": list(t.source), "dest": t.dest}
                      for t in procedure.transitions if not t.opening and t.dest is not None],
         initial=current, auto_transitions=False, title=procedure.code.replace("_", " "),
         show_conditions=False, graph_engine="graphviz",
     )
-    return model.get_graph().draw(None, format="svg", prog="dot").decode("utf-8")
+    # Larger procedures read better top to bottom than as one long line.
+    machine.machine_attributes = {**machine.machine_attributes,
+                                  "rankdir": "TB" if len(procedure.states) > 7 else "LR"}
+    machine.add_model(model, initial=current)
+    try:
+        return model.get_graph().draw(None, format="svg", prog="dot").decode("utf-8")
+    finally:
+        machine.remove_model(model)
