@@ -10,12 +10,22 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from sqlalchemy import select
+
 from backoffice.audit import append_event
 from backoffice.deadlines.store import load_calendar
 from backoffice.extensions import db
 from backoffice.models import Case, CaseEvent, Deadline, DeadlineStatus, User
 from workflows import clock
-from workflows.calendar import CalendarError, DueDate, Period, StatutoryCalendar, Suspension, Unit
+from workflows.calendar import (
+    CalendarError,
+    DueDate,
+    Period,
+    StatutoryCalendar,
+    Step,
+    Suspension,
+    Unit,
+)
 from workflows.calendar.civil_act import add_months
 from workflows.engine import Context, StartKind, article_for
 from workflows.engine import Deadline as DeadlineSpec
@@ -36,19 +46,12 @@ def open_deadline(
     reminders: tuple[str, ...] = ("3d", "1d"),
 ) -> Deadline:
     """Compute a deadline with the statutory calendar and store it with its explanation."""
-    calendar = calendar or load_calendar()
-    due = calendar.due(start, period, start_label=start_event, rollover=rollover)
-    deadline = Deadline(
-        case=case, kind=kind, article=article, start_event=start_event,
-        starts_on=start.astimezone(clock.SEOUL).date() if isinstance(start, datetime) else start,
-        start_at=start if isinstance(start, datetime) else None,
-        period=period if isinstance(period, str) else f"{period.amount}{period.unit.value}",
-        rollover=rollover, backward=False, status=DeadlineStatus.OPEN, on_expiry=on_expiry,
-        suspensions=[], extension=None,
-    )
-    _apply_due(deadline, due)
-    _plan_reminders(deadline, reminders)
-    db.session.add(deadline)
+    period = period if isinstance(period, str) else f"{period.amount}{period.unit.value}"
+    due = (calendar or load_calendar()).due(start, period, start_label=start_event,
+                                            rollover=rollover)
+    deadline = _new_deadline(case, kind=kind, article=article, start_event=start_event,
+                             start=start, period=period, on_expiry=on_expiry, rollover=rollover,
+                             backward=False, due=due, reminders=reminders)
     db.session.flush()
     return deadline
 
@@ -57,27 +60,38 @@ def open_deadline_from_spec(case: Case, spec: DeadlineSpec, context: Context,
                             start: date | datetime, calendar: StatutoryCalendar) -> Deadline:
     """Open the deadline a procedure declares for the state the case has entered."""
     period = spec.period_for(context)
-    article = article_for(spec.article, context)
     backward = spec.start.kind is StartKind.BACKWARD
     if backward:
         due = calendar.latest_before(start, period)
     else:
         due = calendar.due(start, period, start_label=spec.start.label, rollover=spec.rollover,
                            starts_at_midnight=spec.starts_at_midnight)
-    deadline = Deadline(
-        case=case, kind=spec.kind, article=article, start_event=spec.start.label,
-        starts_on=start.astimezone(clock.SEOUL).date() if isinstance(start, datetime) else start,
-        start_at=start if isinstance(start, datetime) else None, period=period,
-        rollover=spec.rollover, backward=backward,
-        status=DeadlineStatus.OPEN, on_expiry=str(spec.on_expiry), suspensions=[],
-        extension=None,
-    )
-    _apply_due(deadline, due)
+    early_warning = None
     if spec.early_warning:
         warning = calendar.due(start, spec.early_warning, start_label=spec.start.label)
         if warning.due_date < due.due_date:
-            deadline.early_warning_on = warning.due_date
-    _plan_reminders(deadline, spec.reminders)
+            early_warning = warning.due_date
+    return _new_deadline(case, kind=spec.kind, article=article_for(spec.article, context),
+                         start_event=spec.start.label, start=start, period=period,
+                         on_expiry=str(spec.on_expiry), rollover=spec.rollover,
+                         backward=backward, due=due, reminders=spec.reminders,
+                         early_warning_on=early_warning)
+
+
+def _new_deadline(case: Case, *, kind: str, article: str, start_event: str,
+                  start: date | datetime, period: str, on_expiry: str, rollover: bool,
+                  backward: bool, due: DueDate, reminders: tuple[str, ...],
+                  early_warning_on: date | None = None) -> Deadline:
+    """Add an open deadline row: its date, its explanation, what it was computed from."""
+    deadline = Deadline(
+        case=case, kind=kind, article=article, start_event=start_event,
+        starts_on=start.astimezone(clock.SEOUL).date() if isinstance(start, datetime) else start,
+        start_at=start if isinstance(start, datetime) else None, period=period,
+        rollover=rollover, backward=backward, status=DeadlineStatus.OPEN, on_expiry=on_expiry,
+        suspensions=[], extension=None, early_warning_on=early_warning_on,
+    )
+    _apply_due(deadline, due)
+    _plan_reminders(deadline, reminders)
     db.session.add(deadline)
     return deadline
 
@@ -163,8 +177,6 @@ def _plan_reminders_after(deadline: Deadline) -> None:
 
 
 def stored_due_date(deadline: Deadline) -> DueDate:
-    from workflows.calendar import Step
-
     steps = tuple(Step(s["text"], s.get("article")) for s in deadline.explanation or [])
     return DueDate(deadline.due_date, deadline.due_at, deadline.due_date, steps)
 
@@ -219,8 +231,6 @@ def recompute_open_deadlines(affected_from: date, affected_to: date, *, why: str
     Called when the office's calendar changes (a closure day, an outage): a deadline whose date
     moves gets an event in its case's history, with the old and the new date.
     """
-    from sqlalchemy import select
-
     calendar = calendar or load_calendar()
     candidates = db.session.scalars(
         select(Deadline).where(
