@@ -23,6 +23,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from backoffice.audit import SYSTEM_ACTOR, event_hash
 from backoffice.extensions import db
 from backoffice.models import Alert, Case, CaseEvent, Deadline, DeadlineStatus, User
+from jobs import messages
 from workflows.engine import (
     SYSTEM,
     Context,
@@ -119,8 +120,8 @@ def fire_in_bulk(dues: list[Due], now: datetime) -> tuple[list[Due], list[Due]]:
                     "closed_reason": f"met by '{trigger}'" if outcome == "met"
                     else f"the case ended by '{trigger}'",
                 })
-        message = (f"{row.reference}: the {due.kind} period ended on {due.due_date}; "
-                   f"'{trigger}' took effect ({due.article}).")
+        message = messages.took_effect(row.reference, due.kind, due.due_date, trigger,
+                                       due.article)
         for user_id in recipients(row.office_id, row.assigned_officer_id):
             alerts.append({"user_id": user_id, "case_id": row.id, "deadline_id": due.id,
                            "kind": "escalation", "key": "passed", "message": message,

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from flask import current_app
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from backoffice.alerts import responsible_for, send_alert, supervisors_of
 from backoffice.audit import append_event
@@ -23,6 +23,7 @@ from backoffice.deadlines.store import load_calendar
 from backoffice.extensions import db
 from backoffice.models import Deadline, DeadlineStatus
 from backoffice.workflow import fire
+from jobs import messages
 from jobs.bulk import BatchConflict, Due, fire_in_bulk
 from workflows import clock
 from workflows.calendar import StatutoryCalendar
@@ -152,15 +153,15 @@ def _take_effect(deadline: Deadline, now: datetime, calendar: StatutoryCalendar,
             result.cancelled += 1
             return
         result.fired += 1
-        message = (f"{case.reference}: the {deadline.kind} period ended on {deadline.due_date}; "
-                   f"'{trigger}' took effect ({deadline.article}).")
+        message = messages.took_effect(case.reference, deadline.kind, deadline.due_date, trigger,
+                                       deadline.article)
     else:
         append_event(case, actor=None, trigger="deadline_passed", from_state=case.state,
                      to_state=case.state, reason=f"the {deadline.kind} period passed",
                      article=deadline.article, payload=legal, effective_at=deadline.due_at)
         result.flagged += 1
-        message = (f"{case.reference}: the {deadline.kind} deadline of {deadline.due_date} "
-                   f"passed ({deadline.article}).")
+        message = messages.passed(case.reference, deadline.kind, deadline.due_date,
+                                  deadline.article)
     recipients = supervisors_of(case) + responsible_for(case)
     send_alert(recipients, case=case, deadline=deadline, kind="escalation", key="passed",
                message=message)
@@ -177,16 +178,10 @@ def _cancel(deadline: Deadline, reason: str, legal: dict) -> None:
 
 def due_backlog(now: datetime | None = None) -> tuple[int, datetime | None]:
     """Return how many open deadlines are due and the legal moment of the oldest one."""
-    from sqlalchemy import func
-
     now = now or clock.now()
     count, oldest = db.session.execute(
         select(func.count(Deadline.id), func.min(Deadline.due_at))
         .where(Deadline.status == DeadlineStatus.OPEN, Deadline.suspended_since.is_(None),
                Deadline.due_at <= now)
     ).one()
-    if oldest is not None and oldest.tzinfo is None:
-        from datetime import UTC
-
-        oldest = oldest.replace(tzinfo=UTC)
     return count, oldest
