@@ -47,7 +47,7 @@ from workflows.engine import (
     settle,
 )
 from workflows.procedures import procedure_for
-from workflows.procedures.appeals import EXCLUSIVE_ROUTES
+from workflows.procedures.appeals import EXCLUSIVE_ROUTES, filing_period
 
 
 def role_of(actor: User | None) -> str:
@@ -105,15 +105,14 @@ def open_procedure_case(
         raise TransitionRefused(Refusal.NOT_AVAILABLE, f"{trigger!r} does not open a case")
     now = clock.now()
     parsed = parse_fields(opening, values)
-    context = context_for(None, role_of(actor), parsed, now)
-    context = Context("", context.role, now, _opening_facts(procedure_code, party, parsed),
-                      parsed, {})
-    check(procedure, opening.trigger, context)
+    role = role_of(actor)
+    check(procedure, opening.trigger,
+          Context("", role, now, _opening_facts(procedure_code, party, parsed), parsed, {}))
     stored = {f.name: parsed[f.name] for f in opening.fields if f.store}
     calendar = calendar or load_calendar()
     case_data = {**_configured_data(procedure_code, parsed), **(data or {}), **json_safe(stored),
                  **_filing_period(procedure_code, parsed, calendar)}
-    context = Context("", context.role, now, case_data, parsed, {})
+    context = Context("", role, now, case_data, parsed, {})
     case = open_case(
         procedure=procedure_code, party=party, office=office, state=opening.dest, actor=actor,
         article=article_for(opening.article, context), trigger=opening.trigger,
@@ -142,27 +141,16 @@ def _opening_facts(procedure_code: str, party: Party, parsed: Mapping[str, Any])
     return {"other_routes": sorted(set(others))}
 
 
-FILING_PERIODS = {
-    # procedure: (field the period runs from, period by route), Arts. 121(1), (2), (4), 132(4)
-    "objection": ("notice_received_on", {None: "90d"}),
-    "examination": ("period_starts_on", {"direct": "90d", "after_objection": "90d",
-                                         "objection_overdue": "90d", "after_hindrance": "14d"}),
-}
-
-
 def _filing_period(procedure_code: str, parsed: Mapping[str, Any],
                    calendar: StatutoryCalendar) -> dict[str, Any]:
     """Compute the filing period of an appeal and whether it was filed in time (Art. 121).
 
     A late appeal is still received and recorded; it is dismissed under 128(1)1(b).
     """
-    rule = FILING_PERIODS.get(procedure_code)
-    if rule is None or not parsed.get(rule[0]) or not parsed.get("filed_on"):
+    rule = filing_period(procedure_code, parsed)
+    if rule is None or not parsed.get("filed_on"):
         return {}
-    start_field, periods = rule
-    period = periods.get(parsed.get("route"), periods.get(None))
-    if period is None:
-        return {}
+    start_field, period = rule
     due = calendar.due(parsed[start_field], period, start_label=start_field.replace("_", " "))
     facts = {"filing_period_ends": due.due_date.isoformat(),
              "filed_in_time": parsed["filed_on"] <= due.due_date}
@@ -219,13 +207,7 @@ def fire(
     transition = check(procedure, trigger, context)
     before = case.state
     move(procedure, case, trigger)
-    if transition.counts:
-        parsed_data = dict(case.data or {})
-        parsed_data[transition.counts] = parsed_data.get(transition.counts, 0) + 1
-        case.data = parsed_data
-    stored = {f.name: parsed[f.name] for f in transition.fields if f.store}
-    if stored:
-        case.data = {**(case.data or {}), **json_safe(stored)}
+    case.data = _updated_data(transition, dict(case.data or {}), parsed)
     moment = effective_at or now
     if transition.spawns:
         spawned = _spawn(case, transition.spawns, actor, moment, calendar)
@@ -255,6 +237,14 @@ def fire(
         case.closed_at = moment
     db.session.flush()
     return event
+
+
+def _updated_data(transition, data: dict[str, Any], parsed: Mapping[str, Any]) -> dict[str, Any]:
+    """The case's data after the action: its counter raised, its stored fields kept."""
+    if transition.counts:
+        data[transition.counts] = data.get(transition.counts, 0) + 1
+    data.update(json_safe({f.name: parsed[f.name] for f in transition.fields if f.store}))
+    return data
 
 
 def _spawn(case: Case, procedure_code: str, actor: User | None, moment: datetime,

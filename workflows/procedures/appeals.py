@@ -52,11 +52,27 @@ DISMISSAL_GROUNDS = (
     ("e", "(e) a case the Presidential Decree treats like (a) to (d)"),
 )
 DECISIONS = ("decide_dismiss", "decide_reject", "decide_accept", "decide_reinvestigate")
+FILING_PERIODS = {
+    # procedure: (field the period runs from, period by route); Arts. 121(1), (2), (4), 132(4)
+    "objection": ("notice_received_on", {None: "90d"}),
+    "examination": ("period_starts_on", {"direct": "90d", "after_objection": "90d",
+                                         "objection_overdue": "90d", "after_hindrance": "14d"}),
+}
 EXCLUSIVE_ROUTES = frozenset({"examination", "adjudication", "bai_examination"})
 """Only one of these may be pursued against the same disposition (Art. 119(10))."""
 ROUTE_NAMES = {"examination": "a request for examination",
                "adjudication": "a request for adjudication (Tax Tribunal)",
                "bai_examination": "a BAI examination"}
+
+
+def filing_period(procedure_code: str, values) -> tuple[str, str] | None:
+    """Return the field an appeal's filing period runs from and the period (Art. 121)."""
+    rule = FILING_PERIODS.get(procedure_code)
+    if rule is None or not values.get(rule[0]):
+        return None
+    start_field, periods = rule
+    period = periods.get(values.get("route"), periods.get(None))
+    return (start_field, period) if period else None
 
 
 def appealable(context: Context) -> str | None:
