@@ -13,6 +13,7 @@ from backoffice import create_app
 from backoffice.extensions import db
 from tests import databases
 from tests.factories import Factories
+from workflows.roles import Role
 
 TEST_SECRET = "test-secret-key-not-for-production"
 
@@ -98,6 +99,15 @@ def runner(app):
 def make(app) -> Factories:
     """Factories for offices, parties, users and cases (committed)."""
     return Factories(app)
+
+
+@pytest.fixture
+def people(app_ctx, make) -> dict:
+    """An office with an officer and a supervisor, and a duty payer, for procedure tests."""
+    office = make.office()
+    return {"officer": make.user("officer", Role.OFFICER, office=office),
+            "supervisor": make.user("supervisor", Role.SUPERVISOR, office=office),
+            "payer": make.user("payer", Role.DUTY_PAYER), "office": office}
 
 
 _CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|'

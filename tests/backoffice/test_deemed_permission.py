@@ -15,22 +15,12 @@ from jobs.reminders import send_reminders
 from workflows import clock
 from workflows.clock import SEOUL
 from workflows.engine import Refusal, TransitionRefused
-from workflows.roles import Role
 
 
 def kst(*args) -> datetime:
     return datetime(*args, tzinfo=SEOUL)
 
 
-@pytest.fixture
-def people(app_ctx, make):
-    office = make.office()
-    return {
-        "officer": make.user("officer", Role.OFFICER, office=office),
-        "supervisor": make.user("supervisor", Role.SUPERVISOR, office=office),
-        "payer": make.user("payer", Role.DUTY_PAYER),
-        "office": office,
-    }
 
 
 @pytest.fixture

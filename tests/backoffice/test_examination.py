@@ -12,16 +12,6 @@ from jobs.enforce import enforce_due_deadlines
 from tests.procedure_helpers import act, deadline, kst
 from workflows import clock
 from workflows.engine import Refusal, TransitionRefused
-from workflows.roles import Role
-
-
-@pytest.fixture
-def people(app_ctx, make):
-    office = make.office()
-    return {"officer": make.user("officer", Role.OFFICER, office=office),
-            "supervisor": make.user("supervisor", Role.SUPERVISOR, office=office),
-            "payer": make.user("payer", Role.DUTY_PAYER), "office": office}
-
 
 FILING = {"disposition_ref": "VAL-2026-77",
           "disposition": "Valuation of imported machinery (KRW 30,000,000)",

@@ -12,18 +12,12 @@ from jobs.enforce import enforce_due_deadlines
 from workflows import clock
 from workflows.clock import SEOUL
 from workflows.engine import Refusal, TransitionRefused
-from workflows.roles import Role
 
 
 def kst(*args) -> datetime:
     return datetime(*args, tzinfo=SEOUL)
 
 
-@pytest.fixture
-def people(app_ctx, make):
-    office = make.office()
-    return {"officer": make.user("officer", Role.OFFICER, office=office),
-            "payer": make.user("payer", Role.DUTY_PAYER), "office": office}
 
 
 def filing(**extra):

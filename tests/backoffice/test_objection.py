@@ -13,16 +13,6 @@ from tests.procedure_helpers import act, deadline, kst
 from workflows import clock
 from workflows.engine import Refusal, TransitionRefused
 from workflows.procedures.objection import EXCLUDED_DISPOSITIONS
-from workflows.roles import Role
-
-
-@pytest.fixture
-def people(app_ctx, make):
-    office = make.office()
-    return {"officer": make.user("officer", Role.OFFICER, office=office),
-            "supervisor": make.user("supervisor", Role.SUPERVISOR, office=office),
-            "payer": make.user("payer", Role.DUTY_PAYER), "office": office}
-
 
 FILING = {"disposition_ref": "2026-0301", "disposition": "Payment notice 2026-0301 (KRW 1,200,000)",
           "disposition_kind": "assessment", "notice_received_on": "2026-02-20",

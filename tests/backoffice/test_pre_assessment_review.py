@@ -12,14 +12,6 @@ from jobs.enforce import enforce_due_deadlines
 from tests.procedure_helpers import act, deadline, kst
 from workflows import clock
 from workflows.engine import Refusal, TransitionRefused
-from workflows.roles import Role
-
-
-@pytest.fixture
-def people(app_ctx, make):
-    office = make.office()
-    return {"officer": make.user("officer", Role.OFFICER, office=office),
-            "payer": make.user("payer", Role.DUTY_PAYER), "office": office}
 
 
 def open_review(people, trigger=None, **values):
