@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 
 from backoffice.cases import bp
+from backoffice.cases.forms import RequestExaminationForm
 from backoffice.cases.next_step import can_request_examination, request_examination_after_objection
 from backoffice.deadlines.forms import ExtendDeadlineForm
 from backoffice.extensions import db
@@ -43,16 +43,15 @@ def detail(reference: str):
 def request_examination(reference: str):
     """File a request for examination from a decided or overdue objection (Art. 121(2))."""
     case = load_case_or_404(reference, current_user)
-    if not FlaskForm().validate_on_submit():
-        flash("The form expired; reload the case and try again.", "error")
-        return redirect(url_for("cases.detail", reference=reference))
-    reasons = (request.form.get("reasons") or "").strip()
-    if not reasons or len(reasons) > 5000:
-        flash("State the reasons of the request (at most 5,000 characters).", "error")
+    form = RequestExaminationForm()
+    if not form.validate_on_submit():
+        message = ("The form expired; reload the case and try again." if "csrf_token" in form.errors
+                   else "State the reasons of the request (at most 5,000 characters).")
+        flash(message, "error")
         return redirect(url_for("cases.detail", reference=reference))
     try:
         examination = request_examination_after_objection(case, actor=current_user,
-                                                          reasons=reasons)
+                                                          reasons=form.reasons.data.strip())
     except TransitionRefused as refused:
         db.session.rollback()
         flash(f"Not filed: {refused.message}", "error")
