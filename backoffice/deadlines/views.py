@@ -132,50 +132,45 @@ def remove_outage(outage_id: int):
 @role_required(Role.SUPERVISOR)
 def waive(reference: str, deadline_id: int):
     """Waive a deadline of the case with a reason; the case history records it."""
-    case, deadline = _case_deadline(reference, deadline_id)
-    form = WaiveDeadlineForm()
-    if not form.validate_on_submit():
-        flash("Give the reason for the waiver.", "error")
-        return redirect(url_for("cases.detail", reference=reference))
-    if form.version.data != str(case.version):
-        raise StaleDataError("the case changed since the form was shown")
-    try:
-        waive_deadline(deadline, reason=form.reason.data, actor=current_user)
-    except CalendarError as error:
-        db.session.rollback()
-        flash(f"Not waived: {error}", "error")
-    else:
-        db.session.commit()
-        flash(f"Deadline '{deadline.kind}' waived.", "info")
-    return redirect(url_for("cases.detail", reference=reference))
-
-
-def _case_deadline(reference: str, deadline_id: int):
-    case = load_case_or_404(reference, current_user)
-    deadline = db.session.get(Deadline, deadline_id)
-    if deadline is None or deadline.case_id != case.id:
-        abort(404)
-    return case, deadline
+    return _change_deadline(
+        reference, deadline_id, WaiveDeadlineForm(), "Give the reason for the waiver.",
+        lambda deadline, form: waive_deadline(deadline, reason=form.reason.data,
+                                              actor=current_user),
+        "Not waived", lambda deadline: f"Deadline '{deadline.kind}' waived.",
+    )
 
 
 @bp.post("/cases/<reference>/deadlines/<int:deadline_id>/extend")
 @role_required(*OFFICE_ROLES)
 def extend(reference: str, deadline_id: int):
     """Extend a deadline of the case under Art. 10; the case history records it."""
-    case, deadline = _case_deadline(reference, deadline_id)
-    form = ExtendDeadlineForm()
+    return _change_deadline(
+        reference, deadline_id, ExtendDeadlineForm(),
+        "Give the new date and the ground of the extension.",
+        lambda deadline, form: extend_deadline(deadline, until=form.until.data,
+                                               ground=form.ground.data, actor=current_user),
+        "Not extended", lambda deadline: f"Deadline extended to {deadline.due_date} (Art. 10).",
+    )
+
+
+def _change_deadline(reference: str, deadline_id: int, form, invalid: str, change,
+                     refused: str, done):
+    """Load, check the form and the case version the officer saw, change, commit or explain."""
+    case = load_case_or_404(reference, current_user)
+    deadline = db.session.get(Deadline, deadline_id)
+    if deadline is None or deadline.case_id != case.id:
+        abort(404)
     if not form.validate_on_submit():
-        flash("Give the new date and the ground of the extension.", "error")
-        return redirect(url_for("cases.detail", reference=reference))
-    if form.version.data != str(case.version):
+        flash(invalid, "error")
+    elif form.version.data != str(case.version):
         raise StaleDataError("the case changed since the form was shown")
-    try:
-        extend_deadline(deadline, until=form.until.data, ground=form.ground.data,
-                        actor=current_user)
-    except CalendarError as error:
-        db.session.rollback()
-        flash(f"Not extended: {error}", "error")
     else:
-        db.session.commit()
-        flash(f"Deadline extended to {deadline.due_date} (Art. 10).", "info")
+        try:
+            change(deadline, form)
+        except CalendarError as error:
+            db.session.rollback()
+            flash(f"{refused}: {error}", "error")
+        else:
+            db.session.commit()
+            flash(done(deadline), "info")
     return redirect(url_for("cases.detail", reference=reference))
