@@ -26,6 +26,7 @@ from backoffice.deadlines.operations import (
 from backoffice.deadlines.store import load_calendar
 from backoffice.extensions import db
 from backoffice.models import Case, CaseEvent, Deadline, DeadlineStatus, Office, Party, User
+from backoffice.notices.issue import issue_notices, reserve_numbers
 from workflows import clock
 from workflows.calendar import StatutoryCalendar
 from workflows.engine import (
@@ -113,16 +114,30 @@ def open_procedure_case(
     case_data = {**_configured_data(procedure_code, parsed), **(data or {}), **json_safe(stored),
                  **_filing_period(procedure_code, parsed, calendar)}
     context = Context("", role, now, case_data, parsed, {})
+    numbers = reserve_numbers(office, opening.notices, now)
+    article = article_for(opening.article, context)
     case = open_case(
         procedure=procedure_code, party=party, office=office, state=opening.dest, actor=actor,
-        article=article_for(opening.article, context), trigger=opening.trigger,
+        article=article, trigger=opening.trigger,
         reason=_reason(opening, parsed), data=case_data, assigned_officer=assigned_officer,
-        payload={"fields": json_safe(parsed)}, effective_at=effective_at,
+        payload={"fields": json_safe(parsed), **_notices_payload(opening, numbers)},
+        effective_at=effective_at,
     )
     _enter_state(procedure, case, opening.dest, context, effective_at or now, calendar,
                  previous={})
+    if numbers:
+        issue_notices(case, numbers, opening.notices, trigger=opening.trigger, article=article,
+                      reason=_reason(opening, parsed), fields=json_safe(parsed), event_seq=1,
+                      actor=actor, issued_at=now, calendar=calendar)
     db.session.flush()
     return case
+
+
+def _notices_payload(transition, numbers: list[str]) -> dict[str, Any]:
+    """The event names the notices the transition issues, by kind and by number."""
+    if not transition.notices:
+        return {}
+    return {"notices": list(transition.notices), "notice_numbers": numbers}
 
 
 def _opening_facts(procedure_code: str, party: Party, parsed: Mapping[str, Any]) -> dict:
@@ -217,14 +232,13 @@ def fire(
     if moves:
         previous = _leave_state(procedure, case, before, open_now, trigger, moment)
         _stop_and_restart_clocks(procedure, before, case.state, open_now, moment)
+    numbers = reserve_numbers(case.office, transition.notices, now)
+    article = article_for(transition.article, context)
     event = append_event(
         case, actor=actor, trigger=trigger, from_state=before, to_state=case.state,
-        reason=_reason(transition, parsed), article=article_for(transition.article, context),
-        payload={
-            "fields": json_safe(parsed),
-            **({"notices": list(transition.notices)} if transition.notices else {}),
-            **(payload or {}),
-        },
+        reason=_reason(transition, parsed), article=article,
+        payload={"fields": json_safe(parsed), **_notices_payload(transition, numbers),
+                 **(payload or {})},
         effective_at=moment,
     )
     entered = Context(case.state, context.role, now, dict(case.data or {}), parsed, {})
@@ -235,6 +249,11 @@ def fire(
                      running={d.kind for d in open_now if d.status == DeadlineStatus.OPEN})
     if procedure.state(case.state).terminal:
         case.closed_at = moment
+    if numbers:
+        issue_notices(case, numbers, transition.notices, trigger=trigger, article=article,
+                      reason=_reason(transition, parsed), fields=json_safe(parsed),
+                      event_seq=event.seq, actor=actor, issued_at=now,
+                      calendar=calendar or load_calendar())
     db.session.flush()
     return event
 

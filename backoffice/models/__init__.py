@@ -8,7 +8,7 @@ from backoffice.models.deadline import Deadline, DeadlineStatus
 from backoffice.models.event import CaseEvent
 from backoffice.models.heartbeat import SchedulerHeartbeat
 from backoffice.models.job_run import JobRun
-from backoffice.models.notice import Notice
+from backoffice.models.notice import Notice, NoticeDocument, ServiceStatus
 from backoffice.models.office import Office
 from backoffice.models.party import Party, PartyKind
 from backoffice.models.user import User
@@ -24,9 +24,11 @@ __all__ = [
     "JobRun",
     "NetworkOutage",
     "Notice",
+    "NoticeDocument",
     "Office",
     "Party",
     "PartyKind",
     "SchedulerHeartbeat",
+    "ServiceStatus",
     "User",
 ]

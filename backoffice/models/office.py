@@ -15,6 +15,9 @@ class Office(db.Model):
     code: Mapped[str] = mapped_column(String(20), unique=True)
     name_ko: Mapped[str] = mapped_column(String(100))
     name_en: Mapped[str] = mapped_column(String(100))
+    address: Mapped[str | None] = mapped_column(String(300))
+    """Printed on the notices the office issues."""
+    phone: Mapped[str | None] = mapped_column(String(40))
 
     def __repr__(self) -> str:
         return f"<Office {self.code}>"

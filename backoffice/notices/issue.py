@@ -1,0 +1,160 @@
+"""Issuing notices: numbers, frozen content, rendering into the write-once document store.
+
+A transition that requires notices reserves their numbers before its event is written (the
+event names them), then freezes each notice's content once the case has entered its new state
+(the content cites the new deadlines, e.g. the end of a revision period). Numbers come from a
+counter per office and year taken inside the case's transaction: concurrent issuers get
+consecutive numbers, and a rolled-back transaction gives its numbers back, so there are no gaps.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import exists, select
+
+from backoffice.extensions import db
+from backoffice.models import Case, Deadline, Notice, NoticeDocument, Office, Party, User
+from backoffice.notices.rendering import RenderedPdf, renderer
+from backoffice.sequences import next_value
+from workflows import clock
+from workflows.calendar import StatutoryCalendar
+from workflows.identifiers import IdentifierKind, mask
+from workflows.notices.codes import counter_name, new_verification_code, notice_number
+from workflows.notices.content import NoticeFacts, build_content
+from workflows.notices.kinds import notice_kind
+
+
+def reserve_numbers(office: Office, kinds: Iterable[str], at: datetime) -> list[str]:
+    """Take the next notice numbers of ``office`` for the year of ``at`` (Asia/Seoul)."""
+    year = at.astimezone(clock.SEOUL).year
+    return [notice_number(office.code, year, next_value(counter_name(office.code, year)))
+            for _ in kinds]
+
+
+def office_facts(office: Office) -> dict[str, Any]:
+    return {"code": office.code, "name_ko": office.name_ko, "name_en": office.name_en,
+            "address": office.address, "phone": office.phone}
+
+
+def addressee_facts(party: Party) -> dict[str, Any]:
+    """The addressee as printed: the identifier masked, never whole."""
+    kind = IdentifierKind(party.identifier_kind)
+    return {"name": party.name, "address": party.address,
+            "identifier": mask(kind, party.identifier),
+            "identifier_label": f"{kind.label_en}"}
+
+
+def deadline_facts(case: Case) -> dict[str, Any]:
+    """The due date of each kind of deadline the case has had, the latest one winning."""
+    rows = db.session.execute(
+        select(Deadline.kind, Deadline.due_date).where(Deadline.case_id == case.id)
+        .order_by(Deadline.id)
+    )
+    return {kind: due for kind, due in rows}
+
+
+def issue_notices(case: Case, numbers: list[str], kinds: Iterable[str], *, trigger: str,
+                  article: str | None, reason: str | None, fields: Mapping[str, Any],
+                  event_seq: int, actor: User | None, issued_at: datetime,
+                  calendar: StatutoryCalendar) -> list[Notice]:
+    """Create the notices a transition requires, content frozen, not yet rendered."""
+    facts = NoticeFacts(
+        procedure=case.procedure, reference=case.reference, trigger=trigger, article=article,
+        issued_at=issued_at, office=office_facts(case.office),
+        addressee=addressee_facts(case.party), data=dict(case.data or {}), fields=fields,
+        reason=reason, deadlines=deadline_facts(case),
+    )
+    notices = []
+    for number, code in zip(numbers, kinds, strict=True):
+        notice = Notice(
+            case=case, kind=code, number=number, language="ko",
+            verification_code=new_verification_code(),
+            content=build_content(notice_kind(code), facts, calendar),
+            issued_at=issued_at, issued_by_id=actor.id if actor else None, event_seq=event_seq,
+        )
+        db.session.add(notice)
+        notices.append(notice)
+    return notices
+
+
+def correction_content(notice: Notice, issued_at: datetime,
+                       calendar: StatutoryCalendar) -> dict[str, Any]:
+    """The content of a correction: the same decision, today's date and the current addresses."""
+    content = dict(notice.content or {})
+    facts = NoticeFacts(
+        procedure=notice.case.procedure, reference=notice.case.reference,
+        trigger=content.get("action", {}).get("trigger", ""), article=content.get("legal_basis"),
+        issued_at=issued_at, office=office_facts(notice.case.office),
+        addressee=addressee_facts(notice.case.party), data=content.get("data", {}),
+        fields={}, reason=content.get("reason"), deadlines=content.get("deadlines", {}),
+    )
+    fresh = build_content(notice_kind(notice.kind), facts, calendar)
+    return {**content, **{key: fresh[key] for key in ("issued_on", "office", "addressee",
+                                                       "remedy")}}
+
+
+def replaced_ids(notice_ids: Iterable[int]) -> set[int]:
+    ids = list(notice_ids)
+    if not ids:
+        return set()
+    return set(db.session.scalars(
+        select(Notice.replaces_id).where(Notice.replaces_id.in_(ids))
+    ))
+
+
+def is_replaced(notice: Notice) -> bool:
+    return bool(db.session.scalar(select(exists().where(Notice.replaces_id == notice.id))))
+
+
+def notice_html(notice: Notice, *, draft: bool = False) -> str:
+    replaces = None
+    if notice.replaces is not None:
+        replaces = {"number": notice.replaces.number, "reason": notice.correction_reason}
+    return renderer().html(notice.content or {}, number=None if draft else notice.number,
+                           verification_code=None if draft else notice.verification_code,
+                           replaces=replaces, draft=draft)
+
+
+def render_notice(notice: Notice) -> RenderedPdf:
+    """Render ``notice`` and store its PDF once; a rendered notice is never rendered again."""
+    if notice.file_sha256 is not None:
+        raise ValueError(f"notice {notice.number} is already rendered; issue a correction")
+    pdf = renderer().pdf(notice_html(notice))
+    store_document(pdf)
+    notice.file_sha256 = pdf.sha256
+    notice.page_count = pdf.pages
+    notice.rendered_at = clock.now()
+    return pdf
+
+
+def store_document(pdf: RenderedPdf) -> None:
+    if db.session.get(NoticeDocument, pdf.sha256) is None:
+        db.session.add(NoticeDocument(sha256=pdf.sha256, content=pdf.content,
+                                      size=len(pdf.content)))
+        db.session.flush()
+
+
+class TamperedDocument(RuntimeError):
+    """The stored bytes of a notice do not match the hash recorded when it was issued."""
+
+
+def document_bytes(notice: Notice) -> bytes:
+    """The notice's PDF, checked against its SHA-256 before it leaves the office."""
+    document = db.session.get(NoticeDocument, notice.file_sha256)
+    if document is None or hashlib.sha256(document.content).hexdigest() != notice.file_sha256:
+        raise TamperedDocument(f"the stored PDF of notice {notice.number} does not match its "
+                               "SHA-256; it must not be served")
+    return document.content
+
+
+def unrendered(limit: int | None = None, case: Case | None = None) -> list[Notice]:
+    query = select(Notice).where(Notice.file_sha256.is_(None)).order_by(Notice.id)
+    if case is not None:
+        query = query.where(Notice.case_id == case.id)
+    if limit:
+        query = query.limit(limit)
+    return list(db.session.scalars(query))

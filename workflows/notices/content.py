@@ -1,0 +1,147 @@
+"""What a notice says, frozen when it is issued.
+
+The content is built once from the facts of the case and the event that issued the notice, and
+kept with the notice as JSON: rendering is a pure function of it, so a notice printed again
+reads exactly as the one served, and a preview shows what will be issued.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from workflows import clock
+from workflows.calendar import StatutoryCalendar
+from workflows.notices.kinds import NoticeKind
+from workflows.notices.remedies import Remedy
+from workflows.procedures import procedure_for
+
+
+@dataclass(frozen=True)
+class NoticeFacts:
+    """Everything a notice may state, gathered by the caller (database or bulk sweep)."""
+
+    procedure: str
+    reference: str
+    trigger: str
+    article: str | None
+    issued_at: datetime
+    office: Mapping[str, Any]
+    """``code``, ``name_ko``, ``name_en``, ``address``."""
+    addressee: Mapping[str, Any]
+    """``name``, ``address``, ``identifier`` (masked), ``identifier_label``."""
+    data: Mapping[str, Any] = field(default_factory=dict)
+    fields: Mapping[str, Any] = field(default_factory=dict)
+    reason: str | None = None
+    deadlines: Mapping[str, date] = field(default_factory=dict)
+    """Due dates of the case's deadlines by kind, as they stand after the event."""
+
+    def deadline_due(self, kind: str) -> date | None:
+        value = self.deadlines.get(kind)
+        return date.fromisoformat(value) if isinstance(value, str) else value
+
+    @property
+    def issued_on(self) -> date:
+        return self.issued_at.astimezone(clock.SEOUL).date()
+
+
+def remedy_of(kind: NoticeKind, facts: NoticeFacts) -> Remedy | None:
+    return kind.remedy(facts) if callable(kind.remedy) else kind.remedy
+
+
+def build_content(kind: NoticeKind, facts: NoticeFacts,
+                  calendar: StatutoryCalendar) -> dict[str, Any]:
+    """Return the JSON content of a notice of ``kind``.
+
+    A remedy that runs from receipt gets its last day computed by the calendar (Art. 8) for a
+    notice received on its date of issue; the case's own deadline runs from the recorded
+    service date.
+    """
+    procedure = procedure_for(facts.procedure)
+    has = procedure.has_trigger(facts.trigger)
+    transition = procedure.transition(facts.trigger) if has else None
+    state = procedure.state(transition.dest) if transition and transition.dest else None
+    return _json({
+        "kind": kind.code,
+        "title_ko": kind.title_ko,
+        "title_en": kind.title_en,
+        "notice_article": kind.article,
+        "legal_basis": facts.article or kind.article,
+        "issued_on": facts.issued_on,
+        "office": dict(facts.office),
+        "addressee": dict(facts.addressee),
+        "case": {
+            "reference": facts.reference,
+            "procedure": facts.procedure,
+            "procedure_article": procedure.article,
+        },
+        "action": {
+            "trigger": facts.trigger,
+            "label_en": transition.label_en if transition else facts.trigger,
+            "label_ko": transition.label_ko if transition else facts.trigger,
+            "state_en": state.label_en if state else None,
+            "state_ko": state.label_ko if state else None,
+        },
+        "subject": _subject(facts),
+        "fields": _labelled_fields(transition, facts.fields),
+        "reason": facts.reason,
+        "data": dict(facts.data),
+        "deadlines": dict(facts.deadlines),
+        "remedy": _remedy(remedy_of(kind, facts), facts.issued_on, calendar),
+    })
+
+
+def _subject(facts: NoticeFacts) -> dict[str, str | None]:
+    """What the case is about, in both languages: a disposition or a permission applied for."""
+    data = facts.data
+    if facts.procedure == "deemed_permission":
+        from workflows.procedures.deemed_permission import KINDS as PERMISSIONS
+
+        permission = PERMISSIONS.get(data.get("permission_kind"))
+        if permission:
+            return {"ko": permission.applied_for_ko, "en": permission.applied_for_en,
+                    "article": permission.label}
+    return {"ko": data.get("disposition"), "en": data.get("disposition"),
+            "article": data.get("disposition_ref")}
+
+
+def _labelled_fields(transition, values: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The values the officer entered, with their labels and, for a choice, its wording."""
+    if transition is None:
+        return []
+    rows = []
+    for declared in transition.fields:
+        value = values.get(declared.name)
+        if value is None or value == "" or declared.name == transition.reason_field:
+            continue
+        choices = dict(declared.choices)
+        rows.append({"name": declared.name, "label_en": declared.label_en,
+                     "label_ko": declared.label_ko or declared.label_en,
+                     "value": choices.get(value, value)})
+    return rows
+
+
+def _remedy(remedy: Remedy | None, issued_on: date,
+            calendar: StatutoryCalendar) -> dict[str, Any] | None:
+    if remedy is None:
+        return None
+    content = {"article": remedy.article, "text_en": remedy.text_en, "text_ko": remedy.text_ko,
+               "period": remedy.period}
+    if remedy.period:
+        due = calendar.due(issued_on, remedy.period, start_label="receipt of this notice")
+        content.update(due_if_received_on_issue=due.due_date, explanation=due.explanation)
+    return content
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): _json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json(v) for v in value]
+    return value

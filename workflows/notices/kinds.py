@@ -1,0 +1,184 @@
+"""The written notices the Act requires, each with its article and its remedy (plain data).
+
+A notice kind names the provision that requires it, the title printed on it, the remedy it must
+state (Art. 129(1): where and within how many days to appeal; Art. 118(2): the 30 days to ask
+for a pre-assessment review) and, where a period runs from its receipt, the transition of the
+case that records the service (e.g. ``record_decision_served`` for a written decision, whose
+receipt starts the 90 days of Art. 129(1)).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from workflows.notices import remedies
+from workflows.notices.remedies import APPEAL_WITHIN_90_DAYS, Remedy
+
+
+@dataclass(frozen=True)
+class ServiceEffect:
+    """The case transition that records the notice's receipt, and the field it fills."""
+
+    trigger: str
+    field: str
+
+
+@dataclass(frozen=True)
+class NoticeKind:
+    code: str
+    title_ko: str
+    title_en: str
+    article: str
+    requirement: str
+    """What the article requires the notice to carry, for README and the docstrings."""
+    remedy: Remedy | Callable[[Any], Remedy | None] | None = None
+    """The remedy to state, or a function of the notice's facts choosing it."""
+    on_service: ServiceEffect | None = None
+    public_notice: bool = True
+    """Art. 11(2)-(3) allow service by public notice; offence documents never (288, 318(2))."""
+
+    @property
+    def template(self) -> str:
+        return f"notices/{self.code}.html"
+
+
+PERMISSION_PARAGRAPH = ""
+"""The paragraph depends on the kind of permission (e.g. Art. 134(3) or (4)): the notice cites the
+article recorded on the transition's event."""
+
+DECISION_RECEIVED = ServiceEffect("record_decision_served", "decision_served_on")
+
+KINDS: dict[str, NoticeKind] = {kind.code: kind for kind in (
+    NoticeKind(
+        "written_opinion", "의견서", "Written Opinion on the Disposition", "Art. 132(5)",
+        "the grounds of and reasons for the disposition and the facts behind it, within 7 days "
+        "of receiving the objection",
+        Remedy("Art. 132(6); 132(4) proviso",
+               "You may submit documents or evidence contrary to this opinion (Art. 132(6)); the "
+               "period for the decision on your objection is then 60 days instead of 30 "
+               "(Art. 132(4) proviso).",
+               "이 의견서에 반하는 증거서류나 증거물을 제출할 수 있으며(관세법 제132조제6항), "
+               "이 경우 이의신청의 결정기간은 30일이 아닌 60일이 됩니다(제132조제4항 단서)."),
+    ),
+    NoticeKind(
+        "opinion_copy", "의견서 사본", "Copy of the Office's Opinion", "Art. 122(3)-(4)",
+        "a copy of the opinion the customs office sent with the request for examination",
+    ),
+    NoticeKind(
+        "overdue_decision_notice", "결정기간 경과 통지서",
+        "Notice that the Decision Period Has Passed", "Art. 129(2)",
+        "that the next remedy may be used from the day the decision period expires, even before "
+        "a decision is received",
+        remedies.overdue_decision,
+    ),
+    NoticeKind(
+        "objection_decision", "이의신청 결정서", "Decision on the Objection",
+        "Art. 128(1), (3) via 132(4); 129(1)1",
+        "the decision and its reasons (Art. 128(3)); that a request for examination or "
+        "adjudication may be filed within 90 days of receipt (Art. 129(1)1)",
+        Remedy("Art. 129(1)1; 121(2)",
+               "If you are dissatisfied with this decision, you may file a request for "
+               "examination with the Commissioner of the Korea Customs Service (Art. 121(2)) or a "
+               "request for adjudication with the Tax Tribunal (Art. 131) within 90 days from "
+               "the date you receive this written decision (Art. 129(1)1).",
+               "이 결정에 불복하는 경우 이 결정서를 받은 날부터 90일 이내에 관세청장에게 "
+               "심사청구(관세법 제121조제2항)를 하거나 조세심판원에 심판청구(제131조)를 할 수 "
+               "있습니다(제129조제1항제1호).",
+               "90d"),
+        DECISION_RECEIVED,
+    ),
+    NoticeKind(
+        "examination_decision", "심사청구 결정서", "Decision on the Request for Examination",
+        "Art. 128(1), (3); 129(1)2",
+        "the decision and its reasons (Art. 128(3)); that an administrative lawsuit may be "
+        "brought within 90 days of receipt (Art. 129(1)2)",
+        Remedy("Art. 129(1)2; 120(3)",
+               "If you are dissatisfied with this decision, you may bring an administrative "
+               "lawsuit within 90 days from the date you receive this written decision "
+               "(Arts. 129(1)2, 120(3)). This period is peremptory (Art. 120(6)).",
+               "이 결정에 불복하는 경우 이 결정서를 받은 날부터 90일 이내에 행정소송을 제기할 "
+               "수 있습니다(관세법 제129조제1항제2호, 제120조제3항). 이 기간은 불변기간입니다"
+               "(제120조제6항).",
+               "90d"),
+        DECISION_RECEIVED,
+    ),
+    NoticeKind(
+        "revision_order", "보정요구서", "Order to Revise", "Art. 123(1)",
+        "the matters to revise and the period, at most 20 days",
+        remedies.revision,
+    ),
+    NoticeKind(
+        "execution_suspension", "집행정지 결정 통지서", "Decision on the Suspension of Execution",
+        "Art. 125(1)-(2)", "whether the execution of the disposition is suspended, and why",
+    ),
+    NoticeKind(
+        "reinvestigation_result", "재조사 결과 통지서", "Result of the Reinvestigation",
+        "Art. 128(5); 120(4)1",
+        "the disposition taken on the findings of the reinvestigation and how to contest it",
+        Remedy("Art. 120(4)1; 119(3)-(4)",
+               "If you are dissatisfied with the disposition taken after the reinvestigation, "
+               "you may contest it within 90 days from the date you receive this notice: by a "
+               "request for examination or adjudication (Art. 119(3)-(4)) or by an "
+               "administrative lawsuit (Art. 120(4)1).",
+               "재조사 후 한 처분에 불복하는 경우 이 통지서를 받은 날부터 90일 이내에 "
+               "심사청구·심판청구(관세법 제119조제3항·제4항) 또는 행정소송(제120조제4항제1호)을 "
+               "할 수 있습니다.",
+               "90d"),
+        ServiceEffect("record_result_served", "result_served_on"),
+    ),
+    NoticeKind(
+        "pre_assessment_notice", "과세전통지서", "Pre-Assessment Notice", "Art. 118(1)",
+        "the shortage to be collected and its grounds; the 30 days to request a pre-assessment "
+        "review (Art. 118(2))",
+        Remedy("Art. 118(2); 118(5)",
+               "You may request a review of the legality of this notice (pre-assessment review) "
+               "from the head of the customs office within 30 days from the date you receive "
+               "this notice (Art. 118(2)). You may instead ask for the duties to be rectified "
+               "at once as notified (early rectification, Art. 118(5)).",
+               "이 통지서를 받은 날부터 30일 이내에 세관장에게 통지 내용의 적법성에 관한 "
+               "심사(과세전적부심사)를 청구할 수 있습니다(관세법 제118조제2항). 통지받은 내용의 "
+               "전부 또는 일부에 대하여 조기에 경정해 줄 것을 신청할 수도 있습니다"
+               "(제118조제5항).",
+               "30d"),
+        ServiceEffect("record_service", "notice_received_on"),
+    ),
+    NoticeKind(
+        "pre_assessment_decision", "과세전적부심사 결정 통지서",
+        "Decision on the Pre-Assessment Review", "Art. 118(3)-(4)",
+        "the decision of Art. 118(4) and its reasons",
+    ),
+    NoticeKind(
+        "permission_decision", "허가 여부 통지서", "Decision on the Application",
+        PERMISSION_PARAGRAPH,
+        "whether permission is granted, within the processing period; a refusal with reasons "
+        "and the appeal open against it (Arts. 119, 121(1), 132)",
+        remedies.permission_decision,
+    ),
+    NoticeKind(
+        "processing_extension", "처리기간 연장 통지서", "Extension of the Processing Period",
+        PERMISSION_PARAGRAPH,
+        "the extension, its reasons and the new end of the period, within the running period",
+        remedies.processing_extension,
+    ),
+    NoticeKind(
+        "deemed_grant_confirmation", "허가 간주 확인서", "Confirmation that Permission Is Deemed "
+        "Granted", PERMISSION_PARAGRAPH,
+        "that no decision was notified within the period and from which day permission is "
+        "deemed granted",
+    ),
+    NoticeKind(
+        "revocation", "간주허가 취소 통지서", "Revocation of the Deemed Permission",
+        "revocation of a deemed permission [Assumption]; appealable (Art. 119)",
+        "the revocation, its reasons and the appeal open against it",
+        APPEAL_WITHIN_90_DAYS,
+    ),
+)}
+
+
+def notice_kind(code: str) -> NoticeKind:
+    try:
+        return KINDS[code]
+    except KeyError:
+        raise KeyError(f"no notice kind {code!r}; known: {', '.join(sorted(KINDS))}") from None
