@@ -12,13 +12,14 @@ from workflows.procedures import procedure_info
 _INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
-def next_value(name: str) -> int:
+def next_value(name: str, count: int = 1) -> int:
     """Return the next value of counter ``name`` inside the caller's transaction.
 
     The UPDATE takes the row's write lock until the caller commits, so concurrent callers get
-    consecutive numbers and a rolled-back transaction gives its number back.
+    consecutive numbers and a rolled-back transaction gives its number back. With ``count``, a
+    block of values is taken and the last of them returned.
     """
-    bump = update(Counter).where(Counter.name == name).values(value=Counter.value + 1)
+    bump = update(Counter).where(Counter.name == name).values(value=Counter.value + count)
     value = db.session.execute(bump.returning(Counter.value)).scalar()
     if value is None:
         insert = _INSERTS[db.session.get_bind().dialect.name]

@@ -24,6 +24,7 @@ from backoffice.audit import SYSTEM_ACTOR, event_hash
 from backoffice.extensions import db
 from backoffice.models import Alert, Case, CaseEvent, Deadline, DeadlineStatus, User
 from jobs import messages
+from jobs.bulk_notices import BulkNotices
 from workflows.engine import (
     SYSTEM,
     Context,
@@ -75,14 +76,12 @@ def fire_in_bulk(dues: list[Due], now: datetime) -> tuple[list[Due], list[Due]]:
     """
     cases = {row.id: row for row in db.session.execute(
         select(Case.id, Case.reference, Case.procedure, Case.state, Case.version, Case.data,
-               Case.event_count, Case.event_head_hash, Case.office_id,
+               Case.event_count, Case.event_head_hash, Case.office_id, Case.party_id,
                Case.assigned_officer_id)
         .where(Case.id.in_({d.case_id for d in dues}))
     )}
     open_by_case = _open_deadlines({d.case_id for d in dues})
-    seen, fired, left = set(), [], []
-    case_updates, events, closes, alerts = [], [], [], []
-    recipients = _recipients({row.office_id for row in cases.values()})
+    seen, accepted, left = set(), [], []
     for due in dues:
         row = cases.get(due.case_id)
         _, _, trigger = due.on_expiry.partition(":")
@@ -102,38 +101,47 @@ def fire_in_bulk(dues: list[Due], now: datetime) -> tuple[list[Due], list[Due]]:
             continue
         model = SimpleNamespace(state=row.state)
         move(procedure, model, trigger)
-        event = _event(row, due, trigger, model.state, article_for(transition.article, context),
-                       transition.notices, now)
+        accepted.append((row, due, procedure, transition, model.state, others,
+                         article_for(transition.article, context)))
+    notices = BulkNotices(cases.values(), [(a[0], a[3]) for a in accepted], now)
+    case_updates, events, closes, alerts = [], [], [], []
+    recipients = _recipients({row.office_id for row in cases.values()})
+    for row, due, procedure, transition, state, others, article in accepted:
+        numbers = notices.numbers_for(row, transition)
+        event = _event(row, due, transition.trigger, state, article, transition.notices,
+                       numbers, now)
         events.append(event)
+        notices.issue(row, due, transition, article, numbers, event["seq"], others)
         case_updates.append({
-            "b_id": row.id, "b_version": row.version, "state": model.state,
+            "b_id": row.id, "b_version": row.version, "state": state,
             "version": row.version + 1, "event_count": event["seq"],
             "event_head_hash": event["hash"], "updated_at": now,
-            "closed_at": due.due_at if procedure.state(model.state).terminal else None,
+            "closed_at": due.due_at if procedure.state(state).terminal else None,
         })
         for other in others:
-            outcome = settle(procedure, row.state, trigger, model.state, other.kind)
+            outcome = settle(procedure, row.state, transition.trigger, state, other.kind)
             if outcome:
                 closes.append({
                     "b_id": other.id, "closed_at": due.due_at,
                     "status": DeadlineStatus.MET if outcome == "met" else DeadlineStatus.CANCELLED,
-                    "closed_reason": f"met by '{trigger}'" if outcome == "met"
-                    else f"the case ended by '{trigger}'",
+                    "closed_reason": f"met by '{transition.trigger}'" if outcome == "met"
+                    else f"the case ended by '{transition.trigger}'",
                 })
-        message = messages.took_effect(row.reference, due.kind, due.due_date, trigger,
+        message = messages.took_effect(row.reference, due.kind, due.due_date, transition.trigger,
                                        due.article)
         for user_id in recipients(row.office_id, row.assigned_officer_id):
             alerts.append({"user_id": user_id, "case_id": row.id, "deadline_id": due.id,
                            "kind": "escalation", "key": "passed", "message": message,
                            "created_at": now})
-        fired.append(due)
     _write(case_updates, events, closes, alerts)
-    return fired, left
+    notices.write()
+    return [a[1] for a in accepted], left
 
 
 def _event(row, due: Due, trigger: str, to_state: str, article: str,
-           notices: tuple[str, ...], now: datetime) -> dict[str, Any]:
-    payload = {"fields": {}, **({"notices": list(notices)} if notices else {}),
+           notices: tuple[str, ...], numbers: list[str], now: datetime) -> dict[str, Any]:
+    payload = {"fields": {},
+               **({"notices": list(notices), "notice_numbers": numbers} if notices else {}),
                "deadline": due.kind, "due_date": due.due_date.isoformat(),
                "legal_moment": due.due_at.isoformat()}
     event = SimpleNamespace(
