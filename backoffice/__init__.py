@@ -57,9 +57,11 @@ def _register_blueprints(app: Flask) -> None:
     from backoffice.deadlines import bp as deadlines_bp
     from backoffice.health import bp as health_bp
     from backoffice.main import bp as main_bp
+    from backoffice.notices.views import bp as notices_bp
     from backoffice.procedures import bp as procedures_bp
 
-    for blueprint in (auth_bp, main_bp, cases_bp, deadlines_bp, procedures_bp, health_bp):
+    for blueprint in (auth_bp, main_bp, cases_bp, deadlines_bp, notices_bp, procedures_bp,
+                      health_bp):
         app.register_blueprint(blueprint)
 
 

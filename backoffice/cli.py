@@ -120,8 +120,9 @@ def audit_verify_command() -> None:
 
 def register_cli(app: Flask) -> None:
     from backoffice.deadlines.cli import calendar_group
+    from backoffice.notices.cli import notices_group
     from backoffice.procedures import procedures_group
 
     for command in (init_db_command, seed_demo_command, create_user_command, audit_group,
-                    calendar_group, procedures_group):
+                    calendar_group, procedures_group, notices_group):
         app.cli.add_command(command)

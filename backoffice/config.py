@@ -47,6 +47,14 @@ class DefaultConfig:
     # workflows.procedures.deemed_permission.KINDS.
     DEEMED_PERMISSION_PERIODS: ClassVar[dict[str, str]] = {}
 
+    # Art. 11(2): a public notice is deemed served "14 days after" publication. Read under the
+    # Civil Act the 14 days must have elapsed: publication + 15 (the default); 14 reads it
+    # literally. Digest 00 §3.2.
+    NOTICE_PUBLIC_NOTICE_EFFECT_DAYS = 15
+    # The scheduler renders notices issued without a PDF (by the sweep) in batches of this size.
+    NOTICE_RENDER_SECONDS = 60
+    NOTICE_RENDER_BATCH = 50
+
 
 def load_config(app: Flask, overrides: Mapping[str, Any] | None = None) -> None:
     """Fill ``app.config`` from the defaults, the instance file, the environment and overrides."""

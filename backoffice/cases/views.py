@@ -10,10 +10,17 @@ from backoffice.cases.next_step import can_request_examination, request_examinat
 from backoffice.deadlines.forms import ExtendDeadlineForm
 from backoffice.extensions import db
 from backoffice.models import CaseEvent, Deadline, Notice
+from backoffice.notices.forms import ServiceForm
+from backoffice.notices.issue import replaced_ids
 from backoffice.security import load_case_or_404
+from backoffice.workflow import actions_for
 from workflows.engine import TransitionRefused
+from workflows.notices.kinds import KINDS
+from workflows.notices.service import METHOD_LABELS
 from workflows.procedures import REGISTRY
 from workflows.roles import OFFICE_ROLES
+
+SERVICE_LABELS = {method.value: english for method, (_, english) in METHOD_LABELS.items()}
 
 
 @bp.get("/<reference>")
@@ -30,12 +37,24 @@ def detail(reference: str):
     notices = db.session.scalars(
         select(Notice).where(Notice.case_id == case.id).order_by(Notice.issued_at)
     ).all()
+    office_user = current_user.role in OFFICE_ROLES
     return render_template(
         "cases/detail.html", case=case, events=events, deadlines=deadlines, notices=notices,
-        can_extend=current_user.role in OFFICE_ROLES, extend_form=ExtendDeadlineForm(formdata=None),
+        can_extend=office_user, extend_form=ExtendDeadlineForm(formdata=None),
         has_diagram=case.procedure in REGISTRY,
         can_request_examination=can_request_examination(case),
+        replaced=replaced_ids(n.id for n in notices), can_serve=office_user,
+        service_form=ServiceForm(formdata=None), service_labels=SERVICE_LABELS,
+        previews=_previews(case) if office_user else [],
     )
+
+
+def _previews(case) -> list:
+    """The notices the actions open to the officer now would issue, for a preview."""
+    if case.procedure not in REGISTRY:
+        return []
+    return [(action, KINDS[kind]) for action in actions_for(case, current_user)
+            if action.allowed for kind in action.transition.notices]
 
 
 @bp.post("/<reference>/next-step/examination")

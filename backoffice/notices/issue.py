@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, select, update
 
 from backoffice.extensions import db
 from backoffice.models import Case, Deadline, Notice, NoticeDocument, Office, Party, User
@@ -119,16 +119,28 @@ def notice_html(notice: Notice, *, draft: bool = False) -> str:
                            replaces=replaces, draft=draft)
 
 
-def render_notice(notice: Notice) -> RenderedPdf:
-    """Render ``notice`` and store its PDF once; a rendered notice is never rendered again."""
+def render_notice(notice: Notice) -> bool:
+    """Render ``notice`` and store its PDF once; return False if another process did it first.
+
+    The notice row is claimed with a conditional UPDATE (``file_sha256 IS NULL``): a notice is
+    never rendered twice, and its PDF never replaced.
+    """
     if notice.file_sha256 is not None:
-        raise ValueError(f"notice {notice.number} is already rendered; issue a correction")
+        return False
     pdf = renderer().pdf(notice_html(notice))
     store_document(pdf)
-    notice.file_sha256 = pdf.sha256
-    notice.page_count = pdf.pages
-    notice.rendered_at = clock.now()
-    return pdf
+    claimed = db.session.execute(
+        update(Notice).where(Notice.id == notice.id, Notice.file_sha256.is_(None))
+        .values(file_sha256=pdf.sha256, page_count=pdf.pages, rendered_at=clock.now())
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    db.session.refresh(notice)
+    return claimed == 1
+
+
+def render_unrendered(case: Case) -> int:
+    """Render the notices of ``case`` still without a PDF (those a transition just issued)."""
+    return sum(render_notice(notice) for notice in unrendered(case=case))
 
 
 def store_document(pdf: RenderedPdf) -> None:

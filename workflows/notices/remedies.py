@@ -36,7 +36,7 @@ APPEAL_WITHIN_90_DAYS = Remedy(
 
 
 def _korean(day: date) -> str:
-    return f"{day.year}. {day.month}. {day.day}."
+    return f"{day.year}년 {day.month}월 {day.day}일"
 
 
 def _english(day: date) -> str:

@@ -1,0 +1,198 @@
+from __future__ import annotations
+
+import hmac
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from backoffice.deadlines.store import load_calendar
+from backoffice.extensions import db
+from backoffice.models import Notice
+from backoffice.notices.forms import CorrectionForm, ServiceForm, VerifyForm
+from backoffice.notices.issue import (
+    TamperedDocument,
+    addressee_facts,
+    deadline_facts,
+    document_bytes,
+    is_replaced,
+    notice_html,
+    office_facts,
+    render_notice,
+)
+from backoffice.notices.rendering import renderer
+from backoffice.notices.service import correct_notice, record_service
+from backoffice.security import can_view_case, load_case_or_404, role_required
+from workflows import clock
+from workflows.engine import Context, TransitionRefused, article_for, parse_fields
+from workflows.notices.codes import normalise_code
+from workflows.notices.content import NoticeFacts, build_content
+from workflows.notices.kinds import KINDS
+from workflows.notices.service import ServiceError
+from workflows.procedures import procedure_for
+from workflows.roles import OFFICE_ROLES
+
+bp = Blueprint("notices", __name__)
+
+
+def _load_notice_or_404(number: str) -> Notice:
+    """A notice of a case the user may see; any other answers 404 like a missing one."""
+    notice = db.session.scalar(select(Notice).where(Notice.number == number))
+    if notice is None or not can_view_case(current_user, notice.case):
+        abort(404)
+    return notice
+
+
+@bp.get("/notices/<number>.pdf")
+@login_required
+def download(number: str):
+    """The notice's PDF, checked against its SHA-256 (officers of the office, or the addressee)."""
+    notice = _load_notice_or_404(number)
+    if notice.file_sha256 is None:
+        render_notice(notice)
+        db.session.commit()
+    try:
+        content = document_bytes(notice)
+    except TamperedDocument:
+        abort(500)
+    disposition = "inline" if request.args.get("inline") else "attachment"
+    return Response(content, mimetype="application/pdf", headers={
+        "Content-Disposition": f'{disposition}; filename="{notice.number}.pdf"',
+        "X-Content-SHA256": notice.file_sha256,
+        "Cache-Control": "private, no-store",
+    })
+
+
+@bp.get("/notices/<number>")
+@login_required
+def show(number: str):
+    """The notice as HTML, exactly as it is printed."""
+    notice = _load_notice_or_404(number)
+    return Response(notice_html(notice), mimetype="text/html")
+
+
+@bp.post("/cases/<reference>/notices/preview")
+@role_required(*OFFICE_ROLES)
+def preview(reference: str):
+    """Preview, before issuing, the notice a transition would issue with the values entered.
+
+    Nothing is stored and no number is taken; the PDF is marked as a preview throughout.
+    """
+    case = load_case_or_404(reference, current_user)
+    procedure = procedure_for(case.procedure)
+    trigger, kind = request.form.get("trigger", ""), request.form.get("kind", "")
+    if not procedure.has_trigger(trigger) or kind not in procedure.transition(trigger).notices:
+        abort(404)
+    transition = procedure.transition(trigger)
+    values = {f.name: request.form.get(f.name) for f in transition.fields
+              if request.form.get(f.name) not in (None, "")}
+    try:
+        parsed = parse_fields(transition, values)
+    except TransitionRefused as refused:
+        return render_template("errors/error.html", status=400,
+                               message=f"Cannot preview: {refused.message}"), 400
+    stored = {f.name: parsed[f.name] for f in transition.fields if f.store}
+    facts = NoticeFacts(
+        procedure=case.procedure, reference=case.reference, trigger=trigger,
+        article=article_for(transition.article, Context(case.state, current_user.role,
+                                                        clock.now(), dict(case.data or {}),
+                                                        parsed, {})),
+        issued_at=clock.now(), office=office_facts(case.office),
+        addressee=addressee_facts(case.party),
+        data={**(case.data or {}), **{k: str(v) for k, v in stored.items()}},
+        fields={k: str(v) for k, v in parsed.items()},
+        reason=parsed.get(transition.reason_field) if transition.reason_field else None,
+        deadlines=deadline_facts(case),
+    )
+    content = build_content(KINDS[kind], facts, load_calendar())
+    html = renderer().html(content, number=None, verification_code=None, draft=True)
+    pdf = renderer().pdf(html)
+    return Response(pdf.content, mimetype="application/pdf", headers={
+        "Content-Disposition": f'inline; filename="preview-{kind}.pdf"',
+        "Cache-Control": "private, no-store",
+    })
+
+
+@bp.post("/notices/<number>/service")
+@role_required(*OFFICE_ROLES)
+def serve(number: str):
+    """Record the service of a notice (Art. 11); a period that runs from it starts."""
+    notice = _load_notice_or_404(number)
+    form = ServiceForm()
+    back = redirect(url_for("cases.detail", reference=notice.case.reference) + "#notices")
+    if not form.validate_on_submit():
+        flash(_form_problem(form), "error")
+        return back
+    try:
+        service = record_service(
+            notice, actor=current_user, method=form.method.data, served_on=form.served_on.data,
+            published_on=form.published_on.data, channels=tuple(form.channels.data or ()),
+            ground=form.ground.data or None, reference=form.reference.data,
+        )
+    except (ServiceError, TransitionRefused) as problem:
+        db.session.rollback()
+        flash(f"Service not recorded: {getattr(problem, 'message', problem)}", "error")
+        return back
+    db.session.commit()
+    if service.published_on:
+        flash(f"Public notice of {notice.number} recorded: deemed served on "
+              f"{service.served_on} (Art. 11(2)).", "info")
+    else:
+        flash(f"Service of {notice.number} recorded: received on {service.served_on}.", "info")
+    return back
+
+
+@bp.post("/notices/<number>/correct")
+@role_required(*OFFICE_ROLES)
+def correct(number: str):
+    """Issue a correction that replaces the notice; the original stays as it was."""
+    notice = _load_notice_or_404(number)
+    form = CorrectionForm()
+    back = redirect(url_for("cases.detail", reference=notice.case.reference) + "#notices")
+    if not form.validate_on_submit():
+        flash(_form_problem(form), "error")
+        return back
+    try:
+        correction = correct_notice(notice, actor=current_user, reason=form.reason.data)
+        render_notice(correction)
+    except ServiceError as problem:
+        db.session.rollback()
+        flash(f"Not corrected: {problem}", "error")
+        return back
+    db.session.commit()
+    flash(f"Correction {correction.number} issued; it replaces {notice.number}. Serve it on "
+          "the addressee.", "info")
+    return back
+
+
+@bp.route("/verify", methods=["GET"])
+def verify():
+    """Public: check a notice by its number and verification code; no personal data shown."""
+    form = VerifyForm(request.args)
+    result, notice, replacement = None, None, None
+    if request.args:
+        if not form.validate():
+            result = "invalid"
+        else:
+            notice = db.session.scalar(select(Notice).where(
+                Notice.number == form.number.data.strip().upper()))
+            code = normalise_code(form.code.data)
+            if notice is None or not code or not hmac.compare_digest(
+                    notice.verification_code or "", code):
+                result, notice = "unknown", None
+            elif is_replaced(notice):
+                result = "replaced"
+                replacement = db.session.scalar(
+                    select(Notice.number).where(Notice.replaces_id == notice.id))
+            else:
+                result = "valid"
+    status = 200 if result in (None, "valid", "replaced") else 404 if result == "unknown" else 400
+    return render_template("verify/notice.html", form=form, result=result, notice=notice,
+                           replacement=replacement), status
+
+
+def _form_problem(form) -> str:
+    if "csrf_token" in form.errors:
+        return "The form expired; reload the case and try again."
+    return "; ".join(f"{getattr(form, name).label.text}: {', '.join(errors)}"
+                     for name, errors in form.errors.items())
