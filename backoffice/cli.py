@@ -13,6 +13,7 @@ from backoffice.audit import verify_chain
 from backoffice.demo import DEMO_PASSWORD, database_is_empty, seed_demo
 from backoffice.extensions import db
 from backoffice.models import CaseEvent, Office, Party, User
+from backoffice.notices.issue import render_backlog
 from workflows.roles import OFFICE_ROLES, Role
 
 
@@ -51,7 +52,9 @@ def seed_demo_command(if_empty: bool, any_database: bool) -> None:
         )
     users = seed_demo()
     db.session.commit()
-    click.echo("Demo data loaded. Sign in at http://127.0.0.1:5000/login as:")
+    rendered = render_backlog(limit=1000)
+    click.echo(f"Demo data loaded ({rendered} notices rendered). "
+               "Sign in at http://127.0.0.1:5000/login as:")
     for user in users:
         where = user.office or (f"party {user.party}" if user.party else "")
         click.echo(f"  {user.username:<15} {user.role.label_en:<16} {where:<12} "

@@ -23,9 +23,12 @@ from workflows.roles import Role
 DEMO_PASSWORD = "gwanse-demo"  # noqa: S105 (printed demo login, local demo only)
 
 OFFICES = (
-    ("SEOUL", "서울본부세관", "Seoul Main Customs"),
-    ("INCHEON-AP", "인천공항본부세관", "Incheon Airport Main Customs"),
-    ("BUSAN", "부산본부세관", "Busan Main Customs"),
+    ("SEOUL", "서울본부세관", "Seoul Main Customs",
+     "서울특별시 강남구 언주로 721 / 721 Eonju-ro, Gangnam-gu, Seoul"),
+    ("INCHEON-AP", "인천공항본부세관", "Incheon Airport Main Customs",
+     "인천광역시 중구 공항로 272 / 272 Gonghang-ro, Jung-gu, Incheon"),
+    ("BUSAN", "부산본부세관", "Busan Main Customs",
+     "부산광역시 중구 충장대로 20 / 20 Chungjang-daero, Jung-gu, Busan"),
 )
 
 PARTIES = (
@@ -66,7 +69,8 @@ def database_is_empty() -> bool:
 
 def seed_demo() -> list[DemoUser]:
     """Create the demo data in the current transaction and return the demo users."""
-    offices = {code: Office(code=code, name_ko=ko, name_en=en) for code, ko, en in OFFICES}
+    offices = {code: Office(code=code, name_ko=ko, name_en=en, address=address)
+               for code, ko, en, address in OFFICES}
     parties = {}
     for key, kind, name, id_kind, raw, address, email in PARTIES:
         identifier = parse(id_kind, raw)

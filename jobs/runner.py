@@ -22,10 +22,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from backoffice.extensions import db
 from backoffice.models import JobRun
+from backoffice.notices.issue import render_backlog
 from jobs import heartbeat
 from jobs.enforce import enforce_due_deadlines
 from jobs.reminders import send_reminders
-from jobs.render_notices import render_backlog
 from workflows import clock
 
 log = logging.getLogger(__name__)
@@ -49,7 +49,9 @@ def job_specs(app: Flask) -> list[JobSpec]:
         JobSpec("enforce_deadlines", lambda: enforce_due_deadlines().processed,
                 "SCHEDULER_SWEEP_SECONDS"),
         JobSpec("send_reminders", send_reminders, "SCHEDULER_REMINDER_SECONDS"),
-        JobSpec("render_notices", render_backlog, "NOTICE_RENDER_SECONDS"),
+        JobSpec("render_notices",
+                lambda: render_backlog(app.config["NOTICE_RENDER_BATCH"]),
+                "NOTICE_RENDER_SECONDS"),
     ]
 
 

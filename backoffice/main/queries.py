@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import aliased, joinedload
 
 from backoffice.extensions import db
-from backoffice.models import Case, Deadline, DeadlineStatus, Office, Party, User
+from backoffice.models import Case, Deadline, DeadlineStatus, Notice, Office, Party, User
 from backoffice.security import visible_cases
 from workflows import clock
 from workflows.roles import Role
@@ -88,3 +88,24 @@ def system_counts() -> dict[str, int]:
         "parties": db.session.scalar(select(func.count(Party.id))) or 0,
         "cases": db.session.scalar(select(func.count(Case.id))) or 0,
     }
+
+
+def unserved_notices(office_id: int, limit: int = RECENT_LIMIT) -> tuple[int, list[Notice]]:
+    """Notices of the office whose service is not recorded, oldest first (Art. 11)."""
+    replacement = aliased(Notice)
+    unserved = (select(Notice).join(Case).where(Case.office_id == office_id,
+                                                Notice.served_on.is_(None))
+                .where(~exists().where(replacement.replaces_id == Notice.id)))
+    count = db.session.scalar(unserved.with_only_columns(func.count()).order_by(None))
+    rows = db.session.scalars(unserved.options(joinedload(Notice.case))
+                              .order_by(Notice.issued_at).limit(limit))
+    return count, list(rows)
+
+
+def notices_of(user: User, limit: int = RECENT_LIMIT) -> list[Notice]:
+    """The notices of the cases ``user`` may see, newest first."""
+    case_ids = visible_cases(user).with_only_columns(Case.id)
+    return list(db.session.scalars(
+        select(Notice).where(Notice.case_id.in_(case_ids)).options(joinedload(Notice.case))
+        .order_by(Notice.issued_at.desc()).limit(limit)
+    ))

@@ -40,8 +40,9 @@ def worklist():
 @role_required(Role.SUPERVISOR)
 def dashboard():
     office_id = current_user.office_id
+    unserved_count, unserved = queries.unserved_notices(office_id)
     return render_template(
-        "main/supervisor.html",
+        "main/supervisor.html", unserved_count=unserved_count, unserved=unserved,
         by_state=queries.cases_by_procedure_and_state(office_id),
         per_officer=queries.cases_per_officer(office_id),
         overdue=queries.overdue_count(office_id),
@@ -57,6 +58,7 @@ def portal():
     return render_template(
         "main/duty_payer.html",
         cases=queries.recent_cases(current_user),
+        notices=queries.notices_of(current_user),
         deadlines=queries.open_deadlines(current_user),
     )
 

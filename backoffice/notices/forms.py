@@ -1,5 +1,6 @@
 from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -19,16 +20,19 @@ class ServiceForm(FlaskForm):
     """How and when a notice was served (Art. 11)."""
 
     method = SelectField("Method of service (Art. 11)", validators=[DataRequired()],
-                         choices=[(m.value, f"{ko} — {en}") for m, (ko, en) in
+                         choices=[SelectChoice(m.value, f"{ko} — {en}") for m, (ko, en) in
                                   METHOD_LABELS.items()])
     served_on = DateField("Received on (not for a public notice)", validators=[Optional()])
     reference = StringField("Proof of service (postal receipt no., signature, e-mailbox id)",
                             validators=[Optional(), Length(max=120)])
     published_on = DateField("Published on (public notice)", validators=[Optional()])
     ground = SelectField("Ground of the public notice (Art. 11(2))",
-                         choices=[("", "—"), *PUBLIC_NOTICE_GROUNDS], validators=[Optional()])
+                         choices=[SelectChoice("", "—"),
+                                  *(SelectChoice(v, label) for v, label in PUBLIC_NOTICE_GROUNDS)],
+                         validators=[Optional()])
     channels = MultiCheckboxField("Where it was published (Art. 11(3))",
-                                  choices=list(PUBLICATION_CHANNELS))
+                                  choices=[SelectChoice(v, label)
+                                           for v, label in PUBLICATION_CHANNELS])
 
 
 class CorrectionForm(FlaskForm):

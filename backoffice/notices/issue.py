@@ -170,3 +170,16 @@ def unrendered(limit: int | None = None, case: Case | None = None) -> list[Notic
     if limit:
         query = query.limit(limit)
     return list(db.session.scalars(query))
+
+
+def render_backlog(limit: int) -> int:
+    """Render up to ``limit`` notices issued without a PDF (by the sweep), oldest first.
+
+    Each notice is committed on its own; the conditional claim of :func:`render_notice` means
+    two renderers (the scheduler's job and ``flask notices render``) never render one twice.
+    """
+    rendered = 0
+    for notice in unrendered(limit=limit):
+        rendered += render_notice(notice)
+        db.session.commit()
+    return rendered
