@@ -134,7 +134,8 @@ def render_notice(notice: Notice) -> bool:
         .values(file_sha256=pdf.sha256, page_count=pdf.pages, rendered_at=clock.now())
         .execution_options(synchronize_session=False)
     ).rowcount
-    db.session.refresh(notice)
+    if notice in db.session:
+        db.session.expire(notice, ["file_sha256", "page_count", "rendered_at"])
     return claimed == 1
 
 

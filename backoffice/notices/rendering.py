@@ -16,7 +16,7 @@ import shutil
 import subprocess
 import threading
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -117,6 +117,11 @@ def _cite(text: str) -> str:
     return text
 
 
+def next_day(value: str | date | None) -> date | None:
+    day = _date(value)
+    return day + timedelta(days=1) if day else None
+
+
 def _date(value: str | date | None) -> date | None:
     if not value:
         return None
@@ -130,7 +135,8 @@ def notice_environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.filters.update(ko_date=ko_date, en_date=en_date, won=won, ko_article=ko_article)
+    environment.filters.update(ko_date=ko_date, en_date=en_date, won=won, ko_article=ko_article,
+                               next_day=next_day)
     return environment
 
 

@@ -102,7 +102,7 @@ def _subject(facts: NoticeFacts) -> dict[str, str | None]:
         permission = PERMISSIONS.get(data.get("permission_kind"))
         if permission:
             return {"ko": permission.applied_for_ko, "en": permission.applied_for_en,
-                    "article": permission.label}
+                    "article": permission.label.partition(":")[0]}
     return {"ko": data.get("disposition"), "en": data.get("disposition"),
             "article": data.get("disposition_ref")}
 

@@ -1,0 +1,133 @@
+"""Every kind of notice renders on the shared layout, in Korean with English, on one page."""
+
+from datetime import date, datetime
+
+import pytest
+
+from backoffice.notices import rendering
+from backoffice.notices.rendering import NoKoreanFont, NoticeRenderer, ko_article, renderer
+from backoffice.paths import PROJECT_ROOT
+from tests.notice_helpers import pdf_pages, pdf_text, says
+from workflows.calendar import StatutoryCalendar
+from workflows.clock import SEOUL
+from workflows.notices.content import NoticeFacts, build_content
+from workflows.notices.kinds import KINDS
+from workflows.procedures import REGISTRY
+
+ISSUED = datetime(2026, 12, 1, 10, tzinfo=SEOUL)
+OFFICE = {"code": "SEOUL", "name_ko": "서울본부세관", "name_en": "Seoul Main Customs",
+          "address": "서울특별시 강남구 언주로 721", "phone": None}
+ADDRESSEE = {"name": "주식회사 한빛무역 (Hanbit Trading Co.)",
+             "address": "부산광역시 중구 중앙대로 1",
+             "identifier": "123-45-*****", "identifier_label": "Business registration no."}
+DATA = {"filed_on": "2026-11-02", "received_on": "2026-11-25", "permission_kind": "161",
+        "disposition": "관세 부과처분 / Duty assessment", "disposition_ref": "2026-0301",
+        "shortage": 4_560_000, "parent_reference": "OBJ-2026-000007"}
+CASES = {
+    "written_opinion": ("objection", "issue_opinion", "Art. 132(5)"),
+    "opinion_copy": ("examination", "forward", "Art. 122(3)-(4)"),
+    "overdue_decision_notice": ("objection", "note_overdue", "Art. 129(2)1"),
+    "objection_decision": ("objection", "decide_accept", "Art. 128(1)3 via 132(4)"),
+    "examination_decision": ("examination", "decide_dismiss", "Art. 128(1)1"),
+    "revision_order": ("objection", "order_revision", "Art. 123(1) via 132(4)"),
+    "execution_suspension": ("objection", "suspend_execution", "Art. 125(1)-(2)"),
+    "reinvestigation_result": ("reinvestigation", "notify_result", "Art. 128(5)"),
+    "pre_assessment_notice": ("pre_assessment_review", "notify", "Art. 118(1)"),
+    "pre_assessment_decision": ("pre_assessment_review", "decide", "Art. 118(4)"),
+    "permission_decision": ("deemed_permission", "refuse", "Art. 161(2)"),
+    "processing_extension": ("deemed_permission", "extend", "Art. 161(3)"),
+    "deemed_grant_confirmation": ("deemed_permission", "deem_grant", "Art. 161(3)"),
+    "revocation": ("deemed_permission", "revoke", "revocation [Assumption]"),
+}
+
+
+def test_every_notice_a_procedure_issues_has_a_declared_kind_and_a_template():
+    named = {kind for procedure in REGISTRY.values() for t in procedure.transitions
+             for kind in t.notices}
+    assert named <= set(KINDS), named - set(KINDS)
+    assert set(CASES) == set(KINDS)
+    for kind in KINDS.values():
+        assert (rendering.TEMPLATES_DIR / kind.template).is_file()
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_each_notice_prints_its_titles_number_article_and_remedy_on_one_page(code):
+    procedure, trigger, article = CASES[code]
+    facts = NoticeFacts(procedure=procedure, reference="CASE-2026-000042", trigger=trigger,
+                        article=article, issued_at=ISSUED, office=OFFICE, addressee=ADDRESSEE,
+                        data=DATA, reason="사유 본문 Reasons in full.",
+                        deadlines={"decision": date(2026, 12, 2), "revision": date(2026, 12, 11),
+                                   "processing": date(2026, 12, 9)})
+    kind = KINDS[code]
+    content = build_content(kind, facts, StatutoryCalendar())
+    html = renderer().html(content, number="SEOUL-2026-000042",
+                           verification_code="7KQ4-M2XA-P9DT")
+    pdf = renderer().pdf(html)
+    text = pdf_text(pdf.content)
+    says(text, kind.title_ko, kind.title_en, "SEOUL-2026-000042", "7KQ4-M2XA-P9DT",
+         ko_article(article), ADDRESSEE["name"], ADDRESSEE["identifier"], "서울본부세관장",
+         "1 / 1")
+    assert pdf.pages == pdf_pages(pdf.content) == 1
+    if content["remedy"]:
+        says(text, content["remedy"]["text_ko"], content["remedy"]["text_en"])
+    if content["remedy"] and content["remedy"].get("due_if_received_on_issue"):
+        due = date.fromisoformat(content["remedy"]["due_if_received_on_issue"])
+        says(text, f"{due.year}년 {due.month}월 {due.day}일")
+
+
+def test_a_refusal_states_the_appeal_and_its_90_days_a_grant_does_not():
+    facts = dict(procedure="deemed_permission", reference="DP-2026-000001", article="Art. 161(2)",
+                 issued_at=ISSUED, office=OFFICE, addressee=ADDRESSEE, data=DATA)
+    refused = build_content(KINDS["permission_decision"],
+                            NoticeFacts(trigger="refuse", **facts), StatutoryCalendar())
+    granted = build_content(KINDS["permission_decision"],
+                            NoticeFacts(trigger="grant", **facts), StatutoryCalendar())
+    assert refused["remedy"]["period"] == "90d"
+    assert refused["remedy"]["due_if_received_on_issue"] == "2027-03-02"  # 1 March is a holiday
+    assert granted["remedy"] is None
+
+
+def test_the_art_129_2_notice_tells_the_objector_the_next_step_is_open():
+    facts = NoticeFacts(procedure="objection", reference="OBJ-2026-000001",
+                        trigger="note_overdue", article="Art. 129(2)1", issued_at=ISSUED,
+                        office=OFFICE, addressee=ADDRESSEE, data=DATA,
+                        deadlines={"decision": date(2026, 12, 2)})
+    remedy = build_content(KINDS["overdue_decision_notice"], facts, StatutoryCalendar())["remedy"]
+    assert "2 December 2026" in remedy["text_en"]
+    assert "even before you receive a decision" in remedy["text_en"]
+    assert remedy["article"].startswith("Art. 129(2)1")
+
+
+def test_without_a_korean_font_the_renderer_refuses_with_the_package_to_install(monkeypatch):
+    monkeypatch.setattr(rendering, "korean_fonts", lambda: [])
+    with pytest.raises(NoKoreanFont, match="fonts-nanum"):
+        NoticeRenderer()
+
+
+@pytest.mark.parametrize("url", ["http://example.com/logo.png", "file:///etc/passwd",
+                                 (PROJECT_ROOT / "README.md").as_uri()])
+def test_rendering_never_fetches_from_the_network_or_other_files(url):
+    from weasyprint.urls import FatalURLFetchingError
+
+    with pytest.raises(FatalURLFetchingError, match="only use its own files"):
+        renderer().pdf(f'<html><body><img src="{url}"><p>x</p></body></html>')
+
+
+def test_articles_are_cited_the_korean_way():
+    assert ko_article("Art. 128(1)2 via 132(4)") == "제128조제1항제2호(제132조제4항에 따라 준용)"
+    assert ko_article("Art. 128(1)1(b)") == "제128조제1항제1호나목"
+    assert ko_article("Art. 255-2(1)") == "제255조의2제1항"
+    assert ko_article("Art. 118(3)-(4)") == "제118조제3항·제4항"
+    assert ko_article("Art. 118(1) proviso") == "제118조제1항 단서"
+
+
+def test_the_deemed_grant_confirmation_names_the_day_permission_took_effect():
+    facts = NoticeFacts(procedure="deemed_permission", reference="DP-2026-000001",
+                        trigger="deem_grant", article="Art. 161(3)", issued_at=ISSUED,
+                        office=OFFICE, addressee=ADDRESSEE, data=DATA,
+                        deadlines={"processing": date(2026, 12, 9)})
+    content = build_content(KINDS["deemed_grant_confirmation"], facts, StatutoryCalendar())
+    text = pdf_text(renderer().pdf(renderer().html(content, number="SEOUL-2026-000001",
+                                                   verification_code=None)).content)
+    says(text, "2026년 12월 10일에 허가를 받은 것으로 봅니다", "10 December 2026",
+         "제161조제3항")
