@@ -14,7 +14,8 @@ from sqlalchemy import func, select
 from backoffice.cases.operations import assign_case
 from backoffice.deadlines.store import load_calendar
 from backoffice.extensions import db
-from backoffice.models import Office, Party, User
+from backoffice.models import Notice, Office, Party, User
+from backoffice.notices.service import record_service
 from backoffice.workflow import fire, open_procedure_case
 from workflows import clock
 from workflows.identifiers import IdentifierKind, parse
@@ -177,5 +178,6 @@ def _seed_cases(offices, parties, users) -> None:
         calendar=calendar, values={"shortage": 1_240_000,
                                    "grounds": "Undervalued invoice for cosmetics (demo)."},
     )
-    fire(review, "record_service", actor=users["busan.officer"], calendar=calendar,
-         values={"notice_received_on": (today - timedelta(days=20)).isoformat()})
+    notice = db.session.scalars(select(Notice).where(Notice.case_id == review.id)).one()
+    record_service(notice, actor=users["busan.officer"], method="mail", served_on=today,
+                   reference="RR 1234 5678 9KR (demo)")
