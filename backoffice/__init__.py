@@ -53,7 +53,7 @@ def _register_user_loader() -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from backoffice.auth import bp as auth_bp
-    from backoffice.cases import bp as cases_bp
+    from backoffice.cases.views import bp as cases_bp
     from backoffice.deadlines import bp as deadlines_bp
     from backoffice.health import bp as health_bp
     from backoffice.main import bp as main_bp

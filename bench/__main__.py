@@ -1,7 +1,7 @@
 """``python -m bench``: run every benchmark and print one ``name: value`` line per figure.
 
 Each figure is a ratio against a bare baseline measured in the same run, or an absolute time
-where the issue names one. ``--only engine|sweep`` runs one group. Each group builds its own
+where the issue names one. ``--only engine|sweep|notices`` runs one group. Each group builds its own
 temporary SQLite database through the migrations.
 """
 
@@ -11,21 +11,23 @@ import argparse
 import logging
 import sys
 
-from bench import engine, sweep
+from bench import engine, notices, sweep
 from bench.common import bench_app
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=["engine", "sweep"], action="append")
+    parser.add_argument("--only", choices=["engine", "sweep", "notices"], action="append")
     args = parser.parse_args(argv)
     logging.disable(logging.WARNING)
-    groups = args.only or ["engine", "sweep"]
+    groups = args.only or ["engine", "sweep", "notices"]
     figures: dict[str, float] = {}
     if "engine" in groups:
         figures.update(engine.measure(bench_app()))
     if "sweep" in groups:
         figures.update(sweep.measure(bench_app))
+    if "notices" in groups:
+        figures.update(notices.measure(bench_app()))
     for name, value in figures.items():
         print(f"{name}: {value:.3f}", flush=True)
     return 0

@@ -1,5 +1,5 @@
-from flask import Blueprint
+"""Cases: the case page and the operations on cases.
 
-bp = Blueprint("cases", __name__, url_prefix="/cases")
-
-from backoffice.cases import views  # noqa: E402, F401
+The blueprint lives in :mod:`backoffice.cases.views`, so that the workflow can import the case
+operations without importing the web views.
+"""

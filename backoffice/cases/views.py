@@ -1,10 +1,9 @@
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from backoffice.cases import bp
 from backoffice.cases.forms import RequestExaminationForm
 from backoffice.cases.next_step import can_request_examination, request_examination_after_objection
 from backoffice.deadlines.forms import ExtendDeadlineForm
@@ -19,6 +18,8 @@ from workflows.notices.kinds import KINDS
 from workflows.notices.service import METHOD_LABELS
 from workflows.procedures import REGISTRY
 from workflows.roles import OFFICE_ROLES
+
+bp = Blueprint("cases", __name__, url_prefix="/cases")
 
 SERVICE_LABELS = {method.value: english for method, (_, english) in METHOD_LABELS.items()}
 
