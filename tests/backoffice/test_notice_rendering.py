@@ -131,3 +131,10 @@ def test_the_deemed_grant_confirmation_names_the_day_permission_took_effect():
                                                    verification_code=None)).content)
     says(text, "2026년 12월 10일에 허가를 받은 것으로 봅니다", "10 December 2026",
          "제161조제3항")
+
+
+def test_readme_lists_every_notice_and_its_article():
+    from workflows.notices.__main__ import markdown
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    assert markdown() in readme, "run `python -m workflows.notices` and paste it in README.md"
