@@ -117,51 +117,51 @@ def preview(reference: str):
 @role_required(*OFFICE_ROLES)
 def serve(number: str):
     """Record the service of a notice (Art. 11); a period that runs from it starts."""
-    notice = _load_notice_or_404(number)
-    form = ServiceForm()
-    back = redirect(url_for("cases.detail", reference=notice.case.reference) + "#notices")
-    if not form.validate_on_submit():
-        flash(_form_problem(form), "error")
-        return back
-    try:
+
+    def record(notice: Notice, form: ServiceForm) -> str:
         service = record_service(
             notice, actor=current_user, method=form.method.data, served_on=form.served_on.data,
             published_on=form.published_on.data, channels=tuple(form.channels.data or ()),
             ground=form.ground.data or None, reference=form.reference.data,
         )
-    except (ServiceError, TransitionRefused) as problem:
-        db.session.rollback()
-        flash(f"Service not recorded: {getattr(problem, 'message', problem)}", "error")
-        return back
-    db.session.commit()
-    if service.published_on:
-        flash(f"Public notice of {notice.number} recorded: deemed served on "
-              f"{service.served_on} (Art. 11(2)).", "info")
-    else:
-        flash(f"Service of {notice.number} recorded: received on {service.served_on}.", "info")
-    return back
+        if service.published_on:
+            return (f"Public notice of {notice.number} recorded: deemed served on "
+                    f"{service.served_on} (Art. 11(2)).")
+        return f"Service of {notice.number} recorded: received on {service.served_on}."
+
+    return _change_notice(number, ServiceForm, record, "Service not recorded")
 
 
 @bp.post("/notices/<number>/correct")
 @role_required(*OFFICE_ROLES)
 def correct(number: str):
     """Issue a correction that replaces the notice; the original stays as it was."""
+
+    def issue(notice: Notice, form: CorrectionForm) -> str:
+        correction = correct_notice(notice, actor=current_user, reason=form.reason.data)
+        render_notice(correction)
+        return (f"Correction {correction.number} issued; it replaces {notice.number}. Serve it "
+                "on the addressee.")
+
+    return _change_notice(number, CorrectionForm, issue, "Not corrected")
+
+
+def _change_notice(number: str, form_class, change, refused: str):
+    """Load, check the form, change, commit; or roll back and say why. Back to the case."""
     notice = _load_notice_or_404(number)
-    form = CorrectionForm()
+    form = form_class()
     back = redirect(url_for("cases.detail", reference=notice.case.reference) + "#notices")
     if not form.validate_on_submit():
         flash(_form_problem(form), "error")
         return back
     try:
-        correction = correct_notice(notice, actor=current_user, reason=form.reason.data)
-        render_notice(correction)
-    except ServiceError as problem:
+        message = change(notice, form)
+    except (ServiceError, TransitionRefused) as problem:
         db.session.rollback()
-        flash(f"Not corrected: {problem}", "error")
+        flash(f"{refused}: {getattr(problem, 'message', problem)}", "error")
         return back
     db.session.commit()
-    flash(f"Correction {correction.number} issued; it replaces {notice.number}. Serve it on "
-          "the addressee.", "info")
+    flash(message, "info")
     return back
 
 
