@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from flask import current_app
+from flask import current_app, has_request_context
 from sqlalchemy import inspect, select
 
 from backoffice.audit import append_event
@@ -26,7 +26,7 @@ from backoffice.deadlines.operations import (
 from backoffice.deadlines.store import load_calendar
 from backoffice.extensions import db
 from backoffice.models import Case, CaseEvent, Deadline, DeadlineStatus, Office, Party, User
-from backoffice.notices.issue import issue_notices, reserve_numbers
+from backoffice.notices.issue import issue_notices, render_notice, reserve_numbers
 from workflows import clock
 from workflows.calendar import StatutoryCalendar
 from workflows.engine import (
@@ -126,11 +126,24 @@ def open_procedure_case(
     _enter_state(procedure, case, opening.dest, context, effective_at or now, calendar,
                  previous={})
     if numbers:
-        issue_notices(case, numbers, opening.notices, trigger=opening.trigger, article=article,
-                      reason=_reason(opening, parsed), fields=json_safe(parsed), event_seq=1,
-                      actor=actor, issued_at=now, calendar=calendar)
+        _issue(case, numbers, opening, article=article, parsed=parsed, event_seq=1,
+               actor=actor, now=now, calendar=calendar)
     db.session.flush()
     return case
+
+
+def _issue(case: Case, numbers: list[str], transition, *, article: str,
+           parsed: Mapping[str, Any], event_seq: int, actor: User | None, now: datetime,
+           calendar: StatutoryCalendar) -> None:
+    """Issue the transition's notices; in a web request a single notice is rendered at once,
+    so the officer can download it straight away (the scheduler's job renders the rest)."""
+    notices = issue_notices(case, numbers, transition.notices, trigger=transition.trigger,
+                            article=article, reason=_reason(transition, parsed),
+                            fields=json_safe(parsed), event_seq=event_seq, actor=actor,
+                            issued_at=now, calendar=calendar)
+    if has_request_context() and len(notices) == 1:
+        db.session.flush()
+        render_notice(notices[0])
 
 
 def _notices_payload(transition, numbers: list[str]) -> dict[str, Any]:
@@ -250,10 +263,8 @@ def fire(
     if procedure.state(case.state).terminal:
         case.closed_at = moment
     if numbers:
-        issue_notices(case, numbers, transition.notices, trigger=trigger, article=article,
-                      reason=_reason(transition, parsed), fields=json_safe(parsed),
-                      event_seq=event.seq, actor=actor, issued_at=now,
-                      calendar=calendar or load_calendar())
+        _issue(case, numbers, transition, article=article, parsed=parsed, event_seq=event.seq,
+               actor=actor, now=now, calendar=calendar or load_calendar())
     db.session.flush()
     return event
 
@@ -382,3 +393,35 @@ def start_awaited_deadlines(case: Case, event_name: str, at: datetime | date,
             opened.append(open_deadline_from_spec(case, spec, context, at, calendar))
     db.session.flush()
     return opened
+
+
+def deadlines_after(case: Case, trigger: str, values: Mapping[str, Any], now: datetime,
+                    calendar: StatutoryCalendar) -> dict[str, date]:
+    """The due dates the case would have after ``trigger`` with ``values``, nothing written.
+
+    For a preview of the notice the transition issues (a revision order states the end of its
+    revision period, an extension the new end of the processing period).
+    """
+    procedure = procedure_for(case.procedure)
+    transition = procedure.transition(trigger)
+    current = {d.kind: d for d in open_deadlines_of(case)}
+    dues = {kind: d.due_date for kind, d in current.items()}
+    if transition.dest is STAYS:
+        return dues
+    data = _updated_data(transition, dict(case.data or {}), values)
+    context = Context(transition.dest, SYSTEM, now, data, values, {})
+    for spec in procedure.deadlines_of(transition.dest):
+        kind = spec.start.kind
+        if kind is StartKind.ENTERED:
+            start = now
+        elif kind is StartKind.DATA and data.get(spec.start.key) is not None:
+            raw = data[spec.start.key]
+            start = raw if isinstance(raw, date) else date.fromisoformat(raw)
+        elif kind is StartKind.PREVIOUS and spec.start.key in current:
+            start = current[spec.start.key].due_date
+        else:
+            continue
+        dues[spec.kind] = calendar.due(start, spec.period_for(context),
+                                       rollover=spec.rollover,
+                                       starts_at_midnight=spec.starts_at_midnight).due_date
+    return dues

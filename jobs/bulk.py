@@ -74,11 +74,14 @@ def fire_in_bulk(dues: list[Due], now: datetime) -> tuple[list[Due], list[Due]]:
 
     :raise BatchConflict: a case moved under the batch; roll back and go case by case.
     """
+    # Lock the cases (PostgreSQL) before any notice counter: a request firing on one of them
+    # locks its case first and the counter second, so both take the locks in the same order.
     cases = {row.id: row for row in db.session.execute(
         select(Case.id, Case.reference, Case.procedure, Case.state, Case.version, Case.data,
                Case.event_count, Case.event_head_hash, Case.office_id, Case.party_id,
                Case.assigned_officer_id)
-        .where(Case.id.in_({d.case_id for d in dues}))
+        .where(Case.id.in_({d.case_id for d in dues})).order_by(Case.id)
+        .with_for_update(of=Case)
     )}
     open_by_case = _open_deadlines({d.case_id for d in dues})
     seen, accepted, left = set(), [], []

@@ -10,11 +10,13 @@ consecutive numbers, and a rolled-back transaction gives its numbers back, so th
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import exists, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from backoffice.extensions import db
 from backoffice.models import Case, Deadline, Notice, NoticeDocument, Office, Party, User
@@ -26,6 +28,9 @@ from workflows.identifiers import IdentifierKind, mask
 from workflows.notices.codes import counter_name, new_verification_code, notice_number
 from workflows.notices.content import NoticeFacts, build_content
 from workflows.notices.kinds import notice_kind
+
+log = logging.getLogger(__name__)
+_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
 def reserve_numbers(office: Office, kinds: Iterable[str], at: datetime) -> list[str]:
@@ -122,10 +127,15 @@ def notice_html(notice: Notice, *, draft: bool = False) -> str:
 def render_notice(notice: Notice) -> bool:
     """Render ``notice`` and store its PDF once; return False if another process did it first.
 
-    The notice row is claimed with a conditional UPDATE (``file_sha256 IS NULL``): a notice is
-    never rendered twice, and its PDF never replaced.
+    The notice row is locked first (PostgreSQL) and claimed with a conditional UPDATE
+    (``file_sha256 IS NULL``); the document is inserted with ON CONFLICT DO NOTHING (rendering
+    is deterministic, so two renderers of one notice produce one document). A notice is never
+    given a second PDF.
     """
-    if notice.file_sha256 is not None:
+    done = db.session.scalar(select(Notice.file_sha256).where(Notice.id == notice.id)
+                             .with_for_update())
+    if done is not None or notice.file_sha256 is not None:
+        _forget_render_columns(notice)
         return False
     pdf = renderer().pdf(notice_html(notice))
     store_document(pdf)
@@ -134,9 +144,13 @@ def render_notice(notice: Notice) -> bool:
         .values(file_sha256=pdf.sha256, page_count=pdf.pages, rendered_at=clock.now())
         .execution_options(synchronize_session=False)
     ).rowcount
+    _forget_render_columns(notice)
+    return claimed == 1
+
+
+def _forget_render_columns(notice: Notice) -> None:
     if notice in db.session:
         db.session.expire(notice, ["file_sha256", "page_count", "rendered_at"])
-    return claimed == 1
 
 
 def render_unrendered(case: Case) -> int:
@@ -145,10 +159,13 @@ def render_unrendered(case: Case) -> int:
 
 
 def store_document(pdf: RenderedPdf) -> None:
-    if db.session.get(NoticeDocument, pdf.sha256) is None:
-        db.session.add(NoticeDocument(sha256=pdf.sha256, content=pdf.content,
-                                      size=len(pdf.content)))
-        db.session.flush()
+    """Store the PDF under its SHA-256, once: an identical one already stored is kept."""
+    insert = _INSERTS[db.session.get_bind().dialect.name]
+    db.session.execute(
+        insert(NoticeDocument).values(sha256=pdf.sha256, content=pdf.content,
+                                      size=len(pdf.content), created_at=clock.now())
+        .on_conflict_do_nothing(index_elements=["sha256"])
+    )
 
 
 class TamperedDocument(RuntimeError):
@@ -173,14 +190,26 @@ def unrendered(limit: int | None = None, case: Case | None = None) -> list[Notic
     return list(db.session.scalars(query))
 
 
+class RenderFailures(RuntimeError):
+    """Some notices of a backlog could not be rendered; the others were."""
+
+
 def render_backlog(limit: int) -> int:
     """Render up to ``limit`` notices issued without a PDF (by the sweep), oldest first.
 
-    Each notice is committed on its own; the conditional claim of :func:`render_notice` means
-    two renderers (the scheduler's job and ``flask notices render``) never render one twice.
+    Each notice is committed on its own; one that fails is rolled back and the others go on
+    (the failure is raised at the end, so the job's run records it). The claim of
+    :func:`render_notice` means two renderers never give one notice two PDFs.
     """
-    rendered = 0
-    for notice in unrendered(limit=limit):
-        rendered += render_notice(notice)
-        db.session.commit()
+    rendered, failed = 0, []
+    for notice_id in [n.id for n in unrendered(limit=limit)]:
+        try:
+            rendered += render_notice(db.session.get(Notice, notice_id))
+            db.session.commit()
+        except Exception as failure:
+            db.session.rollback()
+            log.exception("notice %s could not be rendered", notice_id)
+            failed.append(f"{notice_id}: {failure}")
+    if failed:
+        raise RenderFailures(f"{rendered} rendered, {len(failed)} failed: {'; '.join(failed)}")
     return rendered

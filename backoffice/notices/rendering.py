@@ -35,6 +35,10 @@ class NoKoreanFont(RuntimeError):
     """No font with Hangul is installed: a notice would show empty boxes."""
 
 
+class RenderingRefused(RuntimeError):
+    """A notice asked for a resource outside ``templates/notices/``; nothing was rendered."""
+
+
 @dataclass(frozen=True)
 class RenderedPdf:
     content: bytes
@@ -160,14 +164,22 @@ class NoticeRenderer:
              replaces: dict[str, Any] | None = None, draft: bool = False) -> str:
         template = self._environment.get_template(f"notices/{content['kind']}.html")
         return template.render(c=content, number=number, code=verification_code,
-                               replaces=replaces, draft=draft, font_family=self.font_family)
+                               replaces=replaces, draft=draft)
 
     def pdf(self, html: str) -> RenderedPdf:
-        """Render ``html``; fonts and stylesheet are shared, so one render at a time."""
+        """Render ``html``; fonts and stylesheet are shared, so one render at a time.
+
+        :raise RenderingRefused: the HTML asked for a file or URL outside the notice templates.
+        """
+        from weasyprint.urls import FatalURLFetchingError
+
         with self._lock:
-            document = self._weasyprint.HTML(
-                string=html, base_url=NOTICE_DIR.as_uri() + "/", url_fetcher=self._fetcher,
-            ).render(stylesheets=[self._stylesheet], font_config=self._fonts)
+            try:
+                document = self._weasyprint.HTML(
+                    string=html, base_url=NOTICE_DIR.as_uri() + "/", url_fetcher=self._fetcher,
+                ).render(stylesheets=[self._stylesheet], font_config=self._fonts)
+            except FatalURLFetchingError as refused:  # a BaseException in WeasyPrint
+                raise RenderingRefused(str(refused)) from None
             return RenderedPdf(document.write_pdf(), len(document.pages))
 
 

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from flask import current_app
+from sqlalchemy import update
 
 from backoffice.audit import append_event
 from backoffice.deadlines.store import load_calendar
@@ -32,6 +33,10 @@ def record_service(notice: Notice, *, actor: User, method: str, served_on: date 
                    ground: str | None = None, reference: str | None = None) -> Service:
     """Record how and when ``notice`` was served; the caller commits.
 
+    The service is written with a conditional UPDATE (``served_on IS NULL``): of two officers
+    recording one notice at once, one wins and the other is told; the case's transition is
+    fired only by the winner, under the case's own lock.
+
     :raise ServiceError: the service is not valid under Art. 11, or already recorded.
     """
     if notice.served_on is not None:
@@ -46,14 +51,20 @@ def record_service(notice: Notice, *, actor: User, method: str, served_on: date 
         public_notice_allowed=kind.public_notice,
         effect_days=current_app.config["NOTICE_PUBLIC_NOTICE_EFFECT_DAYS"],
     )
-    notice.served_on = service.served_on
-    notice.served_at = clock.now()
-    notice.service_method = service.method
-    notice.published_on = service.published_on
-    notice.publication_channels = list(service.channels) or None
-    notice.public_notice_ground = service.ground
-    notice.service_reference = (reference or "").strip() or None
-    notice.served_recorded_by_id = actor.id
+    recorded = db.session.execute(
+        update(Notice).where(Notice.id == notice.id, Notice.served_on.is_(None))
+        .values(served_on=service.served_on, served_at=clock.now(),
+                service_method=service.method.value, published_on=service.published_on,
+                publication_channels=list(service.channels) or None,
+                public_notice_ground=service.ground,
+                service_reference=(reference or "").strip() or None,
+                served_recorded_by_id=actor.id)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if recorded != 1:
+        raise ServiceError(f"the service of notice {notice.number} was recorded by someone "
+                           "else a moment ago; reload the case")
+    db.session.expire(notice)
     details = _service_payload(notice, service)
     case = notice.case
     effect = kind.on_service

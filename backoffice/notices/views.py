@@ -23,6 +23,7 @@ from backoffice.notices.issue import (
 from backoffice.notices.rendering import renderer
 from backoffice.notices.service import correct_notice, record_service
 from backoffice.security import can_view_case, load_case_or_404, role_required
+from backoffice.workflow import deadlines_after
 from workflows import clock
 from workflows.engine import Context, TransitionRefused, article_for, parse_fields
 from workflows.notices.codes import normalise_code
@@ -92,6 +93,7 @@ def preview(reference: str):
         return render_template("errors/error.html", status=400,
                                message=f"Cannot preview: {refused.message}"), 400
     stored = {f.name: parsed[f.name] for f in transition.fields if f.store}
+    calendar = load_calendar()
     facts = NoticeFacts(
         procedure=case.procedure, reference=case.reference, trigger=trigger,
         article=article_for(transition.article, Context(case.state, current_user.role,
@@ -102,9 +104,10 @@ def preview(reference: str):
         data={**(case.data or {}), **{k: str(v) for k, v in stored.items()}},
         fields={k: str(v) for k, v in parsed.items()},
         reason=parsed.get(transition.reason_field) if transition.reason_field else None,
-        deadlines=deadline_facts(case),
+        deadlines={**deadline_facts(case),
+                   **deadlines_after(case, trigger, parsed, clock.now(), calendar)},
     )
-    content = build_content(KINDS[kind], facts, load_calendar())
+    content = build_content(KINDS[kind], facts, calendar)
     html = renderer().html(content, number=None, verification_code=None, draft=True)
     pdf = renderer().pdf(html)
     return Response(pdf.content, mimetype="application/pdf", headers={

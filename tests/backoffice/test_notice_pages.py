@@ -224,3 +224,26 @@ def test_supervisor_dashboard_lists_unserved_notices(client, auth, site, make):
     page = client.get("/dashboard").get_data(as_text=True)
     assert "<title>Supervisor dashboard" in page and page.count('id="unserved-heading"') == 1
     assert site["my_notice"] in page and site["their_notice"] in page
+
+
+def test_the_preview_of_a_revision_order_states_the_revision_deadline_it_would_open(
+    client, auth, app, make
+):
+    office = make.office("SEOUL")
+    officer = make.user("seoul.officer", Role.OFFICER, office=office)
+    party = make.party("JOHN SMITH")
+    with app.app_context(), clock.frozen(kst(2026, 11, 3, 10)):
+        case = open_procedure_case("objection", party=db.session.get(Party, party.id),
+                                   office=db.session.get(Office, office.id),
+                                   actor=db.session.get(User, officer.id), values=FILING)
+        db.session.commit()
+        reference = case.reference
+    auth.login("seoul.officer", PASSWORD)
+    with clock.frozen(kst(2026, 11, 4, 10)):
+        page = client.get(f"/cases/{reference}").get_data(as_text=True)
+        response = client.post(f"/cases/{reference}/notices/preview", data={
+            "csrf_token": csrf_token_from(page), "trigger": "order_revision",
+            "kind": "revision_order", "revision_days": "10", "matters": "Attach the notice."})
+    # 4 Nov + 10 days = Sat 14 Nov → Mon 16 Nov (Art. 8(3))
+    says(pdf_text(response.get_data()), "보정요구서", "2026년 11월 16일", "16 November 2026",
+         "Attach the notice.")

@@ -5,7 +5,13 @@ from datetime import date, datetime
 import pytest
 
 from backoffice.notices import rendering
-from backoffice.notices.rendering import NoKoreanFont, NoticeRenderer, ko_article, renderer
+from backoffice.notices.rendering import (
+    NoKoreanFont,
+    NoticeRenderer,
+    RenderingRefused,
+    ko_article,
+    renderer,
+)
 from backoffice.paths import PROJECT_ROOT
 from tests.notice_helpers import pdf_pages, pdf_text, says
 from workflows.calendar import StatutoryCalendar
@@ -37,7 +43,8 @@ CASES = {
     "permission_decision": ("deemed_permission", "refuse", "Art. 161(2)"),
     "processing_extension": ("deemed_permission", "extend", "Art. 161(3)"),
     "deemed_grant_confirmation": ("deemed_permission", "deem_grant", "Art. 161(3)"),
-    "revocation": ("deemed_permission", "revoke", "revocation [Assumption]"),
+    "revocation": ("deemed_permission", "revoke",
+                   "revocation of a deemed permission [Assumption]"),
 }
 
 
@@ -65,9 +72,10 @@ def test_each_notice_prints_its_titles_number_article_and_remedy_on_one_page(cod
     pdf = renderer().pdf(html)
     text = pdf_text(pdf.content)
     says(text, kind.title_ko, kind.title_en, "SEOUL-2026-000042", "7KQ4-M2XA-P9DT",
-         ko_article(article), ADDRESSEE["name"], ADDRESSEE["identifier"], "서울본부세관장",
-         "1 / 1")
+         ko_article(content["legal_basis"]), ADDRESSEE["name"], ADDRESSEE["identifier"],
+         "서울본부세관장", "1 / 1")
     assert pdf.pages == pdf_pages(pdf.content) == 1
+    assert "[Assumption]" not in text and "[GK" not in text
     if content["remedy"]:
         says(text, content["remedy"]["text_ko"], content["remedy"]["text_en"])
     if content["remedy"] and content["remedy"].get("due_if_received_on_issue"):
@@ -93,9 +101,53 @@ def test_the_art_129_2_notice_tells_the_objector_the_next_step_is_open():
                         office=OFFICE, addressee=ADDRESSEE, data=DATA,
                         deadlines={"decision": date(2026, 12, 2)})
     remedy = build_content(KINDS["overdue_decision_notice"], facts, StatutoryCalendar())["remedy"]
-    assert "2 December 2026" in remedy["text_en"]
+    # The period ends at 24:00 on 2 December; the day it has passed is 3 December (121(2) proviso).
+    assert "ended on 2 December 2026. From 3 December 2026" in remedy["text_en"]
+    assert "결정기간이 지난 날인 2026년 12월 3일부터" in remedy["text_ko"]
     assert "even before you receive a decision" in remedy["text_en"]
     assert remedy["article"].startswith("Art. 129(2)1")
+
+
+def _remedy(code: str, procedure: str, trigger: str, article: str, **data) -> dict:
+    facts = NoticeFacts(procedure=procedure, reference="X-2026-000001", trigger=trigger,
+                        article=article, issued_at=ISSUED, office=OFFICE, addressee=ADDRESSEE,
+                        data={**DATA, **data}, deadlines={"revision": date(2026, 12, 11),
+                                                          "processing": date(2026, 12, 9)})
+    return build_content(KINDS[code], facts, StatutoryCalendar())["remedy"]
+
+
+@pytest.mark.parametrize(("ordered_by", "says_en", "article", "period"), [
+    ("objection", "a second objection is not possible", "Art. 119(4); 121(2)", "90d"),
+    ("examination", "bring an administrative lawsuit", "Art. 119(3) proviso; 120(2) proviso; "
+                                                       "120(4)1", "90d"),
+    ("adjudication", "with the ruling agency that decided the reinvestigation",
+     "Art. 119(3) proviso; 120(2) proviso; 120(4)1", "90d"),
+    ("pre_assessment_review", "request a pre-assessment review", "Art. 118(4)2; 118(2)", "30d"),
+])
+def test_the_result_of_a_reinvestigation_states_the_remedy_of_the_procedure_that_ordered_it(
+    ordered_by, says_en, article, period
+):
+    remedy = _remedy("reinvestigation_result", "reinvestigation", "notify_result",
+                     "Art. 128(5)", ordered_by=ordered_by)
+    assert says_en in remedy["text_en"]
+    assert (remedy["article"], remedy["period"]) == (article, period)
+
+
+def test_a_revision_order_states_what_not_revising_leads_to_in_each_procedure():
+    appeal = _remedy("revision_order", "objection", "order_revision", "Art. 123(1) via 132(4)")
+    review = _remedy("revision_order", "pre_assessment_review", "order_revision",
+                     "Art. 118(6) → 123(1)")
+    assert "dismissed (Art. 128(1)1(c))" in appeal["text_en"]
+    assert "11 December 2026" in appeal["text_en"]
+    assert "a decision not to review may be made (Art. 118(4)3)" in review["text_en"]
+    assert "제118조제4항제3호" in review["text_ko"]
+
+
+def test_an_extension_names_the_permissions_paragraph_and_the_day_of_the_deemed_grant():
+    remedy = _remedy("processing_extension", "deemed_permission", "extend", "Art. 161(3)")
+    assert remedy["article"] == "Art. 161(3)"
+    assert "by 9 December 2026, permission is deemed granted on the following day, " \
+           "10 December 2026" in remedy["text_en"]
 
 
 def test_without_a_korean_font_the_renderer_refuses_with_the_package_to_install(monkeypatch):
@@ -107,9 +159,7 @@ def test_without_a_korean_font_the_renderer_refuses_with_the_package_to_install(
 @pytest.mark.parametrize("url", ["http://example.com/logo.png", "file:///etc/passwd",
                                  (PROJECT_ROOT / "README.md").as_uri()])
 def test_rendering_never_fetches_from_the_network_or_other_files(url):
-    from weasyprint.urls import FatalURLFetchingError
-
-    with pytest.raises(FatalURLFetchingError, match="only use its own files"):
+    with pytest.raises(RenderingRefused, match="only use its own files"):
         renderer().pdf(f'<html><body><img src="{url}"><p>x</p></body></html>')
 
 

@@ -89,6 +89,9 @@ def test_the_database_refuses_to_overwrite_a_stored_pdf_or_an_issued_notice(obje
         "UPDATE notices SET content = NULL",
         "UPDATE notices SET number = 'SEOUL-2026-999999'",
         "UPDATE notices SET file_sha256 = NULL",
+        "UPDATE notices SET page_count = 7",
+        "UPDATE notices SET issued_at = served_at",
+        "UPDATE notices SET replaces_id = id",
         "DELETE FROM notices",
     ):
         with pytest.raises(Exception, match=r"never|write-once"):
@@ -105,6 +108,15 @@ def test_service_can_be_recorded_while_the_notice_stays_frozen(objection, people
                        served_on=date(2026, 12, 3), reference="RR123456789KR")
         db.session.commit()
     assert notice.served_on == date(2026, 12, 3)
+    with pytest.raises(Exception, match=r"never changes"):
+        db.session.execute(text("UPDATE notices SET served_on = '2026-12-09'"))
+    db.session.rollback()
+
+
+def test_a_decision_made_in_a_web_request_has_its_pdf_at_once(objection, people, app):
+    with app.test_request_context("/cases"):
+        notice = decide(objection, people)
+    assert notice.file_sha256 is not None and notice.page_count == 1
 
 
 def test_service_of_the_decision_starts_the_next_step_from_the_day_of_receipt(objection, people):

@@ -7,6 +7,7 @@ reads exactly as the one served, and a preview shows what will be issued.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -67,8 +68,8 @@ def build_content(kind: NoticeKind, facts: NoticeFacts,
         "kind": kind.code,
         "title_ko": kind.title_ko,
         "title_en": kind.title_en,
-        "notice_article": kind.article,
-        "legal_basis": facts.article or kind.article,
+        "notice_article": _printable(kind.article),
+        "legal_basis": _printable(facts.article or kind.article),
         "issued_on": facts.issued_on,
         "office": dict(facts.office),
         "addressee": dict(facts.addressee),
@@ -91,6 +92,12 @@ def build_content(kind: NoticeKind, facts: NoticeFacts,
         "deadlines": dict(facts.deadlines),
         "remedy": _remedy(remedy_of(kind, facts), facts.issued_on, calendar),
     })
+
+
+def _printable(article: str) -> str:
+    """An article as printed on an official notice: our research labels ([Assumption], [GK])
+    stay in the declarations and README, not on the paper."""
+    return re.sub(r"\s*\[(?:Assumption|GK)[^\]]*\]", "", article or "").strip()
 
 
 def _subject(facts: NoticeFacts) -> dict[str, str | None]:

@@ -65,6 +65,9 @@ KINDS: dict[str, NoticeKind] = {kind.code: kind for kind in (
     NoticeKind(
         "opinion_copy", "의견서 사본", "Copy of the Office's Opinion", "Art. 122(3)-(4)",
         "a copy of the opinion the customs office sent with the request for examination",
+        Remedy("Art. 122(5)",
+               "You may submit documents or evidence contrary to this opinion (Art. 122(5)).",
+               "이 의견서에 반하는 증거서류나 증거물을 제출할 수 있습니다(관세법 제122조제5항)."),
     ),
     NoticeKind(
         "overdue_decision_notice", "결정기간 경과 통지서",
@@ -115,17 +118,9 @@ KINDS: dict[str, NoticeKind] = {kind.code: kind for kind in (
     ),
     NoticeKind(
         "reinvestigation_result", "재조사 결과 통지서", "Result of the Reinvestigation",
-        "Art. 128(5); 120(4)1",
+        "Art. 128(5)",
         "the disposition taken on the findings of the reinvestigation and how to contest it",
-        Remedy("Art. 120(4)1; 119(3)-(4)",
-               "If you are dissatisfied with the disposition taken after the reinvestigation, "
-               "you may contest it within 90 days from the date you receive this notice: by a "
-               "request for examination or adjudication (Art. 119(3)-(4)) or by an "
-               "administrative lawsuit (Art. 120(4)1).",
-               "재조사 후 한 처분에 불복하는 경우 이 통지서를 받은 날부터 90일 이내에 "
-               "심사청구·심판청구(관세법 제119조제3항·제4항) 또는 행정소송(제120조제4항제1호)을 "
-               "할 수 있습니다.",
-               "90d"),
+        remedies.reinvestigation_result,
         ServiceEffect("record_result_served", "result_served_on"),
     ),
     NoticeKind(

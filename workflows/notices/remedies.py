@@ -44,44 +44,60 @@ def _english(day: date) -> str:
 
 
 def overdue_decision(facts) -> Remedy | None:
-    """Art. 129(2): the next remedy is open from the day the decision period expires."""
-    expired = facts.deadline_due("decision")
-    if expired is None:
+    """Art. 129(2): the next remedy is open from the day the decision period has passed.
+
+    The period ends at 24:00 of its last day (Civil Act Art. 159); the day it has passed
+    (결정기간이 지난 날, Art. 121(2) proviso) is the following day.
+    """
+    last_day = facts.deadline_due("decision")
+    if last_day is None:
         return None
+    opened = last_day + timedelta(days=1)
     if facts.procedure == "objection":
         return Remedy(
             "Art. 129(2)1; 121(2) proviso",
-            f"The period for deciding your objection expired on {_english(expired)}. From that "
-            "day you may file a request for examination with the Commissioner of the Korea "
-            "Customs Service or a request for adjudication with the Tax Tribunal, even before "
-            "you receive a decision (Arts. 129(2)1, 121(2) proviso).",
-            f"이의신청의 결정기간이 {_korean(expired)} 경과하였습니다. 그 날부터 결정 통지를 "
-            "받기 전이라도 관세청장에게 심사청구를 하거나 조세심판원에 심판청구를 할 수 "
-            "있습니다(관세법 제129조제2항제1호, 제121조제2항 단서).",
+            f"The period for deciding your objection ended on {_english(last_day)}. From "
+            f"{_english(opened)}, the day it passed, you may file a request for examination with "
+            "the Commissioner of the Korea Customs Service or a request for adjudication with "
+            "the Tax Tribunal, even before you receive a decision (Arts. 129(2)1, 121(2) "
+            "proviso).",
+            f"이의신청의 결정기간은 {_korean(last_day)}까지였습니다. 결정기간이 지난 날인 "
+            f"{_korean(opened)}부터 결정 통지를 받기 전이라도 관세청장에게 심사청구를 하거나 "
+            "조세심판원에 심판청구를 할 수 있습니다(관세법 제129조제2항제1호, 제121조제2항 단서).",
         )
     return Remedy(
         "Art. 129(2)2; 120(3) proviso",
-        f"The period for deciding your request expired on {_english(expired)}. From that day "
-        "you may bring an administrative lawsuit, even before you receive a decision "
-        "(Arts. 129(2)2, 120(3) proviso).",
-        f"청구의 결정기간이 {_korean(expired)} 경과하였습니다. 그 날부터 결정 통지를 받기 "
-        "전이라도 행정소송을 제기할 수 있습니다(관세법 제129조제2항제2호, 제120조제3항 단서).",
+        f"The period for deciding your request ended on {_english(last_day)}. From "
+        f"{_english(opened)}, the day it passed, you may bring an administrative lawsuit, even "
+        "before you receive a decision (Arts. 129(2)2, 120(3) proviso).",
+        f"청구의 결정기간은 {_korean(last_day)}까지였습니다. 결정기간이 지난 날인 "
+        f"{_korean(opened)}부터 결정 통지를 받기 전이라도 행정소송을 제기할 수 있습니다"
+        "(관세법 제129조제2항제2호, 제120조제3항 단서).",
     )
 
 
 def revision(facts) -> Remedy | None:
-    """Art. 123(1): revise within the period ordered; 128(1)1(c) and 128(4) follow from it."""
+    """Art. 123(1): revise within the period ordered. Not revising leads to dismissal
+    (128(1)1(c)), or for a pre-assessment review to a decision not to review (118(4)3); the
+    revision period is not counted in the decision period (128(4), via 118(6))."""
     due = facts.deadline_due("revision")
     if due is None:
         return None
+    if facts.procedure == "pre_assessment_review":
+        article = "Art. 118(6) → 123(1); 118(4)3; 128(4)"
+        english = "a decision not to review may be made (Art. 118(4)3)"
+        korean = "심사하지 아니한다는 결정을 할 수 있습니다(관세법 제118조제4항제3호)"
+    else:
+        article = "Art. 123(1); 128(1)1(c); 128(4)"
+        english = "the request may be dismissed (Art. 128(1)1(c))"
+        korean = "청구가 각하될 수 있습니다(관세법 제128조제1항제1호다목)"
     return Remedy(
-        "Art. 123(1); 128(1)1(c); 128(4)",
-        f"Please submit the revision by {_english(due)}. A request not revised within this "
-        "period may be dismissed (Art. 128(1)1(c)). The revision period is not counted in the "
-        "period for the decision (Art. 128(4)).",
-        f"{_korean(due)}까지 보정하여 주시기 바랍니다. 이 기간 내에 보정하지 아니하면 청구가 "
-        "각하될 수 있습니다(관세법 제128조제1항제1호다목). 보정기간은 결정기간에 산입하지 "
-        "아니합니다(제128조제4항).",
+        article,
+        f"Please submit the revision by {_english(due)}. If it is not revised within this "
+        f"period, {english}. The revision period is not counted in the period for the decision "
+        "(Art. 128(4)).",
+        f"{_korean(due)}까지 보정하여 주시기 바랍니다. 이 기간 내에 보정하지 아니하면 {korean}. "
+        "보정기간은 결정기간에 산입하지 아니합니다(제128조제4항).",
     )
 
 
@@ -96,11 +112,56 @@ def processing_extension(facts) -> Remedy | None:
     if due is None:
         return None
     deemed = due + timedelta(days=1)
-    article = facts.data.get("deemed_paragraph") or "the permission's article"
     return Remedy(
-        article,
+        facts.article or "",
         f"If no decision is notified to you by {_english(due)}, permission is deemed granted on "
         f"the following day, {_english(deemed)}.",
         f"{_korean(due)}까지 허가 여부를 통지받지 못하면 그 다음 날인 {_korean(deemed)}에 "
         "허가를 받은 것으로 봅니다.",
     )
+
+
+def reinvestigation_result(facts) -> Remedy | None:
+    """How the disposition taken after a reinvestigation is contested depends on who ordered it.
+
+    - an objection: no second objection (Art. 119(4)); examination or adjudication within 90 days;
+    - an examination or adjudication: examination or adjudication with the same ruling agency
+      (119(3) proviso) or, without it, an administrative lawsuit (120(2) proviso, 120(4)1),
+      within 90 days of receipt;
+    - a pre-assessment review (118(4)2): the amended notice is a pre-assessment notice, open to
+      review within 30 days of receipt (118(2)).
+    """
+    ordered_by = facts.data.get("ordered_by")
+    if ordered_by == "pre_assessment_review":
+        return Remedy(
+            "Art. 118(4)2; 118(2)",
+            "This notice amends the pre-assessment notice after the reinvestigation. You may "
+            "request a pre-assessment review of it from the head of the customs office within "
+            "30 days from the date you receive this notice (Art. 118(2)).",
+            "이 통지는 재조사 결과에 따라 과세전통지 내용을 변경한 것입니다. 이 통지서를 받은 "
+            "날부터 30일 이내에 세관장에게 과세전적부심사를 청구할 수 있습니다(관세법 제118조"
+            "제2항).",
+            "30d")
+    if ordered_by == "objection":
+        return Remedy(
+            "Art. 119(4); 121(2)",
+            "If you are dissatisfied with the disposition taken after the reinvestigation, you "
+            "may file a request for examination with the Commissioner of the Korea Customs "
+            "Service or a request for adjudication with the Tax Tribunal within 90 days from "
+            "the date you receive this notice; a second objection is not possible "
+            "(Art. 119(4)).",
+            "재조사 후 한 처분에 불복하는 경우 이 통지서를 받은 날부터 90일 이내에 관세청장에게 "
+            "심사청구를 하거나 조세심판원에 심판청구를 할 수 있으며, 다시 이의신청을 할 수는 "
+            "없습니다(관세법 제119조제4항).",
+            "90d")
+    return Remedy(
+        "Art. 119(3) proviso; 120(2) proviso; 120(4)1",
+        "If you are dissatisfied with the disposition taken after the reinvestigation, you may, "
+        "within 90 days from the date you receive this notice, file a request for examination "
+        "or adjudication with the ruling agency that decided the reinvestigation "
+        "(Art. 119(3) proviso) or bring an administrative lawsuit (Arts. 120(2) proviso, "
+        "120(4)1).",
+        "재조사 후 한 처분에 불복하는 경우 이 통지서를 받은 날부터 90일 이내에 재조사 결정을 한 "
+        "재결청에 심사청구 또는 심판청구를 하거나(관세법 제119조제3항 단서), 행정소송을 제기할 "
+        "수 있습니다(제120조제2항 단서, 제120조제4항제1호).",
+        "90d")

@@ -4,9 +4,11 @@ Revision ID: 0005_notices
 Revises: 0004_audit_truncate
 Create Date: 2026-12-01
 
-A rendered PDF is stored once under its SHA-256 in notice_documents, which refuses UPDATE and
-DELETE. A notice's number, kind, case, content, verification code and, once set, its document
-cannot change either: a correction is a new notice.
+A rendered PDF is stored once under its SHA-256 in notice_documents, which refuses UPDATE,
+DELETE (and TRUNCATE on PostgreSQL). What a notice is (number, kind, case, content, code, issue,
+the notice it corrects) never changes; its document, once set, and its service, once recorded,
+cannot change either: a correction is a new notice. A later batch_alter_table on `notices`
+rebuilds the table on SQLite and drops these triggers: such a migration must create them again.
 """
 from alembic import op
 import sqlalchemy as sa
@@ -18,7 +20,11 @@ branch_labels = None
 depends_on = None
 
 JSON = sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql')
-FROZEN = ("case_id", "kind", "number", "content", "verification_code")
+FROZEN = ("case_id", "kind", "number", "content", "verification_code", "issued_at",
+          "issued_by_id", "event_seq", "replaces_id", "correction_reason", "language")
+RENDERED = ("file_sha256", "page_count", "rendered_at")
+SERVED = ("served_on", "served_at", "service_method", "published_on", "publication_channels",
+          "public_notice_ground", "service_reference", "served_recorded_by_id")
 
 
 def upgrade():
@@ -79,15 +85,18 @@ def _create_immutability_triggers():
             CREATE TRIGGER notice_documents_no_truncate BEFORE TRUNCATE ON notice_documents
             FOR EACH STATEMENT EXECUTE FUNCTION notice_documents_immutable()
         """)
-        changed = " OR ".join(f"OLD.{c} IS DISTINCT FROM NEW.{c}" for c in FROZEN)
+        def changed(columns):
+            return " OR ".join(f"OLD.{c} IS DISTINCT FROM NEW.{c}" for c in columns)
+
         op.execute(f"""
             CREATE FUNCTION notices_frozen() RETURNS trigger AS $$
             BEGIN
-                IF TG_OP = 'DELETE' THEN
+                IF TG_OP IN ('DELETE', 'TRUNCATE') THEN
                     RAISE EXCEPTION 'an issued notice is never deleted; issue a correction';
                 END IF;
-                IF {changed} OR (OLD.file_sha256 IS NOT NULL
-                                 AND OLD.file_sha256 IS DISTINCT FROM NEW.file_sha256) THEN
+                IF {changed(FROZEN)}
+                   OR (OLD.file_sha256 IS NOT NULL AND ({changed(RENDERED)}))
+                   OR (OLD.served_on IS NOT NULL AND ({changed(SERVED)})) THEN
                     RAISE EXCEPTION 'an issued notice never changes; issue a correction';
                 END IF;
                 RETURN NEW;
@@ -97,6 +106,10 @@ def _create_immutability_triggers():
         op.execute("""
             CREATE TRIGGER notices_frozen BEFORE UPDATE OR DELETE ON notices
             FOR EACH ROW EXECUTE FUNCTION notices_frozen()
+        """)
+        op.execute("""
+            CREATE TRIGGER notices_no_truncate BEFORE TRUNCATE ON notices
+            FOR EACH STATEMENT EXECUTE FUNCTION notices_frozen()
         """)
     else:
         for action in ("UPDATE", "DELETE"):
@@ -113,9 +126,16 @@ def _create_immutability_triggers():
                 SELECT RAISE(ABORT, 'an issued notice never changes; issue a correction');
             END
         """)
-        op.execute("""
-            CREATE TRIGGER notices_document_frozen BEFORE UPDATE OF file_sha256 ON notices
-            WHEN OLD.file_sha256 IS NOT NULL
+        op.execute(f"""
+            CREATE TRIGGER notices_document_frozen BEFORE UPDATE OF {", ".join(RENDERED)}
+            ON notices WHEN OLD.file_sha256 IS NOT NULL
+            BEGIN
+                SELECT RAISE(ABORT, 'an issued notice never changes; issue a correction');
+            END
+        """)
+        op.execute(f"""
+            CREATE TRIGGER notices_service_frozen BEFORE UPDATE OF {", ".join(SERVED)}
+            ON notices WHEN OLD.served_on IS NOT NULL
             BEGIN
                 SELECT RAISE(ABORT, 'an issued notice never changes; issue a correction');
             END
@@ -131,12 +151,14 @@ def _create_immutability_triggers():
 def downgrade():
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP TRIGGER IF EXISTS notices_frozen ON notices")
+        op.execute("DROP TRIGGER IF EXISTS notices_no_truncate ON notices")
         op.execute("DROP FUNCTION IF EXISTS notices_frozen()")
         op.execute("DROP TRIGGER IF EXISTS notice_documents_immutable ON notice_documents")
         op.execute("DROP TRIGGER IF EXISTS notice_documents_no_truncate ON notice_documents")
         op.execute("DROP FUNCTION IF EXISTS notice_documents_immutable()")
     else:
-        for name in ("notices_frozen", "notices_document_frozen", "notices_no_delete",
+        for name in ("notices_frozen", "notices_document_frozen", "notices_service_frozen",
+                     "notices_no_delete",
                      "notice_documents_no_update", "notice_documents_no_delete"):
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
     with op.batch_alter_table('notices', schema=None) as batch_op:
