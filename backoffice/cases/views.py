@@ -1,9 +1,10 @@
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from backoffice.cases.actions import action_form, values_of
 from backoffice.cases.forms import RequestExaminationForm
 from backoffice.cases.next_step import can_request_examination, request_examination_after_objection
 from backoffice.deadlines.forms import ExtendDeadlineForm
@@ -12,11 +13,10 @@ from backoffice.models import CaseEvent, Deadline, Notice
 from backoffice.notices.forms import ServiceForm
 from backoffice.notices.issue import replaced_ids
 from backoffice.security import load_case_or_404
-from backoffice.workflow import actions_for
-from workflows.engine import TransitionRefused
-from workflows.notices.kinds import KINDS
+from backoffice.workflow import actions_for, fire
+from workflows.engine import Refusal, TransitionRefused
 from workflows.notices.service import METHOD_LABELS
-from workflows.procedures import REGISTRY
+from workflows.procedures import REGISTRY, procedure_for
 from workflows.roles import OFFICE_ROLES
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")
@@ -27,8 +27,56 @@ SERVICE_LABELS = {method.value: english for method, (_, english) in METHOD_LABEL
 @bp.get("/<reference>")
 @login_required
 def detail(reference: str):
-    """Show one case: party (masked), state, deadlines, notices and the full history."""
+    """Show one case: party (masked), state, actions, deadlines, notices and the history."""
+    return _case_page(load_case_or_404(reference, current_user))
+
+
+@bp.post("/<reference>/actions/<trigger>")
+@login_required
+def act(reference: str, trigger: str):
+    """Fire one of the case's transitions from its form; on any refusal nothing changes.
+
+    A stale version (someone acted since the page was loaded) answers 409 with the case as it
+    is now; invalid values answer 422 with the form and its errors.
+    """
     case = load_case_or_404(reference, current_user)
+    procedure = procedure_for(case.procedure) if case.procedure in REGISTRY else None
+    if procedure is None or not procedure.has_trigger(trigger):
+        abort(404)
+    transition = procedure.transition(trigger)
+    form = action_form(case.procedure, transition, formdata=request.form)
+    if not form.validate():
+        db.session.rollback()
+        return _case_page(case, failed=(trigger, form), status=422)
+    try:
+        version = int(form.version.data)
+    except (TypeError, ValueError):
+        abort(400)
+    try:
+        event = fire(case, trigger, actor=current_user, values=values_of(form, transition),
+                     expected_version=version)
+        db.session.commit()
+    except TransitionRefused as refused:
+        db.session.rollback()
+        case = load_case_or_404(reference, current_user)
+        if refused.reason is Refusal.NOT_PERMITTED:
+            abort(403)
+        if refused.reason is Refusal.STALE_VERSION:
+            flash("Someone else acted on this case while you were working on it; nothing you "
+                  "sent was saved. This is the case as it is now.", "error")
+            return _case_page(case, status=409)
+        for name, message in refused.errors.items():
+            if name in form:
+                form[name].errors = [*form[name].errors, message]
+        flash(f"Not done: {refused.message}", "error")
+        return _case_page(case, failed=(trigger, form), status=422)
+    numbers = (event.payload or {}).get("notice_numbers") or []
+    issued = f" Notice {', '.join(numbers)} issued." if numbers else ""
+    flash(f"{transition.label_en}: done ({event.article}).{issued}", "info")
+    return redirect(url_for("cases.detail", reference=case.reference))
+
+
+def _case_page(case, failed=None, status: int = 200):
     events = db.session.scalars(
         select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.seq)
     ).all()
@@ -39,6 +87,11 @@ def detail(reference: str):
         select(Notice).where(Notice.case_id == case.id).order_by(Notice.issued_at)
     ).all()
     office_user = current_user.role in OFFICE_ROLES
+    actions = actions_for(case, current_user) if case.procedure in REGISTRY else []
+    forms = {a.transition.trigger: action_form(case.procedure, a.transition, version=case.version)
+             for a in actions if a.allowed}
+    if failed:
+        forms[failed[0]] = failed[1]
     return render_template(
         "cases/detail.html", case=case, events=events, deadlines=deadlines, notices=notices,
         can_extend=office_user, extend_form=ExtendDeadlineForm(formdata=None),
@@ -46,16 +99,8 @@ def detail(reference: str):
         can_request_examination=can_request_examination(case),
         replaced=replaced_ids(n.id for n in notices), can_serve=office_user,
         service_form=ServiceForm(formdata=None), service_labels=SERVICE_LABELS,
-        previews=_previews(case) if office_user else [],
-    )
-
-
-def _previews(case) -> list:
-    """The notices the actions open to the officer now would issue, for a preview."""
-    if case.procedure not in REGISTRY:
-        return []
-    return [(action, KINDS[kind]) for action in actions_for(case, current_user)
-            if action.allowed for kind in action.transition.notices]
+        actions=actions, forms=forms, failed=failed[0] if failed else None,
+    ), status
 
 
 @bp.post("/<reference>/next-step/examination")

@@ -85,8 +85,11 @@ def preview(reference: str):
     if not procedure.has_trigger(trigger) or kind not in procedure.transition(trigger).notices:
         abort(404)
     transition = procedure.transition(trigger)
-    values = {f.name: request.form.get(f.name) for f in transition.fields
-              if request.form.get(f.name) not in (None, "")}
+    def typed(name: str):  # the action form's field, or a plain one
+        return request.form.get(f"{trigger}-{name}", request.form.get(name))
+
+    values = {f.name: typed(f.name) for f in transition.fields
+              if typed(f.name) not in (None, "")}
     try:
         parsed = parse_fields(transition, values)
     except TransitionRefused as refused:

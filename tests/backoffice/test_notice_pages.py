@@ -186,10 +186,10 @@ def test_preview_shows_the_notice_a_decision_would_issue_and_issues_nothing(clie
         reference = case.reference
     auth.login("seoul.officer", PASSWORD)
     page = client.get(f"/cases/{reference}").get_data(as_text=True)
-    assert "Preview a notice before it is issued" in page
+    assert "Preview the notice (PDF, not issued)" in page
     response = client.post(f"/cases/{reference}/notices/preview", data={
         "csrf_token": csrf_token_from(page), "trigger": "decide_reject",
-        "kind": "objection_decision", "reasons": "Draft reasons for review."})
+        "kind": "objection_decision", "decide_reject-reasons": "Draft reasons for review."})
     assert response.mimetype == "application/pdf"
     says(pdf_text(response.get_data()), "미리보기 PREVIEW", "이의신청 결정서",
          "Draft reasons for review.", "Preview — this document has not been issued.")

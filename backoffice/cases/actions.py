@@ -1,0 +1,85 @@
+"""One WTForms form per transition, built from the procedure's field declarations.
+
+The engine validates the values again when the transition fires (``parse_fields`` and the
+guards); the form gives the officer field-by-field errors, the right input for each kind of
+value, and the CSRF token. The hidden ``version`` is the version of the case the user saw:
+another one means someone acted in between, and nothing is done.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    DateTimeLocalField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.fields import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+
+from workflows.engine import FieldKind, Transition
+from workflows.procedures import procedure_for
+
+TEXT_LIMIT, LONGTEXT_LIMIT = 500, 10_000
+
+
+def _field(spec) -> Any:
+    label = spec.label_en + (f" ({spec.label_ko})" if spec.label_ko else "")
+    presence = ([InputRequired()] if spec.kind in (FieldKind.INTEGER, FieldKind.CHOICE)
+                else [DataRequired()]) if spec.required else [Optional()]
+    common = {"label": label, "description": spec.help}
+    if spec.kind is FieldKind.TEXT:
+        return StringField(validators=[*presence, Length(max=TEXT_LIMIT)], **common)
+    if spec.kind is FieldKind.LONGTEXT:
+        return TextAreaField(validators=[*presence, Length(max=LONGTEXT_LIMIT)], **common)
+    if spec.kind is FieldKind.DATE:
+        return DateField(validators=presence, **common)
+    if spec.kind is FieldKind.DATETIME:
+        return DateTimeLocalField(validators=presence, format="%Y-%m-%dT%H:%M", **common)
+    if spec.kind is FieldKind.INTEGER:
+        return IntegerField(validators=[*presence, NumberRange(spec.minimum, spec.maximum)],
+                            **common)
+    if spec.kind is FieldKind.CHOICE:
+        choices = [SelectChoice(value, text) for value, text in spec.choices]
+        if not spec.required:
+            choices.insert(0, SelectChoice("", "—"))
+        return SelectField(choices=choices, validators=presence, **common)
+    if spec.kind is FieldKind.BOOLEAN:
+        return BooleanField(validators=[Optional()], **common)
+    raise ValueError(f"no form field for {spec.kind}")
+
+
+@cache
+def form_class(procedure_code: str, trigger: str) -> type[FlaskForm]:
+    transition = procedure_for(procedure_code).transition(trigger)
+    attributes = {spec.name: _field(spec) for spec in transition.fields}
+    attributes["version"] = HiddenField()
+    return type(f"{trigger.title().replace('_', '')}Form", (FlaskForm,), attributes)
+
+
+def action_form(procedure_code: str, transition: Transition, *, formdata=None,
+                version: int | None = None) -> FlaskForm:
+    cls = form_class(procedure_code, transition.trigger)
+    form = cls(formdata=formdata, prefix=transition.trigger)
+    if version is not None and formdata is None:
+        form.version.data = version
+    return form
+
+
+def values_of(form: FlaskForm, transition: Transition) -> dict[str, Any]:
+    """The form's values for the engine: empty optional values left out."""
+    values = {}
+    for spec in transition.fields:
+        value = form[spec.name].data
+        if value is None or value == "":
+            continue
+        values[spec.name] = value.strip() if isinstance(value, str) else value
+    return values
