@@ -53,15 +53,17 @@ def _register_user_loader() -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from backoffice.auth import bp as auth_bp
+    from backoffice.cases.opening import bp as opening_bp
     from backoffice.cases.views import bp as cases_bp
     from backoffice.deadlines import bp as deadlines_bp
     from backoffice.health import bp as health_bp
     from backoffice.main import bp as main_bp
     from backoffice.notices.views import bp as notices_bp
     from backoffice.procedures import bp as procedures_bp
+    from backoffice.worklist.views import bp as worklist_bp
 
-    for blueprint in (auth_bp, main_bp, cases_bp, deadlines_bp, notices_bp, procedures_bp,
-                      health_bp):
+    for blueprint in (auth_bp, main_bp, worklist_bp, opening_bp, cases_bp, deadlines_bp, notices_bp,
+                      procedures_bp, health_bp):
         app.register_blueprint(blueprint)
 
 

@@ -55,7 +55,18 @@ def expiry_text(deadline) -> str:
     return EXPIRY_TEXT.get(deadline.on_expiry, deadline.on_expiry)
 
 
+def deadline_label(deadline) -> str:
+    """What a deadline is for, in words (its declaration's label), e.g. "decision on the
+    objection"; the kind for a deadline opened by hand."""
+    procedure = REGISTRY.get(deadline.case.procedure)
+    try:
+        return procedure.deadline_spec(deadline.kind).label_en
+    except (AttributeError, KeyError):
+        return deadline.kind.replace("_", " ")
+
+
 def register_template_helpers(app: Flask) -> None:
+    app.add_template_filter(deadline_label, "deadline_label")
     app.add_template_filter(seoul_datetime, "seoul")
     app.add_template_filter(legal_date, "legal_date")
     app.add_template_filter(legal_end, "legal_end")

@@ -78,6 +78,8 @@ def values_of(form: FlaskForm, transition: Transition) -> dict[str, Any]:
     """The form's values for the engine: empty optional values left out."""
     values = {}
     for spec in transition.fields:
+        if spec.name not in form:
+            continue
         value = form[spec.name].data
         if value is None or value == "":
             continue

@@ -12,7 +12,7 @@ from backoffice.security import role_required
 from workflows.roles import Role
 
 LANDING = {
-    Role.OFFICER: "main.worklist",
+    Role.OFFICER: "worklist.index",
     Role.SUPERVISOR: "main.dashboard",
     Role.DUTY_PAYER: "main.portal",
     Role.ADMIN: "main.admin",
@@ -23,17 +23,6 @@ LANDING = {
 @login_required
 def index():
     return redirect(url_for(LANDING[current_user.role_enum]))
-
-
-@bp.get("/worklist")
-@role_required(Role.OFFICER, Role.SUPERVISOR)
-def worklist():
-    return render_template(
-        "main/officer.html",
-        cases=queries.recent_cases(current_user),
-        deadlines=queries.open_deadlines(current_user, within_days=7),
-        alerts=unread_alerts(current_user),
-    )
 
 
 @bp.get("/dashboard")
@@ -55,11 +44,15 @@ def dashboard():
 @bp.get("/portal")
 @role_required(Role.DUTY_PAYER)
 def portal():
+    deadlines = queries.open_deadlines(current_user)
+    next_steps = {}
+    for deadline in deadlines:
+        next_steps.setdefault(deadline.case_id, []).append(deadline)
     return render_template(
-        "main/duty_payer.html",
+        "main/duty_payer.html", next_steps=next_steps,
         cases=queries.recent_cases(current_user),
         notices=queries.notices_of(current_user),
-        deadlines=queries.open_deadlines(current_user),
+        deadlines=deadlines,
     )
 
 

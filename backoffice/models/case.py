@@ -31,6 +31,7 @@ class Case(db.Model):
     __tablename__ = "cases"
     __table_args__ = (
         Index("ix_cases_office_procedure_state", "office_id", "procedure", "state"),
+        Index("ix_cases_office_next_due", "office_id", "next_due_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -44,6 +45,9 @@ class Case(db.Model):
     opened_at: Mapped[datetime] = mapped_column(UTCDateTime, default=clock.now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=clock.now, onupdate=clock.now)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    next_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """The earliest open deadline of the case, kept by database triggers on ``deadlines``
+    (migration 0006) for the worklist's default order; never written by the application."""
     event_count: Mapped[int] = mapped_column(Integer, default=0)
     event_head_hash: Mapped[str] = mapped_column(String(64), default=GENESIS_HASH)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
