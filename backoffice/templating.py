@@ -65,7 +65,16 @@ def deadline_label(deadline) -> str:
         return deadline.kind.replace("_", " ")
 
 
+def state_name(procedure_code: str, state: str) -> str:
+    procedure = REGISTRY.get(procedure_code)
+    try:
+        return procedure.state(state).label_en
+    except (AttributeError, KeyError):
+        return state
+
+
 def register_template_helpers(app: Flask) -> None:
+    app.add_template_global(state_name, "state_name")
     app.add_template_filter(deadline_label, "deadline_label")
     app.add_template_filter(seoul_datetime, "seoul")
     app.add_template_filter(legal_date, "legal_date")

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections import Counter
+from datetime import datetime, timedelta
 
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import aliased, joinedload
 
 from backoffice.extensions import db
-from backoffice.models import Case, Deadline, DeadlineStatus, Notice, Office, Party, User
+from backoffice.models import (
+    Case,
+    CaseEvent,
+    Deadline,
+    DeadlineStatus,
+    Notice,
+    Office,
+    Party,
+    User,
+)
 from backoffice.security import visible_cases
 from workflows import clock
 from workflows.roles import Role
@@ -109,3 +119,63 @@ def notices_of(user: User, limit: int = RECENT_LIMIT) -> list[Notice]:
         select(Notice).where(Notice.case_id.in_(case_ids)).options(joinedload(Notice.case))
         .order_by(Notice.issued_at.desc()).limit(limit)
     ))
+
+
+DECIDED_STATES = ("decided", "granted", "refused", "result_notified")
+LATE_KINDS = ("decision", "reinvestigation")
+
+
+def months_back(count: int = 12) -> list[tuple[int, int]]:
+    """The last ``count`` months in Asia/Seoul, oldest first, the current one last."""
+    today = clock.today()
+    year, month = today.year, today.month
+    months = []
+    for _ in range(count):
+        months.append((year, month))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return months[::-1]
+
+
+def monthly_activity(office_id: int, count: int = 12) -> dict:
+    """Cases opened, decided, and decided after their decision period, per month (KST)."""
+    months = months_back(count)
+    first = datetime(*months[0], 1, tzinfo=clock.SEOUL)
+    opened = Counter()
+    for (moment,) in db.session.execute(select(Case.opened_at).where(
+            Case.office_id == office_id, Case.opened_at >= first)):
+        local = moment.astimezone(clock.SEOUL)
+        opened[(local.year, local.month)] += 1
+    late_cases = select(Deadline.case_id).where(Deadline.kind.in_(LATE_KINDS),
+                                                Deadline.status == DeadlineStatus.MISSED)
+    decided, late = Counter(), Counter()
+    rows = db.session.execute(
+        select(CaseEvent.occurred_at, CaseEvent.case_id.in_(late_cases))
+        .join(Case, Case.id == CaseEvent.case_id)
+        .where(CaseEvent.to_state.in_(DECIDED_STATES), CaseEvent.occurred_at >= first,
+               CaseEvent.from_state.is_distinct_from(CaseEvent.to_state),
+               Case.office_id == office_id))
+    for moment, was_late in rows:
+        local = moment.astimezone(clock.SEOUL)
+        decided[(local.year, local.month)] += 1
+        if was_late:
+            late[(local.year, local.month)] += 1
+    return {"labels": [f"{y % 100:02d}.{m:02d}" for y, m in months],
+            "opened": [opened[m] for m in months], "decided": [decided[m] for m in months],
+            "late": [late[m] for m in months]}
+
+
+def deemed_soon(office_id: int, within_days: int = 3) -> int:
+    """Applications deemed granted within ``within_days`` unless the office decides."""
+    return db.session.scalar(
+        select(func.count(Deadline.id)).join(Case, Case.id == Deadline.case_id).where(
+            Case.office_id == office_id, Deadline.status == DeadlineStatus.OPEN,
+            Deadline.on_expiry == "transition:deem_grant",
+            Deadline.due_at <= clock.now() + timedelta(days=within_days))) or 0
+
+
+def due_within(office_id: int, days: int = 7) -> int:
+    now = clock.now()
+    return db.session.scalar(
+        select(func.count(Deadline.id)).join(Case, Case.id == Deadline.case_id).where(
+            Case.office_id == office_id, Deadline.status == DeadlineStatus.OPEN,
+            Deadline.due_at > now, Deadline.due_at <= now + timedelta(days=days))) or 0

@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 from backoffice.alerts import unread_alerts
 from backoffice.health import scheduler_status
 from backoffice.main import bp, queries
+from backoffice.main.charts import grouped_bars
 from backoffice.security import role_required
 from workflows.roles import Role
 
@@ -28,16 +29,23 @@ def index():
 @bp.get("/dashboard")
 @role_required(Role.SUPERVISOR)
 def dashboard():
+    """The office at a glance; every number links to the list behind it."""
     office_id = current_user.office_id
     unserved_count, unserved = queries.unserved_notices(office_id)
+    activity = queries.monthly_activity(office_id)
+    chart = grouped_bars(
+        "Cases opened, decided, and decided after the decision period, last 12 months",
+        activity["labels"], [("opened", activity["opened"]), ("decided", activity["decided"]),
+                             ("decided late", activity["late"])])
     return render_template(
         "main/supervisor.html", unserved_count=unserved_count, unserved=unserved,
         by_state=queries.cases_by_procedure_and_state(office_id),
         per_officer=queries.cases_per_officer(office_id),
         overdue=queries.overdue_count(office_id),
+        due_week=queries.due_within(office_id, 7),
+        deemed_soon=queries.deemed_soon(office_id),
         deadlines=queries.open_deadlines(current_user, within_days=7),
-        scheduler=scheduler_status(),
-        alerts=unread_alerts(current_user),
+        scheduler=scheduler_status(), alerts=unread_alerts(current_user), chart=chart,
     )
 
 

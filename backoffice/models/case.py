@@ -32,6 +32,7 @@ class Case(db.Model):
     __table_args__ = (
         Index("ix_cases_office_procedure_state", "office_id", "procedure", "state"),
         Index("ix_cases_office_next_due", "office_id", "next_due_at"),
+        Index("ix_cases_office_opened", "office_id", "opened_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from backoffice.database import UTCDateTime
@@ -22,7 +22,10 @@ class CaseEvent(db.Model):
     """
 
     __tablename__ = "case_events"
-    __table_args__ = (UniqueConstraint("case_id", "seq", name="uq_case_events_case_seq"),)
+    __table_args__ = (
+        UniqueConstraint("case_id", "seq", name="uq_case_events_case_seq"),
+        Index("ix_case_events_to_state_occurred", "to_state", "occurred_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))

@@ -1,4 +1,4 @@
-"""worklist: each case's earliest open deadline, kept by the database
+"""worklist and dashboard: each case's earliest open deadline kept by the database; indexes
 
 Revision ID: 0006_worklist
 Revises: 0005_notices
@@ -26,6 +26,9 @@ def upgrade():
         batch_op.add_column(sa.Column('next_due_at', sa.DateTime(timezone=True), nullable=True))
         batch_op.create_index('ix_cases_office_next_due', ['office_id', 'next_due_at'],
                               unique=False)
+        batch_op.create_index('ix_cases_office_opened', ['office_id', 'opened_at'], unique=False)
+    op.create_index('ix_case_events_to_state_occurred', 'case_events',
+                    ['to_state', 'occurred_at'], unique=False)
     op.execute("UPDATE cases SET next_due_at = (SELECT MIN(due_at) FROM deadlines "
                "WHERE deadlines.case_id = cases.id AND status = 'open')")
     if op.get_bind().dialect.name == "postgresql":
@@ -65,6 +68,8 @@ def downgrade():
     else:
         for name in ("insert", "update", "delete"):
             op.execute(f"DROP TRIGGER IF EXISTS deadlines_next_due_{name}")
+    op.drop_index('ix_case_events_to_state_occurred', table_name='case_events')
     with op.batch_alter_table('cases', schema=None) as batch_op:
+        batch_op.drop_index('ix_cases_office_opened')
         batch_op.drop_index('ix_cases_office_next_due')
         batch_op.drop_column('next_due_at')
