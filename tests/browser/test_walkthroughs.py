@@ -1,0 +1,109 @@
+"""Each role's main flow in a real browser (Debian chromium through Playwright), on the demo
+data, asserting on what the pages show; every main page is saved as a screenshot."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser.test_sign_in import sign_in
+from tests.notice_helpers import pdf_text, says
+from workflows import clock
+
+pytestmark = pytest.mark.browser
+
+
+def _act(page, summary: str, fields: dict[str, str], button: str) -> None:
+    """Open an action's form on the case page, fill it and submit it."""
+    page.locator("details.action summary", has_text=summary).click()
+    form = page.locator("details.action[open] form.action-form")
+    for label, value in fields.items():
+        form.get_by_label(label).fill(value)
+    form.get_by_role("button", name=button, exact=True).click()
+    page.wait_for_load_state()
+
+
+def test_an_officer_opens_an_objection_issues_the_opinion_decides_and_downloads_the_notice(
+    live_server, page, screenshot, tmp_path
+):
+    sign_in(page, live_server, "officer")
+    page.wait_for_url(f"{live_server}/worklist")
+    screenshot("worklist")
+    page.get_by_role("link", name="Objection", exact=True).click()
+    page.get_by_label("Identifier of the party").select_option("pcc")
+    page.get_by_label("Identifier", exact=True).fill("P193456789123")
+    page.get_by_label("The disposition appealed against (대상 처분)").fill(
+        "Payment notice on an online purchase (KRW 310,000)")
+    page.get_by_label("Number of the disposition notice (처분 통지 번호)").fill("SEL-2026-1201")
+    page.get_by_label("Kind of disposition (처분 종류)").select_option("assessment")
+    today = clock.today().isoformat()
+    page.get_by_label("Disposition notice received on (처분 통지 수령일)").fill(today)
+    page.get_by_label("Legal filing date (청구일)").fill(today)
+    page.get_by_label("How it was filed (접수 경로)").select_option("at_office")
+    page.get_by_label("Reasons of the dissatisfaction (불복 사유)").fill("Personal use.")
+    screenshot("open-objection")
+    page.get_by_role("button", name="File an objection").click()
+    page.wait_for_load_state()
+    assert "opened and assigned to you" in page.inner_text("body")
+    reference = page.locator("h1").inner_text().split()[0]
+    _act(page, "Send the written opinion",
+         {"Grounds, reasons and facts of the disposition (처분의 근거·이유·사실)":
+          "The goods exceed the personal-use allowance."}, "Send the written opinion")
+    assert "Send the written opinion: done (Art. 132(5))" in page.inner_text("body")
+    _act(page, "Refer to the Customs Appeal Committee", {},
+         "Refer to the Customs Appeal Committee")
+    _act(page, "Reject", {"Reasons of the decision (Art. 128(3)) (결정 이유)":
+                          "The allowance of Art. 96 is exceeded; the assessment stands."},
+         "Reject")
+    body = page.inner_text("body")
+    assert "Reject: done" in body and "Decided" in body
+    screenshot("case-decided")
+    decision_row = page.locator("tr.notice-row", has_text="Decision on the Objection")
+    with page.expect_download() as download:
+        decision_row.get_by_role("link", name="PDF").click()
+    saved = tmp_path / "decision.pdf"
+    download.value.save_as(saved)
+    says(pdf_text(Path(saved).read_bytes()), "이의신청 결정서", reference,
+         "The allowance of Art. 96 is exceeded", "90일 이내")
+
+
+def test_a_duty_payer_files_an_objection_online_and_sees_its_deadline(live_server, page,
+                                                                     screenshot):
+    sign_in(page, live_server, "payer")
+    page.wait_for_url(f"{live_server}/portal")
+    screenshot("portal")
+    page.get_by_role("link", name="File an objection").click()
+    page.get_by_label("Customs office that took the disposition").select_option(
+        label="Seoul Main Customs (서울본부세관)")
+    page.get_by_label("The disposition appealed against (대상 처분)").fill(
+        "Duty on a parcel from abroad (KRW 95,000)")
+    page.get_by_label("Number of the disposition notice (처분 통지 번호)").fill("SEL-2026-1188")
+    page.get_by_label("Kind of disposition (처분 종류)").select_option("assessment")
+    page.get_by_label("Disposition notice received on (처분 통지 수령일)").fill(
+        clock.today().isoformat())
+    page.get_by_label("Reasons of the dissatisfaction (불복 사유)").fill("It was a gift.")
+    screenshot("file-objection")
+    page.get_by_role("button", name="File now").click()
+    page.wait_for_load_state()
+    receipt = page.locator("#receipt").inner_text()
+    assert "Transmitted" in receipt and "Art. 129-2(2)" in receipt
+    assert "decision on the objection" in receipt
+    screenshot("receipt")
+    page.get_by_role("link", name="Back to my cases").click()
+    assert "Objection filed" in page.inner_text("body")
+
+
+def test_a_supervisor_follows_the_overdue_count_to_the_cases_behind_it(live_server, page,
+                                                                      screenshot):
+    sign_in(page, live_server, "supervisor")
+    page.wait_for_url(f"{live_server}/dashboard")
+    assert page.locator("svg.chart").count() == 1
+    screenshot("dashboard")
+    overdue = page.locator(".card", has_text="Overdue deadlines").get_by_role("link")
+    count = int(overdue.inner_text())
+    assert count >= 1
+    overdue.click()
+    page.wait_for_url("**/worklist?due=overdue")
+    rows = page.locator("table.worklist tbody tr.overdue")
+    assert rows.count() >= 1
+    assert "overdue" in rows.first.inner_text()
+    screenshot("worklist-overdue")
