@@ -54,6 +54,8 @@ class DefaultConfig:
     # The scheduler renders notices issued without a PDF (by the sweep) in batches of this size.
     NOTICE_RENDER_SECONDS = 60
     NOTICE_RENDER_BATCH = 50
+    # The supervisor's 12-month chart is recounted at most this often (per office and process).
+    DASHBOARD_CACHE_SECONDS = 300
 
 
 def load_config(app: Flask, overrides: Mapping[str, Any] | None = None) -> None:

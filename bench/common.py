@@ -24,7 +24,8 @@ def bench_app(database_url: str | None = None):
     """An app on a fresh database built by the migrations (SQLite in a temp folder by default)."""
     folder = Path(tempfile.mkdtemp(prefix="gwanse-bench-"))
     url = database_url or f"sqlite:///{folder / 'bench.sqlite'}"
-    app = create_app({"SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": url},
+    app = create_app({"SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": url,
+                      "SESSION_COOKIE_SECURE": False},
                      instance_path=str(folder / "instance"))
     with app.app_context():
         upgrade()

@@ -24,6 +24,7 @@ def make_app(database_url: str, instance_path: Path, **overrides):
         "SECRET_KEY": TEST_SECRET,
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SESSION_COOKIE_SECURE": False,
+        "DASHBOARD_CACHE_SECONDS": 0,
         "REMEMBER_COOKIE_SECURE": False,
         **overrides,
     }

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
+import time
 from datetime import datetime, timedelta
+from itertools import pairwise
 
+from flask import current_app
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import aliased, joinedload
 
@@ -21,7 +23,7 @@ from backoffice.models import (
 )
 from backoffice.security import visible_cases
 from workflows import clock
-from workflows.roles import Role
+from workflows.roles import OFFICE_ROLES, Role
 
 RECENT_LIMIT = 50
 
@@ -37,11 +39,20 @@ def recent_cases(user: User, limit: int = RECENT_LIMIT) -> list[Case]:
 
 
 def open_deadlines(user: User, within_days: int | None = None) -> list[Deadline]:
-    case_ids = visible_cases(user).with_only_columns(Case.id)
+    """The open deadlines of the cases ``user`` may see, soonest first.
+
+    For an office the query walks the open deadlines in due order (partial index) and keeps
+    those of the office's cases, stopping at the limit; it never visits every case.
+    """
+    if user.role in OFFICE_ROLES:
+        query = select(Deadline).join(Case, Case.id == Deadline.case_id).where(
+            Case.office_id == user.office_id)
+    else:
+        query = select(Deadline).where(
+            Deadline.case_id.in_(visible_cases(user).with_only_columns(Case.id)))
     query = (
-        select(Deadline)
-        .options(joinedload(Deadline.case))
-        .where(Deadline.status == DeadlineStatus.OPEN, Deadline.case_id.in_(case_ids))
+        query.options(joinedload(Deadline.case))
+        .where(Deadline.status == DeadlineStatus.OPEN)
         .order_by(Deadline.due_at)
     )
     if within_days is not None:
@@ -60,17 +71,14 @@ def cases_by_procedure_and_state(office_id: int) -> list[tuple[str, str, int]]:
 
 
 def cases_per_officer(office_id: int) -> list[tuple[User, int]]:
-    open_count = (
-        select(func.count(Case.id))
-        .where(Case.assigned_officer_id == User.id, Case.closed_at.is_(None))
-        .scalar_subquery()
-    )
-    query = (
-        select(User, open_count)
-        .where(User.office_id == office_id, User.role == Role.OFFICER)
-        .order_by(User.display_name)
-    )
-    return [(user, count) for user, count in db.session.execute(query)]
+    """Open cases per officer of the office (officers without cases show 0)."""
+    counts = dict(db.session.execute(
+        select(Case.assigned_officer_id, func.count())
+        .where(Case.office_id == office_id, Case.closed_at.is_(None))
+        .group_by(Case.assigned_officer_id)).all())
+    officers = db.session.scalars(select(User).where(
+        User.office_id == office_id, User.role == Role.OFFICER).order_by(User.display_name))
+    return [(user, counts.get(user.id, 0)) for user in officers]
 
 
 def overdue_count(office_id: int) -> int:
@@ -136,32 +144,49 @@ def months_back(count: int = 12) -> list[tuple[int, int]]:
     return months[::-1]
 
 
+_activity_cache: dict[tuple, tuple[float, dict]] = {}
+
+
 def monthly_activity(office_id: int, count: int = 12) -> dict:
-    """Cases opened, decided, and decided after their decision period, per month (KST)."""
+    """The 12-month figures of :func:`count_monthly_activity`, recomputed at most every
+    ``DASHBOARD_CACHE_SECONDS`` (5 minutes) per office and process: they are history, and
+    counting them takes 36 queries over the events."""
+    seconds = current_app.config["DASHBOARD_CACHE_SECONDS"]
+    key = (str(db.engine.url), office_id, count, clock.today().isoformat())
+    cached = _activity_cache.get(key)
+    if seconds and cached and time.monotonic() - cached[0] < seconds:
+        return cached[1]
+    figures = count_monthly_activity(office_id, count)
+    if len(_activity_cache) > 1000:
+        _activity_cache.clear()
+    _activity_cache[key] = (time.monotonic(), figures)
+    return figures
+
+
+def count_monthly_activity(office_id: int, count: int = 12) -> dict:
+    """Cases opened, decided, and decided after their decision period, per month (KST).
+
+    One counting query per month and figure, each served by an index ((office_id, opened_at)
+    on cases, (to_state, occurred_at) on events), so the cost does not grow with the history.
+    """
     months = months_back(count)
-    first = datetime(*months[0], 1, tzinfo=clock.SEOUL)
-    opened = Counter()
-    for (moment,) in db.session.execute(select(Case.opened_at).where(
-            Case.office_id == office_id, Case.opened_at >= first)):
-        local = moment.astimezone(clock.SEOUL)
-        opened[(local.year, local.month)] += 1
+    bounds = [datetime(y, m, 1, tzinfo=clock.SEOUL) for y, m in months]
+    year, month = months[-1]
+    bounds.append(datetime(year + month // 12, month % 12 + 1, 1, tzinfo=clock.SEOUL))
     late_cases = select(Deadline.case_id).where(Deadline.kind.in_(LATE_KINDS),
                                                 Deadline.status == DeadlineStatus.MISSED)
-    decided, late = Counter(), Counter()
-    rows = db.session.execute(
-        select(CaseEvent.occurred_at, CaseEvent.case_id.in_(late_cases))
-        .join(Case, Case.id == CaseEvent.case_id)
-        .where(CaseEvent.to_state.in_(DECIDED_STATES), CaseEvent.occurred_at >= first,
-               CaseEvent.from_state.is_distinct_from(CaseEvent.to_state),
-               Case.office_id == office_id))
-    for moment, was_late in rows:
-        local = moment.astimezone(clock.SEOUL)
-        decided[(local.year, local.month)] += 1
-        if was_late:
-            late[(local.year, local.month)] += 1
+    decisions = (select(func.count(CaseEvent.id)).join(Case, Case.id == CaseEvent.case_id)
+                 .where(CaseEvent.to_state.in_(DECIDED_STATES), Case.office_id == office_id,
+                        CaseEvent.from_state.is_distinct_from(CaseEvent.to_state)))
+    opened, decided, late = [], [], []
+    for start, end in pairwise(bounds):
+        opened.append(db.session.scalar(select(func.count(Case.id)).where(
+            Case.office_id == office_id, Case.opened_at >= start, Case.opened_at < end)) or 0)
+        in_month = decisions.where(CaseEvent.occurred_at >= start, CaseEvent.occurred_at < end)
+        decided.append(db.session.scalar(in_month) or 0)
+        late.append(db.session.scalar(in_month.where(CaseEvent.case_id.in_(late_cases))) or 0)
     return {"labels": [f"{y % 100:02d}.{m:02d}" for y, m in months],
-            "opened": [opened[m] for m in months], "decided": [decided[m] for m in months],
-            "late": [late[m] for m in months]}
+            "opened": opened, "decided": decided, "late": late}
 
 
 def deemed_soon(office_id: int, within_days: int = 3) -> int:

@@ -31,7 +31,9 @@ class Case(db.Model):
     __tablename__ = "cases"
     __table_args__ = (
         Index("ix_cases_office_procedure_state", "office_id", "procedure", "state"),
-        Index("ix_cases_office_next_due", "office_id", "next_due_at"),
+        Index("ix_cases_office_open_next_due", "office_id", "closed_at", "next_due_at"),
+        Index("ix_cases_office_open_state", "office_id", "closed_at", "procedure", "state",
+              "assigned_officer_id"),
         Index("ix_cases_office_opened", "office_id", "opened_at"),
     )
 

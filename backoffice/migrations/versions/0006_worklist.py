@@ -24,8 +24,10 @@ EARLIEST = ("(SELECT MIN(due_at) FROM deadlines WHERE case_id = {row}.case_id "
 def upgrade():
     with op.batch_alter_table('cases', schema=None) as batch_op:
         batch_op.add_column(sa.Column('next_due_at', sa.DateTime(timezone=True), nullable=True))
-        batch_op.create_index('ix_cases_office_next_due', ['office_id', 'next_due_at'],
-                              unique=False)
+        batch_op.create_index('ix_cases_office_open_next_due',
+                              ['office_id', 'closed_at', 'next_due_at'], unique=False)
+        batch_op.create_index('ix_cases_office_open_state', ['office_id', 'closed_at',
+                              'procedure', 'state', 'assigned_officer_id'], unique=False)
         batch_op.create_index('ix_cases_office_opened', ['office_id', 'opened_at'], unique=False)
     op.create_index('ix_case_events_to_state_occurred', 'case_events',
                     ['to_state', 'occurred_at'], unique=False)
@@ -71,5 +73,6 @@ def downgrade():
     op.drop_index('ix_case_events_to_state_occurred', table_name='case_events')
     with op.batch_alter_table('cases', schema=None) as batch_op:
         batch_op.drop_index('ix_cases_office_opened')
-        batch_op.drop_index('ix_cases_office_next_due')
+        batch_op.drop_index('ix_cases_office_open_state')
+        batch_op.drop_index('ix_cases_office_open_next_due')
         batch_op.drop_column('next_due_at')
