@@ -53,6 +53,7 @@ def _register_user_loader() -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from backoffice.auth import bp as auth_bp
+    from backoffice.cases.attachments import bp as attachments_bp
     from backoffice.cases.opening import bp as opening_bp
     from backoffice.cases.views import bp as cases_bp
     from backoffice.deadlines import bp as deadlines_bp
@@ -62,8 +63,8 @@ def _register_blueprints(app: Flask) -> None:
     from backoffice.procedures import bp as procedures_bp
     from backoffice.worklist.views import bp as worklist_bp
 
-    for blueprint in (auth_bp, main_bp, worklist_bp, opening_bp, cases_bp, deadlines_bp, notices_bp,
-                      procedures_bp, health_bp):
+    for blueprint in (auth_bp, main_bp, worklist_bp, opening_bp, cases_bp, attachments_bp,
+                      deadlines_bp, notices_bp, procedures_bp, health_bp):
         app.register_blueprint(blueprint)
 
 

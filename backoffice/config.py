@@ -56,6 +56,8 @@ class DefaultConfig:
     NOTICE_RENDER_BATCH = 50
     # The supervisor's 12-month chart is recounted at most this often (per office and process).
     DASHBOARD_CACHE_SECONDS = 300
+    # Documents uploaded to a case: PDF, JPEG or PNG up to this size.
+    ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 
 
 def load_config(app: Flask, overrides: Mapping[str, Any] | None = None) -> None:

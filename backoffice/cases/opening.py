@@ -17,6 +17,7 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Length
 
 from backoffice.cases.actions import action_form, values_of
+from backoffice.cases.attachments import UploadRefused, add_attachment
 from backoffice.extensions import db
 from backoffice.models import CaseEvent, Deadline, Office, Party
 from backoffice.security import load_case_or_404
@@ -87,7 +88,15 @@ def new(procedure: str):
                     office=current_user.office if not online else _office_for(form),
                     actor=current_user, values=values,
                     assigned_officer=None if online else current_user)
+                for upload in request.files.getlist("evidence"):
+                    if upload and upload.filename:
+                        add_attachment(case, upload, actor=current_user,
+                                       description="evidence filed with the request")
                 db.session.commit()
+            except UploadRefused as refused:
+                db.session.rollback()
+                flash(f"Not filed: {refused}. Nothing was saved; choose the files again.",
+                      "error")
             except TransitionRefused as refused:
                 db.session.rollback()
                 if refused.reason is Refusal.NOT_PERMITTED:

@@ -9,7 +9,7 @@ from backoffice.cases.forms import RequestExaminationForm
 from backoffice.cases.next_step import can_request_examination, request_examination_after_objection
 from backoffice.deadlines.forms import ExtendDeadlineForm
 from backoffice.extensions import db
-from backoffice.models import CaseEvent, Deadline, Notice
+from backoffice.models import Attachment, CaseEvent, Deadline, Notice
 from backoffice.notices.forms import ServiceForm
 from backoffice.notices.issue import replaced_ids
 from backoffice.security import load_case_or_404
@@ -86,6 +86,9 @@ def _case_page(case, failed=None, status: int = 200):
     notices = db.session.scalars(
         select(Notice).where(Notice.case_id == case.id).order_by(Notice.issued_at)
     ).all()
+    attachments = db.session.scalars(
+        select(Attachment).where(Attachment.case_id == case.id).order_by(Attachment.id)
+    ).all()
     office_user = current_user.role in OFFICE_ROLES
     actions = actions_for(case, current_user) if case.procedure in REGISTRY else []
     forms = {a.transition.trigger: action_form(case.procedure, a.transition, version=case.version)
@@ -99,7 +102,7 @@ def _case_page(case, failed=None, status: int = 200):
         can_request_examination=can_request_examination(case),
         replaced=replaced_ids(n.id for n in notices), can_serve=office_user,
         service_form=ServiceForm(formdata=None), service_labels=SERVICE_LABELS,
-        actions=actions, forms=forms, failed=failed[0] if failed else None,
+        actions=actions, forms=forms, attachments=attachments, failed=failed[0] if failed else None,
     ), status
 
 

@@ -1,6 +1,7 @@
 """The data model; import models from here."""
 
 from backoffice.models.alert import Alert
+from backoffice.models.attachment import Attachment
 from backoffice.models.calendar import CalendarDay, NetworkOutage
 from backoffice.models.case import Case
 from backoffice.models.counter import Counter
@@ -15,6 +16,7 @@ from backoffice.models.user import User
 
 __all__ = [
     "Alert",
+    "Attachment",
     "CalendarDay",
     "Case",
     "CaseEvent",

@@ -1,0 +1,95 @@
+"""Uploading documents to a case and downloading them, within size and type limits.
+
+The type is judged from the file's first bytes, not from its name or the browser's claim:
+PDF, JPEG and PNG are accepted, up to ``ATTACHMENT_MAX_BYTES`` (10 MB by default). A duty
+payer may add evidence to their own open case; officers to the cases of their office.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from urllib.parse import quote
+
+from flask import Blueprint, Response, abort, current_app, flash, redirect, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from backoffice.audit import append_event
+from backoffice.extensions import db
+from backoffice.models import Attachment
+from backoffice.security import load_case_or_404
+
+bp = Blueprint("attachments", __name__)
+
+SIGNATURES = {b"%PDF-": "application/pdf", b"\xff\xd8\xff": "image/jpeg",
+              b"\x89PNG\r\n\x1a\n": "image/png"}
+
+
+class UploadRefused(ValueError):
+    pass
+
+
+def sniff(head: bytes) -> str | None:
+    return next((kind for magic, kind in SIGNATURES.items() if head.startswith(magic)), None)
+
+
+def add_attachment(case, upload, *, actor, description: str | None) -> Attachment:
+    """Check and store one uploaded file on ``case``, recorded as a case event.
+
+    :raise UploadRefused: empty, too large, or not a PDF, JPEG or PNG.
+    """
+    limit = current_app.config["ATTACHMENT_MAX_BYTES"]
+    content = upload.read(limit + 1) if upload else b""
+    if not content:
+        raise UploadRefused("choose a file to upload")
+    if len(content) > limit:
+        raise UploadRefused(f"the file is larger than {limit // (1024 * 1024)} MB")
+    content_type = sniff(content[:8])
+    if content_type is None:
+        raise UploadRefused("only PDF, JPEG and PNG files are accepted")
+    filename = (upload.filename or "document").replace("\\", "/").rsplit("/", 1)[-1][:200]
+    digest = hashlib.sha256(content).hexdigest()
+    event = append_event(case, actor=actor, trigger="attach_document", from_state=case.state,
+                         to_state=case.state, reason=(description or "").strip() or None,
+                         payload={"filename": filename, "sha256": digest,
+                                  "size": len(content)})
+    attachment = Attachment(case=case, filename=filename, content_type=content_type,
+                            size=len(content), sha256=digest, content=content,
+                            description=(description or "").strip()[:300] or None,
+                            uploaded_by_id=actor.id, event_seq=event.seq)
+    db.session.add(attachment)
+    db.session.flush()
+    return attachment
+
+
+@bp.post("/cases/<reference>/attachments")
+@login_required
+def upload(reference: str):
+    case = load_case_or_404(reference, current_user)
+    back = redirect(url_for("cases.detail", reference=reference) + "#attachments")
+    if case.closed_at is not None:
+        flash("The case is closed; documents can no longer be added.", "error")
+        return back
+    try:
+        attachment = add_attachment(case, request.files.get("file"), actor=current_user,
+                                    description=request.form.get("description"))
+    except UploadRefused as refused:
+        db.session.rollback()
+        flash(f"Not uploaded: {refused}.", "error")
+        return back
+    db.session.commit()
+    flash(f"{attachment.filename} added to {case.reference}.", "info")
+    return back
+
+
+@bp.get("/cases/<reference>/attachments/<int:attachment_id>")
+@login_required
+def download(reference: str, attachment_id: int):
+    case = load_case_or_404(reference, current_user)
+    attachment = db.session.scalar(select(Attachment).where(
+        Attachment.id == attachment_id, Attachment.case_id == case.id))
+    if attachment is None:
+        abort(404)
+    return Response(attachment.content, mimetype=attachment.content_type, headers={
+        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(attachment.filename)}",
+        "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store"})
