@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
 from datetime import datetime, timedelta
 from itertools import pairwise
 
@@ -60,38 +61,37 @@ def open_deadlines(user: User, within_days: int | None = None) -> list[Deadline]
     return list(db.session.scalars(query.limit(RECENT_LIMIT)))
 
 
-def cases_by_procedure_and_state(office_id: int) -> list[tuple[str, str, int]]:
-    query = (
-        select(Case.procedure, Case.state, func.count())
-        .where(Case.office_id == office_id, Case.closed_at.is_(None))
-        .group_by(Case.procedure, Case.state)
-        .order_by(Case.procedure, Case.state)
-    )
-    return [tuple(row) for row in db.session.execute(query)]
-
-
-def cases_per_officer(office_id: int) -> list[tuple[User, int]]:
-    """Open cases per officer of the office (officers without cases show 0)."""
-    counts = dict(db.session.execute(
-        select(Case.assigned_officer_id, func.count())
-        .where(Case.office_id == office_id, Case.closed_at.is_(None))
-        .group_by(Case.assigned_officer_id)).all())
+def open_case_counts(office_id: int) -> tuple[list[tuple[str, str, int]],
+                                               list[tuple[User, int]]]:
+    """Open cases by procedure and state, and per officer, from one pass over the index
+    (office_id, closed_at, procedure, state, assigned_officer_id)."""
+    by_state, by_officer = Counter(), Counter()
+    for procedure, state, officer_id, count in db.session.execute(
+            select(Case.procedure, Case.state, Case.assigned_officer_id, func.count())
+            .where(Case.office_id == office_id, Case.closed_at.is_(None))
+            .group_by(Case.procedure, Case.state, Case.assigned_officer_id)):
+        by_state[(procedure, state)] += count
+        by_officer[officer_id] += count
     officers = db.session.scalars(select(User).where(
         User.office_id == office_id, User.role == Role.OFFICER).order_by(User.display_name))
-    return [(user, counts.get(user.id, 0)) for user in officers]
+    return ([(p, s, n) for (p, s), n in sorted(by_state.items())],
+            [(user, by_officer.get(user.id, 0)) for user in officers])
 
 
-def overdue_count(office_id: int) -> int:
-    query = (
-        select(func.count(Deadline.id))
-        .join(Case, Case.id == Deadline.case_id)
-        .where(
-            Case.office_id == office_id,
-            Deadline.status == DeadlineStatus.OPEN,
-            Deadline.due_at < clock.now(),
-        )
-    )
-    return db.session.scalar(query) or 0
+def deadline_counts(office_id: int) -> dict[str, int]:
+    """Overdue, due within 7 days, and deemed grants within 3 days, in one pass over the open
+    deadlines due by a week from now (partial index on open deadlines by due time)."""
+    now = clock.now()
+    week, three_days = now + timedelta(days=7), now + timedelta(days=3)
+    deemed = Deadline.on_expiry == "transition:deem_grant"
+    row = db.session.execute(
+        select(func.count().filter(Deadline.due_at < now),
+               func.count().filter(Deadline.due_at > now),
+               func.count().filter(deemed, Deadline.due_at <= three_days))
+        .select_from(Deadline).join(Case, Case.id == Deadline.case_id)
+        .where(Case.office_id + 0 == office_id, Deadline.status == DeadlineStatus.OPEN,
+               Deadline.due_at <= week)).one()
+    return {"overdue": row[0], "due_week": row[1], "deemed_soon": row[2]}
 
 
 def users_overview() -> list[User]:
@@ -111,7 +111,9 @@ def system_counts() -> dict[str, int]:
 def unserved_notices(office_id: int, limit: int = RECENT_LIMIT) -> tuple[int, list[Notice]]:
     """Notices of the office whose service is not recorded, oldest first (Art. 11)."""
     replacement = aliased(Notice)
-    unserved = (select(Notice).join(Case).where(Case.office_id == office_id,
+    # "+ 0" keeps SQLite from walking the office's cases: the few unserved notices (partial
+    # index) are the place to start.
+    unserved = (select(Notice).join(Case).where(Case.office_id + 0 == office_id,
                                                 Notice.served_on.is_(None))
                 .where(~exists().where(replacement.replaces_id == Notice.id)))
     count = db.session.scalar(unserved.with_only_columns(func.count()).order_by(None))
@@ -187,20 +189,3 @@ def count_monthly_activity(office_id: int, count: int = 12) -> dict:
         late.append(db.session.scalar(in_month.where(CaseEvent.case_id.in_(late_cases))) or 0)
     return {"labels": [f"{y % 100:02d}.{m:02d}" for y, m in months],
             "opened": opened, "decided": decided, "late": late}
-
-
-def deemed_soon(office_id: int, within_days: int = 3) -> int:
-    """Applications deemed granted within ``within_days`` unless the office decides."""
-    return db.session.scalar(
-        select(func.count(Deadline.id)).join(Case, Case.id == Deadline.case_id).where(
-            Case.office_id == office_id, Deadline.status == DeadlineStatus.OPEN,
-            Deadline.on_expiry == "transition:deem_grant",
-            Deadline.due_at <= clock.now() + timedelta(days=within_days))) or 0
-
-
-def due_within(office_id: int, days: int = 7) -> int:
-    now = clock.now()
-    return db.session.scalar(
-        select(func.count(Deadline.id)).join(Case, Case.id == Deadline.case_id).where(
-            Case.office_id == office_id, Deadline.status == DeadlineStatus.OPEN,
-            Deadline.due_at > now, Deadline.due_at <= now + timedelta(days=days))) or 0

@@ -37,13 +37,12 @@ def dashboard():
         "Cases opened, decided, and decided after the decision period, last 12 months",
         activity["labels"], [("opened", activity["opened"]), ("decided", activity["decided"]),
                              ("decided late", activity["late"])])
+    by_state, per_officer = queries.open_case_counts(office_id)
+    counts = queries.deadline_counts(office_id)
     return render_template(
         "main/supervisor.html", unserved_count=unserved_count, unserved=unserved,
-        by_state=queries.cases_by_procedure_and_state(office_id),
-        per_officer=queries.cases_per_officer(office_id),
-        overdue=queries.overdue_count(office_id),
-        due_week=queries.due_within(office_id, 7),
-        deemed_soon=queries.deemed_soon(office_id),
+        by_state=by_state, per_officer=per_officer, overdue=counts["overdue"],
+        due_week=counts["due_week"], deemed_soon=counts["deemed_soon"],
         deadlines=queries.open_deadlines(current_user, within_days=7),
         scheduler=scheduler_status(), alerts=unread_alerts(current_user), chart=chart,
     )
