@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from flask import Flask
+from markupsafe import Markup
 
 from workflows import clock
 from workflows.procedures import CATALOGUE, REGISTRY
@@ -73,7 +74,40 @@ def state_name(procedure_code: str, state: str) -> str:
         return state
 
 
+def current_locale() -> str:
+    """Korean or English: the user's choice, the session's for a visitor, Korean by default."""
+    from flask import session
+    from flask_login import current_user
+
+    if current_user and current_user.is_authenticated:
+        return current_user.locale
+    return session.get("locale", "ko")
+
+
+def bilingual(english: str, korean: str | None) -> Markup:
+    """The text in the user's language first, the other one after it, smaller."""
+    if not korean or korean == english:
+        return Markup("{}").format(english)
+    if current_locale() == "ko":
+        return Markup('<span lang="ko">{}</span> <span class="en" lang="en">{}</span>').format(
+            korean, english)
+    return Markup('<span lang="en">{}</span> <span class="ko" lang="ko">{}</span>').format(
+        english, korean)
+
+
+def state_bilingual(case) -> Markup:
+    procedure = REGISTRY.get(case.procedure)
+    try:
+        state = procedure.state(case.state)
+    except (AttributeError, KeyError):
+        return Markup("{}").format(case.state)
+    return bilingual(state.label_en, state.label_ko)
+
+
 def register_template_helpers(app: Flask) -> None:
+    app.add_template_global(current_locale, "locale")
+    app.add_template_global(bilingual, "bi")
+    app.add_template_filter(state_bilingual, "state_bi")
     app.add_template_global(state_name, "state_name")
     app.add_template_filter(deadline_label, "deadline_label")
     app.add_template_filter(seoul_datetime, "seoul")

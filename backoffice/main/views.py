@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from flask import redirect, render_template, url_for
+from flask import abort, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required
 
 from backoffice.alerts import unread_alerts
+from backoffice.extensions import db
 from backoffice.health import scheduler_status
 from backoffice.main import bp, queries
 from backoffice.main.charts import grouped_bars
 from backoffice.security import role_required
 from workflows.roles import Role
+
+LOCALES = ("ko", "en")
 
 LANDING = {
     Role.OFFICER: "worklist.index",
@@ -72,3 +75,18 @@ def admin():
         counts=queries.system_counts(),
         scheduler=scheduler_status(),
     )
+
+
+@bp.post("/language")
+def language():
+    """Switch the interface between Korean and English; remembered for a signed-in user."""
+    chosen = request.form.get("locale")
+    if chosen not in LOCALES:
+        abort(400)
+    if current_user.is_authenticated:
+        current_user.locale = chosen
+        db.session.commit()
+    session["locale"] = chosen
+    back = request.form.get("next") or ""
+    return redirect(back if back.startswith("/") and not back.startswith("//")
+                    else url_for("main.index"))

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.browser
 
 def test_officer_computes_a_deadline_over_seollal(live_server, page, screenshot):
     sign_in(page, live_server, "officer")
-    page.get_by_role("link", name="Deadline calculator").click()
+    page.get_by_role("link", name="기한 계산").click()
     page.get_by_label("Start date").fill("2026-01-19")
     page.get_by_label("Period", exact=True).fill("30d")
     page.get_by_role("button", name="Compute").click()
@@ -20,7 +20,7 @@ def test_officer_computes_a_deadline_over_seollal(live_server, page, screenshot)
 
 def test_admin_records_a_decree_day_and_the_calculator_uses_it(live_server, page, screenshot):
     sign_in(page, live_server, "admin")
-    page.get_by_role("link", name="Statutory calendar").click()
+    page.get_by_role("link", name="법정 달력").click()
     page.get_by_label("Date").first.fill("2026-03-10")
     page.get_by_label("Name").fill("Treasury agent banks closed")
     page.get_by_label("Kind").select_option("decree_day")
@@ -28,7 +28,7 @@ def test_admin_records_a_decree_day_and_the_calculator_uses_it(live_server, page
     page.get_by_role("button", name="Add closure day").click()
     assert "Closure day 2026-03-10 added" in page.content()
     screenshot("admin-calendar")
-    page.get_by_role("link", name="Deadline calculator").click()
+    page.get_by_role("link", name="기한 계산").click()
     page.get_by_label("Start date").fill("2026-03-02")
     page.get_by_label("Period", exact=True).fill("8d")
     page.get_by_role("button", name="Compute").click()

@@ -96,6 +96,10 @@ def test_a_supervisor_follows_the_overdue_count_to_the_cases_behind_it(live_serv
                                                                       screenshot):
     sign_in(page, live_server, "supervisor")
     page.wait_for_url(f"{live_server}/dashboard")
+    assert page.locator("h1").inner_text().startswith("감독자 현황")
+    page.get_by_role("button", name="English").click()
+    page.wait_for_url(f"{live_server}/dashboard")
+    assert page.locator("h1").inner_text().startswith("Supervisor dashboard")
     assert page.locator("svg.chart").count() == 1
     screenshot("dashboard")
     overdue = page.locator(".card", has_text="Overdue deadlines").get_by_role("link")
