@@ -262,3 +262,16 @@ def test_a_posted_objection_arriving_late_counts_as_filed_on_the_last_day(people
     assert case.data["received_on"] == "2026-05-26"
     assert case.data["filed_in_time"] is True
     assert deadline(case, "decision").starts_on == date(2026, 5, 21)
+
+
+def test_the_objector_revises_within_the_period_ordered_and_not_after(objection, people):
+    act(objection, "order_revision", people["officer"], kst(2026, 3, 5, 10),
+        revision_days=10, matters="Attach the disposition notice")
+    # 5 March + 10 days = Sun 15 March → Mon 16 March (Art. 8(3)); passed at 24:00
+    with clock.frozen(kst(2026, 3, 17, 9)), pytest.raises(TransitionRefused,
+                                                         match="revision period ended"):
+        fire(objection, "revise", actor=people["payer"], values={"revision": "late"})
+    db.session.rollback()
+    act(objection, "revise", people["officer"], kst(2026, 3, 17, 9),
+        revision="Received by post on 16 March")
+    assert objection.state == "under_deliberation"

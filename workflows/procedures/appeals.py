@@ -111,6 +111,16 @@ def one_redeliberation(context: Context) -> str | None:
     return None
 
 
+def revision_in_time(context: Context) -> str | None:
+    """A claimant revises within the period ordered (Art. 123(1)); afterwards only the office
+    records a revision (a late one may lead to dismissal, 128(1)1(c))."""
+    period = context.open_deadlines.get("revision")
+    if context.role == Role.DUTY_PAYER and period and context.now > period.due_at:
+        return (f"the revision period ended on {period.due_date}; contact the office "
+                "(Art. 123(1))")
+    return None
+
+
 def revision_days(context: Context) -> str:
     return f"{context.values['revision_days']}d"
 
@@ -226,6 +236,7 @@ def revision_transitions(sources: tuple[str, ...], orderers: frozenset[str],
                    reason_field="matters", notices=("revision_order",)),
         Transition("revise", ("in_revision",), "under_deliberation", CLAIMANT_OR_OFFICE,
                    f"Art. 123(2){via}", "Revision submitted", "보정서 제출",
+                   guards=(revision_in_time,),
                    fields=(Field("revision", "The revision", "보정 내용", FieldKind.LONGTEXT),),
                    reason_field="revision"),
     )

@@ -31,6 +31,7 @@ from workflows.procedures.appeals import (
     FILING_RULES,
     OFFICE,
     revision_days,
+    revision_in_time,
 )
 
 CODE = "pre_assessment_review"
@@ -119,6 +120,7 @@ PROCEDURE = Procedure(
                    reason_field="matters", notices=("revision_order",)),
         Transition("revise", ("in_revision",), "under_committee_review", CLAIMANT_OR_OFFICE,
                    "Art. 118(6) → 123(2)", "Revision submitted", "보정서 제출",
+                   guards=(revision_in_time,),
                    fields=(Field("revision", "The revision", "보정 내용", FieldKind.LONGTEXT),),
                    reason_field="revision"),
         Transition("refer_to_committee", ("review_requested",), "under_committee_review",
