@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import abort
 from flask_login import current_user, login_required
@@ -63,3 +64,14 @@ def load_case_or_404(reference: str, user: User) -> Case:
     if case is None or not can_view_case(user, case):
         abort(404)
     return case
+
+
+def safe_local_path(target: str | None, fallback: str) -> str:
+    """``target`` if it is a path on this site, else ``fallback``: never another host (no
+    scheme, no ``//``, no backslash, nothing unprintable)."""
+    if target and "\\" not in target and target.isprintable():
+        parts = urlsplit(target)
+        if not parts.scheme and not parts.netloc and target.startswith("/") \
+                and not target.startswith("//"):
+            return target
+    return fallback

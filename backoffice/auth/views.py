@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import current_app, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -9,6 +7,7 @@ from backoffice.auth import bp
 from backoffice.auth.forms import LoginForm, LogoutForm
 from backoffice.auth.login import authenticate
 from backoffice.extensions import db
+from backoffice.security import safe_local_path
 
 FAILED_MESSAGE = (
     "Sign-in failed: check your username and password. "
@@ -53,9 +52,4 @@ def logout():
 
 def _safe_next(target: str | None) -> str:
     """Follow ``next`` only to a path on this site, never to another host."""
-    if target and "\\" not in target and target.isprintable():
-        parts = urlsplit(target)
-        if not parts.scheme and not parts.netloc and target.startswith("/") \
-                and not target.startswith("//"):
-            return target
-    return url_for("main.index")
+    return safe_local_path(target, url_for("main.index"))

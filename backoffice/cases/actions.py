@@ -8,6 +8,7 @@ another one means someone acted in between, and nothing is done.
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import cache
 from typing import Any
 
@@ -25,10 +26,18 @@ from wtforms import (
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
+from workflows import clock
 from workflows.engine import FieldKind, Transition
 from workflows.procedures import procedure_for
 
 TEXT_LIMIT, LONGTEXT_LIMIT = 500, 10_000
+INTEGER_LIMIT = 10**15
+"""No amount or count in the Act comes near it; it keeps values inside a 64-bit column."""
+
+SUBMISSION_DATES = frozenset({"filed_on", "counter_evidence_on"})
+"""Dates that say when the claimant submitted something. Online they are the day of
+transmission (Art. 129-2(2)), set by the system, never typed by the claimant."""
+CHANNEL = "filing_rule"
 
 
 def _field(spec) -> Any:
@@ -45,8 +54,9 @@ def _field(spec) -> Any:
     if spec.kind is FieldKind.DATETIME:
         return DateTimeLocalField(validators=presence, format="%Y-%m-%dT%H:%M", **common)
     if spec.kind is FieldKind.INTEGER:
-        return IntegerField(validators=[*presence, NumberRange(spec.minimum, spec.maximum)],
-                            **common)
+        maximum = spec.maximum if spec.maximum is not None else INTEGER_LIMIT
+        minimum = spec.minimum if spec.minimum is not None else -INTEGER_LIMIT
+        return IntegerField(validators=[*presence, NumberRange(minimum, maximum)], **common)
     if spec.kind is FieldKind.CHOICE:
         choices = [SelectChoice(value, text) for value, text in spec.choices]
         if not spec.required:
@@ -84,4 +94,25 @@ def values_of(form: FlaskForm, transition: Transition) -> dict[str, Any]:
         if value is None or value == "":
             continue
         values[spec.name] = value.strip() if isinstance(value, str) else value
+    return values
+
+
+def for_claimant_online(form: FlaskForm) -> FlaskForm:
+    """Remove the fields the system sets for an online submission (date and channel)."""
+    for name in (*SUBMISSION_DATES, CHANNEL):
+        if name in form:
+            del form[name]
+    return form
+
+
+def stamp_online_submission(values: dict[str, Any], transition: Transition,
+                            transmitted: datetime) -> dict[str, Any]:
+    """Set the submission date to the day of transmission in Korea and the channel to online
+    (Art. 129-2(2)) for the fields the transition has."""
+    names = {spec.name for spec in transition.fields}
+    day = transmitted.astimezone(clock.SEOUL).date()
+    for name in SUBMISSION_DATES & names:
+        values[name] = day
+    if CHANNEL in names:
+        values[CHANNEL] = "online"
     return values

@@ -16,7 +16,12 @@ from wtforms import SelectField, StringField
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Length
 
-from backoffice.cases.actions import action_form, values_of
+from backoffice.cases.actions import (
+    action_form,
+    for_claimant_online,
+    stamp_online_submission,
+    values_of,
+)
 from backoffice.cases.attachments import UploadRefused, add_attachment
 from backoffice.extensions import db
 from backoffice.models import CaseEvent, Deadline, Office, Party
@@ -68,9 +73,7 @@ def new(procedure: str):
     party_form = None if online else PartyForm(
         formdata=request.form if request.method == "POST" else None, prefix="party")
     if online:
-        for hidden in ("filed_on", "filing_rule"):
-            if hidden in form:
-                del form[hidden]
+        for_claimant_online(form)
     status = 200
     if request.method == "POST":
         status = 422
@@ -79,9 +82,7 @@ def new(procedure: str):
         if forms_ok and party is not None:
             values = values_of(form, opening)
             if online:
-                transmitted = clock.now()
-                values.update(filed_on=transmitted.astimezone(clock.SEOUL).date(),
-                              filing_rule="online")
+                stamp_online_submission(values, opening, clock.now())
             try:
                 case = open_procedure_case(
                     procedure, party=party,

@@ -4,7 +4,12 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from backoffice.cases.actions import action_form, values_of
+from backoffice.cases.actions import (
+    action_form,
+    for_claimant_online,
+    stamp_online_submission,
+    values_of,
+)
 from backoffice.cases.forms import RequestExaminationForm
 from backoffice.cases.next_step import can_request_examination, request_examination_after_objection
 from backoffice.deadlines.forms import ExtendDeadlineForm
@@ -14,10 +19,11 @@ from backoffice.notices.forms import ServiceForm
 from backoffice.notices.issue import replaced_ids
 from backoffice.security import load_case_or_404
 from backoffice.workflow import actions_for, fire
+from workflows import clock
 from workflows.engine import Refusal, TransitionRefused
 from workflows.notices.service import METHOD_LABELS
 from workflows.procedures import REGISTRY, procedure_for
-from workflows.roles import OFFICE_ROLES
+from workflows.roles import OFFICE_ROLES, Role
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")
 
@@ -45,6 +51,9 @@ def act(reference: str, trigger: str):
         abort(404)
     transition = procedure.transition(trigger)
     form = action_form(case.procedure, transition, formdata=request.form)
+    online = current_user.role == Role.DUTY_PAYER
+    if online:
+        for_claimant_online(form)
     if not form.validate():
         db.session.rollback()
         return _case_page(case, failed=(trigger, form), status=422)
@@ -53,8 +62,10 @@ def act(reference: str, trigger: str):
     except (TypeError, ValueError):
         abort(400)
     try:
-        event = fire(case, trigger, actor=current_user, values=values_of(form, transition),
-                     expected_version=version)
+        values = values_of(form, transition)
+        if online:
+            stamp_online_submission(values, transition, clock.now())
+        event = fire(case, trigger, actor=current_user, values=values, expected_version=version)
         db.session.commit()
     except TransitionRefused as refused:
         db.session.rollback()
@@ -93,6 +104,9 @@ def _case_page(case, failed=None, status: int = 200):
     actions = actions_for(case, current_user) if case.procedure in REGISTRY else []
     forms = {a.transition.trigger: action_form(case.procedure, a.transition, version=case.version)
              for a in actions if a.allowed}
+    if current_user.role == Role.DUTY_PAYER:
+        for form in forms.values():
+            for_claimant_online(form)
     if failed:
         forms[failed[0]] = failed[1]
     return render_template(

@@ -6,6 +6,7 @@ import time
 from collections import Counter
 from datetime import datetime, timedelta
 from itertools import pairwise
+from types import SimpleNamespace
 
 from flask import current_app
 from sqlalchemy import exists, func, select
@@ -23,6 +24,7 @@ from backoffice.models import (
     User,
 )
 from backoffice.security import visible_cases
+from backoffice.worklist.query import Filters, worklist_query
 from workflows import clock
 from workflows.roles import OFFICE_ROLES, Role
 
@@ -79,19 +81,14 @@ def open_case_counts(office_id: int) -> tuple[list[tuple[str, str, int]],
 
 
 def deadline_counts(office_id: int) -> dict[str, int]:
-    """Overdue, due within 7 days, and deemed grants within 3 days, in one pass over the open
-    deadlines due by a week from now (partial index on open deadlines by due time)."""
-    now = clock.now()
-    week, three_days = now + timedelta(days=7), now + timedelta(days=3)
-    deemed = Deadline.on_expiry == "transition:deem_grant"
-    row = db.session.execute(
-        select(func.count().filter(Deadline.due_at < now),
-               func.count().filter(Deadline.due_at > now),
-               func.count().filter(deemed, Deadline.due_at <= three_days))
-        .select_from(Deadline).join(Case, Case.id == Deadline.case_id)
-        .where(Case.office_id + 0 == office_id, Deadline.status == DeadlineStatus.OPEN,
-               Deadline.due_at <= week)).one()
-    return {"overdue": row[0], "due_week": row[1], "deemed_soon": row[2]}
+    """Open cases overdue, due within 7 days, and deemed granted within 3 days: counted with
+    the worklist's own filters, so each number is the length of the list it links to."""
+    office = SimpleNamespace(office_id=office_id, id=None)
+    return {key: db.session.scalar(
+                worklist_query(office, Filters(due=due))
+                .with_only_columns(func.count(Case.id)).order_by(None)) or 0
+            for key, due in (("overdue", "overdue"), ("due_week", "week"),
+                             ("deemed_soon", "deemed"))}
 
 
 def users_overview() -> list[User]:

@@ -10,7 +10,7 @@ from backoffice.extensions import db
 from backoffice.health import scheduler_status
 from backoffice.main import bp, queries
 from backoffice.main.charts import grouped_bars
-from backoffice.security import role_required
+from backoffice.security import role_required, safe_local_path
 from workflows.roles import Role
 
 LOCALES = ("ko", "en")
@@ -87,6 +87,4 @@ def language():
         current_user.locale = chosen
         db.session.commit()
     session["locale"] = chosen
-    back = request.form.get("next") or ""
-    return redirect(back if back.startswith("/") and not back.startswith("//")
-                    else url_for("main.index"))
+    return redirect(safe_local_path(request.form.get("next"), url_for("main.index")))

@@ -49,7 +49,7 @@ class Case(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=clock.now, onupdate=clock.now)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     next_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    """The earliest open deadline of the case, kept by database triggers on ``deadlines``
+    """The earliest open, running deadline of the case, kept by database triggers on ``deadlines``
     (migration 0006) for the worklist's default order; never written by the application."""
     event_count: Mapped[int] = mapped_column(Integer, default=0)
     event_head_hash: Mapped[str] = mapped_column(String(64), default=GENESIS_HASH)

@@ -14,7 +14,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import joinedload
 
 from backoffice.extensions import db
-from backoffice.models import Case, Party, User
+from backoffice.models import Case, Deadline, DeadlineStatus, Party, User
 from workflows import clock
 
 PAGE_SIZE = 50
@@ -83,7 +83,19 @@ def worklist_query(user: User, filters: Filters) -> Select:
         query = query.where(Case.next_due_at <= now)
     elif filters.due == "week":
         query = query.where(Case.next_due_at > now, Case.next_due_at <= now + timedelta(days=7))
+    elif filters.due == "deemed":
+        query = query.where(Case.id.in_(deemed_soon_cases(now)))
     return query
+
+
+DEEMED_WARNING = timedelta(days=3)
+
+
+def deemed_soon_cases(now: datetime) -> Select:
+    """Cases whose application is deemed granted within 3 days unless the office decides."""
+    return select(Deadline.case_id).where(
+        Deadline.status == DeadlineStatus.OPEN, Deadline.on_expiry == "transition:deem_grant",
+        Deadline.suspended_since.is_(None), Deadline.due_at <= now + DEEMED_WARNING)
 
 
 def _count(query: Select) -> int:

@@ -14,12 +14,14 @@ from backoffice.alerts import unread_alerts
 from backoffice.cases.operations import assign_case
 from backoffice.extensions import db
 from backoffice.models import User
-from backoffice.security import load_case_or_404, role_required
-from backoffice.worklist.query import SORTS, Filters, worklist
+from backoffice.security import load_case_or_404, role_required, safe_local_path
+from backoffice.worklist.query import SORTS, Filters, Page, worklist
 from workflows.procedures import CATALOGUE, REGISTRY
 from workflows.roles import Role
 
 bp = Blueprint("worklist", __name__)
+FILTER_NAMES = ("procedure", "state", "assignee", "party", "reference", "due", "include_closed",
+                "sort")
 
 
 class FilterForm(FlaskForm):
@@ -33,7 +35,8 @@ class FilterForm(FlaskForm):
     reference = StringField("Reference", validators=[Optional(), Length(max=30)])
     due = SelectField("Deadline", validators=[Optional()], choices=[
         SelectChoice("", "any"), SelectChoice("overdue", "overdue"),
-        SelectChoice("week", "due within 7 days")])
+        SelectChoice("week", "due within 7 days"),
+        SelectChoice("deemed", "deemed granted within 3 days unless decided")])
     include_closed = BooleanField("Include closed cases")
     sort = SelectField("Sort by", choices=[SelectChoice(k, v) for k, v in SORTS.items()],
                        default="deadline")
@@ -79,10 +82,12 @@ def index():
                       page=page)
     openable = [code for code, procedure in REGISTRY.items()
                 if any(current_user.role in t.roles for t in procedure.openings)]
+    result = worklist(current_user, filters) if valid else Page([], 0, 1, 1)
     return render_template(
-        "worklist/index.html", form=form, result=worklist(current_user, filters),
+        "worklist/index.html", form=form, result=result,
         filters=filters, officers=officers, alerts=unread_alerts(current_user),
-        openable=openable, args={k: v for k, v in request.args.items() if k != "page"},
+        openable=openable,
+        args={name: value for name, value in request.args.items() if name in FILTER_NAMES},
     ), 200 if valid else 400
 
 
@@ -92,20 +97,24 @@ def assign(reference: str):
     """Assign a case to me; a supervisor may assign it to any officer of the office."""
     case = load_case_or_404(reference, current_user)
     target_id = request.form.get("officer_id", type=int) or current_user.id
-    if target_id != current_user.id and current_user.role != Role.SUPERVISOR:
+    supervisor = current_user.role == Role.SUPERVISOR
+    if target_id != current_user.id and not supervisor:
         abort(403)
+    if case.closed_at is not None:
+        abort(400)
+    if not supervisor and case.assigned_officer_id not in (None, current_user.id):
+        abort(403)  # taking a colleague's case is a reassignment: a supervisor's decision
     officer = db.session.get(User, target_id)
     if officer is None or officer.office_id != case.office_id or officer.role not in (
             Role.OFFICER, Role.SUPERVISOR):
         abort(400)
+    back = safe_local_path(request.form.get("back"), url_for("worklist.index"))
     if request.form.get("version", type=int) != case.version:
         flash(f"{case.reference} changed while you were looking at it; nothing was assigned.",
               "error")
-        return redirect(request.form.get("back") or url_for("worklist.index"))
+        return redirect(back)
     assign_case(case, officer, actor=current_user,
                 reason=None if officer == current_user else "reassigned by a supervisor")
     db.session.commit()
     flash(f"{case.reference} is assigned to {officer.display_name}.", "info")
-    back = request.form.get("back") or ""
-    return redirect(back if back.startswith("/") and not back.startswith("//")
-                    else url_for("worklist.index"))
+    return redirect(back)

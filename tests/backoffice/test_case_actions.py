@@ -129,3 +129,25 @@ def test_an_unknown_action_is_not_found(client, auth, objection):
     token = csrf_token_from(client.get(f"/cases/{objection}").get_data(as_text=True))
     assert client.post(f"/cases/{objection}/actions/launch_rocket",
                        data={"csrf_token": token}).status_code == 404
+
+
+def test_a_duty_payer_cannot_choose_the_date_of_their_own_submission(client, auth, app,
+                                                                   objection):
+    """Online, the submission date is the day of transmission (Art. 129-2(2))."""
+    auth.login("seoul.officer", PASSWORD)
+    page = client.get(f"/cases/{objection}").get_data(as_text=True)
+    client.post(f"/cases/{objection}/actions/issue_opinion",
+                data={**_form(page, "issue_opinion"), "issue_opinion-opinion": "grounds"})
+    auth.logout()
+    auth.login("john", PASSWORD)
+    page = client.get(f"/cases/{objection}").get_data(as_text=True)
+    assert 'name="submit_counter_evidence-counter_evidence_on"' not in page
+    with clock.frozen(kst(2026, 12, 3, 23, 30)):
+        response = client.post(f"/cases/{objection}/actions/submit_counter_evidence", data={
+            **_form(page, "submit_counter_evidence"),
+            "submit_counter_evidence-counter_evidence_on": "2026-11-01",
+            "submit_counter_evidence-evidence": "Purchase receipts"})
+    assert response.status_code == 302
+    with app.app_context():
+        case = db.session.scalar(select(Case).where(Case.reference == objection))
+        assert case.data["counter_evidence_on"] == "2026-12-03"

@@ -42,7 +42,7 @@ def test_the_dashboard_counts_link_to_their_lists_and_the_chart_shows_the_months
     with clock.frozen(kst(2026, 12, 1, 9)):
         page = client.get("/dashboard").get_data(as_text=True)
     assert 'href="/worklist?due=overdue"' in page and 'href="/worklist?due=week"' in page
-    assert "/worklist?procedure=deemed_permission" in page
+    assert 'href="/worklist?due=deemed"' in page
     assert f'href="/worklist?assignee={officer.id}"' in page
     assert "Decided" in page  # states by label, linked to /worklist?procedure=…&state=…
     assert "/worklist?procedure=objection&amp;state=decided" in page

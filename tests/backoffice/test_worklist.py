@@ -126,3 +126,61 @@ def test_an_officer_opens_a_case_for_a_registered_party_from_the_worklist(client
         "notify-grounds": "Undervalued invoice."}, follow_redirects=True)
     text = opened.get_data(as_text=True)
     assert "opened and assigned to you" in text and "Pre-Assessment Notice" in text
+
+
+def test_odd_query_parameters_never_break_the_page(client, auth, office_cases):
+    auth.login("seoul.officer", PASSWORD)
+    for query in ("?endpoint=x", "?_method=POST", "?_external=1&_anchor=x", "?page=abc",
+                  "?page=-5", "?page=" + "9" * 40):
+        response = client.get("/worklist" + query)
+        assert response.status_code == 200, query
+        assert "http://" not in response.get_data(as_text=True).split("<main", 1)[1]
+
+
+def test_an_officer_cannot_take_a_colleagues_case_only_a_supervisor_reassigns(client, auth,
+                                                                             app, office_cases):
+    auth.login("seoul.officer", PASSWORD)
+    page = client.get("/worklist").get_data(as_text=True)
+    with app.app_context():
+        case = db.session.scalar(select(Case).where(Case.reference == office_cases["soon"]))
+        chief = db.session.scalar(select(User).where(User.username == "seoul.chief"))
+        case.assigned_officer_id = chief.id
+        db.session.commit()
+        version = case.version
+    response = client.post(f"/cases/{office_cases['soon']}/assign", data={
+        "csrf_token": csrf_token_from(page), "version": version})
+    assert response.status_code == 403
+
+
+def test_the_assignment_goes_back_only_to_a_page_of_this_site(client, auth, office_cases, app):
+    auth.login("seoul.officer", PASSWORD)
+    page = client.get("/worklist").get_data(as_text=True)
+    with app.app_context():
+        version = db.session.scalar(select(Case.version).where(
+            Case.reference == office_cases["later"]))
+    response = client.post(f"/cases/{office_cases['later']}/assign", data={
+        "csrf_token": csrf_token_from(page), "version": version, "back": "/\\evil.example"})
+    assert response.status_code == 302 and response.location.endswith("/worklist")
+
+
+def test_a_stopped_clock_does_not_make_a_case_overdue(app, people):
+    """While a revision stops the decision period (Art. 128(4)), it is not the case's next
+    deadline; the revision period is."""
+    with clock.frozen(kst(2026, 3, 2, 10)):
+        case = open_procedure_case("objection", party=people["payer"].party,
+                                   office=people["office"], actor=people["payer"],
+                                   values={"disposition_ref": "1", "disposition": "d",
+                                           "disposition_kind": "assessment",
+                                           "notice_received_on": "2026-02-20",
+                                           "filed_on": "2026-03-02", "filing_rule": "online",
+                                           "reasons": "r"})
+        db.session.commit()
+    from backoffice.workflow import fire
+    with clock.frozen(kst(2026, 3, 3, 10)):
+        fire(case, "issue_opinion", actor=people["officer"], values={"opinion": "o"})
+        fire(case, "order_revision", actor=people["officer"],
+             values={"revision_days": 20, "matters": "m"})
+        db.session.commit()
+    db.session.refresh(case)
+    # the revision period ends 23 March (24:00 KST), the stopped decision period is not counted
+    assert case.next_due_at.astimezone(clock.SEOUL).date() == date(2026, 3, 24)

@@ -5,8 +5,9 @@ Revises: 0005_notices
 Create Date: 2026-12-01
 
 The worklist is sorted by the nearest deadline by default, over up to 100k cases of an office.
-`cases.next_due_at` holds the earliest `due_at` of the case's open deadlines; triggers on
-`deadlines` (insert, update of status, due date or case, delete) keep it, whichever code path
+`cases.next_due_at` holds the earliest `due_at` of the case's open, running deadlines (a clock
+stopped by a revision does not count); triggers on `deadlines` (insert, update of status, due
+date, case or clock stop, delete) keep it, whichever code path
 writes the deadline (a request, the bulk sweep, a calendar recomputation).
 """
 from alembic import op
@@ -18,7 +19,7 @@ branch_labels = None
 depends_on = None
 
 EARLIEST = ("(SELECT MIN(due_at) FROM deadlines WHERE case_id = {row}.case_id "
-            "AND status = 'open')")
+            "AND status = 'open' AND suspended_since IS NULL)")
 
 
 def upgrade():
@@ -32,7 +33,8 @@ def upgrade():
     op.create_index('ix_case_events_to_state_occurred', 'case_events',
                     ['to_state', 'occurred_at'], unique=False)
     op.execute("UPDATE cases SET next_due_at = (SELECT MIN(due_at) FROM deadlines "
-               "WHERE deadlines.case_id = cases.id AND status = 'open')")
+               "WHERE deadlines.case_id = cases.id AND status = 'open' "
+               "AND suspended_since IS NULL)")
     if op.get_bind().dialect.name == "postgresql":
         op.execute(f"""
             CREATE FUNCTION cases_next_due() RETURNS trigger AS $$
@@ -51,11 +53,12 @@ def upgrade():
         """)
         op.execute("""
             CREATE TRIGGER deadlines_next_due AFTER INSERT OR DELETE OR UPDATE OF status, due_at,
-            case_id ON deadlines FOR EACH ROW EXECUTE FUNCTION cases_next_due()
+            case_id, suspended_since ON deadlines FOR EACH ROW EXECUTE FUNCTION cases_next_due()
         """)
     else:
         for name, when, rows in (("insert", "INSERT", ("NEW",)),
-                                 ("update", "UPDATE OF status, due_at, case_id", ("OLD", "NEW")),
+                                 ("update", "UPDATE OF status, due_at, case_id, suspended_since",
+                                  ("OLD", "NEW")),
                                  ("delete", "DELETE", ("OLD",))):
             body = "".join(f"UPDATE cases SET next_due_at = {EARLIEST.format(row=row)} "
                            f"WHERE id = {row}.case_id; " for row in rows)
