@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from flask import Flask
 from markupsafe import Markup
 
+from backoffice.i18n import translate
 from workflows import clock
 from workflows.procedures import CATALOGUE, REGISTRY
 from workflows.roles import Role
@@ -104,7 +105,12 @@ def state_bilingual(case) -> Markup:
     return bilingual(state.label_en, state.label_ko)
 
 
+def words(english: str) -> str:
+    return translate(english, current_locale())
+
+
 def register_template_helpers(app: Flask) -> None:
+    app.add_template_global(words, "t")
     app.add_template_global(current_locale, "locale")
     app.add_template_global(bilingual, "bi")
     app.add_template_filter(state_bilingual, "state_bi")

@@ -15,6 +15,7 @@ def test_the_language_switch_is_remembered_for_the_user(client, auth, app, make)
     page = client.get("/worklist").get_data(as_text=True)
     assert '<html lang="ko">' in page
     assert '<h1><span lang="ko">업무 목록</span> <span class="en" lang="en">Worklist</span>' in page
+    assert '<th scope="col">사건번호</th>' in page and '<th scope="col">다음 기한</th>' in page
     response = client.post("/language", data={"csrf_token": csrf_token_from(page),
                                               "locale": "en", "next": "/worklist"})
     assert response.status_code == 302 and response.location.endswith("/worklist")
@@ -26,6 +27,7 @@ def test_the_language_switch_is_remembered_for_the_user(client, auth, app, make)
     page = client.get("/worklist").get_data(as_text=True)
     assert '<html lang="en">' in page
     assert '<h1><span lang="en">Worklist</span> <span class="ko" lang="ko">업무 목록</span>' in page
+    assert '<th scope="col">Reference</th>' in page
 
 
 def test_an_unknown_language_is_refused(client, auth, make):

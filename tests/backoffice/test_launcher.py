@@ -64,6 +64,7 @@ def test_run_serves_the_login_page_with_the_scheduler_and_ctrl_c_stops_both(
     finally:
         if launcher.poll() is None:
             os.killpg(launcher.pid, signal.SIGKILL)
+            launcher.communicate(timeout=10)  # reap it and close its pipe
     assert launcher.returncode == 0, output
     assert "scheduler stopped" in output
     assert "Shutting down: Master" in output
