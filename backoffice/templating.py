@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from flask import Flask
+from flask import Flask, session
+from flask_login import current_user
 from markupsafe import Markup
 
 from backoffice.i18n import translate
@@ -34,15 +35,23 @@ def legal_date(value: date | None) -> str:
     return value.isoformat() if value else "—"
 
 
-def state_label(case) -> str:
-    """The declared English label of the case's state, or its code for undeclared procedures."""
-    procedure = REGISTRY.get(case.procedure)
-    if procedure is None:
-        return case.state
+def declared_state(procedure_code: str, state: str):
+    """The declaration of a state, or ``None`` for an undeclared procedure or state."""
+    procedure = REGISTRY.get(procedure_code)
     try:
-        return procedure.state(case.state).label_en
-    except KeyError:
-        return case.state
+        return procedure.state(state)
+    except (AttributeError, KeyError):
+        return None
+
+
+def state_name(procedure_code: str, state: str) -> str:
+    """The declared English label of a state, or its code."""
+    declared = declared_state(procedure_code, state)
+    return declared.label_en if declared else state
+
+
+def state_label(case) -> str:
+    return state_name(case.procedure, case.state)
 
 
 EXPIRY_TEXT = {"escalate": "supervisors alerted", "flag": "flagged as missed"}
@@ -67,19 +76,8 @@ def deadline_label(deadline) -> str:
         return deadline.kind.replace("_", " ")
 
 
-def state_name(procedure_code: str, state: str) -> str:
-    procedure = REGISTRY.get(procedure_code)
-    try:
-        return procedure.state(state).label_en
-    except (AttributeError, KeyError):
-        return state
-
-
 def current_locale() -> str:
     """Korean or English: the user's choice, the session's for a visitor, Korean by default."""
-    from flask import session
-    from flask_login import current_user
-
     if current_user and current_user.is_authenticated:
         return current_user.locale
     return session.get("locale", "ko")
@@ -97,12 +95,10 @@ def bilingual(english: str, korean: str | None) -> Markup:
 
 
 def state_bilingual(case) -> Markup:
-    procedure = REGISTRY.get(case.procedure)
-    try:
-        state = procedure.state(case.state)
-    except (AttributeError, KeyError):
+    declared = declared_state(case.procedure, case.state)
+    if declared is None:
         return Markup("{}").format(case.state)
-    return bilingual(state.label_en, state.label_ko)
+    return bilingual(declared.label_en, declared.label_ko)
 
 
 def words(english: str) -> str:
