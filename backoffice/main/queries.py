@@ -6,7 +6,6 @@ import time
 from collections import Counter
 from datetime import datetime, timedelta
 from itertools import pairwise
-from types import SimpleNamespace
 
 from flask import current_app
 from sqlalchemy import exists, func, select
@@ -83,9 +82,8 @@ def open_case_counts(office_id: int) -> tuple[list[tuple[str, str, int]],
 def deadline_counts(office_id: int) -> dict[str, int]:
     """Open cases overdue, due within 7 days, and deemed granted within 3 days: counted with
     the worklist's own filters, so each number is the length of the list it links to."""
-    office = SimpleNamespace(office_id=office_id, id=None)
     return {key: db.session.scalar(
-                worklist_query(office, Filters(due=due))
+                worklist_query(office_id, Filters(due=due))
                 .with_only_columns(func.count(Case.id)).order_by(None)) or 0
             for key, due in (("overdue", "overdue"), ("due_week", "week"),
                              ("deemed_soon", "deemed"))}

@@ -58,8 +58,9 @@ class Page:
         return None
 
 
-def worklist_query(user: User, filters: Filters) -> Select:
-    query = select(Case).where(Case.office_id == user.office_id)
+def worklist_query(office_id: int, filters: Filters, me: int | None = None) -> Select:
+    """The office's cases matching ``filters``; ``me`` is the user an ``assignee=me`` means."""
+    query = select(Case).where(Case.office_id == office_id)
     if not filters.include_closed:
         query = query.where(Case.closed_at.is_(None))
     if filters.procedure:
@@ -67,7 +68,7 @@ def worklist_query(user: User, filters: Filters) -> Select:
     if filters.state:
         query = query.where(Case.state == filters.state)
     if filters.assignee == "me":
-        query = query.where(Case.assigned_officer_id == user.id)
+        query = query.where(Case.assigned_officer_id == me)
     elif filters.assignee == "none":
         query = query.where(Case.assigned_officer_id.is_(None))
     elif filters.assignee and filters.assignee.isdigit():
@@ -115,7 +116,7 @@ def worklist(user: User, filters: Filters) -> Page:
     (office_id, next_due_at), then those without; the page is cut from the two runs, so
     neither needs a sort of the whole office.
     """
-    query = worklist_query(user, filters)
+    query = worklist_query(user.office_id, filters, me=user.id)
     total = _count(query)
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(max(1, filters.page), pages)
