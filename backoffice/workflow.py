@@ -357,17 +357,18 @@ def _enter_state(procedure: Procedure, case: Case, state: str, context: Context,
             continue
         if spec.start.optional and (case.data or {}).get(spec.start.key) is None:
             continue
-        start = _start_of(spec, case, moment, previous)
+        start = _start_of(spec, case.data or {}, moment, previous)
         opened.append(open_deadline_from_spec(case, spec, context, start, calendar))
     return opened
 
 
-def _start_of(spec, case: Case, moment: datetime, previous: Mapping[str, Deadline]):
+def _start_of(spec, data: Mapping[str, Any], moment: datetime,
+              previous: Mapping[str, Deadline]):
     kind = spec.start.kind
     if kind is StartKind.ENTERED:
         return moment
     if kind in (StartKind.DATA, StartKind.BACKWARD):
-        raw = (case.data or {}).get(spec.start.key)
+        raw = data.get(spec.start.key)
         if raw is None:
             raise TransitionRefused(Refusal.INVALID_FIELD,
                                     f"the case has no {spec.start.key} to count {spec.kind} from")
@@ -411,17 +412,12 @@ def deadlines_after(case: Case, trigger: str, values: Mapping[str, Any], now: da
     data = _updated_data(transition, dict(case.data or {}), values)
     context = Context(transition.dest, SYSTEM, now, data, values, {})
     for spec in procedure.deadlines_of(transition.dest):
-        kind = spec.start.kind
-        if kind is StartKind.ENTERED:
-            start = now
-        elif kind is StartKind.DATA and data.get(spec.start.key) is not None:
-            raw = data[spec.start.key]
-            start = raw if isinstance(raw, date) else date.fromisoformat(raw)
-        elif kind is StartKind.PREVIOUS and spec.start.key in current:
-            start = current[spec.start.key].due_date
-        else:
+        if spec.start.kind in (StartKind.EVENT, StartKind.BACKWARD):
             continue
-        dues[spec.kind] = calendar.due(start, spec.period_for(context),
-                                       rollover=spec.rollover,
+        try:
+            start = _start_of(spec, data, now, current)
+        except TransitionRefused:
+            continue  # its start is not known before the action: no date to show
+        dues[spec.kind] = calendar.due(start, spec.period_for(context), rollover=spec.rollover,
                                        starts_at_midnight=spec.starts_at_midnight).due_date
     return dues

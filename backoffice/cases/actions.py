@@ -116,3 +116,10 @@ def stamp_online_submission(values: dict[str, Any], transition: Transition,
     if CHANNEL in names:
         values[CHANNEL] = "online"
     return values
+
+
+def show_refusal(form: FlaskForm, refused) -> None:
+    """Put the engine's message for each refused field on that field of the form."""
+    for name, message in refused.errors.items():
+        if name in form:
+            form[name].errors = [*form[name].errors, message]

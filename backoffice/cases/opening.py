@@ -19,6 +19,7 @@ from wtforms.validators import DataRequired, Length
 from backoffice.cases.actions import (
     action_form,
     for_claimant_online,
+    show_refusal,
     stamp_online_submission,
     values_of,
 )
@@ -102,9 +103,7 @@ def new(procedure: str):
                 db.session.rollback()
                 if refused.reason is Refusal.NOT_PERMITTED:
                     abort(403)
-                for name, message in refused.errors.items():
-                    if name in form:
-                        form[name].errors = [*form[name].errors, message]
+                show_refusal(form, refused)
                 flash(f"Not opened: {refused.message}", "error")
             else:
                 if online:

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from backoffice.cases.actions import (
     action_form,
     for_claimant_online,
+    show_refusal,
     stamp_online_submission,
     values_of,
 )
@@ -76,9 +77,7 @@ def act(reference: str, trigger: str):
             flash("Someone else acted on this case while you were working on it; nothing you "
                   "sent was saved. This is the case as it is now.", "error")
             return _case_page(case, status=409)
-        for name, message in refused.errors.items():
-            if name in form:
-                form[name].errors = [*form[name].errors, message]
+        show_refusal(form, refused)
         flash(f"Not done: {refused.message}", "error")
         return _case_page(case, failed=(trigger, form), status=422)
     numbers = (event.payload or {}).get("notice_numbers") or []
