@@ -16,12 +16,11 @@ from sqlalchemy import insert, select
 from backoffice.deadlines.store import load_calendar
 from backoffice.extensions import db
 from backoffice.models import Notice, Office, Party
-from backoffice.notices.issue import addressee_facts, office_facts
+from backoffice.notices.issue import addressee_facts, notice_rows, office_facts
 from backoffice.sequences import next_value
 from workflows import clock
-from workflows.notices.codes import counter_name, new_verification_code, notice_number
-from workflows.notices.content import NoticeFacts, build_content
-from workflows.notices.kinds import notice_kind
+from workflows.notices.codes import counter_name, notice_number
+from workflows.notices.content import NoticeFacts
 
 
 class BulkNotices:
@@ -65,13 +64,8 @@ class BulkNotices:
             addressee=addressee_facts(self.parties[row.party_id]), data=dict(row.data or {}),
             deadlines={**{d.kind: d.due_date for d in others}, due.kind: due.due_date},
         )
-        for number, code in zip(numbers, transition.notices, strict=True):
-            self.rows.append({
-                "case_id": row.id, "kind": code, "number": number, "language": "ko",
-                "verification_code": new_verification_code(),
-                "content": build_content(notice_kind(code), facts, self.calendar),
-                "issued_at": self.now, "event_seq": seq,
-            })
+        self.rows += notice_rows(row.id, numbers, transition.notices, facts, self.calendar,
+                                 event_seq=seq)
 
     def write(self) -> None:
         if self.rows:

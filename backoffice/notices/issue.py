@@ -73,17 +73,22 @@ def issue_notices(case: Case, numbers: list[str], kinds: Iterable[str], *, trigg
         addressee=addressee_facts(case.party), data=dict(case.data or {}), fields=fields,
         reason=reason, deadlines=deadline_facts(case),
     )
-    notices = []
-    for number, code in zip(numbers, kinds, strict=True):
-        notice = Notice(
-            case=case, kind=code, number=number, language="ko",
-            verification_code=new_verification_code(),
-            content=build_content(notice_kind(code), facts, calendar),
-            issued_at=issued_at, issued_by_id=actor.id if actor else None, event_seq=event_seq,
-        )
-        db.session.add(notice)
-        notices.append(notice)
+    notices = [Notice(**row) for row in notice_rows(
+        case.id, numbers, kinds, facts, calendar, event_seq=event_seq,
+        issued_by_id=actor.id if actor else None)]
+    db.session.add_all(notices)
     return notices
+
+
+def notice_rows(case_id: int, numbers: Iterable[str], kinds: Iterable[str], facts: NoticeFacts,
+                calendar: StatutoryCalendar, *, event_seq: int,
+                issued_by_id: int | None = None) -> list[dict[str, Any]]:
+    """The columns of the notices issued on one event: number, code, frozen content."""
+    return [{"case_id": case_id, "kind": code, "number": number, "language": "ko",
+             "verification_code": new_verification_code(),
+             "content": build_content(notice_kind(code), facts, calendar),
+             "issued_at": facts.issued_at, "issued_by_id": issued_by_id, "event_seq": event_seq}
+            for number, code in zip(numbers, kinds, strict=True)]
 
 
 def correction_content(notice: Notice, issued_at: datetime,

@@ -12,23 +12,17 @@ from backoffice.models import Notice
 from backoffice.notices.forms import CorrectionForm, ServiceForm, VerifyForm
 from backoffice.notices.issue import (
     TamperedDocument,
-    addressee_facts,
-    deadline_facts,
     document_bytes,
     is_replaced,
     notice_html,
-    office_facts,
     render_notice,
 )
+from backoffice.notices.preview import preview_content
 from backoffice.notices.rendering import renderer
 from backoffice.notices.service import correct_notice, record_service
 from backoffice.security import can_view_case, load_case_or_404, role_required
-from backoffice.workflow import deadlines_after
-from workflows import clock
-from workflows.engine import Context, TransitionRefused, article_for, parse_fields
+from workflows.engine import TransitionRefused, parse_fields
 from workflows.notices.codes import normalise_code
-from workflows.notices.content import NoticeFacts, build_content
-from workflows.notices.kinds import KINDS
 from workflows.notices.service import ServiceError
 from workflows.procedures import procedure_for
 from workflows.roles import OFFICE_ROLES
@@ -95,22 +89,8 @@ def preview(reference: str):
     except TransitionRefused as refused:
         return render_template("errors/error.html", status=400,
                                message=f"Cannot preview: {refused.message}"), 400
-    stored = {f.name: parsed[f.name] for f in transition.fields if f.store}
-    calendar = load_calendar()
-    facts = NoticeFacts(
-        procedure=case.procedure, reference=case.reference, trigger=trigger,
-        article=article_for(transition.article, Context(case.state, current_user.role,
-                                                        clock.now(), dict(case.data or {}),
-                                                        parsed, {})),
-        issued_at=clock.now(), office=office_facts(case.office),
-        addressee=addressee_facts(case.party),
-        data={**(case.data or {}), **{k: str(v) for k, v in stored.items()}},
-        fields={k: str(v) for k, v in parsed.items()},
-        reason=parsed.get(transition.reason_field) if transition.reason_field else None,
-        deadlines={**deadline_facts(case),
-                   **deadlines_after(case, trigger, parsed, clock.now(), calendar)},
-    )
-    content = build_content(KINDS[kind], facts, calendar)
+    content = preview_content(case, transition, kind, parsed, role=current_user.role,
+                              calendar=load_calendar())
     html = renderer().html(content, number=None, verification_code=None, draft=True)
     pdf = renderer().pdf(html)
     return Response(pdf.content, mimetype="application/pdf", headers={
