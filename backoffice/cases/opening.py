@@ -87,7 +87,7 @@ def new(procedure: str):
             try:
                 case = open_procedure_case(
                     procedure, party=party,
-                    office=current_user.office if not online else _office_for(form),
+                    office=current_user.office if not online else _office_filed_with(),
                     actor=current_user, values=values,
                     assigned_officer=None if online else current_user)
                 for upload in request.files.getlist("evidence"):
@@ -112,7 +112,7 @@ def new(procedure: str):
                 return redirect(url_for("cases.detail", reference=case.reference))
     return render_template("cases/new.html", procedure=declared, info=CATALOGUE[procedure],
                            opening=opening, form=form, party_form=party_form, online=online,
-                           offices=_offices() if online else None), status
+                           offices=_all_offices() if online else None), status
 
 
 def _party(form: PartyForm) -> Party | None:
@@ -129,11 +129,11 @@ def _party(form: PartyForm) -> Party | None:
     return party
 
 
-def _offices():
+def _all_offices() -> list[Office]:
     return list(db.session.scalars(select(Office).order_by(Office.name_en)))
 
 
-def _office_for(form) -> Office:
+def _office_filed_with() -> Office:
     """The office a duty payer files with: the one that took the disposition (Arts. 122(1),
     132(1)); any office counts for the filing date (Art. 122(2))."""
     office = db.session.get(Office, request.form.get("office_id", type=int) or 0)

@@ -14,6 +14,7 @@ from backoffice.models import Case, Office, Party, User
 from backoffice.models.case import GENESIS_HASH
 from backoffice.sequences import next_case_reference
 from workflows import clock
+from workflows.roles import Role
 
 
 def open_case(
@@ -53,10 +54,41 @@ def open_case(
     return case
 
 
+class AssignmentRefused(ValueError):
+    """An assignment the rules do not allow; ``forbidden`` when the actor's role is the reason."""
+
+    def __init__(self, message: str, *, forbidden: bool = False):
+        super().__init__(message)
+        self.forbidden = forbidden
+
+
+def check_assignment(case: Case, officer: User, actor: User) -> None:
+    """An officer takes an unassigned open case; a supervisor assigns any open case of the
+    office to any officer or supervisor of it.
+
+    :raise AssignmentRefused: naming the rule.
+    """
+    supervisor = actor.role == Role.SUPERVISOR
+    if officer.id != actor.id and not supervisor:
+        raise AssignmentRefused("only a supervisor assigns a case to someone else",
+                                forbidden=True)
+    if case.closed_at is not None:
+        raise AssignmentRefused("a closed case is not assigned")
+    if not supervisor and case.assigned_officer_id not in (None, actor.id):
+        raise AssignmentRefused("taking a colleague's case is a reassignment: a supervisor's "
+                                "decision", forbidden=True)
+    if officer.office_id != case.office_id or officer.role not in (Role.OFFICER,
+                                                                    Role.SUPERVISOR):
+        raise AssignmentRefused("only an officer or supervisor of the case's office can be "
+                                "assigned")
+
+
 def assign_case(case: Case, officer: User, *, actor: User, reason: str | None = None) -> None:
-    """Assign ``case`` to ``officer`` of the same office, recording who did it."""
-    if officer.office_id != case.office_id:
-        raise ValueError("An officer of another office cannot be assigned to this case.")
+    """Assign ``case`` to ``officer``, recording who did it.
+
+    :raise AssignmentRefused: the rules of :func:`check_assignment` do not allow it.
+    """
+    check_assignment(case, officer, actor)
     previous = case.assigned_officer.username if case.assigned_officer else None
     case.assigned_officer = officer
     append_event(

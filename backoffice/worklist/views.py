@@ -11,7 +11,7 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import Length, Optional
 
 from backoffice.alerts import unread_alerts
-from backoffice.cases.operations import assign_case
+from backoffice.cases.operations import AssignmentRefused, assign_case, check_assignment
 from backoffice.extensions import db
 from backoffice.models import User
 from backoffice.security import load_case_or_404, role_required, safe_local_path
@@ -96,19 +96,14 @@ def index():
 def assign(reference: str):
     """Assign a case to me; a supervisor may assign it to any officer of the office."""
     case = load_case_or_404(reference, current_user)
-    target_id = request.form.get("officer_id", type=int) or current_user.id
-    supervisor = current_user.role == Role.SUPERVISOR
-    if target_id != current_user.id and not supervisor:
-        abort(403)
-    if case.closed_at is not None:
-        abort(400)
-    if not supervisor and case.assigned_officer_id not in (None, current_user.id):
-        abort(403)  # taking a colleague's case is a reassignment: a supervisor's decision
-    officer = db.session.get(User, target_id)
-    if officer is None or officer.office_id != case.office_id or officer.role not in (
-            Role.OFFICER, Role.SUPERVISOR):
+    officer = db.session.get(User, request.form.get("officer_id", type=int) or current_user.id)
+    if officer is None:
         abort(400)
     back = safe_local_path(request.form.get("back"), url_for("worklist.index"))
+    try:
+        check_assignment(case, officer, current_user)
+    except AssignmentRefused as refused:
+        abort(403 if refused.forbidden else 400)
     if request.form.get("version", type=int) != case.version:
         flash(f"{case.reference} changed while you were looking at it; nothing was assigned.",
               "error")

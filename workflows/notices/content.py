@@ -18,6 +18,7 @@ from workflows.calendar import StatutoryCalendar
 from workflows.notices.kinds import NoticeKind
 from workflows.notices.remedies import Remedy
 from workflows.procedures import procedure_for
+from workflows.procedures.deemed_permission import KINDS as PERMISSIONS
 
 
 @dataclass(frozen=True)
@@ -104,8 +105,6 @@ def _subject(facts: NoticeFacts) -> dict[str, str | None]:
     """What the case is about, in both languages: a disposition or a permission applied for."""
     data = facts.data
     if facts.procedure == "deemed_permission":
-        from workflows.procedures.deemed_permission import KINDS as PERMISSIONS
-
         permission = PERMISSIONS.get(data.get("permission_kind"))
         if permission:
             return {"ko": permission.applied_for_ko, "en": permission.applied_for_en,
