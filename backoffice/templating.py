@@ -8,6 +8,7 @@ from flask import Flask, session
 from flask_login import current_user
 from markupsafe import Markup
 
+from backoffice.cases import history
 from backoffice.i18n import translate
 from workflows import clock
 from workflows.procedures import CATALOGUE, REGISTRY
@@ -119,3 +120,4 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_filter(expiry_text, "expiry_text")
     app.add_template_global(CATALOGUE, "procedures")
     app.add_template_global(Role, "Role")
+    app.add_template_global(history.for_template, "history_entries")

@@ -13,6 +13,7 @@ from backoffice.cases.actions import (
 )
 from backoffice.cases.forms import RequestExaminationForm
 from backoffice.cases.next_step import can_request_examination, request_examination_after_objection
+from backoffice.cases.status import status_of
 from backoffice.deadlines.forms import ExtendDeadlineForm
 from backoffice.extensions import db
 from backoffice.models import Attachment, CaseEvent, Deadline, Notice
@@ -116,6 +117,7 @@ def _case_page(case, failed=None, status: int = 200):
         replaced=replaced_ids(n.id for n in notices), can_serve=office_user,
         service_form=ServiceForm(formdata=None), service_labels=SERVICE_LABELS,
         actions=actions, forms=forms, attachments=attachments, failed=failed[0] if failed else None,
+        status=status_of(case, deadlines, current_user),
     ), status
 
 

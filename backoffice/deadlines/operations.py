@@ -75,20 +75,20 @@ def open_deadline_from_spec(case: Case, spec: DeadlineSpec, context: Context,
                          start_event=spec.start.label, start=start, period=period,
                          on_expiry=str(spec.on_expiry), rollover=spec.rollover,
                          backward=backward, due=due, reminders=spec.reminders,
-                         early_warning_on=early_warning)
+                         early_warning_on=early_warning, owed_by=str(spec.owed_by))
 
 
 def _new_deadline(case: Case, *, kind: str, article: str, start_event: str,
                   start: date | datetime, period: str, on_expiry: str, rollover: bool,
                   backward: bool, due: DueDate, reminders: tuple[str, ...],
-                  early_warning_on: date | None = None) -> Deadline:
+                  early_warning_on: date | None = None, owed_by: str = "office") -> Deadline:
     """Add an open deadline row: its date, its explanation, what it was computed from."""
     deadline = Deadline(
         case=case, kind=kind, article=article, start_event=start_event,
         starts_on=start.astimezone(clock.SEOUL).date() if isinstance(start, datetime) else start,
         start_at=start if isinstance(start, datetime) else None, period=period,
         rollover=rollover, backward=backward, status=DeadlineStatus.OPEN, on_expiry=on_expiry,
-        suspensions=[], extension=None, early_warning_on=early_warning_on,
+        suspensions=[], extension=None, early_warning_on=early_warning_on, owed_by=owed_by,
     )
     _apply_due(deadline, due)
     _plan_reminders(deadline, reminders)

@@ -51,21 +51,6 @@ def dashboard():
     )
 
 
-@bp.get("/portal")
-@role_required(Role.DUTY_PAYER)
-def portal():
-    deadlines = queries.open_deadlines(current_user)
-    next_steps = {}
-    for deadline in deadlines:
-        next_steps.setdefault(deadline.case_id, []).append(deadline)
-    return render_template(
-        "main/duty_payer.html", next_steps=next_steps,
-        cases=queries.recent_cases(current_user),
-        notices=queries.notices_of(current_user),
-        deadlines=deadlines,
-    )
-
-
 @bp.get("/admin")
 @role_required(Role.ADMIN)
 def admin():

@@ -31,6 +31,10 @@ class Deadline(db.Model):
     ``due_at`` is the UTC instant the period expires (24:00 Seoul of that day). ``on_expiry`` says
     what happens when it passes (a deemed permission, a lapse, an escalation, a flag) and
     ``explanation`` keeps the calendar's step-by-step reasoning for the date.
+
+    ``status`` is the deadline's own life: ``open`` while it runs, then ``met``, ``missed`` (it
+    passed first), ``waived`` or ``cancelled``. Whether the duty behind it is still owed, and
+    so overdue, is :mod:`backoffice.deadlines.standing`'s one definition.
     """
 
     __tablename__ = "deadlines"
@@ -41,6 +45,12 @@ class Deadline(db.Model):
             "due_at",
             sqlite_where=text("status = 'open'"),
             postgresql_where=text("status = 'open'"),
+        ),
+        Index(
+            "ix_deadlines_outstanding",
+            "due_at",
+            sqlite_where=text("status = 'missed' AND settled_at IS NULL"),
+            postgresql_where=text("status = 'missed' AND settled_at IS NULL"),
         ),
     )
 
@@ -71,6 +81,13 @@ class Deadline(db.Model):
     next_reminder_on: Mapped[date | None] = mapped_column(Date, index=True)
     processed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_reason: Mapped[str | None] = mapped_column(Text)
+
+    # Who must act, and, for a deadline that passed (``missed``), when and how the duty behind
+    # it stopped being owed: met late, waived, moot, or the law's consequence took effect.
+    # While ``settled_at`` is empty an office's passed duty is overdue (see ``standing``).
+    owed_by: Mapped[str] = mapped_column(String(10), default="office", server_default="office")
+    settled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    settlement: Mapped[str | None] = mapped_column(String(20))
 
     case: Mapped[Case] = relationship()
 

@@ -6,6 +6,7 @@ from workflows.engine.declarations import (
     Context,
     Deadline,
     DeadlineView,
+    Duty,
     Expiry,
     ExpiryKind,
     Field,
@@ -20,6 +21,7 @@ from workflows.engine.declarations import (
 from workflows.engine.firing import (
     Action,
     Refusal,
+    Settlement,
     TransitionRefused,
     available_actions,
     check,
@@ -27,6 +29,7 @@ from workflows.engine.firing import (
     move,
     parse_fields,
     settle,
+    settle_passed,
 )
 
 __all__ = [
@@ -36,12 +39,14 @@ __all__ = [
     "Context",
     "Deadline",
     "DeadlineView",
+    "Duty",
     "Expiry",
     "ExpiryKind",
     "Field",
     "FieldKind",
     "Procedure",
     "Refusal",
+    "Settlement",
     "Start",
     "StartKind",
     "State",
@@ -54,4 +59,5 @@ __all__ = [
     "move",
     "parse_fields",
     "settle",
+    "settle_passed",
 ]

@@ -151,6 +151,15 @@ class Expiry:
         return f"transition:{self.trigger}" if self.trigger else str(self.kind)
 
 
+class Duty(StrEnum):
+    """Who must act before a deadline passes."""
+
+    OFFICE = "office"
+    """The customs office's own time limit (an opinion, a decision): late is overdue."""
+    PARTY = "party"
+    """The party's time limit (a revision, the next remedy): when it passes, the chance is gone."""
+
+
 class StartKind(StrEnum):
     ENTERED = "entered"
     """The moment the case entered the state (the transition's legal moment)."""
@@ -214,6 +223,8 @@ class Deadline:
     """Triggers that meet this deadline. Empty: it is met when the case leaves the state it was
     opened in. Given: it runs on through other states (e.g. a decision period through the
     opinion, the revision and the deliberation) until one of these triggers fires."""
+    owed_by: Duty = Duty.OFFICE
+    """Who must act before it passes: the office (late means overdue) or the party."""
 
     def period_for(self, context: Context) -> str:
         return self.period(context) if callable(self.period) else self.period

@@ -226,3 +226,35 @@ def settle(procedure: Procedure, left: str, trigger: str, dest: str, kind: str) 
     elif kind in {s.kind for s in procedure.deadlines_of(left)}:
         return "met"
     return "cancelled" if procedure.state(dest).terminal else None
+
+
+class Settlement(StrEnum):
+    """How a duty whose deadline has passed stops being owed."""
+
+    MET = "met"
+    """Done late: the action that meets the deadline was taken after it passed."""
+    MOOT = "moot"
+    """The case ended before the duty was done."""
+    TOOK_EFFECT = "took_effect"
+    """The law's own consequence of the lapse took effect (a deemed grant, a closure)."""
+    WAIVED = "waived"
+    """A supervisor waived it, with a reason."""
+
+
+def settle_passed(procedure: Procedure, left: str, trigger: str, dest: str, kind: str,
+                  on_expiry: str) -> Settlement | None:
+    """Return how a move settles a duty of ``kind`` whose deadline has already passed, or None
+    while it is still owed.
+
+    The rule is :func:`settle`'s, the one that meets a running deadline: a passed duty is owed
+    exactly as long as its deadline would still be running. The transition the deadline expires
+    into settles it when it leaves the duty's state (a deemed grant), and not when the duty
+    runs on through it (an objection past its decision period is still to be decided,
+    Art. 129(2)).
+    """
+    outcome = settle(procedure, left, trigger, dest, kind)
+    if outcome is None:
+        return None
+    if on_expiry == f"transition:{trigger}":
+        return Settlement.TOOK_EFFECT
+    return Settlement.MET if outcome == "met" else Settlement.MOOT

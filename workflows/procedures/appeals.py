@@ -12,6 +12,7 @@ from workflows.engine import (
     STAYS,
     Context,
     Deadline,
+    Duty,
     Expiry,
     Field,
     FieldKind,
@@ -245,7 +246,7 @@ def revision_transitions(sources: tuple[str, ...], orderers: frozenset[str],
 def revision_deadline(via: str) -> Deadline:
     return Deadline("revision", "revision period", f"Art. 123(1){via}", revision_days,
                     Start.entered("the revision order"), Expiry.flag(), reminders=("1d",),
-                    period_text="the days ordered (at most 20)")
+                    period_text="the days ordered (at most 20)", owed_by=Duty.PARTY)
 
 
 def record_decision_served(via: str) -> Transition:

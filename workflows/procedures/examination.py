@@ -17,6 +17,7 @@ from __future__ import annotations
 from workflows.engine import (
     SYSTEM,
     Deadline,
+    Duty,
     Expiry,
     Field,
     FieldKind,
@@ -129,7 +130,7 @@ PROCEDURE = Procedure(
             Deadline("next_step", "administrative lawsuit", "Art. 120(3); 129(1)2", "90d",
                      Start.data("decision_served_on", "receipt of the written decision",
                                 optional=True),
-                     Expiry.transition("close"), reminders=("14d", "3d")),
+                     Expiry.transition("close"), reminders=("14d", "3d"), owed_by=Duty.PARTY),
         ),
     },
 )

@@ -15,6 +15,7 @@ from __future__ import annotations
 from workflows.engine import (
     SYSTEM,
     Deadline,
+    Duty,
     Expiry,
     Field,
     FieldKind,
@@ -83,7 +84,8 @@ def external_procedure(code: str, body_en: str, body_ko: str, filing_article: st
             "decided": (
                 Deadline("next_step", "administrative lawsuit", lawsuit_article, "90d",
                          Start.data("decision_served_on", "receipt of the decision"),
-                         Expiry.transition("close"), reminders=("14d", "3d")),
+                         Expiry.transition("close"), reminders=("14d", "3d"),
+                         owed_by=Duty.PARTY),
             ),
         },
     )

@@ -18,6 +18,7 @@ from workflows.engine import (
     SYSTEM,
     Context,
     Deadline,
+    Duty,
     Expiry,
     Field,
     FieldKind,
@@ -137,7 +138,7 @@ PROCEDURE = Procedure(
                      "Art. 121(2); 129(1)1", "90d",
                      Start.data("decision_served_on", "receipt of the written decision",
                                 optional=True),
-                     Expiry.transition("close"), reminders=("14d", "3d")),
+                     Expiry.transition("close"), reminders=("14d", "3d"), owed_by=Duty.PARTY),
         ),
     },
 )

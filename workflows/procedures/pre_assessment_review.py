@@ -18,6 +18,7 @@ from __future__ import annotations
 from workflows.engine import (
     SYSTEM,
     Deadline,
+    Duty,
     Expiry,
     Field,
     FieldKind,
@@ -158,7 +159,8 @@ PROCEDURE = Procedure(
         "notice_served": (
             Deadline("review_window", "request for pre-assessment review", "Art. 118(2)", "30d",
                      Start.data("notice_received_on", "receipt of the notice"),
-                     Expiry.transition("window_expired"), reminders=("7d", "2d")),
+                     Expiry.transition("window_expired"), reminders=("7d", "2d"),
+                     owed_by=Duty.PARTY),
         ),
         "review_requested": (
             Deadline("decision", "decision on the review", "Art. 118(3)", "30d",
@@ -169,7 +171,7 @@ PROCEDURE = Procedure(
         "in_revision": (
             Deadline("revision", "revision period", "Art. 118(6) → 123(1)", revision_days,
                      Start.entered("the revision order"), Expiry.flag(), reminders=("1d",),
-                     period_text="the days ordered (at most 20)"),
+                     period_text="the days ordered (at most 20)", owed_by=Duty.PARTY),
         ),
     },
 )

@@ -16,6 +16,7 @@ from workflows.engine import (
     SYSTEM,
     Context,
     Deadline,
+    Duty,
     Expiry,
     Field,
     FieldKind,
@@ -110,7 +111,7 @@ PROCEDURE = Procedure(
         "result_notified": (
             Deadline("next_step", "contesting the result", "Art. 120(4)1", "90d",
                      Start.data("result_served_on", "receipt of the result", optional=True),
-                     Expiry.transition("close"), reminders=("14d",)),
+                     Expiry.transition("close"), reminders=("14d",), owed_by=Duty.PARTY),
         ),
     },
 )
