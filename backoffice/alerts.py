@@ -1,11 +1,15 @@
-"""Alerts to people: reminders before a deadline, escalations after one. Never twice."""
+"""Alerts to people: reminders before a deadline, escalations after one, new filings. Never
+twice; shown one line per case and duty, until the user acknowledges it."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import joinedload
 
 from backoffice.extensions import db
 from backoffice.models import Alert, Case, Deadline, User
@@ -44,8 +48,49 @@ def send_alert(users: Iterable[User], *, case: Case, deadline: Deadline | None, 
     return len(db.session.execute(statement).all())
 
 
-def unread_alerts(user: User, limit: int = 20) -> list[Alert]:
-    return list(db.session.scalars(
-        select(Alert).where(Alert.user_id == user.id, Alert.read_at.is_(None))
-        .order_by(Alert.created_at.desc()).limit(limit)
-    ))
+@dataclass(frozen=True)
+class AlertLine:
+    """The alerts of one case and one duty (or one occasion without a duty), as one line.
+
+    What the line says about a deadline is read when the page is shown (how late it is now),
+    not the words stored when the alert was sent.
+    """
+
+    case: Case
+    deadline: Deadline | None
+    kind: str
+    message: str
+    latest: datetime
+    ids: tuple[int, ...]
+    acknowledged: bool
+
+
+def alert_lines(user: User, *, acknowledged: bool = False, limit: int = 20) -> list[AlertLine]:
+    """``user``'s alerts, newest first, one line per case and duty; unread ones, or with
+    ``acknowledged`` the ones already acknowledged (the most recent)."""
+    read = Alert.read_at.is_not(None) if acknowledged else Alert.read_at.is_(None)
+    rows = db.session.scalars(
+        select(Alert).where(Alert.user_id == user.id, read)
+        .options(joinedload(Alert.case), joinedload(Alert.deadline))
+        .order_by(Alert.created_at.desc(), Alert.id.desc()).limit(limit * 5)
+    )
+    lines: dict[tuple, list[Alert]] = {}
+    for alert in rows:
+        key = (alert.case_id, alert.deadline_id) if alert.deadline_id else (
+            alert.case_id, alert.kind, alert.key)
+        lines.setdefault(key, []).append(alert)
+    return [AlertLine(group[0].case, group[0].deadline, group[0].kind, group[0].message,
+                      group[0].created_at, tuple(a.id for a in group), acknowledged)
+            for group in list(lines.values())[:limit]]
+
+
+def acknowledge(user: User, alert_ids: Iterable[int]) -> int:
+    """Mark ``user``'s alerts read; another user's ids are ignored. Returns how many."""
+    ids = [i for i in alert_ids if isinstance(i, int)]
+    if not ids:
+        return 0
+    return db.session.execute(
+        update(Alert).where(Alert.user_id == user.id, Alert.id.in_(ids),
+                            Alert.read_at.is_(None))
+        .values(read_at=clock.now())
+    ).rowcount

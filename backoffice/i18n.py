@@ -19,6 +19,8 @@ KOREAN = {
     "From": "기산", "File": "파일", "Due (legal date)": "기한(법정 기한일)", "Due": "기한",
     "Download": "내려받기", "Document": "문서", "Description": "설명", "Date": "날짜",
     "Cases": "사건 수", "By": "등록자", "Added": "등록일",
+    "Who must act": "행위 주체", "from": "기산", "choose": "선택", "assigned": "현재 담당",
+    "Standing": "진행", "Duty": "의무", "Late by": "지연 일수",
 }
 
 

@@ -9,6 +9,9 @@ from flask_login import current_user
 from markupsafe import Markup
 
 from backoffice.cases import history
+from backoffice.cases import status as case_status
+from backoffice.deadlines import standing
+from backoffice.deadlines.standing import Standing
 from backoffice.i18n import translate
 from workflows import clock
 from workflows.procedures import CATALOGUE, REGISTRY
@@ -55,16 +58,21 @@ def state_label(case) -> str:
     return state_name(case.procedure, case.state)
 
 
-EXPIRY_TEXT = {"escalate": "supervisors alerted", "flag": "flagged as missed"}
+EXPIRY_TEXT = {"escalate": ("supervisors alerted", "감독자에게 보고"),
+               "flag": ("flagged as missed", "기한 경과 표시")}
 
 
 def expiry_text(deadline) -> str:
-    """What happens when a deadline passes, in words (the action's declared label)."""
+    """What happens when a deadline passes, in words of the reader's language (the action's
+    declared label)."""
     kind, _, trigger = (deadline.on_expiry or "").partition(":")
     procedure = REGISTRY.get(deadline.case.procedure)
+    ko = current_locale() == "ko"
     if kind == "transition" and procedure is not None and procedure.has_trigger(trigger):
-        return procedure.transition(trigger).label_en
-    return EXPIRY_TEXT.get(deadline.on_expiry, deadline.on_expiry)
+        transition = procedure.transition(trigger)
+        return (transition.label_ko or transition.label_en) if ko else transition.label_en
+    english, korean = EXPIRY_TEXT.get(deadline.on_expiry, (deadline.on_expiry, None))
+    return (korean or english) if ko else english
 
 
 def deadline_label(deadline) -> str:
@@ -75,6 +83,45 @@ def deadline_label(deadline) -> str:
         return procedure.deadline_spec(deadline.kind).label_en
     except (AttributeError, KeyError):
         return deadline.kind.replace("_", " ")
+
+
+def _days(count: int, locale: str) -> str:
+    return f"{count}일" if locale == "ko" else f"{count} day{'s' if count != 1 else ''}"
+
+
+def standing_text(deadline, now: datetime | None = None) -> str:
+    """Where a deadline stands, in words of the reader's language (see ``standing``)."""
+    reading = standing.read(deadline, now)
+    ko = current_locale() == "ko"
+    days_late, done = _days(reading.days_late, current_locale()), legal_date(reading.done_on)
+    kind = reading.standing
+    if kind is Standing.OVERDUE:
+        return f"{days_late} 지연" if ko else f"{days_late} late"
+    if kind is Standing.DUE_TODAY:
+        return "오늘 자정까지" if ko else "due today (until 24:00)"
+    if kind in (Standing.DUE_SOON, Standing.RUNNING):
+        left = _days(reading.days_left, current_locale())
+        return f"{left} 남음" if ko else f"{left} left"
+    if kind is Standing.STOPPED:
+        since = legal_date(deadline.suspended_since)
+        return f"{since}부터 기간 정지" if ko else f"clock stopped since {since}"
+    if kind is Standing.LAPSED:
+        return f"기한 경과 ({days_late} 전)" if ko else f"time limit passed {days_late} ago"
+    if kind is Standing.MET_LATE:
+        return f"{done} 이행 ({days_late} 지연)" if ko else f"met {done}, {days_late} late"
+    if kind is Standing.MET:
+        return f"{done} 이행" if ko else f"met {done}"
+    if kind is Standing.WAIVED:
+        return f"{done} 면제" if ko else f"waived {done}"
+    if kind is Standing.TOOK_EFFECT:
+        what = expiry_text(deadline)
+        return f"{done} 기한 경과: {what}" if ko else f"passed; {what} took effect on {done}"
+    return "사건 종결로 불필요" if ko else "no longer needed: the case ended"
+
+
+def standing_of(deadline, now: datetime | None = None) -> str:
+    """The standing's code, for CSS classes and tests (``overdue``, ``due_today``...)."""
+    return standing.read(deadline, now).standing.value
 
 
 def current_locale() -> str:
@@ -118,6 +165,9 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_filter(legal_end, "legal_end")
     app.add_template_filter(state_label, "state_label")
     app.add_template_filter(expiry_text, "expiry_text")
+    app.add_template_filter(standing_text, "standing_text")
+    app.add_template_filter(standing_of, "standing")
     app.add_template_global(CATALOGUE, "procedures")
     app.add_template_global(Role, "Role")
     app.add_template_global(history.for_template, "history_entries")
+    app.add_template_global(case_status.for_template, "case_status")

@@ -46,6 +46,7 @@ from workflows.engine import (
     move,
     parse_fields,
     settle,
+    settle_passed,
 )
 from workflows.procedures import procedure_for
 from workflows.procedures.appeals import EXCLUSIVE_ROUTES, filing_period
@@ -61,6 +62,18 @@ def open_deadlines_of(case: Case) -> list[Deadline]:
     return list(db.session.scalars(
         select(Deadline).where(Deadline.case_id == case.id,
                                Deadline.status == DeadlineStatus.OPEN)
+    ))
+
+
+def passed_duties_of(case: Case) -> list[Deadline]:
+    """The case's deadlines that have passed while their duty is still owed (see
+    :mod:`backoffice.deadlines.standing`)."""
+    if case.id is None:
+        return []
+    return list(db.session.scalars(
+        select(Deadline).where(Deadline.case_id == case.id,
+                               Deadline.status == DeadlineStatus.MISSED,
+                               Deadline.settled_at.is_(None))
     ))
 
 
@@ -244,6 +257,8 @@ def fire(
     previous = {}
     if moves:
         previous = _leave_state(procedure, case, before, open_now, trigger, moment)
+        _settle_passed_duties(procedure, before, trigger, case.state, passed_duties_of(case),
+                              moment)
         _stop_and_restart_clocks(procedure, before, case.state, open_now, moment)
     numbers = reserve_numbers(case.office, transition.notices, now)
     article = article_for(transition.article, context)
@@ -316,6 +331,17 @@ def _leave_state(procedure: Procedure, case: Case, state: str, open_now: list[De
         deadline.suspended_since = None
         closed[deadline.kind] = deadline
     return closed
+
+
+def _settle_passed_duties(procedure: Procedure, left: str, trigger: str, entered: str,
+                          passed: list[Deadline], moment: datetime) -> None:
+    """A duty still owed after its deadline passed is settled by the same rule that meets a
+    running one: done late, made moot by the case ending, or the lapse's own consequence."""
+    for deadline in passed:
+        how = settle_passed(procedure, left, trigger, entered, deadline.kind, deadline.on_expiry)
+        if how is not None:
+            deadline.settled_at = moment
+            deadline.settlement = how
 
 
 def _recompute_periods(procedure: Procedure, transition, open_now: list[Deadline],

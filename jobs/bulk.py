@@ -34,6 +34,7 @@ from workflows.engine import (
     check,
     move,
     settle,
+    settle_passed,
 )
 from workflows.procedures import procedure_for
 from workflows.roles import Role
@@ -84,6 +85,7 @@ def fire_in_bulk(dues: list[Due], now: datetime) -> tuple[list[Due], list[Due]]:
         .with_for_update(of=Case)
     )}
     open_by_case = _open_deadlines({d.case_id for d in dues})
+    passed_by_case = _passed_duties({d.case_id for d in dues})
     seen, accepted, left = set(), [], []
     for due in dues:
         row = cases.get(due.case_id)
@@ -107,7 +109,7 @@ def fire_in_bulk(dues: list[Due], now: datetime) -> tuple[list[Due], list[Due]]:
         accepted.append((row, due, procedure, transition, model.state, others,
                          article_for(transition.article, context)))
     notices = BulkNotices(cases.values(), [(a[0], a[3]) for a in accepted], now)
-    case_updates, events, closes, alerts = [], [], [], []
+    case_updates, events, closes, settles, alerts = [], [], [], [], []
     recipients = _recipients({row.office_id for row in cases.values()})
     for row, due, procedure, transition, state, others, article in accepted:
         numbers = notices.numbers_for(row, transition)
@@ -130,13 +132,18 @@ def fire_in_bulk(dues: list[Due], now: datetime) -> tuple[list[Due], list[Due]]:
                     "closed_reason": f"met by '{transition.trigger}'" if outcome == "met"
                     else f"the case ended by '{transition.trigger}'",
                 })
+        for passed in passed_by_case.get(row.id, []):
+            how = settle_passed(procedure, row.state, transition.trigger, state, passed.kind,
+                                passed.on_expiry)
+            if how:
+                settles.append({"b_id": passed.id, "settled_at": due.due_at, "settlement": how})
         message = messages.took_effect(row.reference, due.kind, due.due_date, transition.trigger,
                                        due.article)
         for user_id in recipients(row.office_id, row.assigned_officer_id):
             alerts.append({"user_id": user_id, "case_id": row.id, "deadline_id": due.id,
                            "kind": "escalation", "key": "passed", "message": message,
                            "created_at": now})
-    _write(case_updates, events, closes, alerts)
+    _write(case_updates, events, closes, settles, alerts)
     notices.write()
     return [a[1] for a in accepted], left
 
@@ -168,6 +175,18 @@ def _open_deadlines(case_ids: set[int]) -> dict[int, list]:
     return by_case
 
 
+def _passed_duties(case_ids: set[int]) -> dict[int, list]:
+    """Passed deadlines whose duty is still owed (the claimed ones among them)."""
+    by_case = defaultdict(list)
+    for d in db.session.execute(
+        select(Deadline.id, Deadline.case_id, Deadline.kind, Deadline.on_expiry)
+        .where(Deadline.case_id.in_(case_ids), Deadline.status == DeadlineStatus.MISSED,
+               Deadline.settled_at.is_(None))
+    ):
+        by_case[d.case_id].append(d)
+    return by_case
+
+
 def _recipients(office_ids: set[int]):
     """Escalations go to the office's supervisors and the assigned officer, if active."""
     users = db.session.execute(
@@ -189,7 +208,7 @@ def _recipients(office_ids: set[int]):
     return for_case
 
 
-def _write(case_updates, events, closes, alerts) -> None:
+def _write(case_updates, events, closes, settles, alerts) -> None:
     if not case_updates:
         return
     session = db.session
@@ -213,6 +232,13 @@ def _write(case_updates, events, closes, alerts) -> None:
             .values(status=bindparam("status"), closed_at=bindparam("closed_at"),
                     closed_reason=bindparam("closed_reason"), next_reminder_on=None),
             closes,
+        )
+    if settles:
+        deadlines = Deadline.__table__
+        session.execute(
+            update(deadlines).where(deadlines.c.id == bindparam("b_id"))
+            .values(settled_at=bindparam("settled_at"), settlement=bindparam("settlement")),
+            settles,
         )
     if alerts:
         dialect_insert = _INSERTS[session.get_bind().dialect.name]

@@ -27,7 +27,7 @@ from workflows.calendar import (
     Unit,
 )
 from workflows.calendar.civil_act import add_months
-from workflows.engine import Context, StartKind, article_for
+from workflows.engine import Context, Settlement, StartKind, article_for
 from workflows.engine import Deadline as DeadlineSpec
 from workflows.roles import Role
 
@@ -198,15 +198,22 @@ def extend_deadline(deadline: Deadline, *, until: date, ground: str, actor: User
 
 
 def waive_deadline(deadline: Deadline, *, reason: str, actor: User) -> CaseEvent:
-    """Waive an open deadline with a reason (a supervisor's decision, recorded in the history)."""
+    """Waive a running deadline, or a duty still owed after its deadline passed, with a reason
+    (a supervisor's decision, recorded in the history)."""
     if actor.role != Role.SUPERVISOR:
         raise CalendarError("only a supervisor may waive a deadline")
-    if deadline.status != DeadlineStatus.OPEN:
-        raise CalendarError("only an open deadline can be waived")
+    overdue = deadline.status == DeadlineStatus.MISSED and deadline.settled_at is None
+    if deadline.status != DeadlineStatus.OPEN and not overdue:
+        raise CalendarError("only a running deadline or a duty still owed can be waived")
     if not reason or not reason.strip():
         raise CalendarError("a waiver needs its reason")
-    deadline.status = DeadlineStatus.WAIVED
-    deadline.closed_at = clock.now()
+    if overdue:
+        # It passed: it stays "missed" in the record, and is no longer owed.
+        deadline.settled_at = clock.now()
+        deadline.settlement = Settlement.WAIVED
+    else:
+        deadline.status = DeadlineStatus.WAIVED
+        deadline.closed_at = clock.now()
     deadline.closed_reason = reason.strip()
     deadline.next_reminder_on = None
     return _record(deadline, actor, "waive_deadline", reason.strip(), deadline.article,

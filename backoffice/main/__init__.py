@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("main", __name__)
 
-from backoffice.main import portal, views  # noqa: E402, F401
+from backoffice.main import alert_views, portal, views  # noqa: E402, F401

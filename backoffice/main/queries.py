@@ -11,6 +11,7 @@ from flask import current_app
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import aliased, joinedload
 
+from backoffice.deadlines import standing
 from backoffice.extensions import db
 from backoffice.models import (
     Case,
@@ -41,10 +42,12 @@ def recent_cases(user: User, limit: int = RECENT_LIMIT) -> list[Case]:
 
 
 def open_deadlines(user: User, within_days: int | None = None) -> list[Deadline]:
-    """The open deadlines of the cases ``user`` may see, soonest first.
+    """The pending deadlines of the cases ``user`` may see, most urgent first: the overdue
+    duties (the most days late first), then the running deadlines in due order; with
+    ``within_days``, only those overdue or ending by today + that many days.
 
-    For an office the query walks the open deadlines in due order (partial index) and keeps
-    those of the office's cases, stopping at the limit; it never visits every case.
+    For an office the query walks the pending deadlines in due order (partial indexes) and
+    keeps those of the office's cases, stopping at the limit; it never visits every case.
     """
     if user.role in OFFICE_ROLES:
         query = select(Deadline).join(Case, Case.id == Deadline.case_id).where(
@@ -54,11 +57,12 @@ def open_deadlines(user: User, within_days: int | None = None) -> list[Deadline]
             Deadline.case_id.in_(visible_cases(user).with_only_columns(Case.id)))
     query = (
         query.options(joinedload(Deadline.case))
-        .where(Deadline.status == DeadlineStatus.OPEN)
-        .order_by(Deadline.due_at)
+        .where(standing.pending_clause())
+        .order_by(Deadline.due_at, Deadline.id)
     )
     if within_days is not None:
-        query = query.where(Deadline.due_at <= clock.now() + timedelta(days=within_days))
+        query = query.where(Deadline.due_at <= clock.end_of_legal_day(
+            clock.today() + timedelta(days=within_days)))
     return list(db.session.scalars(query.limit(RECENT_LIMIT)))
 
 
@@ -81,12 +85,20 @@ def open_case_counts(office_id: int) -> tuple[list[tuple[str, str, int]],
 
 def deadline_counts(office_id: int) -> dict[str, int]:
     """Open cases overdue, due within 7 days, and deemed granted within 3 days: counted with
-    the worklist's own filters, so each number is the length of the list it links to."""
-    return {key: db.session.scalar(
-                worklist_query(office_id, Filters(due=due))
-                .with_only_columns(func.count(Case.id)).order_by(None)) or 0
-            for key, due in (("overdue", "overdue"), ("due_week", "week"),
-                             ("deemed_soon", "deemed"))}
+    the worklist's own filters, so each number is the length of the list it links to; and the
+    office's overdue duties themselves (a case may owe two)."""
+    counts = {key: db.session.scalar(
+                  worklist_query(office_id, Filters(due=due))
+                  .with_only_columns(func.count(Case.id)).order_by(None)) or 0
+              for key, due in (("overdue", "overdue"), ("due_week", "week"),
+                               ("deemed_soon", "deemed"))}
+    counts["overdue_duties"] = db.session.scalar(
+        select(func.count(Deadline.id)).join(Case, Case.id == Deadline.case_id)
+        .where(Case.office_id == office_id, standing.overdue_clause(clock.now()))) or 0
+    counts["unassigned"] = db.session.scalar(
+        worklist_query(office_id, Filters(assignee="none"))
+        .with_only_columns(func.count(Case.id)).order_by(None)) or 0
+    return counts
 
 
 def users_overview() -> list[User]:

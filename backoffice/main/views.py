@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required
 
-from backoffice.alerts import unread_alerts
+from backoffice.alerts import alert_lines
 from backoffice.extensions import db
 from backoffice.health import scheduler_status
 from backoffice.main import bp, queries
@@ -44,10 +44,10 @@ def dashboard():
     counts = queries.deadline_counts(office_id)
     return render_template(
         "main/supervisor.html", unserved_count=unserved_count, unserved=unserved,
-        by_state=by_state, per_officer=per_officer, overdue=counts["overdue"],
-        due_week=counts["due_week"], deemed_soon=counts["deemed_soon"],
+        by_state=by_state, per_officer=per_officer, counts=counts,
         deadlines=queries.open_deadlines(current_user, within_days=7),
-        scheduler=scheduler_status(), alerts=unread_alerts(current_user), chart=chart,
+        scheduler=scheduler_status(), alerts=alert_lines(current_user),
+        acknowledged=alert_lines(current_user, acknowledged=True), chart=chart,
     )
 
 

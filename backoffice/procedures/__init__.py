@@ -9,6 +9,7 @@ from flask import Blueprint, Response, abort, request
 from flask.cli import with_appcontext
 from flask_login import login_required
 
+from backoffice.templating import current_locale
 from workflows.engine.diagram import DiagramUnavailable, diagram_svg
 from workflows.procedures import REGISTRY
 
@@ -18,12 +19,13 @@ bp = Blueprint("procedures", __name__, url_prefix="/procedures")
 @bp.get("/<code>/diagram.svg")
 @login_required
 def diagram(code: str):
-    """The procedure's state diagram, the ``state`` query argument highlighted."""
+    """The procedure's state diagram, the ``state`` query argument highlighted, labelled in
+    the reader's language."""
     procedure = REGISTRY.get(code)
     if procedure is None:
         abort(404)
     try:
-        svg = diagram_svg(procedure, request.args.get("state"))
+        svg = diagram_svg(procedure, request.args.get("state"), current_locale())
     except DiagramUnavailable:
         abort(404)
     response = Response(svg, mimetype="image/svg+xml")

@@ -1,8 +1,12 @@
 """The worklist query, fast over 100k cases of an office.
 
-The default order is the nearest open deadline (``cases.next_due_at``, kept by triggers, with
-an index on office and that column); cases without an open deadline come last. Filters narrow
-by procedure, state, assignee, party and reference; pages are 50 cases.
+The default order is the worst urgency first: ``cases.next_due_at`` (kept by triggers, with an
+index on office and that column) is the due moment of the case's oldest pending duty — an
+overdue duty of the office counts until it is met — so overdue cases come first, the most
+days late at the top, then those due today, then within 7 days, then the rest; cases with
+nothing pending come last. "Overdue" and "due within 7 days" are
+:mod:`backoffice.deadlines.standing`'s definitions. Filters narrow by procedure, state,
+assignee, party and reference; pages are 50 cases.
 """
 
 from __future__ import annotations
@@ -13,13 +17,15 @@ from datetime import datetime, timedelta
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import joinedload
 
+from backoffice.deadlines import standing
+from backoffice.deadlines.standing import Standing
 from backoffice.extensions import db
 from backoffice.models import Case, Deadline, DeadlineStatus, Party, User
 from workflows import clock
 
 PAGE_SIZE = 50
 SORTS = {
-    "deadline": "nearest deadline",
+    "deadline": "most urgent first",
     "updated": "last changed",
     "reference": "reference",
 }
@@ -47,15 +53,41 @@ class Page:
     page: int
     pages: int
     now: datetime = field(default_factory=clock.now)
+    pending: dict[int, list[Deadline]] = field(default_factory=dict)
+    """The pending deadlines of the page's cases, most urgent first."""
+
+    def next_duty(self, case: Case) -> Deadline | None:
+        """The case's most urgent pending deadline (overdue first, then the nearest)."""
+        duties = self.pending.get(case.id)
+        return duties[0] if duties else None
 
     def urgency(self, case: Case) -> str | None:
-        if case.next_due_at is None:
+        """``overdue``, ``due_today`` or ``due_soon`` for the row's colour; None otherwise."""
+        duty = self.next_duty(case)
+        if duty is None:
             return None
-        if case.next_due_at <= self.now:
-            return "overdue"
-        if case.next_due_at <= self.now + timedelta(days=7):
-            return "soon"
+        reading = standing.read(duty, self.now)
+        if reading.standing in (Standing.OVERDUE, Standing.DUE_TODAY, Standing.DUE_SOON):
+            return reading.standing.value
         return None
+
+
+def pending_by_case(case_ids: list[int], now: datetime) -> dict[int, list[Deadline]]:
+    """The pending deadlines of ``case_ids``, each case's most urgent first."""
+    if not case_ids:
+        return {}
+    rows = db.session.scalars(select(Deadline).where(Deadline.case_id.in_(case_ids),
+                                                     standing.pending_clause()))
+    by_case: dict[int, list[Deadline]] = {}
+    for deadline in rows:
+        by_case.setdefault(deadline.case_id, []).append(deadline)
+    for duties in by_case.values():
+        duties.sort(key=lambda d: _urgency_key(standing.read(d, now), d))
+    return by_case
+
+
+def _urgency_key(reading: standing.Reading, deadline: Deadline) -> tuple:
+    return (reading.standing.rank, -reading.days_late, deadline.due_at)
 
 
 def worklist_query(office_id: int, filters: Filters, me: int | None = None) -> Select:
@@ -81,9 +113,11 @@ def worklist_query(office_id: int, filters: Filters, me: int | None = None) -> S
             select(Party.id).where(Party.name.icontains(filters.party.strip(), autoescape=True))))
     now = clock.now()
     if filters.due == "overdue":
-        query = query.where(Case.next_due_at <= now)
+        query = query.where(Case.id.in_(standing.overdue_case_ids(now)))
     elif filters.due == "week":
-        query = query.where(Case.next_due_at > now, Case.next_due_at <= now + timedelta(days=7))
+        # Nothing overdue (it would be the earliest pending moment) and a last day by today + 7.
+        query = query.where(Case.next_due_at > now,
+                            Case.next_due_at <= standing.soon_limit(now))
     elif filters.due == "deemed":
         query = query.where(Case.id.in_(deemed_soon_cases(now)))
     return query
@@ -134,4 +168,5 @@ def worklist(user: User, filters: Filters) -> Page:
         if len(rows) < PAGE_SIZE:
             rows += _fetch(query.where(Case.next_due_at.is_(None)).order_by(Case.id),
                            PAGE_SIZE - len(rows), max(0, offset - dated))
-    return Page(rows, total, page, pages)
+    now = clock.now()
+    return Page(rows, total, page, pages, now, pending_by_case([c.id for c in rows], now))

@@ -10,7 +10,7 @@ from wtforms import BooleanField, SelectField, StringField
 from wtforms.fields import SelectChoice
 from wtforms.validators import Length, Optional
 
-from backoffice.alerts import unread_alerts
+from backoffice.alerts import alert_lines
 from backoffice.cases.operations import AssignmentRefused, assign_case, check_assignment
 from backoffice.extensions import db
 from backoffice.models import User
@@ -85,7 +85,8 @@ def index():
     result = worklist(current_user, filters) if valid else Page([], 0, 1, 1)
     return render_template(
         "worklist/index.html", form=form, result=result,
-        filters=filters, officers=officers, alerts=unread_alerts(current_user),
+        filters=filters, officers=officers, alerts=alert_lines(current_user),
+        acknowledged=alert_lines(current_user, acknowledged=True),
         openable=openable,
         args={name: value for name, value in request.args.items() if name in FILTER_NAMES},
     ), 200 if valid else 400
@@ -96,10 +97,15 @@ def index():
 def assign(reference: str):
     """Assign a case to me; a supervisor may assign it to any officer of the office."""
     case = load_case_or_404(reference, current_user)
-    officer = db.session.get(User, request.form.get("officer_id", type=int) or current_user.id)
+    back = safe_local_path(request.form.get("back"), url_for("worklist.index"))
+    chosen = request.form.get("officer_id", type=int)
+    if request.form.get("reassign") and not chosen:
+        flash(f"{case.reference}: choose the officer to reassign it to; nothing was changed.",
+              "error")
+        return redirect(back)
+    officer = db.session.get(User, chosen or current_user.id)
     if officer is None:
         abort(400)
-    back = safe_local_path(request.form.get("back"), url_for("worklist.index"))
     try:
         check_assignment(case, officer, current_user)
     except AssignmentRefused as refused:

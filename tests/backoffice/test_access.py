@@ -1,5 +1,7 @@
 """Object-level access: a duty payer sees only their own cases, an officer only their office's."""
 
+import re
+
 import pytest
 
 from tests.factories import PASSWORD

@@ -1,0 +1,167 @@
+"""Where a deadline stands, from the reader's side: the one definition of "overdue", "due today",
+"due within 7 days", "met late", used by every page, list, count and alert.
+
+A deadline's ``status`` is the row's own life (open, met, missed, waived, cancelled); what a
+person asks is whether the duty behind it is still owed. **Overdue** means: a duty of the
+office whose deadline has passed and which has not been met, waived or made moot — whether
+the sweep has already escalated it, flagged it, or moved the case (an objection past its
+decision period is ``decision_overdue`` and still to be decided, Art. 129(2)). It stays
+overdue until the action that meets it is taken. A party's time limit that passes is not
+"overdue": the party's chance has **lapsed** (what follows, e.g. a dismissal under
+128(1)1(c), is the office's to decide).
+
+A period in days ends at 24:00 of its last day (Civil Act Art. 159 via Customs Act Art. 8), so
+"days late" counts the legal days since the last day: a written opinion due 2026-11-13 and
+not sent by 2026-12-01 is 18 days late.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import ColumnElement, Select, and_, or_, select, union
+
+from backoffice.models import Deadline, DeadlineStatus
+from workflows import clock
+from workflows.engine import Duty, Settlement
+
+SOON_DAYS = 7
+""""Due soon" is a last day within this many days of today (the dashboard's week)."""
+
+
+class Standing(StrEnum):
+    OVERDUE = "overdue"
+    DUE_TODAY = "due_today"
+    DUE_SOON = "due_soon"
+    RUNNING = "running"
+    STOPPED = "stopped"
+    LAPSED = "lapsed"
+    MET = "met"
+    MET_LATE = "met_late"
+    WAIVED = "waived"
+    TOOK_EFFECT = "took_effect"
+    MOOT = "moot"
+
+    @property
+    def pending(self) -> bool:
+        """Still to be done: overdue, or running."""
+        return self in PENDING
+
+    @property
+    def rank(self) -> int:
+        """Worst first: overdue, due today, due within 7 days, the rest."""
+        return RANKS.get(self, len(RANKS))
+
+
+PENDING = frozenset({Standing.OVERDUE, Standing.DUE_TODAY, Standing.DUE_SOON, Standing.RUNNING,
+                     Standing.STOPPED})
+RANKS = {Standing.OVERDUE: 0, Standing.DUE_TODAY: 1, Standing.DUE_SOON: 2, Standing.RUNNING: 3,
+         Standing.STOPPED: 4}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A deadline as read on ``today``: its standing and the days that go with it."""
+
+    standing: Standing
+    days_late: int = 0
+    """Legal days since the last day: how late an overdue duty is, or a late one was."""
+    days_left: int = 0
+    """Legal days until the last day, for a running deadline (0 on the last day)."""
+    done_on: date | None = None
+    """When it was met, waived, made moot or took effect."""
+
+
+def _legal_day(instant: datetime | None) -> date | None:
+    return clock.seoul_date(instant) if instant else None
+
+
+def read(deadline: Deadline, now: datetime | None = None) -> Reading:
+    """Where ``deadline`` stands at ``now``, in the terms of this module's definition."""
+    now = now or clock.now()
+    today = clock.seoul_date(now)
+    late = (today - deadline.due_date).days
+    if deadline.status == DeadlineStatus.OPEN:
+        if deadline.suspended_since is not None:
+            return Reading(Standing.STOPPED)
+        if deadline.due_at <= now:
+            return _passed(deadline, max(late, 1))
+        left = (deadline.due_date - today).days
+        if left <= 0:
+            return Reading(Standing.DUE_TODAY, days_left=0)
+        return Reading(Standing.DUE_SOON if left <= SOON_DAYS else Standing.RUNNING,
+                       days_left=left)
+    if deadline.status == DeadlineStatus.MET:
+        done = _legal_day(deadline.closed_at)
+        return _done(Standing.MET, deadline, done)
+    if deadline.status == DeadlineStatus.WAIVED:
+        return Reading(Standing.WAIVED, done_on=_legal_day(deadline.closed_at))
+    if deadline.status == DeadlineStatus.CANCELLED:
+        return Reading(Standing.MOOT, done_on=_legal_day(deadline.closed_at))
+    # missed: it passed before it was met
+    if deadline.settled_at is None:
+        return _passed(deadline, max(late, 1))
+    done = _legal_day(deadline.settled_at)
+    settled = {Settlement.MET: Standing.MET_LATE, Settlement.WAIVED: Standing.WAIVED,
+               Settlement.TOOK_EFFECT: Standing.TOOK_EFFECT}.get(deadline.settlement,
+                                                                 Standing.MOOT)
+    if settled is Standing.MET_LATE:
+        return _done(Standing.MET, deadline, done)
+    return Reading(settled, done_on=done)
+
+
+def _passed(deadline: Deadline, days_late: int) -> Reading:
+    if deadline.owed_by == Duty.PARTY:
+        return Reading(Standing.LAPSED, days_late=days_late)
+    return Reading(Standing.OVERDUE, days_late=days_late)
+
+
+def _done(standing: Standing, deadline: Deadline, done: date | None) -> Reading:
+    """Met: on time, or late by the legal days between the last day and the day it was met."""
+    late = (done - deadline.due_date).days if done else 0
+    if late > 0:
+        return Reading(Standing.MET_LATE, days_late=late, done_on=done)
+    return Reading(standing, done_on=done)
+
+
+def overdue_clause(now: datetime) -> ColumnElement[bool]:
+    """The SQL of :data:`Standing.OVERDUE` on ``deadlines``."""
+    return and_(Deadline.owed_by == Duty.OFFICE, or_(
+        and_(Deadline.status == DeadlineStatus.OPEN, Deadline.suspended_since.is_(None),
+             Deadline.due_at <= now),
+        and_(Deadline.status == DeadlineStatus.MISSED, Deadline.settled_at.is_(None))))
+
+
+def overdue_case_ids(now: datetime) -> Select:
+    """The cases with at least one overdue duty. Two runs, each on its partial index: open
+    deadlines in due order up to ``now``, and passed ones not yet settled."""
+    running_late = select(Deadline.case_id).where(
+        Deadline.status == DeadlineStatus.OPEN, Deadline.due_at <= now,
+        Deadline.suspended_since.is_(None), Deadline.owed_by == Duty.OFFICE)
+    still_owed = select(Deadline.case_id).where(
+        Deadline.status == DeadlineStatus.MISSED, Deadline.settled_at.is_(None),
+        Deadline.owed_by == Duty.OFFICE)
+    return select(union(running_late, still_owed).subquery().c.case_id)
+
+
+def pending_clause() -> ColumnElement[bool]:
+    """Deadlines still to be done: running (clock stopped or not), or overdue."""
+    return or_(Deadline.status == DeadlineStatus.OPEN,
+               and_(Deadline.status == DeadlineStatus.MISSED, Deadline.settled_at.is_(None),
+                    Deadline.owed_by == Duty.OFFICE))
+
+
+def soon_limit(now: datetime) -> datetime:
+    """The instant the last of the "due within 7 days" periods ends (24:00 of today + 7)."""
+    return clock.end_of_legal_day(date.fromordinal(clock.seoul_date(now).toordinal()
+                                                   + SOON_DAYS))
+
+
+def worst(readings: list[Reading]) -> Reading | None:
+    """The most urgent of a case's pending readings (ties: the most days late first)."""
+    pending = [r for r in readings if r.standing.pending]
+    if not pending:
+        return None
+    return min(pending, key=lambda r: (r.standing.rank, -r.days_late, r.days_left))
