@@ -137,8 +137,8 @@ def fire_in_bulk(dues: list[Due], now: datetime) -> tuple[list[Due], list[Due]]:
                                 passed.on_expiry)
             if how:
                 settles.append({"b_id": passed.id, "settled_at": due.due_at, "settlement": how})
-        message = messages.took_effect(row.reference, due.kind, due.due_date, transition.trigger,
-                                       due.article)
+        message = messages.took_effect(row.reference, row.procedure, due.kind, due.due_date,
+                                       transition.trigger, due.article)
         for user_id in recipients(row.office_id, row.assigned_officer_id):
             alerts.append({"user_id": user_id, "case_id": row.id, "deadline_id": due.id,
                            "kind": "escalation", "key": "passed", "message": message,

@@ -153,15 +153,15 @@ def _take_effect(deadline: Deadline, now: datetime, calendar: StatutoryCalendar,
             result.cancelled += 1
             return
         result.fired += 1
-        message = messages.took_effect(case.reference, deadline.kind, deadline.due_date, trigger,
-                                       deadline.article)
+        message = messages.took_effect(case.reference, case.procedure, deadline.kind,
+                                       deadline.due_date, trigger, deadline.article)
     else:
         append_event(case, actor=None, trigger="deadline_passed", from_state=case.state,
                      to_state=case.state, reason=f"the {deadline.kind} period passed",
                      article=deadline.article, payload=legal, effective_at=deadline.due_at)
         result.flagged += 1
-        message = messages.passed(case.reference, deadline.kind, deadline.due_date,
-                                  deadline.article)
+        message = messages.passed(case.reference, case.procedure, deadline.kind,
+                                  deadline.due_date, deadline.article)
     recipients = supervisors_of(case) + responsible_for(case)
     send_alert(recipients, case=case, deadline=deadline, kind="escalation", key="passed",
                message=message)

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from backoffice.alerts import responsible_for, send_alert
 from backoffice.extensions import db
 from backoffice.models import Deadline, DeadlineStatus
+from jobs import messages
 from workflows import clock
 
 BATCH_SIZE = 500
@@ -36,14 +37,15 @@ def _remind(deadline: Deadline, today: date) -> int:
     case = deadline.case
     reminder_day = deadline.next_reminder_on
     days_left = (deadline.due_date - today).days
+    label = messages.deadline_label(case.procedure, deadline.kind)
     if deadline.early_warning_on == reminder_day:
         kind = "early_warning"
-        message = (f"{case.reference}: counted as a civil petition, the {deadline.kind} period "
+        message = (f"{case.reference}: counted as a civil petition, the {label} period "
                    f"ends on {deadline.early_warning_on}, before the Act's {deadline.due_date} "
                    f"({deadline.article}).")
     else:
         kind = "reminder"
-        message = (f"{case.reference}: {deadline.kind} due {deadline.due_date} "
+        message = (f"{case.reference}: {label} due {deadline.due_date} "
                    f"({deadline.article}), {days_left} day{'s' if days_left != 1 else ''} left.")
     count = send_alert(responsible_for(case), case=case, deadline=deadline, kind=kind,
                        key=reminder_day.isoformat(), message=message)

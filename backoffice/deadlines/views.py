@@ -50,7 +50,7 @@ def calculator():
 @bp.get("/admin/calendar")
 @role_required(Role.ADMIN)
 def admin_calendar():
-    return _admin_page(ClosureDayForm(formdata=None), OutageForm(formdata=None))
+    return _admin_page(ClosureDayForm(formdata=None), OutageForm(formdata=None, prefix="outage"))
 
 
 def _admin_page(day_form, outage_form, status=200):
@@ -79,7 +79,7 @@ def add_closure_day():
             flash(f"Closure day {form.day.data} added; open deadlines over it were recomputed.",
                   "info")
             return redirect(url_for("deadlines.admin_calendar"))
-    return _admin_page(form, OutageForm(formdata=None), 422)
+    return _admin_page(form, OutageForm(formdata=None, prefix="outage"), 422)
 
 
 @bp.post("/admin/calendar/days/<day>/delete")
@@ -99,7 +99,7 @@ def remove_closure_day(day: str):
 @bp.post("/admin/calendar/outages")
 @role_required(Role.ADMIN)
 def record_outage():
-    form = OutageForm()
+    form = OutageForm(prefix="outage")
     if form.validate_on_submit():
         started = datetime.combine(form.start_day.data, form.start_time.data, tzinfo=SEOUL)
         repaired = datetime.combine(form.repair_day.data, form.repair_time.data, tzinfo=SEOUL)

@@ -126,7 +126,7 @@ def test_renewal_reminders_come_seven_and_six_months_before_expiry(shapes, team)
     open_certificate(team)
     with clock.frozen(kst(2030, 11, 4, 9)):
         assert send_reminders() == 1
-    assert "validity due 2031-06-04" in db.session.scalar(select(Alert.message))
+    assert "validity of the certificate due 2031-06-04" in db.session.scalar(select(Alert.message))
 
 
 def test_an_expired_validity_period_lapses_the_certificate(shapes, team):
