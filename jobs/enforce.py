@@ -69,6 +69,9 @@ def enforce_due_deadlines(
         try:
             fired, left = fire_in_bulk(claimed, now)
             batch.fired += len(fired)
+            # The bulk path wrote cases with plain statements: a case this session already
+            # holds (another of its deadlines is left for one by one) must be read again.
+            db.session.expire_all()
             for due in left:
                 _take_effect(_load(due.id), now, calendar, batch)
             db.session.commit()

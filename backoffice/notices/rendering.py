@@ -84,7 +84,7 @@ def won(value: Any) -> str:
         return str(value or "—")
 
 
-_ARTICLE = re.compile(r"[,-]\s*\((?P<alone>\d+)\)|(?:Arts?\.)?\s*(?P<a>\d+(?:-\d+)?)"
+_ARTICLE = re.compile(r"[,-]\s*\((?P<alone>\d+)\)|(?:Arts?\.\s*)?(?P<a>\d+(?:-\d+)?)"
                       r"(?:\((?P<p>\d+)\))?(?P<i>\d+)?(?:\((?P<s>[a-e])\))?")
 _KO_ITEMS = dict(zip("abcde", "가나다라마", strict=True))
 _KO_WORDS = (("latter part", "후단"), ("former part", "전단"), ("proviso", "단서"),

@@ -1,6 +1,5 @@
 """Object-level access: a duty payer sees only their own cases, an officer only their office's."""
 
-import re
 
 import pytest
 

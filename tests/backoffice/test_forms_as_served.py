@@ -166,6 +166,6 @@ def test_every_form_of_every_page_works_as_served(app, demo, username):
                 why = _outcome(response)
                 if why:
                     failures.append(f"{page} · {form.signature} · {variant}: {why}")
-    print(f"{username}: {tried} forms on {len(pages)} pages")  # noqa: T201
+    print(f"{username}: {tried} forms on {len(pages)} pages")
     assert tried >= (2 if username is None else 3), f"only {tried} forms for {username}"
     assert not failures, "\n".join(failures)
