@@ -1,5 +1,7 @@
 """The deadline calculator and the statutory calendar, in a real browser."""
 
+import re
+
 import pytest
 
 from tests.browser.test_sign_in import sign_in
@@ -47,9 +49,14 @@ def test_officer_sees_why_a_deadline_falls_on_its_date(live_server, page, screen
 def test_a_case_page_shows_its_procedure_with_the_current_state(live_server, page, screenshot):
     sign_in(page, live_server, "officer2")
     page.get_by_role("link", name="DPA-").first.click()
-    diagram = page.get_by_role("img", name="State diagram")
+    page.locator("details.diagram summary").click()  # below the status box, collapsed
+    diagram = page.get_by_role("img", name="절차도")
     diagram.wait_for()
-    assert page.evaluate("img => img.naturalWidth", diagram.element_handle()) > 100
+    page.wait_for_function("img => img.complete && img.naturalWidth > 100",
+                           arg=diagram.element_handle())
+    svg = page.request.get(live_server + diagram.get_attribute("src")).text()
+    shown = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    assert "처리기간 연장" in shown and "extended" not in shown  # labels, not codes
     assert "Art. 250(4)" in page.content()
     screenshot("case-detail-deemed-permission")
 
