@@ -11,10 +11,10 @@ from backoffice.cases.actions import (
     stamp_online_submission,
     values_of,
 )
+from backoffice.cases.confirmation import carried_inputs, confirmation_for, needs_confirmation
 from backoffice.cases.forms import RequestExaminationForm
 from backoffice.cases.next_step import can_request_examination, request_examination_after_objection
-from backoffice.cases.status import status_of
-from backoffice.deadlines.forms import ExtendDeadlineForm
+from backoffice.deadlines.store import load_calendar
 from backoffice.extensions import db
 from backoffice.models import Attachment, CaseEvent, Deadline, Notice
 from backoffice.notices.forms import ServiceForm
@@ -36,7 +36,7 @@ SERVICE_LABELS = {method.value: english for method, (_, english) in METHOD_LABEL
 @login_required
 def detail(reference: str):
     """Show one case: party (masked), state, actions, deadlines, notices and the history."""
-    return _case_page(load_case_or_404(reference, current_user))
+    return case_page(load_case_or_404(reference, current_user))
 
 
 @bp.post("/<reference>/actions/<trigger>")
@@ -44,8 +44,14 @@ def detail(reference: str):
 def act(reference: str, trigger: str):
     """Fire one of the case's transitions from its form; on any refusal nothing changes.
 
+    An action that issues a notice, ends the case or opens another one
+    (:func:`needs_confirmation`) is first shown on a confirmation page: its confirm form sends
+    the same values again with ``confirm`` and only then the action fires; its "Go back"
+    (``back``) shows the case page with the action's form open and the values kept.
+
     A stale version (someone acted since the page was loaded) answers 409 with the case as it
-    is now; invalid values answer 422 with the form and its errors.
+    is now, on the confirmation as on the confirm; invalid values answer 422 with the form and
+    its errors.
     """
     case = load_case_or_404(reference, current_user)
     procedure = procedure_for(case.procedure) if case.procedure in REGISTRY else None
@@ -56,9 +62,12 @@ def act(reference: str, trigger: str):
     online = current_user.role == Role.DUTY_PAYER
     if online:
         for_claimant_online(form)
+    confirming = needs_confirmation(procedure, transition)
+    if confirming and "back" in request.form:
+        return case_page(case, failed=(trigger, form))
     if not form.validate():
         db.session.rollback()
-        return _case_page(case, failed=(trigger, form), status=422)
+        return case_page(case, failed=(trigger, form), status=422)
     try:
         version = int(form.version.data)
     except (TypeError, ValueError):
@@ -67,27 +76,45 @@ def act(reference: str, trigger: str):
         values = values_of(form, transition)
         if online:
             stamp_online_submission(values, transition, clock.now())
+        if confirming and "confirm" not in request.form:
+            confirmation = confirmation_for(
+                case, procedure, transition, values, role=current_user.role,
+                expected_version=version, now=clock.now(), calendar=load_calendar(),
+                shown=[field.short_name for field in form])
+            return render_template("cases/confirm.html", case=case, form=form,
+                                   confirmation=confirmation, carried=carried_inputs(form))
         event = fire(case, trigger, actor=current_user, values=values, expected_version=version)
         db.session.commit()
     except TransitionRefused as refused:
-        db.session.rollback()
-        case = load_case_or_404(reference, current_user)
-        if refused.reason is Refusal.NOT_PERMITTED:
-            abort(403)
-        if refused.reason is Refusal.STALE_VERSION:
-            flash("Someone else acted on this case while you were working on it; nothing you "
-                  "sent was saved. This is the case as it is now.", "error")
-            return _case_page(case, status=409)
-        show_refusal(form, refused)
-        flash(f"Not done: {refused.message}", "error")
-        return _case_page(case, failed=(trigger, form), status=422)
+        return _refused(reference, trigger, form, refused)
     numbers = (event.payload or {}).get("notice_numbers") or []
     issued = f" Notice {', '.join(numbers)} issued." if numbers else ""
     flash(f"{transition.label_en}: done ({event.article}).{issued}", "info")
     return redirect(url_for("cases.detail", reference=case.reference))
 
 
-def _case_page(case, failed=None, status: int = 200):
+CONFLICT = ("Someone else acted on this case while you were working on it; nothing you sent was "
+            "saved. This is the case as it is now.")
+
+
+def _refused(reference: str, trigger: str, form, refused: TransitionRefused):
+    """Nothing was done: roll back and show the case as it is now, with the reason."""
+    db.session.rollback()
+    case = load_case_or_404(reference, current_user)
+    if refused.reason is Refusal.NOT_PERMITTED:
+        abort(403)
+    if refused.reason is Refusal.STALE_VERSION:
+        flash(CONFLICT, "error")
+        return case_page(case, status=409)
+    show_refusal(form, refused)
+    flash(f"Not done: {refused.message}", "error")
+    return case_page(case, failed=(trigger, form), status=422,
+                      notes=() if refused.errors else (refused.message,))
+
+
+def case_page(case, failed=None, status: int = 200, notes: tuple[str, ...] = (), **extra):
+    """The case page; ``failed`` is the trigger and form of the action shown open (refused, or
+    reopened by "Go back"), ``notes`` what its refusal said that belongs to no field."""
     events = db.session.scalars(
         select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.seq)
     ).all()
@@ -111,13 +138,16 @@ def _case_page(case, failed=None, status: int = 200):
         forms[failed[0]] = failed[1]
     return render_template(
         "cases/detail.html", case=case, events=events, deadlines=deadlines, notices=notices,
-        can_extend=office_user, extend_form=ExtendDeadlineForm(formdata=None),
+        can_extend=office_user,
         has_diagram=case.procedure in REGISTRY,
         can_request_examination=can_request_examination(case),
         replaced=replaced_ids(n.id for n in notices), can_serve=office_user,
         service_form=ServiceForm(formdata=None), service_labels=SERVICE_LABELS,
         actions=actions, forms=forms, attachments=attachments, failed=failed[0] if failed else None,
-        status=status_of(case, deadlines, current_user),
+        action_notes=notes,
+        to_confirm={a.transition.trigger for a in actions
+                    if needs_confirmation(procedure_for(case.procedure), a.transition)},
+        **extra,
     ), status
 
 

@@ -131,12 +131,13 @@ def remove_outage(outage_id: int):
 @bp.post("/cases/<reference>/deadlines/<int:deadline_id>/waive")
 @role_required(Role.SUPERVISOR)
 def waive(reference: str, deadline_id: int):
-    """Waive a deadline of the case with a reason; the case history records it."""
+    """Waive a deadline of the case, or a duty still owed after it passed, with a reason; the
+    case history records it."""
     return _change_deadline(
-        reference, deadline_id, WaiveDeadlineForm(), "Give the reason for the waiver.",
+        reference, deadline_id, "waive", WaiveDeadlineForm(),
         lambda deadline, form: waive_deadline(deadline, reason=form.reason.data,
                                               actor=current_user),
-        "Not waived", lambda deadline: f"Deadline '{deadline.kind}' waived.",
+        lambda deadline: f"기한을 면제했습니다. Deadline '{deadline.kind}' waived.",
     )
 
 
@@ -145,32 +146,36 @@ def waive(reference: str, deadline_id: int):
 def extend(reference: str, deadline_id: int):
     """Extend a deadline of the case under Art. 10; the case history records it."""
     return _change_deadline(
-        reference, deadline_id, ExtendDeadlineForm(),
-        "Give the new date and the ground of the extension.",
+        reference, deadline_id, "extend", ExtendDeadlineForm(),
         lambda deadline, form: extend_deadline(deadline, until=form.until.data,
                                                ground=form.ground.data, actor=current_user),
-        "Not extended", lambda deadline: f"Deadline extended to {deadline.due_date} (Art. 10).",
+        lambda deadline: (f"기한을 {deadline.due_date}까지 연장했습니다 (제10조). "
+                          f"Deadline extended to {deadline.due_date} (Art. 10)."),
     )
 
 
-def _change_deadline(reference: str, deadline_id: int, form, invalid: str, change,
-                     refused: str, done):
-    """Load, check the form and the case version the officer saw, change, commit or explain."""
+def _change_deadline(reference: str, deadline_id: int, what: str, form, change, done):
+    """Load, check the form and the case version the officer saw, change and commit; a
+    refused form comes back open on the case page with what was typed and why (422)."""
     case = load_case_or_404(reference, current_user)
     deadline = db.session.get(Deadline, deadline_id)
     if deadline is None or deadline.case_id != case.id:
         abort(404)
-    if not form.validate_on_submit():
-        flash(invalid, "error")
-    elif form.version.data != str(case.version):
-        raise StaleDataError("the case changed since the form was shown")
-    else:
+    if form.validate_on_submit():
+        if form.version.data != str(case.version):
+            raise StaleDataError("the case changed since the form was shown")
         try:
             change(deadline, form)
         except CalendarError as error:
             db.session.rollback()
-            flash(f"{refused}: {error}", "error")
+            field = form.until if what == "extend" else form.reason
+            field.errors = [*field.errors, str(error)]
         else:
             db.session.commit()
             flash(done(deadline), "info")
-    return redirect(url_for("cases.detail", reference=reference))
+            return redirect(url_for("cases.detail", reference=reference))
+    # The case page's module imports the engine, which imports this package: read it late.
+    from backoffice.cases.views import case_page
+
+    return case_page(load_case_or_404(reference, current_user),
+                      deadline_failed=((what, deadline_id), form), status=422)

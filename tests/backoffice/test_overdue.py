@@ -255,3 +255,28 @@ def test_the_demo_dashboard_counts_the_duties_actually_late(app, client, auth):
     overdue = client.get("/worklist?due=overdue").get_data(as_text=True)
     table = overdue[overdue.index('<table class="data worklist">'):]
     assert set(re.findall(r'href="/cases/([A-Z]+-\d{4}-\d{6})"', table)) == late_cases
+
+
+def test_a_refused_extension_comes_back_open_with_what_was_typed_and_why(client, auth, app,
+                                                                        make):
+    office, officer, party = _people(make)
+    with app.app_context():
+        o, actor, p = _attached(office, officer, party)
+        with clock.frozen(kst(2026, 11, 30, 9)):
+            case = _objection(o, p, actor, "2026-11-30", "2026-0802")
+            db.session.commit()
+        reference, decision_id = case.reference, deadline(case, "decision").id
+    auth.login("officer", PASSWORD)
+    with clock.frozen(kst(2026, 12, 1, 9)):
+        page = client.get(f"/cases/{reference}").get_data(as_text=True)
+        extend = _form(page, f"/deadlines/{decision_id}/extend")
+        # Art. 10 extends a period; a day before its end is no extension.
+        response = client.post(extend["action"], data={
+            **extend["fields"], "until": "2026-12-02", "ground": "typhoon Hinnamnor"})
+    text = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert 'class="error-summary"' in text and 'href="#until-' in text
+    assert 'value="typhoon Hinnamnor"' in text and 'value="2026-12-02"' in text
+    assert re.search(r"<details open><summary>.{0,200}기한 연장", text, re.S)
+    with app.app_context():
+        assert db.session.get(Deadline, decision_id).extension is None

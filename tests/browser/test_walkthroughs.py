@@ -1,6 +1,7 @@
 """Each role's main flow in a real browser (Debian chromium through Playwright), on the demo
 data, asserting on what the pages show; every main page is saved as a screenshot."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,22 @@ def _act(page, summary: str, fields: dict[str, str], button: str) -> None:
         form.get_by_label(label).fill(value)
     form.get_by_role("button", name=button, exact=True).click()
     page.wait_for_load_state()
+
+
+CASE_PAGE = re.compile(r"/cases/[A-Z]+-\d{4}-\d+$")
+
+
+def _confirm(page, says: list[str]) -> str:
+    """On the confirmation page of an action: check that it says each of ``says``, confirm,
+    and wait for the case page; return what the confirmation said."""
+    confirmation = page.locator("section.confirmation")
+    confirmation.wait_for()
+    text = " ".join(confirmation.inner_text().split())
+    for words in says:
+        assert words in text, (words, text)
+    page.locator("form.confirm-form").get_by_role("button", name="Confirm").click()
+    page.wait_for_url(CASE_PAGE)
+    return text
 
 
 def test_an_officer_opens_an_objection_issues_the_opinion_decides_and_downloads_the_notice(
@@ -48,12 +65,24 @@ def test_an_officer_opens_an_objection_issues_the_opinion_decides_and_downloads_
     _act(page, "Send the written opinion",
          {"Grounds, reasons and facts of the disposition (처분의 근거·이유·사실)":
           "The goods exceed the personal-use allowance."}, "Send the written opinion")
+    # Sending the opinion issues a notice: it is checked first, and nothing is done before.
+    _confirm(page, ["의견서 송부 Send the written opinion", "Art. 132(5)",
+                    "이의신청 접수 Objection filed → 의견서 송부 Written opinion sent",
+                    "의견서 Written Opinion on the Disposition", "JOHN SMITH", "P1934********",
+                    "The goods exceed the personal-use allowance."])
     assert "Send the written opinion: done (Art. 132(5))" in page.inner_text("body")
     _act(page, "Refer to the Customs Appeal Committee", {},
          "Refer to the Customs Appeal Committee")
+    assert page.locator("form.confirm-form").count() == 0  # a referral fires at once
+    assert "Refer to the Customs Appeal Committee: done" in page.inner_text("body")
     _act(page, "Reject", {"Reasons of the decision (Art. 128(3)) (결정 이유)":
                           "The allowance of Art. 96 is exceeded; the assessment stands."},
          "Reject")
+    said = _confirm(page, ["기각 Reject", "Art. 128(1)2 via 132(4)", "→ 결정 Decided",
+                           "이의신청 결정서 Decision on the Objection", "JOHN SMITH",
+                           "The allowance of Art. 96 is exceeded; the assessment stands."])
+    # The 90 days of Art. 129(1)1 run from the receipt of the decision, not yet recorded.
+    assert "지금 개시되는 기간은 없습니다" in said
     body = page.inner_text("body")
     assert "Reject: done" in body and "Decided" in body
     screenshot("case-decided")
@@ -109,5 +138,5 @@ def test_a_supervisor_follows_the_overdue_count_to_the_cases_behind_it(live_serv
     page.wait_for_url("**/worklist?due=overdue")
     rows = page.locator("table.worklist tbody tr.overdue")
     assert rows.count() == count  # the number is the length of the list behind it
-    assert "overdue" in rows.first.inner_text()
+    assert "days late" in rows.first.inner_text()  # in English: "18 days late"
     screenshot("worklist-overdue")
