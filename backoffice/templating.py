@@ -80,7 +80,8 @@ def deadline_label(deadline) -> str:
     objection"; the kind for a deadline opened by hand."""
     procedure = REGISTRY.get(deadline.case.procedure)
     try:
-        return procedure.deadline_spec(deadline.kind).label_en
+        spec = procedure.deadline_spec(deadline.kind)
+        return (spec.label_ko or spec.label_en) if current_locale() == "ko" else spec.label_en
     except (AttributeError, KeyError):
         return deadline.kind.replace("_", " ")
 

@@ -1,11 +1,12 @@
-"""The duty payer's portal: their cases, what they must do, what the office owes them."""
+"""The duty payer's portal: what they must do and by when, what the office owes them, and how
+each of their cases was decided (the read model is :mod:`backoffice.main.portal_view`)."""
 
 from __future__ import annotations
 
 from flask import render_template
 from flask_login import current_user
 
-from backoffice.main import bp, queries
+from backoffice.main import bp, portal_view, queries
 from backoffice.security import role_required
 from workflows.roles import Role
 
@@ -13,13 +14,5 @@ from workflows.roles import Role
 @bp.get("/portal")
 @role_required(Role.DUTY_PAYER)
 def portal():
-    deadlines = queries.open_deadlines(current_user)
-    next_steps = {}
-    for deadline in deadlines:
-        next_steps.setdefault(deadline.case_id, []).append(deadline)
-    return render_template(
-        "main/duty_payer.html", next_steps=next_steps,
-        cases=queries.recent_cases(current_user),
-        notices=queries.notices_of(current_user),
-        deadlines=deadlines,
-    )
+    return render_template("main/duty_payer.html", portal=portal_view.portal_for(current_user),
+                           notices=queries.notices_of(current_user))

@@ -151,6 +151,15 @@ def test_a_partys_lapsed_revision_period_is_not_the_offices_overdue_duty(app, ma
             from backoffice.deadlines.standing import Standing, read
             assert read(deadline(case, "revision")).standing is Standing.LAPSED
             assert deadline_counts(office.id)["overdue"] == 0
+            # Once the scheduler has recorded the lapse, the claimant can no longer revise
+            # online (Art. 123(1)); the office may still record a late revision.
+            payer = make.user("claimant", Role.DUTY_PAYER, party=party)
+            from backoffice.workflow import actions_for
+            blocked = {a.transition.trigger: a.blocked_by
+                       for a in actions_for(case, db.session.get(User, payer.id))}
+            assert "revision period has ended" in blocked["revise"]
+            assert {a.transition.trigger: a.blocked_by
+                    for a in actions_for(case, officer)}["revise"] is None
 
 
 def test_the_worklist_puts_the_worst_first_overdue_then_due_today_then_this_week(app, make):

@@ -115,6 +115,13 @@ class Transition:
     recomputes: tuple[str, ...] = ()
     """Running deadlines whose period depends on what this action changes (e.g. Art. 132(6)
     evidence turns the 30 days for an objection decision into 60)."""
+    outcome_en: str = ""
+    outcome_ko: str = ""
+    """What the action means for the party, in plain words, as the portal says it (e.g. "Your
+    {what} was rejected", "{what_ko} 기각되었습니다"). ``{what}`` is the procedure's name
+    ("objection"), ``{what_ko}`` its Korean name with the subject particle ("이의신청이"), and
+    ``{field}`` the label of the choice made in that field of the action (e.g. ``{extent}``).
+    Also what the lapse of a deadline expiring into this action means for the party."""
 
     @property
     def opening(self) -> bool:
@@ -225,6 +232,8 @@ class Deadline:
     opinion, the revision and the deliberation) until one of these triggers fires."""
     owed_by: Duty = Duty.OFFICE
     """Who must act before it passes: the office (late means overdue) or the party."""
+    label_ko: str = ""
+    """What the deadline is for, in Korean (the pages show the reader's language first)."""
 
     def period_for(self, context: Context) -> str:
         return self.period(context) if callable(self.period) else self.period

@@ -115,8 +115,12 @@ def one_redeliberation(context: Context) -> str | None:
 def revision_in_time(context: Context) -> str | None:
     """A claimant revises within the period ordered (Art. 123(1)); afterwards only the office
     records a revision (a late one may lead to dismissal, 128(1)1(c))."""
+    if context.role != Role.DUTY_PAYER:
+        return None
     period = context.open_deadlines.get("revision")
-    if context.role == Role.DUTY_PAYER and period and context.now > period.due_at:
+    if period is None:  # no longer running: the scheduler has recorded that it passed
+        return "the revision period has ended; contact the office (Art. 123(1))"
+    if context.now > period.due_at:
         return (f"the revision period ended on {period.due_date}; contact the office "
                 "(Art. 123(1))")
     return None
@@ -151,20 +155,30 @@ def decision_transitions(via: str, notice: str, deciders: frozenset[str],
     return (
         Transition("decide_dismiss", (*open_states, "decision_overdue"), "decided", deciders,
                    f"Art. 128(1)1{via}", "Dismiss", "각하", guards=(dismissal_ground_fits,),
+                   outcome_en="Your {what} was dismissed without a review of its merits, on "
+                              "ground {ground}",
+                   outcome_ko="{what_ko} 각하되었습니다 (본안 심리 없이 종결)",
                    fields=(Field("ground", "Ground of dismissal", "각하 사유", FieldKind.CHOICE,
                                  choices=DISMISSAL_GROUNDS, store=True), reasons),
                    reason_field="reasons", notices=(notice,)),
         Transition("decide_reject", deliberated, "decided", deciders, f"Art. 128(1)2{via}",
                    "Reject", "기각", fields=(reasons,), reason_field="reasons",
+                   outcome_en="Your {what} was rejected", outcome_ko="{what_ko} 기각되었습니다",
                    notices=(notice,)),
         Transition("decide_accept", deliberated, "decided", deciders, f"Art. 128(1)3{via}",
-                   "Accept", "인용",
+                   "Accept", "인용", outcome_en="Your {what} was accepted {extent}",
+                   outcome_ko="{what_ko} 인용되었습니다",
                    fields=(Field("extent", "Accepted", "인용 범위", FieldKind.CHOICE,
                                  choices=(("full", "in full"), ("part", "in part")), store=True),
                            reasons),
                    reason_field="reasons", notices=(notice,)),
         Transition("decide_reinvestigate", deliberated, "decided", deciders,
                    f"Art. 128(1)3 latter part{via}", "Order a reinvestigation", "재조사 결정",
+                   outcome_en="A reinvestigation was ordered on your {what}: the customs office "
+                              "reinvestigates within 60 days and tells you the result "
+                              "(Art. 128(5))",
+                   outcome_ko="재조사 결정이 내려졌습니다. 세관이 60일 이내에 재조사하여 그 결과를 "
+                              "알려 드립니다 (제128조 제5항)",
                    fields=(Field("scope", "Scope of the reinvestigation (Art. 128(5))",
                                  "재조사 범위", FieldKind.LONGTEXT, store=True), reasons),
                    reason_field="reasons", notices=(notice,), spawns="reinvestigation"),
@@ -246,7 +260,8 @@ def revision_transitions(sources: tuple[str, ...], orderers: frozenset[str],
 def revision_deadline(via: str) -> Deadline:
     return Deadline("revision", "revision period", f"Art. 123(1){via}", revision_days,
                     Start.entered("the revision order"), Expiry.flag(), reminders=("1d",),
-                    period_text="the days ordered (at most 20)", owed_by=Duty.PARTY)
+                    period_text="the days ordered (at most 20)", owed_by=Duty.PARTY,
+                    label_ko="보정 기간")
 
 
 def record_decision_served(via: str) -> Transition:
@@ -260,6 +275,7 @@ def record_decision_served(via: str) -> Transition:
 def withdraw_transition(sources: tuple[str, ...], label_en: str) -> Transition:
     return Transition("withdraw", sources, "withdrawn", CLAIMANT_OR_OFFICE,
                       "Art. 120(1) (Administrative Appeals Act Art. 42)", label_en, "취하",
+                      outcome_en="Your {what} was withdrawn", outcome_ko="{what_ko} 취하되었습니다",
                       guards=(withdrawal_authorised,),
                       fields=(Field("reason", "Reason", "사유", FieldKind.LONGTEXT,
                                     required=False),

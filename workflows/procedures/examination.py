@@ -102,14 +102,24 @@ PROCEDURE = Procedure(
         Transition("note_overdue", ("at_customs_office", "forwarded", "under_deliberation"),
                    "decision_overdue", frozenset({SYSTEM}), "Art. 129(2)2",
                    "Decision period passed: notify the claimant", "결정기간 경과 통지",
+                   outcome_en="No decision was made within the decision period: you may file an "
+                              "administrative lawsuit now, without waiting for it "
+                              "(Art. 120(3) proviso; 129(2)2)",
+                   outcome_ko="결정기간 내에 결정이 없었습니다. 결정을 기다리지 않고 지금 "
+                              "행정소송을 제기할 수 있습니다 (제120조 제3항 단서, "
+                              "제129조 제2항 제2호)",
                    notices=("overdue_decision_notice",)),
         *decision_transitions("", "examination_decision", COMMISSIONER, OPEN_STATES),
         record_decision_served(""),
         Transition("lawsuit_filed", ("decided", "decision_overdue"), "closed",
                    CLAIMANT_OR_OFFICE, "Art. 120(2)-(3)", "Administrative lawsuit filed",
-                   "행정소송 제기"),
+                   "행정소송 제기", outcome_en="Closed: an administrative lawsuit was filed",
+                   outcome_ko="종결: 행정소송이 제기되었습니다"),
         Transition("close", ("decided",), "closed", frozenset({SYSTEM}), "Art. 120(3), (6)",
-                   "Close: the period for a lawsuit passed", "종결"),
+                   "Close: the period for a lawsuit passed", "종결",
+                   outcome_en="The 90 days for an administrative lawsuit passed unused: the "
+                              "decision can no longer be challenged",
+                   outcome_ko="행정소송 제기기간(90일)이 지나 더 이상 불복할 수 없습니다"),
         *side_transitions((*OPEN_STATES, "decision_overdue")),
         withdraw_transition((*OPEN_STATES, "decision_overdue"), "Withdraw the request"),
     ),
@@ -117,11 +127,12 @@ PROCEDURE = Procedure(
         "at_customs_office": (
             Deadline("forwarding", "forwarding to the Commissioner with an opinion",
                      "Art. 122(3)", "7d", Start.data("filed_on", "receipt of the request"),
-                     Expiry.escalate(), reminders=("2d", "1d")),
+                     Expiry.escalate(), reminders=("2d", "1d"),
+                     label_ko="의견서 첨부 관세청장 송부"),
             Deadline("decision", "decision on the request", "Art. 128(2)", "90d",
                      Start.data("filed_on", "filing of the request"),
                      Expiry.transition("note_overdue"), reminders=("14d", "7d", "1d"),
-                     met_by=DECISIONS),
+                     met_by=DECISIONS, label_ko="심사청구 결정"),
         ),
         "in_revision": (
             revision_deadline(""),
@@ -130,7 +141,8 @@ PROCEDURE = Procedure(
             Deadline("next_step", "administrative lawsuit", "Art. 120(3); 129(1)2", "90d",
                      Start.data("decision_served_on", "receipt of the written decision",
                                 optional=True),
-                     Expiry.transition("close"), reminders=("14d", "3d"), owed_by=Duty.PARTY),
+                     Expiry.transition("close"), reminders=("14d", "3d"), owed_by=Duty.PARTY,
+                     label_ko="행정소송 제기"),
         ),
     },
 )

@@ -103,18 +103,29 @@ PROCEDURE = Procedure(
         Transition("note_overdue", ("filed", "opinion_issued", "under_deliberation"),
                    "decision_overdue", frozenset({SYSTEM}), "Art. 129(2)1",
                    "Decision period passed: notify the objector", "결정기간 경과 통지",
+                   outcome_en="No decision was made within the decision period: you may request "
+                              "an examination or adjudication now, without waiting for it "
+                              "(Art. 121(2) proviso; 129(2)1)",
+                   outcome_ko="결정기간 내에 결정이 없었습니다. 결정을 기다리지 않고 지금 심사청구 "
+                              "또는 심판청구를 할 수 있습니다 (제121조 제2항 단서, 제129조 제2항 "
+                              "제1호)",
                    notices=("overdue_decision_notice",)),
         *decision_transitions(" via 132(4)", "objection_decision", OFFICE, OPEN_STATES),
         record_decision_served(" via 132(4)"),
         Transition("next_step_filed", ("decided", "decision_overdue"), "closed",
                    CLAIMANT_OR_OFFICE, "Art. 121(2); 129(1)1",
                    "Request for examination or adjudication filed", "심사·심판청구",
+                   outcome_en="Closed: a {next_step} was filed",
+                   outcome_ko="종결: 심사청구 또는 심판청구가 제기되었습니다",
                    fields=(Field("next_step", "Next step", "다음 절차", FieldKind.CHOICE,
                                  choices=(("examination", "request for examination"),
                                           ("adjudication", "request for adjudication")),
                                  store=True),)),
         Transition("close", ("decided",), "closed", frozenset({SYSTEM}), "Art. 129(1)1",
-                   "Close: the period for the next step passed", "종결"),
+                   "Close: the period for the next step passed", "종결",
+                   outcome_en="The 90 days for a request for examination or adjudication passed "
+                              "unused: the decision can no longer be appealed",
+                   outcome_ko="심사청구·심판청구 기간(90일)이 지나 더 이상 불복할 수 없습니다"),
         *side_transitions((*OPEN_STATES, "decision_overdue")),
         withdraw_transition((*OPEN_STATES, "decision_overdue"), "Withdraw the objection"),
     ),
@@ -122,13 +133,15 @@ PROCEDURE = Procedure(
         "filed": (
             Deadline("opinion", "written opinion to the objector", "Art. 132(5)", "7d",
                      Start.data("filed_on", "receipt of the objection"), Expiry.escalate(),
-                     reminders=("2d", "1d"), met_by=("issue_opinion", *DECISIONS)),
+                     reminders=("2d", "1d"), met_by=("issue_opinion", *DECISIONS),
+                     label_ko="이의신청인에게 의견서 송부"),
             Deadline("decision", "decision on the objection", "Art. 132(4) → 128(2)",
                      _decision_period, Start.data("filed_on", "filing of the objection"),
                      Expiry.transition("note_overdue"), reminders=("7d", "3d", "1d"),
                      met_by=DECISIONS,
                      period_text="30 days; 60 once evidence is submitted under Art. 132(6); "
-                                 "the revision period is not counted (Art. 128(4))"),
+                                 "the revision period is not counted (Art. 128(4))",
+                                 label_ko="이의신청 결정"),
         ),
         "in_revision": (
             revision_deadline(" via 132(4)"),
@@ -138,7 +151,8 @@ PROCEDURE = Procedure(
                      "Art. 121(2); 129(1)1", "90d",
                      Start.data("decision_served_on", "receipt of the written decision",
                                 optional=True),
-                     Expiry.transition("close"), reminders=("14d", "3d"), owed_by=Duty.PARTY),
+                     Expiry.transition("close"), reminders=("14d", "3d"), owed_by=Duty.PARTY,
+                     label_ko="심사청구 또는 심판청구"),
         ),
     },
 )

@@ -85,6 +85,8 @@ PROCEDURE = Procedure(
                    reason_field="grounds", notices=("pre_assessment_notice",)),
         Transition("collect_without_notice", (), "ready_to_assess", OFFICE, "Art. 118(1) proviso",
                    "Collect without prior notice (exemption)", "통지 생략",
+                   outcome_en="The shortage is collected without a prior notice: {exemption}",
+                   outcome_ko="과세전통지 없이 부족세액을 징수합니다 (통지 생략 사유 해당)",
                    fields=(Field("shortage", "Shortage to be collected (KRW)", "부족세액",
                                  FieldKind.INTEGER, minimum=1, store=True),
                            Field("exemption", "Exemption of Art. 118(1) that applies",
@@ -108,10 +110,18 @@ PROCEDURE = Procedure(
                    reason_field="reasons"),
         Transition("rectify_early", ("notice_served",), "ready_to_assess", CLAIMANT_OR_OFFICE,
                    "Art. 118(5)", "Early rectification, applied at once", "조기경정",
+                   outcome_en="The notice was rectified at once, as you asked (Art. 118(5))",
+                   outcome_ko="신청하신 대로 세액이 즉시 경정되었습니다 (제118조 제5항)",
                    fields=(Field("rectified_shortage", "Shortage after rectification (KRW)",
                                  "경정 후 세액", FieldKind.INTEGER, minimum=0, store=True),)),
         Transition("window_expired", ("notice_served",), "ready_to_assess", frozenset({SYSTEM}),
-                   "Art. 118(2)", "30 days passed without a request", "청구기간 경과"),
+                   "Art. 118(2)", "30 days passed without a request", "청구기간 경과",
+                   outcome_en="No review was requested within the 30 days: the office may collect "
+                              "the shortage by a payment notice, which you can appeal "
+                              "(Art. 39(3), 119)",
+                   outcome_ko="30일 이내에 과세전적부심사 청구가 없었습니다. 세관은 납부고지로 "
+                              "부족세액을 징수할 수 있고, 납부고지에 대해 불복할 수 있습니다 "
+                              "(제39조 제3항, 제119조)"),
         Transition("order_revision", ("review_requested",), "in_revision", OFFICE,
                    "Art. 118(6) → 123(1)", "Order a revision", "보정 요구",
                    fields=(Field("revision_days", "Revision period (days)", "보정 기간",
@@ -129,9 +139,16 @@ PROCEDURE = Procedure(
                    "관세심사위원회 회부"),
         Transition("note_overdue", ("review_requested", "under_committee_review"),
                    "decision_overdue", frozenset({SYSTEM}), "Art. 118(3); 42-2(1)7",
-                   "Decision period passed (delay additional duty halved)", "결정기간 경과"),
+                   "Decision period passed (delay additional duty halved)", "결정기간 경과",
+                   outcome_en="No decision was made within 30 days: if the shortage is collected, "
+                              "the additional duty for the days of the delay is halved "
+                              "(Art. 42-2(1)7)",
+                   outcome_ko="30일 이내에 결정이 없었습니다. 부족세액을 징수하는 경우 결정이 "
+                              "지연된 기간의 가산세는 50% 감면됩니다 (제42조의2 제1항 제7호)"),
         Transition("decide", (*OPEN_STATES, "decision_overdue"), "decided", OFFICE,
                    "Art. 118(4)", "Decide and notify", "결정",
+                   outcome_en="Your pre-assessment review was decided: {outcome}",
+                   outcome_ko="과세전적부심사 결정이 통지되었습니다",
                    fields=(Field("outcome", "Decision", "결정", FieldKind.CHOICE,
                                  choices=OUTCOMES, store=True),
                            Field("reasons", "Reasons", "이유", FieldKind.LONGTEXT)),
@@ -139,18 +156,30 @@ PROCEDURE = Procedure(
         Transition("decide_reinvestigate", (*OPEN_STATES, "decision_overdue"), "decided",
                    OFFICE, "Art. 118(4)2 second sentence", "Accept with a reinvestigation",
                    "재조사 결정",
+                   outcome_en="Your review was accepted with a reinvestigation: the office "
+                              "reinvestigates and notifies you of the amended notice "
+                              "(Art. 118(4)2)",
+                   outcome_ko="재조사 결정: 세관이 재조사한 후 수정한 통지 내용을 알려 드립니다 "
+                              "(제118조 제4항 제2호)",
                    fields=(Field("scope", "Scope of the reinvestigation", "재조사 범위",
                                  FieldKind.LONGTEXT, store=True),
                            Field("reasons", "Reasons", "이유", FieldKind.LONGTEXT)),
                    reason_field="reasons", notices=("pre_assessment_decision",),
                    spawns="reinvestigation"),
         Transition("proceed_to_assessment", ("decided",), "ready_to_assess", OFFICE,
-                   "Art. 118(4); 39(3)", "Proceed to the payment notice", "납부고지"),
+                   "Art. 118(4); 39(3)", "Proceed to the payment notice", "납부고지",
+                   outcome_en="The office may now collect the shortage by a payment notice, which "
+                              "you can appeal (Art. 39(3), 119)",
+                   outcome_ko="세관이 납부고지로 부족세액을 징수할 수 있습니다. 납부고지에 대해 "
+                              "불복할 수 있습니다 (제39조 제3항, 제119조)"),
         Transition("close_without_assessment", ("decided",), "closed", OFFICE, "Art. 118(4)2",
-                   "Close: accepted in whole", "종결"),
+                   "Close: accepted in whole", "종결",
+                   outcome_en="Your review was accepted in whole: no shortage is collected",
+                   outcome_ko="청구가 전부 인용되어 부족세액을 징수하지 않습니다"),
         Transition("withdraw", (*OPEN_STATES, "decision_overdue"), "withdrawn",
                    CLAIMANT_OR_OFFICE, "Art. 118(7) (Administrative Appeals Act)",
                    "Withdraw the request", "취하",
+                   outcome_en="Your request was withdrawn", outcome_ko="청구가 취하되었습니다",
                    fields=(Field("reason", "Reason", "사유", FieldKind.LONGTEXT,
                                  required=False),),
                    reason_field="reason"),
@@ -160,18 +189,19 @@ PROCEDURE = Procedure(
             Deadline("review_window", "request for pre-assessment review", "Art. 118(2)", "30d",
                      Start.data("notice_received_on", "receipt of the notice"),
                      Expiry.transition("window_expired"), reminders=("7d", "2d"),
-                     owed_by=Duty.PARTY),
+                     owed_by=Duty.PARTY, label_ko="과세전적부심사 청구"),
         ),
         "review_requested": (
             Deadline("decision", "decision on the review", "Art. 118(3)", "30d",
                      Start.data("filed_on", "receipt of the request"),
                      Expiry.transition("note_overdue"), reminders=("7d", "3d", "1d"),
-                     met_by=("decide", "decide_reinvestigate")),
+                     met_by=("decide", "decide_reinvestigate"), label_ko="과세전적부심사 결정"),
         ),
         "in_revision": (
             Deadline("revision", "revision period", "Art. 118(6) → 123(1)", revision_days,
                      Start.entered("the revision order"), Expiry.flag(), reminders=("1d",),
-                     period_text="the days ordered (at most 20)", owed_by=Duty.PARTY),
+                     period_text="the days ordered (at most 20)", owed_by=Duty.PARTY,
+                     label_ko="보정 기간"),
         ),
     },
 )

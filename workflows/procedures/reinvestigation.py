@@ -76,6 +76,8 @@ PROCEDURE = Procedure(
                    reason_field="reason", recomputes=("reinvestigation",)),
         Transition("notify_result", ("investigating",), "result_notified", OFFICE,
                    "Art. 128(5)", "Notify the result", "결과 통지",
+                   outcome_en="The result of the reinvestigation: {result}",
+                   outcome_ko="재조사 결과가 통지되었습니다",
                    fields=(Field("result", "Result", "결과", FieldKind.CHOICE,
                                  choices=(("revoked", "disposition revoked"),
                                           ("rectified", "disposition rectified"),
@@ -91,14 +93,18 @@ PROCEDURE = Procedure(
                                  FieldKind.DATE, store=True),)),
         Transition("contested", ("result_notified",), "closed", OFFICE,
                    "Art. 119(3) proviso, 119(4), 120(4)", "Record that the result was contested",
-                   "불복 기록",
+                   "불복 기록", outcome_en="Closed: the result was contested ({route})",
+                   outcome_ko="종결: 재조사 결과에 불복하였습니다",
                    fields=(Field("route", "How", "불복 절차", FieldKind.CHOICE,
                                  choices=(("examination", "request for examination"),
                                           ("adjudication", "request for adjudication"),
                                           ("lawsuit", "administrative lawsuit")),
                                  store=True),)),
         Transition("close", ("result_notified",), "closed", frozenset({SYSTEM}),
-                   "Art. 120(4)1", "Close: the period to contest passed", "종결"),
+                   "Art. 120(4)1", "Close: the period to contest passed", "종결",
+                   outcome_en="The 90 days to contest the result passed unused: it can no longer "
+                              "be challenged",
+                   outcome_ko="불복 기간(90일)이 지나 더 이상 불복할 수 없습니다"),
     ),
     deadlines={
         "investigating": (
@@ -106,12 +112,13 @@ PROCEDURE = Procedure(
                      _period, Start.data("decided_on", "the reinvestigation decision"),
                      Expiry.escalate(), reminders=("14d", "3d"), met_by=("notify_result",),
                      period_text="60 days, plus the extensions granted; postponed or "
-                                 "suspended days are not counted"),
+                                 "suspended days are not counted", label_ko="재조사 및 결과 통지"),
         ),
         "result_notified": (
             Deadline("next_step", "contesting the result", "Art. 120(4)1", "90d",
                      Start.data("result_served_on", "receipt of the result", optional=True),
-                     Expiry.transition("close"), reminders=("14d",), owed_by=Duty.PARTY),
+                     Expiry.transition("close"), reminders=("14d",), owed_by=Duty.PARTY,
+                     label_ko="재조사 결과에 대한 불복"),
         ),
     },
 )
