@@ -118,10 +118,9 @@ def open_procedure_case(
     if not opening.opening:
         raise TransitionRefused(Refusal.NOT_AVAILABLE, f"{trigger!r} does not open a case")
     now = clock.now()
-    parsed = parse_fields(opening, values)
+    parsed = check_opening(procedure_code, opening, party=party, actor=actor, values=values,
+                           now=now)
     role = role_of(actor)
-    check(procedure, opening.trigger,
-          Context("", role, now, _opening_facts(procedure_code, party, parsed), parsed, {}))
     stored = {f.name: parsed[f.name] for f in opening.fields if f.store}
     calendar = calendar or load_calendar()
     case_data = {**_configured_data(procedure_code, parsed), **(data or {}), **json_safe(stored),
@@ -143,6 +142,21 @@ def open_procedure_case(
                actor=actor, now=now, calendar=calendar)
     db.session.flush()
     return case
+
+
+def check_opening(procedure_code: str, opening, *, party: Party, actor: User | None,
+                  values: Mapping[str, Any], now: datetime) -> dict[str, Any]:
+    """Check that ``actor`` may open a case with ``values`` now (fields, role, guards), writing
+    nothing; return the parsed values. The same check :func:`open_procedure_case` makes, for a
+    page that shows "check your answers" before filing.
+
+    :raise TransitionRefused: an invalid field, a role that may not, a guard that refuses.
+    """
+    parsed = parse_fields(opening, values)
+    check(procedure_for(procedure_code), opening.trigger,
+          Context("", role_of(actor), now, _opening_facts(procedure_code, party, parsed),
+                  parsed, {}))
+    return parsed
 
 
 def _issue(case: Case, numbers: list[str], transition, *, article: str,

@@ -1,22 +1,52 @@
 """Opening a case from the web: an officer at the office, or a duty payer filing online.
 
 The form is the opening transition's own (fields from the declaration). An officer names the
-party by its identifier (looked up, never listed); a duty payer files for the party they are.
-An online filing counts as submitted when it is transmitted (Art. 129-2(2)): the filing date is
-the moment of the request, in Asia/Seoul, and the channel is recorded as ``online``.
+party by its identifier (looked up, never listed) and opens the case at once. A duty payer
+files for the party they are, in three steps:
+
+1. the form (``/cases/new/<procedure>``): the office that took the disposition (chosen, never
+   preselected), the transition's fields and the evidence files. A refused form comes back with
+   everything typed and the office chosen, each error on its field and listed at the top; the
+   files that passed their checks are kept server-side and listed as kept (a browser cannot
+   fill a file input again), a refused file must be chosen again.
+2. "Check your answers" (``/cases/new/<procedure>/check/<token>``): every answer, the office
+   and each file with its size and SHA-256, with "Change" (the form, everything kept) and
+   "File now". Nothing is filed yet: the answers and files wait in ``staged_filings``
+   (:mod:`backoffice.cases.filing_staging`).
+3. "File now" (``POST /cases/new/<procedure>/file``): the staged filing is claimed once and the
+   case is opened in one transaction with its evidence, and the office's supervisors are
+   alerted. It counts as submitted when it is transmitted (Art. 129-2(2)): the filing date is
+   the day of this request in Asia/Seoul, and the channel is recorded as ``online``.
+
+The receipt (``/cases/<reference>/receipt``, and ``receipt.pdf`` to print) shows what was filed.
 """
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+import io
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from sqlalchemy import select
-from wtforms import SelectField, StringField
+from werkzeug.datastructures import FileStorage
+from wtforms import HiddenField, MultipleFileField, SelectField, StringField
 from wtforms.fields import SelectChoice
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired, InputRequired, Length, Regexp
 
+from backoffice.alerts import send_alert, supervisors_of
+from backoffice.cases import filing_receipt, filing_staging
 from backoffice.cases.actions import (
+    SUBMISSION_DATES,
     action_form,
     for_claimant_online,
     show_refusal,
@@ -24,10 +54,16 @@ from backoffice.cases.actions import (
     values_of,
 )
 from backoffice.cases.attachments import UploadRefused, add_attachment
+from backoffice.cases.filing_receipt import (
+    FILED_WITH_REQUEST,
+    answers_of,
+    kst,
+    receipt_facts,
+)
 from backoffice.extensions import db
-from backoffice.models import CaseEvent, Deadline, Office, Party
+from backoffice.models import Case, Office, Party
 from backoffice.security import load_case_or_404
-from backoffice.workflow import open_procedure_case
+from backoffice.workflow import check_opening, open_procedure_case
 from workflows import clock
 from workflows.engine import Refusal, TransitionRefused
 from workflows.identifiers import IdentifierKind, InvalidIdentifier, parse
@@ -39,6 +75,17 @@ bp = Blueprint("opening", __name__)
 ONLINE_FILINGS = ("objection", "examination")
 """What a duty payer may file online (Art. 129-2(1)): an objection, a request for examination."""
 
+OFFICE_LABEL = "Customs office that took the disposition (처분을 한 세관)"
+CHOOSE_OFFICE = ("Choose the customs office that took the disposition "
+                 "(처분을 한 세관을 선택하십시오)")
+FILED_WHEN_SENT = ("지금 제출을 누른 날(한국 시간) · the day you press File now, in Korea "
+                   "(Art. 129-2(2))")
+EXPIRED = ("이 신청서는 1시간이 지나 보관되지 않았습니다. 다시 작성해 주십시오 · "
+           "This filing was kept for an hour and has expired; nothing was filed. "
+           "Fill in the form again.")
+EXPIRED_FILES = ("The files you chose earlier were kept for an hour and have expired: choose "
+                 "them again (앞서 선택한 파일의 보관 기간이 지났습니다. 다시 선택해 주십시오)")
+
 
 class PartyForm(FlaskForm):
     identifier_kind = SelectField("Identifier of the party", choices=[
@@ -46,6 +93,35 @@ class PartyForm(FlaskForm):
     identifier = StringField("Identifier", validators=[DataRequired(), Length(max=30)],
                              description="The party must be registered; it is looked up by "
                                          "this number, which is then shown masked.")
+
+
+class OfficeForm(FlaskForm):
+    """The office a duty payer files with: the one that took the disposition (Arts. 122(1),
+    132(1)); any office's receipt counts for the filing date (Art. 122(2))."""
+
+    class Meta:
+        csrf = False  # the page's one token is the transition form's
+
+    office_id = SelectField(OFFICE_LABEL, validators=[InputRequired(message=CHOOSE_OFFICE)],
+                            description="Named on the disposition notice you received. "
+                                        "처분 통지서에 적힌 세관입니다.")
+
+
+class EvidenceForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    evidence = MultipleFileField(
+        "Evidence (증거 서류)",
+        description="확인을 통과한 파일은 신청서가 되돌아와도 1시간 동안 보관되며, 거부된 파일은 "
+                    "다시 선택해야 합니다. Files that pass their checks are kept for an hour, "
+                    "even if the form comes back to you; a refused file is not kept: choose it "
+                    "again.")
+
+
+class FileNowForm(FlaskForm):
+    token = HiddenField(validators=[DataRequired(), Length(max=64)])
+    revision = HiddenField(validators=[DataRequired(), Regexp(r"^\d{1,9}$")])
 
 
 def _opening(procedure_code: str):
@@ -59,6 +135,12 @@ def _opening(procedure_code: str):
     abort(403)
 
 
+def _online_opening(procedure: str):
+    if current_user.role != Role.DUTY_PAYER or procedure not in ONLINE_FILINGS:
+        abort(404)
+    return _opening(procedure)
+
+
 @bp.route("/cases/new/<procedure>", methods=["GET", "POST"])
 @login_required
 def new(procedure: str):
@@ -68,51 +150,244 @@ def new(procedure: str):
     if current_user.role not in (Role.OFFICER, Role.SUPERVISOR, Role.DUTY_PAYER):
         abort(403)
     declared, opening = _opening(procedure)
-    online = current_user.role == Role.DUTY_PAYER
-    form = action_form(procedure, opening, formdata=request.form if request.method == "POST"
-                       else None)
-    party_form = None if online else PartyForm(
-        formdata=request.form if request.method == "POST" else None, prefix="party")
-    if online:
-        for_claimant_online(form)
-    status = 200
-    if request.method == "POST":
-        status = 422
-        forms_ok = form.validate() & (party_form.validate() if party_form else True)
-        party = current_user.party if online else _party(party_form)
+    if current_user.role == Role.DUTY_PAYER:
+        return _online_form(procedure, declared, opening)
+    return _at_office(procedure, declared, opening)
+
+
+def _at_office(procedure: str, declared, opening):
+    """An officer opens the case at once, assigned to themselves."""
+    posted = request.method == "POST"
+    form = action_form(procedure, opening, formdata=request.form if posted else None)
+    party_form = PartyForm(formdata=request.form if posted else None, prefix="party")
+    problems: list[str] = []
+    if posted:
+        forms_ok = form.validate() & party_form.validate()
+        party = _party(party_form)
         if forms_ok and party is not None:
-            values = values_of(form, opening)
-            if online:
-                stamp_online_submission(values, opening, clock.now())
             try:
                 case = open_procedure_case(
-                    procedure, party=party,
-                    office=current_user.office if not online else _office_filed_with(),
-                    actor=current_user, values=values,
-                    assigned_officer=None if online else current_user)
-                for upload in request.files.getlist("evidence"):
-                    if upload and upload.filename:
-                        add_attachment(case, upload, actor=current_user,
-                                       description="evidence filed with the request")
+                    procedure, party=party, office=current_user.office, actor=current_user,
+                    values=values_of(form, opening), assigned_officer=current_user)
                 db.session.commit()
-            except UploadRefused as refused:
-                db.session.rollback()
-                flash(f"Not filed: {refused}. Nothing was saved; choose the files again.",
-                      "error")
             except TransitionRefused as refused:
                 db.session.rollback()
                 if refused.reason is Refusal.NOT_PERMITTED:
                     abort(403)
-                show_refusal(form, refused)
-                flash(f"Not opened: {refused.message}", "error")
+                problems = _refusal_on(form, refused, "Not opened")
             else:
-                if online:
-                    return redirect(url_for("opening.receipt", reference=case.reference))
                 flash(f"{case.reference} opened and assigned to you.", "info")
                 return redirect(url_for("cases.detail", reference=case.reference))
     return render_template("cases/new.html", procedure=declared, info=CATALOGUE[procedure],
-                           opening=opening, form=form, party_form=party_form, online=online,
-                           offices=_all_offices() if online else None), status
+                           opening=opening, form=form, party_form=party_form, online=False,
+                           problems=problems), 422 if posted else 200
+
+
+def _online_forms(procedure: str, opening, formdata):
+    """The three forms of an online filing, filled from ``formdata`` (a post, or answers
+    kept on the server)."""
+    form = for_claimant_online(action_form(procedure, opening, formdata=formdata))
+    office_form = OfficeForm(formdata=formdata)
+    office_form.office_id.choices = [
+        SelectChoice("", "— 세관을 선택하십시오 · choose the office —"),
+        *(SelectChoice(str(o.id), f"{o.name_en} ({o.name_ko})") for o in _all_offices())]
+    evidence_form = EvidenceForm(formdata=formdata)
+    return form, office_form, evidence_form
+
+
+def _answer_names(form, office_form) -> list[str]:
+    return [f.name for f in form if f.name != "csrf_token"] + [office_form.office_id.name]
+
+
+def _online_form(procedure: str, declared, opening):
+    """The form of an online filing; a valid one is kept and shown back to be checked."""
+    posted = request.method == "POST"
+    token = request.values.get("staged")
+    staged = filing_staging.find(token, current_user, procedure)
+    problems: list[str] = []
+    if not posted:
+        if token and staged is None:
+            problems.append(EXPIRED)
+        answers = staged.answers if staged is not None else None
+        forms = _online_forms(procedure, opening,
+                              filing_staging.formdata_of(answers) if answers else None)
+        return _render_online(procedure, declared, opening, *forms, staged=staged,
+                              problems=problems, status=200)
+
+    form, office_form, evidence_form = _online_forms(procedure, opening, request.form)
+    valid = form.validate() & office_form.validate() & evidence_form.validate()
+    evidence_errors = []
+    if token and staged is None:  # the files kept before are gone: filed, or expired
+        filed = _filed_from(token)
+        evidence_errors.append(
+            f"The files chosen before were filed with {filed.reference}; choose them again "
+            "for a new filing (앞서 선택한 파일은 이미 제출되었습니다)" if filed else EXPIRED_FILES)
+    uploads = [u for u in request.files.getlist("evidence") if u and u.filename]
+    removed = request.form.getlist("remove_file", type=int)
+    if uploads or removed or staged is not None:
+        staged = staged or filing_staging.start(current_user, procedure)
+        evidence_errors += filing_staging.update_files(staged, uploads, removed)
+    evidence_form.evidence.errors = [*evidence_form.evidence.errors, *evidence_errors]
+    if valid and not evidence_errors:
+        problems = _engine_refusal(procedure, opening, form)
+        valid = not problems and not any(f.errors for f in form)
+    else:
+        valid = False
+    if valid and staged is None:
+        staged = filing_staging.start(current_user, procedure)
+    if staged is not None:
+        filing_staging.changed(staged, filing_staging.answers_from(
+            request.form, _answer_names(form, office_form)) if valid else None)
+    db.session.commit()
+    if valid:
+        return redirect(url_for("opening.check_answers", procedure=procedure,
+                                token=staged.token), 303)
+    return _render_online(procedure, declared, opening, form, office_form, evidence_form,
+                          staged=staged, problems=problems, status=422)
+
+
+def _render_online(procedure, declared, opening, form, office_form, evidence_form, *, staged,
+                   problems, status):
+    return render_template(
+        "cases/new.html", procedure=declared, info=CATALOGUE[procedure], opening=opening,
+        form=form, party_form=None, online=True, office_form=office_form,
+        evidence_form=evidence_form, staged=staged, problems=problems,
+        max_files=filing_staging.MAX_FILES), status
+
+
+def _engine_refusal(procedure: str, opening, form) -> list[str]:
+    """What the engine would refuse if this were filed now (fields and guards), put on the
+    form; messages that belong to no field of the form are returned for the summary."""
+    now = clock.now()
+    values = stamp_online_submission(values_of(form, opening), opening, now)
+    try:
+        check_opening(procedure, opening, party=current_user.party, actor=current_user,
+                      values=values, now=now)
+    except TransitionRefused as refused:
+        if refused.reason is Refusal.NOT_PERMITTED:
+            abort(403)
+        return _refusal_on(form, refused)
+    return []
+
+
+def _refusal_on(form, refused: TransitionRefused, what: str = "Not filed") -> list[str]:
+    """Put a refusal's field messages on the form; return those that belong to no field."""
+    show_refusal(form, refused)
+    if not refused.errors:
+        return [f"{what}: {refused.message}"]
+    return [message for name, message in refused.errors.items() if name not in form]
+
+
+@bp.get("/cases/new/<procedure>/check/<token>")
+@login_required
+def check_answers(procedure: str, token: str):
+    """Check your answers: everything the filing will say, before it is filed."""
+    declared, opening = _online_opening(procedure)
+    staged = filing_staging.find(token, current_user, procedure)
+    if staged is None:
+        return _expired(procedure, declared, opening)
+    if staged.answers is None:
+        return redirect(url_for("opening.new", procedure=procedure, staged=token))
+    form, office_form, _ = _online_forms(procedure, opening,
+                                         filing_staging.formdata_of(staged.answers))
+    values = stamp_online_submission(values_of(form, opening), opening, clock.now())
+    answers = answers_of(opening, values,
+                         replaced=dict.fromkeys(SUBMISSION_DATES, FILED_WHEN_SENT))
+    confirm = FileNowForm(formdata=None, token=staged.token, revision=str(staged.revision))
+    return render_template(
+        "cases/filing_check.html", procedure=declared, info=CATALOGUE[procedure],
+        opening=opening, answers=answers, office=_chosen_office(office_form), staged=staged,
+        confirm=confirm, expires=kst(staged.expires_at))
+
+
+@bp.post("/cases/new/<procedure>/file")
+@login_required
+def file_now(procedure: str):
+    """File the checked answers: once, however often the button is pressed."""
+    declared, opening = _online_opening(procedure)
+    confirm = FileNowForm()
+    if not confirm.validate():
+        abort(400)
+    token, revision = confirm.token.data, int(confirm.revision.data)
+    claimed = filing_staging.claim(token, current_user, procedure, revision)
+    if claimed is None:
+        db.session.rollback()
+        filed = _filed_from(token)
+        if filed is not None:  # a second click: the first one filed it
+            return redirect(url_for("opening.receipt", reference=filed.reference), 303)
+        if filing_staging.find(token, current_user, procedure) is not None:
+            flash("Your answers changed after this page was shown: check them again before "
+                  "filing (답변이 바뀌었습니다. 다시 확인해 주십시오).", "error")
+            return redirect(url_for("opening.check_answers", procedure=procedure,
+                                    token=token), 303)
+        return _expired(procedure, declared, opening)
+
+    transmitted = clock.now()
+    form, office_form, evidence_form = _online_forms(
+        procedure, opening, filing_staging.formdata_of(claimed.answers))
+    office = _chosen_office(office_form)
+    values = stamp_online_submission(values_of(form, opening), opening, transmitted)
+    problems: list[str] = []
+    try:
+        if office is None:
+            raise TransitionRefused(Refusal.INVALID_FIELD, CHOOSE_OFFICE,
+                                    {"office_id": CHOOSE_OFFICE})
+        case = open_procedure_case(
+            procedure, party=current_user.party, office=office, actor=current_user,
+            values=values, effective_at=transmitted,
+            data={"submission_id": claimed.submission_id,
+                  "evidence_filed": [{"filename": f.filename, "size": f.size,
+                                      "sha256": f.sha256} for f in claimed.files]})
+        for checked in claimed.files:
+            add_attachment(case, FileStorage(io.BytesIO(checked.content),
+                                             filename=checked.filename),
+                           actor=current_user, description=FILED_WITH_REQUEST)
+        send_alert(supervisors_of(case), case=case, deadline=None, kind="new_filing",
+                   key=case.reference, message=_new_filing_message(case, transmitted,
+                                                                   len(claimed.files)))
+        db.session.commit()
+    except TransitionRefused as refused:
+        db.session.rollback()
+        if refused.reason is Refusal.NOT_PERMITTED:
+            abort(403)
+        office_error = refused.errors.pop("office_id", None)
+        if office_error:
+            office_form.office_id.errors = [office_error]
+        if refused.errors or not office_error:
+            problems = _refusal_on(form, refused)
+    except UploadRefused as refused:
+        db.session.rollback()
+        evidence_form.evidence.errors = [f"Not filed: {refused}"]
+    else:
+        return redirect(url_for("opening.receipt", reference=case.reference), 303)
+    staged = filing_staging.find(token, current_user, procedure)  # back after the rollback
+    return _render_online(procedure, declared, opening, form, office_form, evidence_form,
+                          staged=staged, problems=problems, status=422)
+
+
+def _expired(procedure: str, declared, opening):
+    forms = _online_forms(procedure, opening, None)
+    return _render_online(procedure, declared, opening, *forms, staged=None,
+                          problems=[EXPIRED], status=410)
+
+
+def _filed_from(token: str) -> Case | None:
+    """The case the user's staged filing ``token`` was filed as, if it was."""
+    return db.session.scalar(select(Case).where(
+        Case.party_id == current_user.party_id,
+        Case.data["submission_id"].as_string() == filing_staging.submission_id(token)))
+
+
+def _new_filing_message(case: Case, transmitted, files: int) -> str:
+    return (f"{case.reference}: 새 온라인 {case.procedure_title_ko} · new online "
+            f"{case.procedure_title_en.lower()} from {case.party.name}, transmitted "
+            f"{kst(transmitted)}, {files} evidence file{'s' if files != 1 else ''}; "
+            "nobody is assigned yet.")
+
+
+def _chosen_office(office_form: OfficeForm) -> Office | None:
+    value = office_form.office_id.data
+    return db.session.get(Office, int(value)) if value and str(value).isdigit() else None
 
 
 def _party(form: PartyForm) -> Party | None:
@@ -133,22 +408,19 @@ def _all_offices() -> list[Office]:
     return list(db.session.scalars(select(Office).order_by(Office.name_en)))
 
 
-def _office_filed_with() -> Office:
-    """The office a duty payer files with: the one that took the disposition (Arts. 122(1),
-    132(1)); any office counts for the filing date (Art. 122(2))."""
-    office = db.session.get(Office, request.form.get("office_id", type=int) or 0)
-    if office is None:
-        abort(400)
-    return office
-
-
 @bp.get("/cases/<reference>/receipt")
 @login_required
 def receipt(reference: str):
-    """The receipt of an online filing: when it was transmitted and when the decision is due."""
+    """The receipt of a filing: what was filed, when it was transmitted, what is due when."""
     case = load_case_or_404(reference, current_user)
-    filed = db.session.scalar(select(CaseEvent).where(CaseEvent.case_id == case.id,
-                                                      CaseEvent.seq == 1))
-    deadlines = db.session.scalars(select(Deadline).where(Deadline.case_id == case.id)
-                                   .order_by(Deadline.due_at)).all()
-    return render_template("cases/receipt.html", case=case, filed=filed, deadlines=deadlines)
+    return render_template("cases/receipt.html", **receipt_facts(case))
+
+
+@bp.get("/cases/<reference>/receipt.pdf")
+@login_required
+def receipt_pdf(reference: str):
+    """The receipt as a PDF to print or keep (the filing party and the office's staff)."""
+    case = load_case_or_404(reference, current_user)
+    return Response(filing_receipt.receipt_pdf(case), mimetype="application/pdf", headers={
+        "Content-Disposition": f'inline; filename="receipt-{case.reference}.pdf"',
+        "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"})

@@ -12,6 +12,7 @@ from backoffice.models.job_run import JobRun
 from backoffice.models.notice import Notice, NoticeDocument, ServiceStatus
 from backoffice.models.office import Office
 from backoffice.models.party import Party, PartyKind
+from backoffice.models.staged_filing import StagedFile, StagedFiling
 from backoffice.models.user import User
 
 __all__ = [
@@ -32,5 +33,7 @@ __all__ = [
     "PartyKind",
     "SchedulerHeartbeat",
     "ServiceStatus",
+    "StagedFile",
+    "StagedFiling",
     "User",
 ]

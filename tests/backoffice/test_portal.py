@@ -1,13 +1,14 @@
 """The duty payer's portal: my cases in plain words with what comes next, and an objection
-filed online that counts as submitted when transmitted (Art. 129-2(2))."""
+filed online that counts as submitted when transmitted (Art. 129-2(2)).
 
-import io
+Forms are sent as the browser sends them: taken from the page as served, filled, submitted
+(see tests/backoffice/test_online_filing.py for the helpers and the whole online filing)."""
 
 from sqlalchemy import select
 
 from backoffice.extensions import db
 from backoffice.models import Attachment, Case
-from tests.conftest import csrf_token_from
+from tests.backoffice.test_online_filing import send, visit
 from tests.factories import PASSWORD
 from tests.procedure_helpers import kst
 from workflows import clock
@@ -26,16 +27,21 @@ def test_a_duty_payer_files_an_objection_online_and_gets_a_receipt_with_its_dead
     auth.login("john", PASSWORD)
     portal = client.get("/portal").get_data(as_text=True)
     assert "File an objection" in portal
-    form = client.get("/cases/new/objection").get_data(as_text=True)
-    assert "counts as submitted at the moment it is transmitted" in form
-    assert 'name="file-filed_on"' not in form  # the filing date is the transmission
+    page = visit(client, "/cases/new/objection")
+    assert "counts as submitted at the moment it is transmitted" in page.text
+    form = page.form("filing-form")
+    assert not form.has("file-filed_on")  # the filing date is the transmission
+    form.fill(office_id=str(office.id), **FIELDS)
+    with clock.frozen(kst(2026, 12, 1, 23, 50)):
+        check = send(client, form, files={"evidence": [(b"%PDF-1.7 gift card",
+                                                         "gift-card.pdf")]})
+    assert "Check your answers" in check.text and "gift-card.pdf" in check.text
+    with app.app_context():
+        assert db.session.scalar(select(Case.id)) is None  # not filed until "File now"
     with clock.frozen(kst(2026, 12, 1, 23, 58)):
-        response = client.post("/cases/new/objection", data={
-            "csrf_token": csrf_token_from(form), "office_id": office.id, **FIELDS,
-            "evidence": [(io.BytesIO(b"%PDF-1.7 gift card"), "gift-card.pdf")]},
-            content_type="multipart/form-data", follow_redirects=True)
-    text = response.get_data(as_text=True)
-    assert "Receipt" in text and "2026-12-01 23:58 KST" in text
+        receipt = send(client, check.form("file-now-form"))
+    text = receipt.text
+    assert "Receipt" in text and "2026-12-01 23:58:00 KST" in text
     assert "2026-12-01 (Art. 129-2(2): when transmitted)" in text
     # the written opinion within 7 days (Art. 132(5)), the decision within 30 (132(4) → 128(2))
     assert "2026-12-08" in text and "2026-12-31" in text
@@ -60,12 +66,10 @@ def test_a_filing_with_a_file_that_is_not_a_document_is_not_filed_at_all(client,
     office = make.office("SEOUL")
     make.user("john", Role.DUTY_PAYER, party=make.party("JOHN SMITH"))
     auth.login("john", PASSWORD)
-    form = client.get("/cases/new/objection").get_data(as_text=True)
-    response = client.post("/cases/new/objection", data={
-        "csrf_token": csrf_token_from(form), "office_id": office.id, **FIELDS,
-        "evidence": [(io.BytesIO(b"MZ executable"), "setup.exe")]},
-        content_type="multipart/form-data")
-    assert response.status_code == 422
-    assert "only PDF, JPEG and PNG" in response.get_data(as_text=True)
+    form = visit(client, "/cases/new/objection").form("filing-form")
+    form.fill(office_id=str(office.id), **FIELDS)
+    refused = send(client, form, files={"evidence": [(b"MZ executable", "setup.exe")]})
+    assert refused.status == 422
+    assert "only PDF, JPEG and PNG" in refused.text and 'href="#evidence"' in refused.html
     with app.app_context():
         assert db.session.scalar(select(Case.id)) is None

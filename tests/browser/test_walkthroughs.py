@@ -111,11 +111,13 @@ def test_a_duty_payer_files_an_objection_online_and_sees_its_deadline(live_serve
         clock.today().isoformat())
     page.get_by_label("Reasons of the dissatisfaction (불복 사유)").fill("It was a gift.")
     screenshot("file-objection")
+    page.get_by_role("button", name="Check your answers").click()
+    page.wait_for_url(re.compile(r"/cases/new/objection/check/"))
     page.get_by_role("button", name="File now").click()
-    page.wait_for_load_state()
+    page.wait_for_url(re.compile(r"/receipt$"))
     receipt = page.locator("#receipt").inner_text()
     assert "Transmitted" in receipt and "Art. 129-2(2)" in receipt
-    assert "decision on the objection" in receipt
+    assert "이의신청 결정" in receipt  # the decision period, by its Korean label first
     screenshot("receipt")
     page.get_by_role("link", name="Back to my cases").click()
     assert "Objection filed" in page.inner_text("body")
