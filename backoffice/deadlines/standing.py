@@ -134,23 +134,33 @@ def overdue_clause(now: datetime) -> ColumnElement[bool]:
         and_(Deadline.status == DeadlineStatus.MISSED, Deadline.settled_at.is_(None))))
 
 
-def overdue_case_ids(now: datetime) -> Select:
-    """The cases with at least one overdue duty. Two runs, each on its partial index: open
-    deadlines in due order up to ``now``, and passed ones not yet settled."""
-    running_late = select(Deadline.case_id).where(
+def overdue_parts(now: datetime, *columns) -> tuple[Select, Select]:
+    """:data:`Standing.OVERDUE` as two queries of ``columns``, each walking its partial index:
+    open deadlines in due order up to ``now``, and passed ones not yet settled. (One query with
+    the OR of :func:`overdue_clause` would read every deadline.)"""
+    running_late = select(*columns).where(
         Deadline.status == DeadlineStatus.OPEN, Deadline.due_at <= now,
         Deadline.suspended_since.is_(None), Deadline.owed_by == Duty.OFFICE)
-    still_owed = select(Deadline.case_id).where(
+    still_owed = select(*columns).where(
         Deadline.status == DeadlineStatus.MISSED, Deadline.settled_at.is_(None),
         Deadline.owed_by == Duty.OFFICE)
-    return select(union(running_late, still_owed).subquery().c.case_id)
+    return running_late, still_owed
+
+
+def overdue_case_ids(now: datetime) -> Select:
+    """The cases with at least one overdue duty."""
+    return select(union(*overdue_parts(now, Deadline.case_id)).subquery().c.case_id)
 
 
 def pending_clause() -> ColumnElement[bool]:
     """Deadlines still to be done: running (clock stopped or not), or overdue."""
-    return or_(Deadline.status == DeadlineStatus.OPEN,
-               and_(Deadline.status == DeadlineStatus.MISSED, Deadline.settled_at.is_(None),
-                    Deadline.owed_by == Duty.OFFICE))
+    return or_(Deadline.status == DeadlineStatus.OPEN, still_owed_clause())
+
+
+def still_owed_clause() -> ColumnElement[bool]:
+    """Passed deadlines whose duty the office still owes (overdue whatever the time)."""
+    return and_(Deadline.status == DeadlineStatus.MISSED, Deadline.settled_at.is_(None),
+                Deadline.owed_by == Duty.OFFICE)
 
 
 def soon_limit(now: datetime) -> datetime:

@@ -42,12 +42,13 @@ def recent_cases(user: User, limit: int = RECENT_LIMIT) -> list[Case]:
 
 
 def open_deadlines(user: User, within_days: int | None = None) -> list[Deadline]:
-    """The pending deadlines of the cases ``user`` may see, most urgent first: the overdue
-    duties (the most days late first), then the running deadlines in due order; with
-    ``within_days``, only those overdue or ending by today + that many days.
+    """The pending deadlines of the cases ``user`` may see, in due order (so the overdue duties
+    come first, the most days late at the top); with ``within_days``, only those overdue or
+    ending by today + that many days.
 
-    For an office the query walks the pending deadlines in due order (partial indexes) and
-    keeps those of the office's cases, stopping at the limit; it never visits every case.
+    Two walks in due order, each on its partial index — the running deadlines, and the passed
+    duties still owed — keeping those of the user's cases and stopping at the limit; they are
+    merged here. Neither visits every case.
     """
     if user.role in OFFICE_ROLES:
         query = select(Deadline).join(Case, Case.id == Deadline.case_id).where(
@@ -55,15 +56,14 @@ def open_deadlines(user: User, within_days: int | None = None) -> list[Deadline]
     else:
         query = select(Deadline).where(
             Deadline.case_id.in_(visible_cases(user).with_only_columns(Case.id)))
-    query = (
-        query.options(joinedload(Deadline.case))
-        .where(standing.pending_clause())
-        .order_by(Deadline.due_at, Deadline.id)
-    )
+    query = query.options(joinedload(Deadline.case)).order_by(Deadline.due_at, Deadline.id)
     if within_days is not None:
         query = query.where(Deadline.due_at <= clock.end_of_legal_day(
             clock.today() + timedelta(days=within_days)))
-    return list(db.session.scalars(query.limit(RECENT_LIMIT)))
+    found = [*db.session.scalars(query.where(Deadline.status == DeadlineStatus.OPEN)
+                                 .limit(RECENT_LIMIT)),
+             *db.session.scalars(query.where(standing.still_owed_clause()).limit(RECENT_LIMIT))]
+    return sorted(found, key=lambda d: (d.due_at, d.id))[:RECENT_LIMIT]
 
 
 def open_case_counts(office_id: int) -> tuple[list[tuple[str, str, int]],
@@ -92,9 +92,10 @@ def deadline_counts(office_id: int) -> dict[str, int]:
                   .with_only_columns(func.count(Case.id)).order_by(None)) or 0
               for key, due in (("overdue", "overdue"), ("due_week", "week"),
                                ("deemed_soon", "deemed"))}
-    counts["overdue_duties"] = db.session.scalar(
-        select(func.count(Deadline.id)).join(Case, Case.id == Deadline.case_id)
-        .where(Case.office_id == office_id, standing.overdue_clause(clock.now()))) or 0
+    counts["overdue_duties"] = sum(
+        db.session.scalar(part.join(Case, Case.id == Deadline.case_id)
+                          .where(Case.office_id == office_id)) or 0
+        for part in standing.overdue_parts(clock.now(), func.count(Deadline.id)))
     counts["unassigned"] = db.session.scalar(
         worklist_query(office_id, Filters(assignee="none"))
         .with_only_columns(func.count(Case.id)).order_by(None)) or 0
