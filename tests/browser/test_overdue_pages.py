@@ -10,7 +10,9 @@ Art. 132(5)) passed 18 days ago; another 45 days ago: its decision period (30 da
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
+import holidays
 import pytest
 
 from backoffice.extensions import db
@@ -63,18 +65,22 @@ def test_the_supervisor_sees_the_late_duties_worst_first_and_the_status_box(
     screenshot("case-status-ko-390")
 
 
-def test_a_supervisor_waives_an_overdue_opinion_and_an_officer_extends_a_period(
-    swept, page, screenshot
-):
+def _deadline_details(page, text: str):
+    """The details row under the deadline row that shows ``text``."""
+    index = page.locator("tr.deadline-row").evaluate_all(
+        f"rows => rows.findIndex(r => r.innerText.includes({text!r}))")
+    assert index >= 0, f"no deadline row shows {text!r}"
+    return page.locator("tr.detail-row").nth(index)
+
+
+def test_a_supervisor_waives_an_overdue_opinion(swept, page, screenshot):
     sign_in(page, swept, "supervisor")
     page.wait_for_url(f"{swept}/dashboard")
     page.goto(f"{swept}/worklist?due=overdue")
     page.locator("table.worklist tbody tr", has_text="18일 지연").get_by_role("link").first.click()
     opinion = page.locator("tr.deadline-row", has_text="18일 지연")
     assert opinion.count() == 1
-    details = page.locator("tr.detail-row").nth(
-        page.locator("tr.deadline-row").evaluate_all(
-            "rows => rows.findIndex(r => r.innerText.includes('18일 지연'))"))
+    details = _deadline_details(page, "18일 지연")
     details.locator("summary", has_text="기한 면제").click()
     details.get_by_label("면제 사유").fill("opinion given orally at the hearing")
     details.get_by_role("button", name="면제").click()
@@ -103,3 +109,77 @@ def test_alerts_read_as_they_stand_and_are_acknowledged(swept, page, screenshot)
     summary = page.inner_text("details.acknowledged summary")
     assert "확인한 알림" in summary and summary.endswith("(1)")
     screenshot("dashboard-alerts-ko")
+
+
+def test_an_officer_extends_a_running_period_refused_first_then_corrected(
+    swept, page, screenshot
+):
+    sign_in(page, swept, "officer")
+    page.wait_for_url(f"{swept}/worklist")
+    page.locator("table.worklist tbody tr", has_text="일 지연").first.get_by_role("link").first \
+        .click()
+    row = page.locator("tr.deadline-row", has_text="남음").first  # a period still running
+    due = row.locator("td.date strong").inner_text()
+    details = _deadline_details(page, row.locator("td").first.inner_text().split("\n")[0])
+    details.locator("summary", has_text="기한 연장").click()
+    details.get_by_label("연장 기한").fill(due)  # not later than the present end: refused
+    details.get_by_label("연장 사유").fill("typhoon closed the office (demo)")
+    details.get_by_role("button", name="연장").click()
+    summary = page.locator("#error-summary")
+    summary.wait_for()
+    assert summary.is_visible()
+    details = page.locator("tr.detail-row details[open]", has_text="기한 연장")
+    assert details.get_by_label("연장 사유").input_value() == "typhoon closed the office (demo)"
+    screenshot("extension-refused-ko")
+    later = date.fromisoformat(due) + timedelta(days=14)
+    while later.weekday() >= 5 or later in holidays.country_holidays("KR"):
+        later += timedelta(days=1)  # a working day, so Art. 8(3) does not move it again
+    later = later.isoformat()
+    details.get_by_label("연장 기한").fill(later)
+    details.get_by_role("button", name="연장").click()
+    page.wait_for_load_state()
+    assert "연장했습니다" in page.inner_text(".flash")
+    assert later in page.locator("tr.deadline-row", has_text=later).inner_text()
+    history = page.locator("section", has=page.locator("#history-heading")).inner_text()
+    assert "typhoon closed the office" in history and "제10조" in history
+    screenshot("extension-done-ko")
+
+
+def test_a_new_online_filing_is_seen_by_the_supervisor_and_waits_unassigned(
+    live_server, page, browser, screenshot
+):
+    sign_in(page, live_server, "payer")
+    page.wait_for_url(f"{live_server}/portal")
+    page.get_by_role("link", name="File an objection").click()
+    page.get_by_label("Customs office that took the disposition").select_option(
+        label="Seoul Main Customs (서울본부세관)")
+    page.get_by_label("The disposition appealed against (대상 처분)").fill("Duty on a parcel")
+    page.get_by_label("Number of the disposition notice (처분 통지 번호)").fill("SEL-2026-2001")
+    page.get_by_label("Kind of disposition (처분 종류)").select_option("assessment")
+    page.get_by_label("Disposition notice received on (처분 통지 수령일)").fill(
+        date.today().isoformat())
+    page.get_by_label("Reasons of the dissatisfaction (불복 사유)").fill("A gift.")
+    page.get_by_role("button", name="Check your answers").click()
+    page.get_by_role("button", name="File now").click()
+    page.wait_for_url(re.compile(r"/receipt$"))
+    reference = re.search(r"OBJ-\d{4}-\d{6}", page.inner_text("#receipt")).group(0)
+
+    supervisor = browser.new_context(viewport={"width": 1280, "height": 800}, locale="ko-KR")
+    staff = supervisor.new_page()
+    sign_in(staff, live_server, "supervisor")
+    staff.wait_for_url(f"{live_server}/dashboard")
+    alert = staff.locator("#alerts li.alert-line.new_filing", has_text=reference)
+    assert alert.count() == 1 and "새 접수" in alert.inner_text()
+    unassigned = staff.locator("#card-unassigned").get_by_role("link")
+    assert unassigned.inner_text() == "1"
+    unassigned.click()
+    staff.wait_for_url("**/worklist?assignee=none")
+    row = staff.locator("table.worklist tbody tr", has_text=reference)
+    assert row.count() == 1
+    select = row.locator("select[name=officer_id]")
+    assert select.locator("option:checked").inner_text().startswith("—")  # nobody chosen yet
+    select.select_option(label="Kim Minjun (김민준)")
+    row.get_by_role("button", name="Reassign").click()
+    staff.wait_for_load_state()
+    assert f"{reference} is assigned to Kim Minjun" in staff.inner_text(".flash")
+    supervisor.close()
