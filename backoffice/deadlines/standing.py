@@ -25,10 +25,34 @@ from sqlalchemy import ColumnElement, Select, and_, or_, select, union
 
 from backoffice.models import Deadline, DeadlineStatus
 from workflows import clock
-from workflows.engine import Duty, Settlement
+from workflows.engine import Duty, ExpiryKind, Settlement, settle_passed
+from workflows.procedures import REGISTRY
 
 SOON_DAYS = 7
 """"Due soon" is a last day within this many days of today (the dashboard's week)."""
+
+
+def _lapses_that_end_the_duty() -> frozenset[str]:
+    """The expiries whose transition is the law's own consequence and ends the duty at the
+    legal moment (a permission deemed granted, a case closed): such a duty is never overdue,
+    even in the seconds before the scheduler records it. An expiry that leaves the duty owed
+    (the Art. 129(2) notice of an undecided objection) is not one of them."""
+    ending, owing = set(), set()
+    for procedure in REGISTRY.values():
+        for state, specs in procedure.deadlines.items():
+            for spec in specs:
+                if spec.on_expiry.kind is not ExpiryKind.TRANSITION:
+                    continue
+                transition = procedure.transition(spec.on_expiry.trigger)
+                how = settle_passed(procedure, state, transition.trigger,
+                                    transition.dest or state, spec.kind, str(spec.on_expiry))
+                (ending if how else owing).add(str(spec.on_expiry))
+    if ending & owing:
+        raise ValueError(f"expiries that both end and keep a duty: {sorted(ending & owing)}")
+    return frozenset(ending)
+
+
+LAPSE_ENDS_DUTY = _lapses_that_end_the_duty()
 
 
 class Standing(StrEnum):
@@ -87,6 +111,8 @@ def read(deadline: Deadline, now: datetime | None = None) -> Reading:
         if deadline.suspended_since is not None:
             return Reading(Standing.STOPPED)
         if deadline.due_at <= now:
+            if deadline.owed_by != Duty.PARTY and deadline.on_expiry in LAPSE_ENDS_DUTY:
+                return Reading(Standing.TOOK_EFFECT, done_on=_legal_day(deadline.due_at))
             return _passed(deadline, max(late, 1))
         left = (deadline.due_date - today).days
         if left <= 0:
@@ -130,7 +156,7 @@ def overdue_clause(now: datetime) -> ColumnElement[bool]:
     """The SQL of :data:`Standing.OVERDUE` on ``deadlines``."""
     return and_(Deadline.owed_by == Duty.OFFICE, or_(
         and_(Deadline.status == DeadlineStatus.OPEN, Deadline.suspended_since.is_(None),
-             Deadline.due_at <= now),
+             Deadline.due_at <= now, Deadline.on_expiry.not_in(LAPSE_ENDS_DUTY)),
         and_(Deadline.status == DeadlineStatus.MISSED, Deadline.settled_at.is_(None))))
 
 
@@ -140,7 +166,8 @@ def overdue_parts(now: datetime, *columns) -> tuple[Select, Select]:
     the OR of :func:`overdue_clause` would read every deadline.)"""
     running_late = select(*columns).where(
         Deadline.status == DeadlineStatus.OPEN, Deadline.due_at <= now,
-        Deadline.suspended_since.is_(None), Deadline.owed_by == Duty.OFFICE)
+        Deadline.suspended_since.is_(None), Deadline.owed_by == Duty.OFFICE,
+        Deadline.on_expiry.not_in(LAPSE_ENDS_DUTY))
     still_owed = select(*columns).where(
         Deadline.status == DeadlineStatus.MISSED, Deadline.settled_at.is_(None),
         Deadline.owed_by == Duty.OFFICE)

@@ -9,7 +9,6 @@ or public holiday moves to the next working day) and written next to the asserti
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 from sqlalchemy import select
 
@@ -20,6 +19,7 @@ from backoffice.workflow import fire, open_procedure_case
 from backoffice.worklist.query import Filters, worklist
 from jobs.enforce import enforce_due_deadlines
 from tests.factories import PASSWORD
+from tests.form_crawler import Page
 from tests.procedure_helpers import act, deadline, kst
 from workflows import clock
 from workflows.roles import Role
@@ -123,6 +123,12 @@ def test_a_deemed_grant_is_the_laws_consequence_not_an_overdue_duty(app, make):
         period = deadline(case, "processing")
         # 10 days from 3 Nov end on Thu 12 Nov; deemed granted at 24:00 unless decided.
         assert period.due_date.isoformat() == "2026-11-12"
+        with clock.frozen(kst(2026, 11, 13, 0, 0, 30)):
+            # Deemed granted at 24:00 of 12 Nov by law, before the scheduler records it: the
+            # office owes nothing late in the meantime.
+            from backoffice.deadlines.standing import Standing, read
+            assert read(period).standing is Standing.TOOK_EFFECT
+            assert deadline_counts(office.id)["overdue"] == 0
         with clock.frozen(kst(2026, 11, 13, 0, 1)):
             assert enforce_due_deadlines().fired == 1
         db.session.refresh(period)
@@ -187,29 +193,6 @@ def test_the_worklist_puts_the_worst_first_overdue_then_due_today_then_this_week
             assert deadline_counts(office.id)["overdue"] == 2
 
 
-class _Forms(HTMLParser):
-    """Every <form> of a page as served: its action and the values its inputs would send."""
-
-    def __init__(self):
-        super().__init__()
-        self.forms: list[dict] = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self.forms.append({"action": attrs.get("action"), "fields": {}, "ids": []})
-        elif tag == "input" and self.forms and attrs.get("name"):
-            self.forms[-1]["fields"][attrs["name"]] = attrs.get("value") or ""
-
-
-def _form(html: str, action_part: str) -> dict:
-    parser = _Forms()
-    parser.feed(html)
-    matching = [f for f in parser.forms if action_part in (f["action"] or "")]
-    assert matching, f"no form posting to {action_part}"
-    return matching[0]
-
-
 def test_a_supervisor_extends_and_waives_with_the_forms_as_served(client, auth, app, make):
     office, officer, party = _people(make)
     with app.app_context():
@@ -223,18 +206,16 @@ def test_a_supervisor_extends_and_waives_with_the_forms_as_served(client, auth, 
     auth.login("chief", PASSWORD)
     with clock.frozen(kst(2026, 12, 1, 9)):
         page = client.get(f"/cases/{reference}").get_data(as_text=True)
-        extend = _form(page, f"/deadlines/{decision_id}/extend")
-        assert list(extend["fields"]).count("version") == 1
-        response = client.post(extend["action"], data={
-            **extend["fields"], "until": "2027-01-15", "ground": "typhoon closed the office"},
-            follow_redirects=True)
+        extend = Page(page).form(action=f"/deadlines/{decision_id}/extend")
+        assert [c.name for c in extend.controls].count("version") == 1
+        response = client.post(extend.action, data=extend.data(
+            until="2027-01-15", ground="typhoon closed the office"), follow_redirects=True)
         text = response.get_data(as_text=True)
         assert response.status_code == 200 and "2027-01-15" in text, text[:3000]
         page = client.get(f"/cases/{reference}").get_data(as_text=True)
-        waive = _form(page, f"/deadlines/{opinion_id}/waive")
-        response = client.post(waive["action"], data={
-            **waive["fields"], "reason": "opinion given orally at the hearing"},
-            follow_redirects=True)
+        waive = Page(page).form(action=f"/deadlines/{opinion_id}/waive")
+        response = client.post(waive.action, data=waive.data(
+            reason="opinion given orally at the hearing"), follow_redirects=True)
         assert response.status_code == 200
     with app.app_context():
         assert db.session.get(Deadline, opinion_id).status == DeadlineStatus.WAIVED
@@ -278,10 +259,10 @@ def test_a_refused_extension_comes_back_open_with_what_was_typed_and_why(client,
     auth.login("officer", PASSWORD)
     with clock.frozen(kst(2026, 12, 1, 9)):
         page = client.get(f"/cases/{reference}").get_data(as_text=True)
-        extend = _form(page, f"/deadlines/{decision_id}/extend")
+        extend = Page(page).form(action=f"/deadlines/{decision_id}/extend")
         # Art. 10 extends a period; a day before its end is no extension.
-        response = client.post(extend["action"], data={
-            **extend["fields"], "until": "2026-12-02", "ground": "typhoon Hinnamnor"})
+        response = client.post(extend.action, data=extend.data(
+            until="2026-12-02", ground="typhoon Hinnamnor"))
     text = response.get_data(as_text=True)
     assert response.status_code == 422
     assert 'class="error-summary"' in text and 'href="#until-' in text

@@ -27,8 +27,17 @@ def office_cases(app, make):
     refs = {}
     with app.app_context(), clock.frozen(kst(2026, 12, 1, 9)):
         actor = db.session.scalar(select(User).where(User.username == "seoul.officer"))
-        for name, received, party in (("late", date(2026, 11, 16), company),
-                                      ("soon", date(2026, 11, 27), person),
+        # An objection filed Mon 16 Nov: its written opinion was due Mon 23 Nov (7 days,
+        # Art. 132(5)) and is 8 days late on 1 Dec. (A permission whose period has passed is
+        # deemed granted, never "overdue".)
+        late = open_procedure_case(
+            "objection", party=db.session.get(Party, company.id),
+            office=db.session.get(Office, seoul.id), actor=actor,
+            values={"disposition_ref": "SEL-1", "disposition": "Payment notice",
+                    "disposition_kind": "assessment", "notice_received_on": "2026-11-16",
+                    "filed_on": "2026-11-16", "filing_rule": "at_office", "reasons": "r"})
+        refs["late"] = late.reference
+        for name, received, party in (("soon", date(2026, 11, 27), person),
                                       ("later", date(2026, 11, 30), company)):
             case = open_procedure_case(
                 "deemed_permission", party=db.session.get(Party, party.id),
@@ -58,7 +67,7 @@ def test_the_worklist_shows_the_offices_cases_nearest_deadline_first(client, aut
         page = client.get("/worklist").get_data(as_text=True)
     assert _rows(page, office_cases) == ["late", "soon", "later"]
     assert "busan" not in _rows(page, office_cases)
-    assert 'class="overdue"' in page and "within 7 days" in page
+    assert 'class="overdue"' in page and "8일 지연" in page and "within 7 days" in page
 
 
 def test_filters_narrow_the_worklist(client, auth, office_cases):
@@ -67,7 +76,7 @@ def test_filters_narrow_the_worklist(client, auth, office_cases):
         by_party = client.get("/worklist?party=hanbit").get_data(as_text=True)
         overdue = client.get("/worklist?due=overdue").get_data(as_text=True)
         by_ref = client.get(f"/worklist?reference={office_cases['soon']}").get_data(as_text=True)
-        nothing = client.get("/worklist?procedure=objection").get_data(as_text=True)
+        nothing = client.get("/worklist?procedure=pre_assessment_review").get_data(as_text=True)
     assert _rows(by_party, office_cases) == ["late", "later"]
     assert _rows(overdue, office_cases) == ["late"]
     assert _rows(by_ref, office_cases) == ["soon"]
