@@ -1,8 +1,9 @@
 """Check before acting: an action that issues a notice, ends the case or opens another case
 is shown on a confirmation page first, and fires only when confirmed.
 
-Every step posts a form as the page served it (see :class:`ServedPage`): the action's form from
-the case page, filled in as a user would; then the confirmation page's ``confirm-form``.
+Every step posts a form as the page served it (see :class:`tests.form_crawler.Page`): the
+action's form from the case page, filled in as a user would; then the confirmation page's
+``confirm-form``.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from backoffice.demo import DEMO_PASSWORD, seed_demo
 from backoffice.extensions import db
 from backoffice.models import Case, CaseEvent, Deadline, Notice, Office, Party, User
 from backoffice.workflow import open_procedure_case
-from tests.backoffice.test_case_actions import ServedPage, action_form_of, post_form
+from tests.backoffice.test_case_actions import action_form_of
 from tests.conftest import Auth
 from tests.factories import PASSWORD
+from tests.form_crawler import Page, submit
 from tests.notice_helpers import pdf_text, says
 from tests.procedure_helpers import kst
 from workflows import clock
@@ -85,7 +87,7 @@ def _confirmation_of_revision_order(client, reference: str, days: str = "19",
                                     matters: str = "Attach the invoice and the packing list."):
     page = client.get(f"/cases/{reference}").get_data(as_text=True)
     form = action_form_of(page, "order_revision")
-    response = post_form(client, form, "Order a revision", **{
+    response = submit(client, form, "Order a revision", **{
         "order_revision-revision_days": days, "order_revision-matters": matters})
     assert response.status_code == 200, response.get_data(as_text=True)[:2000]
     return response.get_data(as_text=True)
@@ -152,17 +154,17 @@ def test_the_confirmation_names_the_notice_its_addressee_and_the_period_it_start
     assert _case(app, objection).state == "filed"
     assert _count(app, Notice) == 0 and _count(app, CaseEvent, trigger="order_revision") == 0
     # The confirm form carries the values, the CSRF token and the version the user saw.
-    confirm = ServedPage(html).form(css="confirm-form")
-    assert confirm.values() == {
-        "order_revision-csrf_token": confirm.value("order_revision-csrf_token"),
-        "order_revision-version": str(_case(app, objection).version),
-        "order_revision-revision_days": "19",
-        "order_revision-matters": "Attach the invoice and the packing list.",
-        "trigger": "order_revision"}
+    confirm = Page(html).form(css="confirm-form")
+    assert confirm.data() == {
+        "order_revision-csrf_token": [confirm.value("order_revision-csrf_token")],
+        "order_revision-version": [str(_case(app, objection).version)],
+        "order_revision-revision_days": ["19"],
+        "order_revision-matters": ["Attach the invoice and the packing list."],
+        "trigger": ["order_revision"]}
     assert confirm.value("order_revision-csrf_token")
 
     with clock.frozen(ORDERED_AT):
-        response = post_form(client, confirm, "Confirm")
+        response = submit(client, confirm, "Confirm")
     assert response.status_code == 302
     page = client.get(response.location).get_data(as_text=True)
     assert _case(app, objection).state == "in_revision"
@@ -181,7 +183,7 @@ def test_the_notice_can_be_previewed_from_the_confirmation(client, auth, app, ob
     auth.login("seoul.officer", PASSWORD)
     with clock.frozen(ORDERED_AT):
         html = _confirmation_of_revision_order(client, objection)
-        response = post_form(client, ServedPage(html).form(css="confirm-form"), "Preview")
+        response = submit(client, Page(html).form(css="confirm-form"), "Preview")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     # The values entered, and the date the confirmation announced (REVISION_DUE).
     says(pdf_text(response.data), "보정요구서", "Attach the invoice and the packing list.",
@@ -194,7 +196,7 @@ def test_go_back_reopens_the_form_with_the_values_kept(client, auth, app, object
     with clock.frozen(ORDERED_AT):
         html = _confirmation_of_revision_order(client, objection, days="12",
                                                matters="Sign the power of attorney.")
-    back = post_form(client, ServedPage(html).form(css="confirm-form"), "Go back")
+    back = submit(client, Page(html).form(css="confirm-form"), "Go back")
     assert back.status_code == 200
     page = back.get_data(as_text=True)
     assert re.search(r'<details class="action" id="action-order_revision" open>', page)
@@ -202,16 +204,16 @@ def test_go_back_reopens_the_form_with_the_values_kept(client, auth, app, object
     assert reopened.value("order_revision-revision_days") == "12"
     assert reopened.value("order_revision-matters") == "Sign the power of attorney."
     assert 'class="error-summary"' not in page  # nothing was wrong
-    assert not ServedPage(page).duplicate_ids()
+    assert not Page(page).duplicate_ids()
     assert _case(app, objection).state == "filed" and _count(app, Notice) == 0
     # Change a value in the reopened form and go on: the confirmation shows the new value.
     with clock.frozen(ORDERED_AT):
-        again = post_form(client, reopened, "Order a revision",
-                          **{"order_revision-revision_days": "19"})
+        again = submit(client, reopened, "Order a revision",
+                       **{"order_revision-revision_days": "19"})
     assert REVISION_DUE in _section(again.get_data(as_text=True), "confirm-periods")
-    confirm = ServedPage(again.get_data(as_text=True)).form(css="confirm-form")
+    confirm = Page(again.get_data(as_text=True)).form(css="confirm-form")
     with clock.frozen(ORDERED_AT):
-        assert post_form(client, confirm, "Confirm").status_code == 302
+        assert submit(client, confirm, "Confirm").status_code == 302
     assert _case(app, objection).state == "in_revision"
     with app.app_context():
         event = db.session.scalar(select(CaseEvent).where(CaseEvent.trigger == "order_revision"))
@@ -223,7 +225,7 @@ def test_a_choice_and_a_ticked_box_are_carried_through_the_confirmation(client, 
                                                                          objection):
     auth.login("seoul.officer", PASSWORD)
     page = client.get(f"/cases/{objection}").get_data(as_text=True)
-    checking = post_form(client, action_form_of(page, "suspend_execution"), "Suspend", **{
+    checking = submit(client, action_form_of(page, "suspend_execution"), "Suspend", **{
         "suspend_execution-execution_suspended": "y",
         "suspend_execution-reason": "Collection would ruin the business."})
     html = checking.get_data(as_text=True)
@@ -231,24 +233,24 @@ def test_a_choice_and_a_ticked_box_are_carried_through_the_confirmation(client, 
         html, "confirm-notices")
     assert "Stays" in _section(html, "confirm-state")
     assert "예 Yes" in _section(html, "confirm-values")
-    confirm = ServedPage(html).form(css="confirm-form")
+    confirm = Page(html).form(css="confirm-form")
     assert confirm.value("suspend_execution-execution_suspended") == "y"
-    back = post_form(client, confirm, "Go back").get_data(as_text=True)
+    back = submit(client, confirm, "Go back").get_data(as_text=True)
     assert re.search(r'<input[^>]*checked[^>]*id="suspend_execution-execution_suspended"|'
                      r'<input[^>]*id="suspend_execution-execution_suspended"[^>]*checked', back)
 
     page = client.get(f"/cases/{objection}").get_data(as_text=True)
-    assert post_form(client, action_form_of(page, "refer_to_committee"),
-                     "Refer").status_code == 302
+    assert submit(client, action_form_of(page, "refer_to_committee"),
+                  "Refer").status_code == 302
     page = client.get(f"/cases/{objection}").get_data(as_text=True)
-    checking = post_form(client, action_form_of(page, "decide_accept"), "Accept", **{
+    checking = submit(client, action_form_of(page, "decide_accept"), "Accept", **{
         "decide_accept-extent": "part", "decide_accept-reasons": "Half the goods were gifts."})
     html = checking.get_data(as_text=True)
     assert "in part" in _section(html, "confirm-values")
     assert "→ 결정 Decided" in _section(html, "confirm-state")
-    confirm = ServedPage(html).form(css="confirm-form")
+    confirm = Page(html).form(css="confirm-form")
     assert confirm.value("decide_accept-extent") == "part"
-    assert post_form(client, confirm, "Confirm").status_code == 302
+    assert submit(client, confirm, "Confirm").status_code == 302
     with app.app_context():
         event = db.session.scalar(select(CaseEvent).where(CaseEvent.trigger == "decide_accept"))
         assert event.payload["fields"]["extent"] == "part"
@@ -259,17 +261,17 @@ def test_a_stale_confirm_is_refused_and_changes_nothing(client, app, objection):
     mine, theirs = Auth(client), Auth(app.test_client())
     mine.login("seoul.officer", PASSWORD)
     page = client.get(f"/cases/{objection}").get_data(as_text=True)
-    checking = post_form(client, action_form_of(page, "issue_opinion"), "Send the written",
-                         **{"issue_opinion-opinion": "Heading 8471 applies."})
-    confirm = ServedPage(checking.get_data(as_text=True)).form(css="confirm-form")
+    checking = submit(client, action_form_of(page, "issue_opinion"), "Send the written",
+                      **{"issue_opinion-opinion": "Heading 8471 applies."})
+    confirm = Page(checking.get_data(as_text=True)).form(css="confirm-form")
     # Meanwhile another officer refers the case to the committee (no confirmation needed).
     theirs.login("other.officer", PASSWORD)
     other_page = theirs.client.get(f"/cases/{objection}").get_data(as_text=True)
-    assert post_form(theirs.client, action_form_of(other_page, "refer_to_committee"),
-                     "Refer").status_code == 302
+    assert submit(theirs.client, action_form_of(other_page, "refer_to_committee"),
+                  "Refer").status_code == 302
     before = _case(app, objection)
 
-    response = post_form(client, confirm, "Confirm")
+    response = submit(client, confirm, "Confirm")
     assert response.status_code == 409
     assert "Someone else acted on this case while you were working on it" in _section(
         response.get_data(as_text=True), "flash-error")
@@ -286,9 +288,9 @@ def test_a_stale_action_form_is_refused_before_its_confirmation(client, app, obj
                           "issue_opinion")
     theirs.login("other.officer", PASSWORD)
     other_page = theirs.client.get(f"/cases/{objection}").get_data(as_text=True)
-    assert post_form(theirs.client, action_form_of(other_page, "refer_to_committee"),
-                     "Refer").status_code == 302
-    response = post_form(client, form, "Send", **{"issue_opinion-opinion": "late"})
+    assert submit(theirs.client, action_form_of(other_page, "refer_to_committee"),
+                  "Refer").status_code == 302
+    response = submit(client, form, "Send", **{"issue_opinion-opinion": "late"})
     assert response.status_code == 409 and "confirm-form" not in response.get_data(as_text=True)
 
 
@@ -297,10 +299,10 @@ def test_confirming_twice_fires_once_and_the_second_gets_the_conflict_message(
 ):
     auth.login("seoul.officer", PASSWORD)
     page = client.get(f"/cases/{objection}").get_data(as_text=True)
-    checking = post_form(client, action_form_of(page, "issue_opinion"), "Send the written",
-                         **{"issue_opinion-opinion": "Heading 8471 applies."})
-    confirm = ServedPage(checking.get_data(as_text=True)).form(css="confirm-form")
-    first, second = post_form(client, confirm, "Confirm"), post_form(client, confirm, "Confirm")
+    checking = submit(client, action_form_of(page, "issue_opinion"), "Send the written",
+                      **{"issue_opinion-opinion": "Heading 8471 applies."})
+    confirm = Page(checking.get_data(as_text=True)).form(css="confirm-form")
+    first, second = submit(client, confirm, "Confirm"), submit(client, confirm, "Confirm")
     assert (first.status_code, second.status_code) == (302, 409)
     assert "Someone else acted on this case" in _section(second.get_data(as_text=True),
                                                          "flash-error")
@@ -311,12 +313,12 @@ def test_confirming_twice_fires_once_and_the_second_gets_the_conflict_message(
 def test_the_confirm_form_needs_its_csrf_token(client, auth, app, objection):
     auth.login("seoul.officer", PASSWORD)
     page = client.get(f"/cases/{objection}").get_data(as_text=True)
-    checking = post_form(client, action_form_of(page, "issue_opinion"), "Send the written",
-                         **{"issue_opinion-opinion": "Heading 8471 applies."})
-    url, data = ServedPage(checking.get_data(as_text=True)).form(css="confirm-form").submit(
-        "Confirm")
+    checking = submit(client, action_form_of(page, "issue_opinion"), "Send the written",
+                      **{"issue_opinion-opinion": "Heading 8471 applies."})
+    confirm = Page(checking.get_data(as_text=True)).form(css="confirm-form")
+    data = confirm.data("Confirm")
     del data["issue_opinion-csrf_token"]
-    assert client.post(url, data=data).status_code == 400
+    assert client.post(confirm.url("Confirm"), data=data).status_code == 400
     assert _count(app, CaseEvent, trigger="issue_opinion") == 0
 
 
@@ -324,7 +326,7 @@ def test_an_action_without_confirmation_fires_at_once(client, auth, app, objecti
     auth.login("seoul.officer", PASSWORD)
     page = client.get(f"/cases/{objection}").get_data(as_text=True)
     form = action_form_of(page, "refer_to_committee")
-    response = post_form(client, form, "Refer to the Customs Appeal Committee")
+    response = submit(client, form, "Refer to the Customs Appeal Committee")
     assert response.status_code == 302
     shown = client.get(response.location).get_data(as_text=True)
     assert "Refer to the Customs Appeal Committee: done (Art. 132(2))." in _section(
@@ -339,7 +341,7 @@ def test_a_refusal_of_the_guards_is_shown_before_the_confirmation(client, auth, 
     on the form, with the reason in the summary at its top, not after confirming."""
     auth.login("seoul.officer", PASSWORD)
     page = client.get(f"/cases/{objection}").get_data(as_text=True)
-    response = post_form(client, action_form_of(page, "decide_dismiss"), "Dismiss", **{
+    response = submit(client, action_form_of(page, "decide_dismiss"), "Dismiss", **{
         "decide_dismiss-ground": "b", "decide_dismiss-reasons": "Late."})
     assert response.status_code == 422
     html = response.get_data(as_text=True)
@@ -352,15 +354,15 @@ def test_a_refusal_of_the_guards_is_shown_before_the_confirmation(client, auth, 
 def test_the_duty_payer_confirms_a_withdrawal_that_ends_the_case(client, auth, app, objection):
     auth.login("john", PASSWORD)
     page = client.get(f"/cases/{objection}").get_data(as_text=True)
-    checking = post_form(client, action_form_of(page, "withdraw"), "Withdraw",
-                         **{"withdraw-reason": "Paid after all."})
+    checking = submit(client, action_form_of(page, "withdraw"), "Withdraw",
+                      **{"withdraw-reason": "Paid after all."})
     html = checking.get_data(as_text=True)
     assert "취하 Withdrawn" in _section(html, "confirm-state")
     assert "사건 종결 The case ends" in _section(html, "confirm-state")
     assert "confirm-notices" not in html and "Preview the notice" not in html
     assert "Paid after all." in _section(html, "confirm-values")
-    assert post_form(client, ServedPage(html).form(css="confirm-form"),
-                     "Confirm").status_code == 302
+    assert submit(client, Page(html).form(css="confirm-form"),
+                  "Confirm").status_code == 302
     assert _case(app, objection).state == "withdrawn"
 
 
@@ -384,11 +386,11 @@ def test_no_element_id_is_used_twice_on_a_case_page(app, demo, username):
         if response.status_code == 404:
             continue  # another party's case, or another office's
         seen += 1
-        page = ServedPage(response.get_data(as_text=True))
+        page = Page(response.get_data(as_text=True))
         assert not page.duplicate_ids(), (reference, page.duplicate_ids())
         for form in page.forms:
             if "action-form" in form.classes:
-                assert form.values(), form.action
+                assert form.data(), form.action
     assert seen
 
 
@@ -399,12 +401,12 @@ def test_no_id_is_used_twice_on_a_refused_form_or_a_confirmation(app, demo):
         reference = db.session.scalar(select(Case.reference).where(
             Case.procedure == "objection", Case.state == "under_deliberation"))
     page = client.get(f"/cases/{reference}").get_data(as_text=True)
-    refused = post_form(client, action_form_of(page, "decide_reject"), "Reject")
+    refused = submit(client, action_form_of(page, "decide_reject"), "Reject")
     assert refused.status_code == 422
     assert 'class="error-summary"' in refused.get_data(as_text=True)
-    assert not ServedPage(refused.get_data(as_text=True)).duplicate_ids()
-    checking = post_form(client, action_form_of(page, "decide_reject"), "Reject",
-                         **{"decide_reject-reasons": "The allowance is exceeded."})
+    assert not Page(refused.get_data(as_text=True)).duplicate_ids()
+    checking = submit(client, action_form_of(page, "decide_reject"), "Reject",
+                      **{"decide_reject-reasons": "The allowance is exceeded."})
     html = checking.get_data(as_text=True)
-    assert "confirm-form" in html and not ServedPage(html).duplicate_ids()
+    assert "confirm-form" in html and not Page(html).duplicate_ids()
     assert "이의신청 결정서 Decision on the Objection" in _section(html, "confirm-notices")

@@ -10,7 +10,7 @@ from backoffice.extensions import db
 from backoffice.models import CalendarDay, CaseEvent, Deadline
 from tests.conftest import csrf_token_from
 from tests.factories import PASSWORD
-from tests.form_crawler import parse
+from tests.form_crawler import submit, visit
 from workflows.roles import Role
 
 
@@ -86,14 +86,12 @@ def case_with_deadline(app, make):
 
 def _extend(client, reference, deadline_id, until, ground="typhoon", version=None):
     """Fill the extension form of the deadline as the case page serves it, and post it."""
-    page = client.get(f"/cases/{reference}").get_data(as_text=True)
-    action = f"/cases/{reference}/deadlines/{deadline_id}/extend"
-    form = next(f for f in parse(page)[0] if f.action == action)
-    data = {c.name: c.value for c in form.controls}
-    data.update(until=until, ground=ground)
+    form = visit(client, f"/cases/{reference}").form(
+        action=f"/cases/{reference}/deadlines/{deadline_id}/extend")
+    changes = {"until": until, "ground": ground}
     if version is not None:
-        data["version"] = version
-    return client.post(action, data=data)
+        changes["version"] = version
+    return submit(client, form, **changes)
 
 
 def test_officer_extends_a_deadline_under_art_10_and_the_history_records_it(

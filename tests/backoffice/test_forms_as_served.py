@@ -23,7 +23,7 @@ from backoffice.extensions import db
 from backoffice.models import Notice
 from jobs.enforce import enforce_due_deadlines
 from tests.conftest import Auth
-from tests.form_crawler import Filler, Form, absolute, parse, submission
+from tests.form_crawler import Button, Filler, Form, Page, submit
 
 CASE_LINK = re.compile(r'href="(/cases/[A-Z]+-\d{4}-\d{6})"')
 NEW_CASE_LINK = re.compile(r'href="(/cases/new/[a-z_]+)"')
@@ -87,35 +87,28 @@ def _pages(app, username) -> list[str]:
     return pages + sorted(set(found) - set(pages))
 
 
-def _variants(form: Form) -> list[tuple[str, dict | None]]:
-    """The default submission, and one per button that posts elsewhere (a preview)."""
-    variants = [("default", None)]
-    variants += [(f"button {b.get('formaction')}", b) for b in form.buttons
-                 if b.get("formaction")]
-    return variants
+def _variants(form: Form) -> list[tuple[str, Button | None]]:
+    """The default submission (its first button that posts to the form's action), and one per
+    button that posts elsewhere (a preview)."""
+    default = next((b for b in form.buttons if not b.formaction), None)
+    return [("default", default)] + [(f"button {b.formaction}", b) for b in form.buttons
+                                     if b.formaction]
 
 
-def _submit(client, page: str, form: Form, filler: Filler, button: dict | None):
-    action, data, options = submission(form, filler)
-    if button is not None:
-        action = button["formaction"]
-        if button.get("name"):
-            data[button["name"]] = [button.get("value", "")]
-    url = absolute(page, action)
-    if form.method == "get":
-        return client.get(url, query_string=data, follow_redirects=True)
-    return client.post(url, data=data, follow_redirects=True, **options)
+def _submit(client, form: Form, filler: Filler, button: Button | None):
+    return submit(client, form, button, files=filler.files(form), follow_redirects=True,
+                  **filler.fill(form))
 
 
 def _confirm_if_asked(client, page: str, response, filler: Filler):
     """A confirmation page ("check before acting") is confirmed as served."""
     if response.mimetype != "text/html":
         return response
-    html = response.get_data(as_text=True)
-    confirm = [f for f in parse(html)[0] if "confirm-form" in f.classes]
+    served = Page(response.get_data(as_text=True), page)
+    confirm = [f for f in served.forms if "confirm-form" in f.classes]
     if not confirm:
         return response
-    return _submit(client, page, confirm[0], filler, None)
+    return _submit(client, confirm[0], filler, _variants(confirm[0])[0][1])
 
 
 def _outcome(response) -> str | None:
@@ -145,12 +138,11 @@ def test_every_form_of_every_page_works_as_served(app, demo, username):
     for page in pages:
         demo()
         client = _client(app, username)
-        html = client.get(page).get_data(as_text=True)
-        forms, ids = parse(html)
-        duplicated = sorted({i for i in ids if ids.count(i) > 1})
+        served = Page(client.get(page).get_data(as_text=True), page)
+        duplicated = served.duplicate_ids()
         if duplicated:
             failures.append(f"{page}: duplicate ids {duplicated}")
-        for index, form in enumerate(forms):
+        for index, form in enumerate(served.forms):
             for variant, button in _variants(form):
                 key = (form.signature, variant)
                 if key in seen:
@@ -158,9 +150,9 @@ def test_every_form_of_every_page_works_as_served(app, demo, username):
                 seen.add(key)
                 demo()
                 client = _client(app, username)
-                fresh = parse(client.get(page).get_data(as_text=True))[0]
-                assert fresh[index].signature == form.signature
-                response = _submit(client, page, fresh[index], filler, button)
+                fresh = Page(client.get(page).get_data(as_text=True), page).forms[index]
+                assert fresh.signature == form.signature
+                response = _submit(client, fresh, filler, button)
                 response = _confirm_if_asked(client, page, response, filler)
                 tried += 1
                 why = _outcome(response)

@@ -10,10 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import threading
-from collections import Counter
-from html import unescape
-from html.parser import HTMLParser
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from pypdf import PdfReader
@@ -24,6 +21,7 @@ from backoffice.models import Alert, Attachment, Case, User
 from backoffice.models.staged_filing import StagedFile, StagedFiling
 from tests.conftest import Auth
 from tests.factories import PASSWORD
+from tests.form_crawler import Form, Page, send, submit, visit
 from tests.notice_helpers import pdf_text, says
 from tests.procedure_helpers import kst
 from workflows import clock
@@ -34,219 +32,6 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64 + b" customs receipt photo"
 ANSWERS = {"file-disposition": "Payment notice on a parcel (KRW 184,000)",
            "file-disposition_ref": "SEL-2026-104411", "file-disposition_kind": "assessment",
            "file-notice_received_on": "2026-11-20", "file-reasons": "A gift for personal use."}
-
-
-# --- the browser's side: a form as served, filled and sent -------------------------------
-
-
-class ServedForm:
-    """One ``<form>`` of a page, as a browser would submit it."""
-
-    def __init__(self, attrs: dict[str, str], page_url: str):
-        self.attrs = attrs
-        self.action = urljoin(page_url, attrs.get("action") or page_url)
-        self.method = (attrs.get("method") or "get").lower()
-        self.controls: list[dict] = []
-
-    # what the page shows
-    def control(self, name: str) -> dict:
-        found = [c for c in self.controls if c["name"] == name]
-        assert found, f"the form has no control named {name!r}"
-        return found[0]
-
-    def has(self, name: str) -> bool:
-        return any(c["name"] == name for c in self.controls)
-
-    def value(self, name: str) -> str:
-        control = self.control(name)
-        if control["tag"] == "select":
-            return self.selected(name)
-        return control["value"]
-
-    def selected(self, name: str) -> str:
-        """The option a browser would send: the one marked selected, else the first."""
-        options = self.control(name)["options"]
-        chosen = [o for o in options if o["selected"]]
-        return (chosen or options)[0]["value"] if options else ""
-
-    def option_texts(self, name: str) -> list[str]:
-        return [o["text"] for o in self.control(name)["options"]]
-
-    # what the user does
-    def fill(self, **values: str) -> ServedForm:
-        for name, value in values.items():
-            self.set(name, value)
-        return self
-
-    def set(self, name: str, value: str) -> None:
-        control = self.control(name)
-        assert control["type"] not in ("hidden", "file"), f"{name} is not for typing"
-        if control["tag"] == "select":
-            values = [o["value"] for o in control["options"]]
-            assert value in values, f"{value!r} is not an option of {name}: {values}"
-            for option in control["options"]:
-                option["selected"] = option["value"] == value
-        else:
-            control["value"] = value
-
-    def tamper(self, name: str, value: str) -> None:
-        """Change a hidden value, as someone replaying another's form would."""
-        self.control(name)["value"] = value
-
-    def tick(self, name: str, value: str) -> None:
-        boxes = [c for c in self.controls if c["name"] == name and c["value"] == value]
-        assert boxes, f"no checkbox {name}={value}"
-        boxes[0]["checked"] = True
-
-    def pairs(self) -> list[tuple[str, str]]:
-        sent = []
-        for c in self.controls:
-            if not c["name"] or c.get("disabled") or c["type"] in ("file", "submit", "button",
-                                                                    "reset", "image"):
-                continue
-            if c["type"] in ("checkbox", "radio"):
-                if c["checked"]:
-                    sent.append((c["name"], c["value"] or "on"))
-            elif c["tag"] == "select":
-                sent.append((c["name"], self.selected(c["name"])))
-            else:
-                sent.append((c["name"], c["value"]))
-        return sent
-
-    def submit(self, client, files: dict[str, list[tuple[bytes, str]]] | None = None,
-               **kwargs):
-        files = files or {}
-        for name in files:
-            assert any(c["name"] == name and c["type"] == "file" for c in self.controls), \
-                f"the form has no file input {name!r}"
-        data: dict[str, list] = {}
-        for name, value in self.pairs():
-            data.setdefault(name, []).append(value)
-        for c in self.controls:
-            if c["type"] == "file" and c["name"]:
-                chosen = files.get(c["name"]) or [(b"", "")]  # nothing chosen: an empty part
-                data[c["name"]] = [(io.BytesIO(content), filename) for content, filename in chosen]
-        path = urlsplit(self.action)
-        target = path.path + (f"?{path.query}" if path.query else "")
-        if self.method == "post":
-            multipart = self.attrs.get("enctype") == "multipart/form-data"
-            return client.post(target, data=data, content_type="multipart/form-data"
-                               if multipart else None, **kwargs)
-        return client.get(target, query_string=data, **kwargs)
-
-
-class _PageParser(HTMLParser):
-    def __init__(self, page_url: str):
-        super().__init__(convert_charrefs=True)
-        self.page_url = page_url
-        self.forms: list[ServedForm] = []
-        self.ids: list[str] = []
-        self.links: list[tuple[str, str, dict]] = []
-        self._form: ServedForm | None = None
-        self._select: dict | None = None
-        self._option: dict | None = None
-        self._textarea: dict | None = None
-        self._link: list | None = None
-
-    def handle_starttag(self, tag, attrs):
-        a = {k: (v if v is not None else "") for k, v in attrs}
-        if "id" in a:
-            self.ids.append(a["id"])
-        if tag == "form":
-            self._form = ServedForm(a, self.page_url)
-            self.forms.append(self._form)
-        elif tag == "a" and "href" in a:
-            self._link = [a["href"], "", a]
-        elif self._form is None:
-            return
-        elif tag == "input":
-            kind = a.get("type", "text").lower()
-            self._form.controls.append({
-                "tag": "input", "type": kind, "name": a.get("name", ""), "id": a.get("id"),
-                "value": a.get("value", "on" if kind in ("checkbox", "radio") else ""),
-                "checked": "checked" in a, "disabled": "disabled" in a, "attrs": a})
-        elif tag == "select":
-            self._select = {"tag": "select", "type": "select", "name": a.get("name", ""),
-                            "id": a.get("id"), "options": [], "disabled": "disabled" in a,
-                            "attrs": a}
-            self._form.controls.append(self._select)
-        elif tag == "option" and self._select is not None:
-            self._option = {"value": a.get("value"), "text": "", "selected": "selected" in a}
-            self._select["options"].append(self._option)
-        elif tag == "textarea":
-            self._textarea = {"tag": "textarea", "type": "textarea", "name": a.get("name", ""),
-                              "id": a.get("id"), "value": "", "disabled": "disabled" in a,
-                              "attrs": a}
-            self._form.controls.append(self._textarea)
-        elif tag == "button":
-            self._form.controls.append({"tag": "button", "type": a.get("type", "submit"),
-                                        "name": a.get("name", ""), "value": a.get("value", ""),
-                                        "attrs": a})
-
-    def handle_data(self, data):
-        if self._option is not None:
-            self._option["text"] += data
-        if self._textarea is not None:
-            self._textarea["value"] += data
-        if self._link is not None:
-            self._link[1] += data
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self._form = None
-        elif tag == "select":
-            self._select = None
-        elif tag == "option" and self._option is not None:
-            if self._option["value"] is None:
-                self._option["value"] = self._option["text"].strip()
-            self._option = None
-        elif tag == "textarea" and self._textarea is not None:
-            # HTML normalises newlines and drops one newline right after <textarea>
-            value = self._textarea["value"].replace("\r\n", "\n").replace("\r", "\n")
-            self._textarea["value"] = value[1:] if value.startswith("\n") else value
-            self._textarea = None
-        elif tag == "a" and self._link is not None:
-            self.links.append((self._link[0], " ".join(self._link[1].split()), self._link[2]))
-            self._link = None
-
-
-class Page:
-    """A page as served: its forms, links and ids."""
-
-    def __init__(self, response, url: str):
-        self.response = response
-        self.status = response.status_code
-        self.html = response.get_data(as_text=True)
-        self.url = url
-        parser = _PageParser(url)
-        parser.feed(self.html)
-        self.forms, self.ids, self.links = parser.forms, parser.ids, parser.links
-        self.text = " ".join(unescape(self.html).split())
-
-    def form(self, form_id: str) -> ServedForm:
-        found = [f for f in self.forms if f.attrs.get("id") == form_id]
-        assert found, f"no form #{form_id} on {self.url}"
-        return found[0]
-
-    def link(self, link_id: str) -> str:
-        found = [href for href, _, attrs in self.links if attrs.get("id") == link_id]
-        assert found, f"no link #{link_id} on {self.url}"
-        return found[0]
-
-    def duplicate_ids(self) -> list[str]:
-        return [i for i, n in Counter(self.ids).items() if n > 1]
-
-
-def visit(client, url: str) -> Page:
-    return Page(client.get(url), url)
-
-
-def send(client, form: ServedForm, files=None) -> Page:
-    """Submit ``form`` and follow the redirects, like a browser; the page it lands on."""
-    response = form.submit(client, files=files, follow_redirects=True)
-    url = response.request.path + (f"?{response.request.query_string.decode()}"
-                                   if response.request.query_string else "")
-    return Page(response, url)
 
 
 def sha(content: bytes) -> str:
@@ -275,7 +60,7 @@ def john(client, auth, offices):
     return client
 
 
-def the_form(client, procedure: str = "objection") -> tuple[Page, ServedForm]:
+def the_form(client, procedure: str = "objection") -> tuple[Page, Form]:
     page = visit(client, f"/cases/new/{procedure}")
     assert page.status == 200
     return page, page.form("filing-form")
@@ -284,8 +69,8 @@ def the_form(client, procedure: str = "objection") -> tuple[Page, ServedForm]:
 def checked(client, offices, files=None, **changes) -> Page:
     """Fill the form completely with the Seoul office and send it: the check page."""
     _, form = the_form(client)
-    form.fill(office_id=str(offices["seoul"].id), **{**ANSWERS, **changes})
-    page = send(client, form, files=files)
+    page = send(client, form, files=files, office_id=str(offices["seoul"].id),
+                **{**ANSWERS, **changes})
     assert page.status == 200 and "/check/" in page.url, page.text[:400]
     return page
 
@@ -301,12 +86,12 @@ def test_the_office_starts_unchosen_and_a_missing_office_is_a_field_error_not_a_
     app, john, offices
 ):
     page, form = the_form(john)
-    assert form.selected("office_id") == ""
-    assert "choose the office" in form.option_texts("office_id")[0]
-    assert "required" in form.control("office_id")["attrs"]
+    assert form.value("office_id") == ""
+    assert "choose the office" in form.control("office_id").options[0].text
+    assert "required" in form.control("office_id").attrs
     assert page.duplicate_ids() == []
-    form.fill(**ANSWERS)  # everything but the office
-    refused = send(john, form, files={"evidence": [(PDF, "gift-card.pdf")]})
+    # everything but the office
+    refused = send(john, form, files={"evidence": [(PDF, "gift-card.pdf")]}, **ANSWERS)
     assert refused.status == 422
     assert 'id="error-summary"' in refused.html
     assert '<a href="#office_id">' in refused.html
@@ -314,7 +99,7 @@ def test_the_office_starts_unchosen_and_a_missing_office_is_a_field_error_not_a_
     assert 'aria-describedby="office_id-hint office_id-error-1"' in refused.html
     assert refused.duplicate_ids() == []
     again = refused.form("filing-form")
-    assert again.selected("office_id") == ""  # still not chosen for the payer: no default
+    assert again.value("office_id") == ""  # still not chosen for the payer: no default
     assert {name: again.value(name) for name in ANSWERS} == ANSWERS
     assert "kept: gift-card.pdf" in refused.text
     with app.app_context():
@@ -325,16 +110,15 @@ def test_a_refused_filing_keeps_the_office_chosen_and_everything_typed_and_says_
     app, john, offices
 ):
     _, form = the_form(john)
-    form.fill(office_id=str(offices["seoul"].id), **{**ANSWERS, "file-reasons": ""})
-    refused = send(john, form, files={"evidence": [(PDF, "gift-card.pdf"),
-                                                   (PNG, "photo.png")]})
+    refused = send(john, form, files={"evidence": [(PDF, "gift-card.pdf"), (PNG, "photo.png")]},
+                   office_id=str(offices["seoul"].id), **{**ANSWERS, "file-reasons": ""})
     assert refused.status == 422
     summary = refused.html.split('id="error-summary"', 1)[1].split("</div>", 1)[0]
     assert '<a href="#file-reasons">' in summary and "Reasons of the dissatisfaction" in summary
     assert 'id="file-reasons-error-1"' in refused.html  # and on the field itself
     assert refused.html.index('id="error-summary"') < refused.html.index('id="filing-form"')
     again = refused.form("filing-form")
-    assert again.selected("office_id") == str(offices["seoul"].id)
+    assert again.value("office_id") == str(offices["seoul"].id)
     assert {name: again.value(name) for name in ANSWERS if name != "file-reasons"} == \
         {name: value for name, value in ANSWERS.items() if name != "file-reasons"}
     # the files passed their checks: kept on the server, listed, not to be chosen again
@@ -342,8 +126,8 @@ def test_a_refused_filing_keeps_the_office_chosen_and_everything_typed_and_says_
     assert again.value("staged")
     assert refused.duplicate_ids() == []
 
-    again.fill(**{"file-reasons": "A gift for personal use."})
-    check = send(john, again)  # no file chosen this time
+    # no file chosen this time
+    check = send(john, again, **{"file-reasons": "A gift for personal use."})
     assert "/check/" in check.url
     assert sha(PDF) in check.text and sha(PNG) in check.text
     with app.app_context():
@@ -353,15 +137,15 @@ def test_a_refused_filing_keeps_the_office_chosen_and_everything_typed_and_says_
 def test_a_file_that_is_not_a_document_is_refused_on_the_field_and_not_kept(app, john,
                                                                            offices):
     _, form = the_form(john)
-    form.fill(office_id=str(offices["seoul"].id), **ANSWERS)
     refused = send(john, form, files={"evidence": [(b"MZ\x90\x00 program", "setup.exe"),
-                                                   (PDF, "gift-card.pdf")]})
+                                                   (PDF, "gift-card.pdf")]},
+                   office_id=str(offices["seoul"].id), **ANSWERS)
     assert refused.status == 422
     assert '<a href="#evidence">' in refused.html
     assert "setup.exe: only PDF, JPEG and PNG files are accepted; it was not kept" in \
         refused.text
     assert "kept: gift-card.pdf" in refused.text and "kept: setup.exe" not in refused.text
-    assert refused.form("filing-form").selected("office_id") == str(offices["seoul"].id)
+    assert refused.form("filing-form").value("office_id") == str(offices["seoul"].id)
     with app.app_context():
         assert count(Case) == 0
         assert db.session.scalars(select(StagedFile.filename)).all() == ["gift-card.pdf"]
@@ -370,17 +154,16 @@ def test_a_file_that_is_not_a_document_is_refused_on_the_field_and_not_kept(app,
 def test_a_file_over_the_size_limit_is_refused(app, john, offices):
     app.config["ATTACHMENT_MAX_BYTES"] = 1024
     _, form = the_form(john)
-    form.fill(office_id=str(offices["seoul"].id), **ANSWERS)
-    refused = send(john, form, files={"evidence": [(PDF + b"x" * 2000, "scan.pdf")]})
+    refused = send(john, form, files={"evidence": [(PDF + b"x" * 2000, "scan.pdf")]},
+                   office_id=str(offices["seoul"].id), **ANSWERS)
     assert refused.status == 422
     assert "scan.pdf: the file is larger than" in refused.text
 
 
 def test_a_disposition_that_cannot_be_appealed_is_refused_before_checking(app, john, offices):
     _, form = the_form(john)
-    form.fill(office_id=str(offices["seoul"].id),
-              **{**ANSWERS, "file-disposition_kind": "notification"})
-    refused = send(john, form)
+    refused = send(john, form, office_id=str(offices["seoul"].id),
+                   **{**ANSWERS, "file-disposition_kind": "notification"})
     assert refused.status == 422 and "/check/" not in refused.url
     assert "this cannot be appealed here" in refused.text and 'id="error-summary"' in \
         refused.html
@@ -419,13 +202,13 @@ def test_change_goes_back_to_the_form_with_everything_kept(app, john, offices):
     stale_confirm = page.form("file-now-form")
     change = visit(john, page.link("change-answers"))
     form = change.form("filing-form")
-    assert form.selected("office_id") == str(offices["seoul"].id)
+    assert form.value("office_id") == str(offices["seoul"].id)
     assert {name: form.value(name) for name in ANSWERS} == ANSWERS
     assert "kept: gift-card.pdf" in change.text
 
-    form.fill(**{"file-disposition_ref": "SEL-2026-104412"})
-    form.tick("remove_file", form.control("remove_file")["value"])
-    again = send(john, form, files={"evidence": [(PNG, "photo.png")]})
+    again = send(john, form, files={"evidence": [(PNG, "photo.png")]},
+                 remove_file=form.control("remove_file").value,
+                 **{"file-disposition_ref": "SEL-2026-104412"})
     assert "SEL-2026-104412" in again.text and "SEL-2026-104411" not in again.text
     assert sha(PNG) in again.text and sha(PDF) not in again.text
 
@@ -445,8 +228,8 @@ def test_change_goes_back_to_the_form_with_everything_kept(app, john, offices):
 def test_file_now_files_once_however_often_it_is_pressed(app, john, offices):
     page = checked(john, offices, files={"evidence": [(PDF, "gift-card.pdf")]})
     confirm = page.form("file-now-form")
-    first = confirm.submit(john)
-    second = confirm.submit(john)
+    first = submit(john, confirm)
+    second = submit(john, confirm)
     assert first.status_code == second.status_code == 303
     assert first.location == second.location and first.location.endswith("/receipt")
     with app.app_context():
@@ -466,7 +249,7 @@ def test_two_file_now_requests_at_the_same_moment_file_one_case(app, client, off
 
     def press(other):
         start.wait()
-        results.append(confirm.submit(other))
+        results.append(submit(other, confirm))
 
     threads = [threading.Thread(target=press, args=(c,)) for c in clients]
     for thread in threads:
@@ -500,9 +283,9 @@ def test_a_staged_filing_belongs_to_its_user_and_expires_after_an_hour(app, john
         assert jane.get(check_url).status_code == 410  # john's check page is not hers
         assert "kept for an hour" in jane.get(check_url).get_data(as_text=True)
         own = checked(jane, offices).form("file-now-form")
-        own.tamper("token", confirm.value("token"))  # her own form, john's staged filing
-        own.tamper("revision", confirm.value("revision"))
-        assert send(jane, own).status == 410
+        # her own form, john's staged filing
+        assert send(jane, own, token=confirm.value("token"),
+                    revision=confirm.value("revision")).status == 410
     with app.app_context():
         assert count(Case) == 0 and count(StagedFiling) == 2
     with clock.frozen(kst(2026, 12, 1, 11, 1)):
@@ -517,10 +300,10 @@ def test_a_request_for_examination_is_filed_online_the_same_way(app, john, offic
     page, form = the_form(john, "examination")
     assert "File a request for examination" in page.text
     answers = {k: v for k, v in ANSWERS.items() if k != "file-notice_received_on"}
-    form.fill(office_id=str(offices["busan"].id), **{**answers, "file-route": "direct",
-                                                     "file-period_starts_on": "2026-11-20"})
+    filled = {**answers, "file-route": "direct", "file-period_starts_on": "2026-11-20"}
     with clock.frozen(kst(2026, 12, 1, 9)):
-        check = send(john, form, files={"evidence": [(PNG, "photo.png")]})
+        check = send(john, form, files={"evidence": [(PNG, "photo.png")]},
+                     office_id=str(offices["busan"].id), **filled)
         assert "/cases/new/examination/check/" in check.url
         assert "within 90 days of receiving the disposition notice" in check.text
         assert "Busan Main Customs" in check.text and sha(PNG) in check.text
@@ -535,13 +318,13 @@ def test_a_request_for_examination_is_filed_online_the_same_way(app, john, offic
 
 def test_the_form_sent_again_after_filing_says_its_files_were_filed(app, john, offices):
     _, form = the_form(john)
-    form.fill(office_id=str(offices["seoul"].id), **{**ANSWERS, "file-reasons": ""})
-    refused = send(john, form, files={"evidence": [(PDF, "gift-card.pdf")]})
+    refused = send(john, form, files={"evidence": [(PDF, "gift-card.pdf")]},
+                   office_id=str(offices["seoul"].id), **{**ANSWERS, "file-reasons": ""})
     stale_form = refused.form("filing-form")  # the page the back button would show
-    stale_form.fill(**{"file-reasons": "A gift for personal use."})
-    filed = send(john, send(john, stale_form).form("file-now-form"))
+    reasons = {"file-reasons": "A gift for personal use."}
+    filed = send(john, send(john, stale_form, **reasons).form("file-now-form"))
     reference = filed.url.split("/")[2]
-    again = send(john, stale_form)
+    again = send(john, stale_form, **reasons)
     assert again.status == 422
     assert f"The files chosen before were filed with {reference}" in again.text
     with app.app_context():
@@ -553,9 +336,9 @@ def test_a_filing_the_engine_refuses_at_file_now_comes_back_with_everything_kept
 ):
     _, form = the_form(john, "examination")
     answers = {k: v for k, v in ANSWERS.items() if k != "file-notice_received_on"}
-    form.fill(office_id=str(offices["seoul"].id), **{**answers, "file-route": "direct",
-                                                     "file-period_starts_on": "2026-11-20"})
-    check = send(john, form, files={"evidence": [(PDF, "gift-card.pdf")]})
+    check = send(john, form, files={"evidence": [(PDF, "gift-card.pdf")]},
+                 office_id=str(offices["seoul"].id),
+                 **{**answers, "file-route": "direct", "file-period_starts_on": "2026-11-20"})
     with app.app_context():  # meanwhile an adjudication is filed against the same disposition
         party = db.session.scalars(select(User).where(User.username == "john")).one().party
         other = make.case(party=party, office=offices["seoul"], procedure="adjudication")
@@ -566,7 +349,7 @@ def test_a_filing_the_engine_refuses_at_file_now_comes_back_with_everything_kept
     assert refused.status == 422
     assert 'id="error-summary"' in refused.html and "already pursued" in refused.text
     again = refused.form("filing-form")
-    assert again.selected("office_id") == str(offices["seoul"].id)
+    assert again.value("office_id") == str(offices["seoul"].id)
     assert {name: again.value(name) for name in answers} == answers
     assert "kept: gift-card.pdf" in refused.text  # the staged filing is back
     assert urlsplit(again.action).path == "/cases/new/examination"

@@ -19,7 +19,7 @@ from backoffice.workflow import fire, open_procedure_case
 from backoffice.worklist.query import Filters, worklist
 from jobs.enforce import enforce_due_deadlines
 from tests.factories import PASSWORD
-from tests.form_crawler import Page
+from tests.form_crawler import Page, submit
 from tests.procedure_helpers import act, deadline, kst
 from workflows import clock
 from workflows.roles import Role
@@ -208,14 +208,14 @@ def test_a_supervisor_extends_and_waives_with_the_forms_as_served(client, auth, 
         page = client.get(f"/cases/{reference}").get_data(as_text=True)
         extend = Page(page).form(action=f"/deadlines/{decision_id}/extend")
         assert [c.name for c in extend.controls].count("version") == 1
-        response = client.post(extend.action, data=extend.data(
-            until="2027-01-15", ground="typhoon closed the office"), follow_redirects=True)
+        response = submit(client, extend, follow_redirects=True, until="2027-01-15",
+                          ground="typhoon closed the office")
         text = response.get_data(as_text=True)
         assert response.status_code == 200 and "2027-01-15" in text, text[:3000]
         page = client.get(f"/cases/{reference}").get_data(as_text=True)
         waive = Page(page).form(action=f"/deadlines/{opinion_id}/waive")
-        response = client.post(waive.action, data=waive.data(
-            reason="opinion given orally at the hearing"), follow_redirects=True)
+        response = submit(client, waive, follow_redirects=True,
+                          reason="opinion given orally at the hearing")
         assert response.status_code == 200
     with app.app_context():
         assert db.session.get(Deadline, opinion_id).status == DeadlineStatus.WAIVED
@@ -261,8 +261,7 @@ def test_a_refused_extension_comes_back_open_with_what_was_typed_and_why(client,
         page = client.get(f"/cases/{reference}").get_data(as_text=True)
         extend = Page(page).form(action=f"/deadlines/{decision_id}/extend")
         # Art. 10 extends a period; a day before its end is no extension.
-        response = client.post(extend.action, data=extend.data(
-            until="2026-12-02", ground="typhoon Hinnamnor"))
+        response = submit(client, extend, until="2026-12-02", ground="typhoon Hinnamnor")
     text = response.get_data(as_text=True)
     assert response.status_code == 422
     assert 'class="error-summary"' in text and 'href="#until-' in text
