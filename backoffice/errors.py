@@ -34,5 +34,14 @@ def error_page(status: int, message: str | None = None):
 def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(CSRFError, lambda error: error_page(400, CSRF_MESSAGE))
     app.register_error_handler(StaleDataError, lambda error: error_page(409))
-    for status in _PAGES:
+    app.register_error_handler(413, lambda error: error_page(413, _too_large(app)))
+    for status in _PAGES.keys() - {413}:
         app.register_error_handler(status, lambda error, status=status: error_page(status))
+
+
+def _too_large(app: Flask) -> str:
+    """How much one submission may carry, so the user knows what to do: send fewer files."""
+    limit = app.config.get("MAX_CONTENT_LENGTH") or 0
+    return (f"The upload is larger than the system accepts: at most {limit // 1048576} MB in "
+            "one submission. Nothing was saved; send the files in more than one submission. "
+            f"한 번에 {limit // 1048576}MB까지 보낼 수 있습니다. 나누어 보내 주십시오.")

@@ -82,3 +82,11 @@ def test_another_party_can_neither_add_nor_read_documents(client, auth, app, cas
         "csrf_token": token, "file": (io.BytesIO(PDF), "x.pdf")},
         content_type="multipart/form-data")
     assert response.status_code == 404
+
+
+def test_a_submission_over_the_request_limit_says_how_much_may_be_sent(app, client):
+    app.config["MAX_CONTENT_LENGTH"] = 2 * 1048576
+    response = client.post("/login", data={"username": "x", "password": "y" * (3 * 1048576)})
+    text = response.get_data(as_text=True)
+    assert response.status_code == 413
+    assert "at most 2 MB in one submission" in text and "Nothing was saved" in text
