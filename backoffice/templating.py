@@ -120,6 +120,17 @@ def standing_text(deadline, now: datetime | None = None) -> str:
     return "사건 종결로 불필요" if ko else "no longer needed: the case ended"
 
 
+DUTY_OWNERS = {"office": ("The customs office", "세관"), "party": ("The party", "당사자"),
+               "tribunal": ("The tribunal", "심판기관")}
+
+
+def duty_owner(deadline_or_owner) -> Markup:
+    """Who must act on a deadline (its ``owed_by``), in both languages."""
+    owner = getattr(deadline_or_owner, "owed_by", deadline_or_owner)
+    english, korean = DUTY_OWNERS.get(owner, DUTY_OWNERS["office"])
+    return bilingual(english, korean)
+
+
 def standing_of(deadline, now: datetime | None = None) -> str:
     """The standing's code, for CSS classes and tests (``overdue``, ``due_today``...)."""
     return standing.read(deadline, now).standing.value
@@ -168,6 +179,7 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_filter(expiry_text, "expiry_text")
     app.add_template_filter(standing_text, "standing_text")
     app.add_template_filter(standing_of, "standing")
+    app.add_template_filter(duty_owner, "duty_owner")
     app.add_template_global(CATALOGUE, "procedures")
     app.add_template_global(Role, "Role")
     app.add_template_global(history.for_template, "history_entries")

@@ -13,6 +13,8 @@ from typing import Any
 from sqlalchemy import select
 
 from backoffice.audit import append_event
+from backoffice.deadlines import standing
+from backoffice.deadlines.standing import Standing
 from backoffice.deadlines.store import load_calendar
 from backoffice.extensions import db
 from backoffice.models import Case, CaseEvent, Deadline, DeadlineStatus, User
@@ -186,8 +188,8 @@ def extend_deadline(deadline: Deadline, *, until: date, ground: str, actor: User
 
     :raise CalendarError: the deadline is not open, or the extension is not one Art. 10 allows.
     """
-    if deadline.status != DeadlineStatus.OPEN:
-        raise CalendarError("only an open deadline can be extended")
+    if deadline.status != DeadlineStatus.OPEN or not standing.read(deadline).standing.running:
+        raise CalendarError("only a deadline that is still running can be extended")
     extended = load_calendar().extend(stored_due_date(deadline), until, ground)
     previous = deadline.due_date
     deadline.extension = {"until": until.isoformat(), "ground": ground.strip()}
@@ -202,9 +204,11 @@ def waive_deadline(deadline: Deadline, *, reason: str, actor: User) -> CaseEvent
     (a supervisor's decision, recorded in the history)."""
     if actor.role != Role.SUPERVISOR:
         raise CalendarError("only a supervisor may waive a deadline")
-    overdue = deadline.status == DeadlineStatus.MISSED and deadline.settled_at is None
-    if deadline.status != DeadlineStatus.OPEN and not overdue:
-        raise CalendarError("only a running deadline or a duty still owed can be waived")
+    reading = standing.read(deadline).standing
+    if not (reading.running or reading is Standing.OVERDUE):
+        raise CalendarError("only a running deadline or an overdue duty of the office can be "
+                            "waived")
+    overdue = deadline.status == DeadlineStatus.MISSED
     if not reason or not reason.strip():
         raise CalendarError("a waiver needs its reason")
     if overdue:

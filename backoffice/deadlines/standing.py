@@ -74,6 +74,12 @@ class Standing(StrEnum):
         return self in PENDING
 
     @property
+    def running(self) -> bool:
+        """Not yet passed: its period still runs (or its clock is stopped)."""
+        return self in (Standing.DUE_TODAY, Standing.DUE_SOON, Standing.RUNNING,
+                        Standing.STOPPED)
+
+    @property
     def rank(self) -> int:
         """Worst first: overdue, due today, due within 7 days, the rest."""
         return RANKS.get(self, len(RANKS))
@@ -111,7 +117,7 @@ def read(deadline: Deadline, now: datetime | None = None) -> Reading:
         if deadline.suspended_since is not None:
             return Reading(Standing.STOPPED)
         if deadline.due_at <= now:
-            if deadline.owed_by != Duty.PARTY and deadline.on_expiry in LAPSE_ENDS_DUTY:
+            if deadline.owed_by == Duty.OFFICE and deadline.on_expiry in LAPSE_ENDS_DUTY:
                 return Reading(Standing.TOOK_EFFECT, done_on=_legal_day(deadline.due_at))
             return _passed(deadline, max(late, 1))
         left = (deadline.due_date - today).days
@@ -139,7 +145,7 @@ def read(deadline: Deadline, now: datetime | None = None) -> Reading:
 
 
 def _passed(deadline: Deadline, days_late: int) -> Reading:
-    if deadline.owed_by == Duty.PARTY:
+    if deadline.owed_by != Duty.OFFICE:  # the party's, or another body's (a tribunal's)
         return Reading(Standing.LAPSED, days_late=days_late)
     return Reading(Standing.OVERDUE, days_late=days_late)
 

@@ -20,8 +20,8 @@ def acknowledge_alerts():
     """Acknowledge the alerts of one line (their ids are in the form; CSRF is checked by
     CSRFProtect like every POST)."""
     raw = request.form.getlist("alert_id")
-    if not raw or len(raw) > MAX_IDS or not all(value.isdigit() and len(value) < 19
-                                                for value in raw):
+    if not raw or len(raw) > MAX_IDS or not all(value.isascii() and value.isdigit()
+                                                and len(value) < 19 for value in raw):
         abort(400)
     count = acknowledge(current_user, [int(value) for value in raw])
     db.session.commit()

@@ -156,6 +156,9 @@ def test_every_form_of_every_page_works_as_served(app, demo, username):
                 response = _confirm_if_asked(client, page, response, filler)
                 tried += 1
                 why = _outcome(response)
+                signed_out = response.request.path == "/login" and username is not None
+                if signed_out and not fresh.action.endswith("/logout"):
+                    why = why or "the user was sent to sign in again"
                 if why:
                     failures.append(f"{page} · {form.signature} · {variant}: {why}")
     print(f"{username}: {tried} forms on {len(pages)} pages")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from sqlalchemy import select
 
 from backoffice.extensions import db
@@ -18,6 +19,7 @@ from backoffice.models import Case, Deadline, DeadlineStatus, Office, Party, Use
 from backoffice.workflow import fire, open_procedure_case
 from backoffice.worklist.query import Filters, worklist
 from jobs.enforce import enforce_due_deadlines
+from tests.conftest import csrf_token_from
 from tests.factories import PASSWORD
 from tests.form_crawler import Page, submit
 from tests.procedure_helpers import act, deadline, kst
@@ -269,3 +271,14 @@ def test_a_refused_extension_comes_back_open_with_what_was_typed_and_why(client,
     assert re.search(r"<details open><summary>.{0,200}기한 연장", text, re.S)
     with app.app_context():
         assert db.session.get(Deadline, decision_id).extension is None
+
+
+@pytest.mark.parametrize("alert_id", ["²", "١٢", "12345678901234567890", "-1", ""])
+def test_an_odd_alert_id_is_refused_cleanly(client, auth, make, alert_id):
+    office = make.office("SEOUL")
+    make.user("officer", Role.OFFICER, office=office)
+    auth.login("officer", PASSWORD)
+    token = csrf_token_from(client.get("/worklist").get_data(as_text=True))
+    response = client.post("/alerts/acknowledge", data={"csrf_token": token,
+                                                        "alert_id": alert_id})
+    assert response.status_code == 400

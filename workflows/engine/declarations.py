@@ -165,6 +165,9 @@ class Duty(StrEnum):
     """The customs office's own time limit (an opinion, a decision): late is overdue."""
     PARTY = "party"
     """The party's time limit (a revision, the next remedy): when it passes, the chance is gone."""
+    TRIBUNAL = "tribunal"
+    """Another body's time limit (the Tax Tribunal's, the Board of Audit and Inspection's
+    decision): the office records it, but its passing is not the office's delay."""
 
 
 class StartKind(StrEnum):

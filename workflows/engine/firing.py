@@ -23,6 +23,7 @@ from workflows.engine.declarations import (
     Transition,
     article_for,
 )
+from workflows.roles import Role
 
 
 class Refusal(StrEnum):
@@ -228,6 +229,11 @@ def settle(procedure: Procedure, left: str, trigger: str, dest: str, kind: str) 
     return "cancelled" if procedure.state(dest).terminal else None
 
 
+DUTY_OWNERS = {"office": frozenset({Role.OFFICER, Role.SUPERVISOR}),
+               "party": frozenset({Role.DUTY_PAYER})}
+"""Who may do a duty, by whom it is owed: the roles whose action meets it."""
+
+
 class Settlement(StrEnum):
     """How a duty whose deadline has passed stops being owed."""
 
@@ -246,15 +252,24 @@ def settle_passed(procedure: Procedure, left: str, trigger: str, dest: str, kind
     """Return how a move settles a duty of ``kind`` whose deadline has already passed, or None
     while it is still owed.
 
-    The rule is :func:`settle`'s, the one that meets a running deadline: a passed duty is owed
-    exactly as long as its deadline would still be running. The transition the deadline expires
-    into settles it when it leaves the duty's state (a deemed grant), and not when the duty
-    runs on through it (an objection past its decision period is still to be decided,
-    Art. 129(2)).
+    A passed duty is owed exactly as long as its deadline would still be running (the rule of
+    :func:`settle`). The move that ends it says how: the transition the deadline expires into
+    is the law's consequence taking effect (a deemed grant); a case that ends first, or a move
+    its owner could not have made (the office dismissing after a party's revision lapsed),
+    makes it moot; otherwise it was done, late. The transition the deadline expires into does
+    not settle it when the duty runs on through it (an objection past its decision period is
+    still to be decided, Art. 129(2)).
     """
     outcome = settle(procedure, left, trigger, dest, kind)
     if outcome is None:
         return None
     if on_expiry == f"transition:{trigger}":
         return Settlement.TOOK_EFFECT
-    return Settlement.MET if outcome == "met" else Settlement.MOOT
+    spec = procedure.deadline_spec(kind)
+    met_by_name = spec is not None and trigger in spec.met_by
+    if outcome != "met" or (procedure.state(dest).terminal and not met_by_name):
+        return Settlement.MOOT
+    owner = DUTY_OWNERS.get(spec.owed_by if spec is not None else "office", frozenset())
+    if not met_by_name and not (procedure.transition(trigger).roles & owner):
+        return Settlement.MOOT
+    return Settlement.MET

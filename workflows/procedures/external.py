@@ -88,6 +88,7 @@ def external_procedure(code: str, body_en: str, body_ko: str, filing_article: st
                 Deadline("external_decision", f"decision of the {body_en}", decision_article,
                          "90d", Start.data("filed_on", "filing"), Expiry.flag(),
                          reminders=("7d",), met_by=("record_decision",),
+                         owed_by=Duty.TRIBUNAL,
                          label_ko=f"{body_ko} 결정"),
             ),
             "decided": (

@@ -54,7 +54,7 @@ def _backfill():
     for code, procedure in REGISTRY.items():
         for specs in procedure.deadlines.values():
             for spec in specs:
-                if spec.owed_by != 'office':
+                if str(spec.owed_by) != 'office':
                     bind.execute(sa.text("UPDATE deadlines SET owed_by = :owed WHERE kind = :kind "
                                          "AND case_id IN (SELECT id FROM cases "
                                          "WHERE procedure = :code)"),
@@ -69,7 +69,9 @@ def _backfill():
             "WHERE case_id = :case AND effective_at >= :due ORDER BY seq"),
             {"case": case_id, "due": due_at}).all()
         for left, trigger, entered, moment in events:
-            if procedure is None or left is None or entered is None \
+            # Only a move settles a duty, as in the engine (an action that keeps the state,
+            # e.g. appointing an attorney, does not).
+            if procedure is None or left is None or entered is None or left == entered \
                     or not procedure.has_trigger(trigger):
                 continue
             how = settle_passed(procedure, left, trigger, entered, kind, on_expiry)
@@ -118,11 +120,10 @@ def _replace_triggers(earliest: str, columns: str):
 def downgrade():
     _replace_triggers(OLD_EARLIEST, OLD_COLUMNS)  # the new ones name the columns dropped here
     op.drop_index('ix_deadlines_outstanding', table_name='deadlines')
-    with op.batch_alter_table('deadlines', schema=None) as batch_op:
-        batch_op.drop_column('settlement')
-        batch_op.drop_column('settled_at')
-        batch_op.drop_column('owed_by')
-    _replace_triggers(OLD_EARLIEST, OLD_COLUMNS)  # SQLite's batch rebuilt the table without them
+    # Plain DROP COLUMNs (SQLite 3.35+ too): rebuilding the table would break the alerts'
+    # foreign keys to it on a database that has data.
+    for column in ('settlement', 'settled_at', 'owed_by'):
+        op.execute(f"ALTER TABLE deadlines DROP COLUMN {column}")
     op.execute("UPDATE cases SET next_due_at = (SELECT MIN(due_at) FROM deadlines "
                "WHERE deadlines.case_id = cases.id AND status = 'open' "
                "AND suspended_since IS NULL)")
