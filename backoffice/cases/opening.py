@@ -412,7 +412,7 @@ def _all_offices() -> list[Office]:
 @login_required
 def receipt(reference: str):
     """The receipt of a filing: what was filed, when it was transmitted, what is due when."""
-    case = load_case_or_404(reference, current_user)
+    case = _filed_case_or_404(reference)
     return render_template("cases/receipt.html", **receipt_facts(case))
 
 
@@ -420,7 +420,16 @@ def receipt(reference: str):
 @login_required
 def receipt_pdf(reference: str):
     """The receipt as a PDF to print or keep (the filing party and the office's staff)."""
-    case = load_case_or_404(reference, current_user)
+    case = _filed_case_or_404(reference)
     return Response(filing_receipt.receipt_pdf(case), mimetype="application/pdf", headers={
         "Content-Disposition": f'inline; filename="receipt-{case.reference}.pdf"',
         "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"})
+
+
+def _filed_case_or_404(reference: str):
+    """A case the user may see that was opened by a party's filing (it has a filing date); a
+    case the office opened of its own motion (a pre-assessment notice) has no receipt."""
+    case = load_case_or_404(reference, current_user)
+    if not (case.data or {}).get("filed_on"):
+        abort(404)
+    return case

@@ -17,8 +17,9 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from backoffice.extensions import db
-from backoffice.models import Alert, Attachment, Case, User
+from backoffice.models import Alert, Attachment, Case, Office, Party, User
 from backoffice.models.staged_filing import StagedFile, StagedFiling
+from backoffice.workflow import open_procedure_case
 from tests.conftest import Auth
 from tests.factories import PASSWORD
 from tests.form_crawler import Form, Page, send, submit, visit
@@ -427,3 +428,20 @@ def test_the_receipt_and_its_pdf_are_for_the_filing_party_and_the_offices_staff(
         assert client.get(f"/cases/{filed}/receipt").status_code == status, username
         assert client.get(f"/cases/{filed}/receipt.pdf").status_code == status, username
         auth.logout()
+
+
+def test_a_case_the_office_opened_of_its_own_motion_has_no_receipt(app, client, auth, make):
+    office = make.office("BUSAN", "Busan Main Customs")
+    officer = make.user("busan.officer", Role.OFFICER, office=office)
+    party = make.party("NGUYEN VAN AN")
+    with app.app_context(), clock.frozen(kst(2026, 12, 1, 10)):
+        review = open_procedure_case(
+            "pre_assessment_review", party=db.session.get(Party, party.id),
+            office=db.session.get(Office, office.id), actor=db.session.get(User, officer.id),
+            values={"shortage": 1_240_000, "grounds": "Undervalued invoice."})
+        db.session.commit()
+        reference = review.reference
+    auth.login("busan.officer", PASSWORD)
+    assert client.get(f"/cases/{reference}/receipt").status_code == 404
+    assert client.get(f"/cases/{reference}/receipt.pdf").status_code == 404
+    assert 'id="receipt-link"' not in client.get(f"/cases/{reference}").get_data(as_text=True)
