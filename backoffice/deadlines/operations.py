@@ -188,8 +188,11 @@ def extend_deadline(deadline: Deadline, *, until: date, ground: str, actor: User
 
     :raise CalendarError: the deadline is not open, or the extension is not one Art. 10 allows.
     """
-    if deadline.status != DeadlineStatus.OPEN or not standing.read(deadline).standing.running:
-        raise CalendarError("only a deadline that is still running can be extended")
+    if deadline.status != DeadlineStatus.OPEN:
+        raise CalendarError("only an open deadline can be extended")
+    if standing.read(deadline).standing is Standing.TOOK_EFFECT:
+        raise CalendarError("this period has passed and its legal effect has taken place; "
+                            "it can no longer be extended")
     extended = load_calendar().extend(stored_due_date(deadline), until, ground)
     previous = deadline.due_date
     deadline.extension = {"until": until.isoformat(), "ground": ground.strip()}

@@ -7,11 +7,13 @@ last day; a last day on a weekend or public holiday moves to the next working da
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import select
 
-from backoffice.deadlines.operations import waive_deadline
+from backoffice.deadlines.operations import extend_deadline, waive_deadline
 from backoffice.deadlines.standing import Standing, read
 from backoffice.extensions import db
 from backoffice.main.queries import deadline_counts
@@ -111,7 +113,7 @@ def test_the_migration_records_the_same_settlements_for_an_older_database(app, p
         == "party"
 
 
-def test_a_permission_deemed_granted_cannot_then_be_waived(people):
+def test_a_permission_deemed_granted_cannot_then_be_waived_or_extended(people):
     with clock.frozen(kst(2026, 11, 2, 9)):
         case = open_procedure_case(
             "deemed_permission", party=people["payer"].party, office=people["office"],
@@ -121,9 +123,14 @@ def test_a_permission_deemed_granted_cannot_then_be_waived(people):
         db.session.commit()
     period = deadline(case, "processing")
     # 10 days from 3 Nov end on Thu 12 Nov: deemed granted at 24:00, before any sweep.
-    with clock.frozen(kst(2026, 11, 13, 9)), pytest.raises(CalendarError):
-        waive_deadline(period, reason="too late", actor=people["supervisor"])
+    with clock.frozen(kst(2026, 11, 13, 9)):
+        with pytest.raises(CalendarError):
+            waive_deadline(period, reason="too late", actor=people["supervisor"])
+        with pytest.raises(CalendarError, match="can no longer be extended"):
+            extend_deadline(period, until=date(2026, 11, 20), ground="typhoon",
+                            actor=people["officer"])
     assert db.session.get(Deadline, period.id).status == DeadlineStatus.OPEN
+    assert db.session.get(Deadline, period.id).due_date == date(2026, 11, 12)
 
 
 def test_a_tribunals_decision_period_passing_is_not_the_offices_delay(people):
