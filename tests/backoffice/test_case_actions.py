@@ -6,38 +6,15 @@ every control with its value, hidden ones included), filled as a user would fill
 
 import re
 
-import pytest
 from sqlalchemy import select
 
 from backoffice.extensions import db
-from backoffice.models import Case, CaseEvent, Notice, Office, Party, User
-from backoffice.workflow import open_procedure_case
+from backoffice.models import Case, CaseEvent, Notice
 from tests.conftest import csrf_token_from
 from tests.factories import PASSWORD
 from tests.form_crawler import Form, Page, submit
 from tests.procedure_helpers import kst
 from workflows import clock
-from workflows.roles import Role
-
-FILING = {"disposition_ref": "2026-0301", "disposition": "Payment notice 2026-0301",
-          "disposition_kind": "assessment", "notice_received_on": "2026-11-20",
-          "filed_on": "2026-11-30", "filing_rule": "online", "reasons": "Personal effects."}
-
-
-@pytest.fixture
-def objection(app, make) -> str:
-    office = make.office("SEOUL")
-    make.user("seoul.officer", Role.OFFICER, office=office)
-    make.user("other.officer", Role.OFFICER, office=office)
-    party = make.party("JOHN SMITH")
-    make.user("john", Role.DUTY_PAYER, party=party)
-    with app.app_context(), clock.frozen(kst(2026, 11, 30, 10)):
-        case = open_procedure_case("objection", party=db.session.get(Party, party.id),
-                                   office=db.session.get(Office, office.id),
-                                   actor=db.session.scalar(select(User).where(
-                                       User.username == "john")), values=FILING)
-        db.session.commit()
-        return case.reference
 
 
 def action_form_of(html: str, trigger: str) -> Form:

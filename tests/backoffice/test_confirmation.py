@@ -16,8 +16,7 @@ from sqlalchemy import func, select
 from backoffice.cases.confirmation import needs_confirmation
 from backoffice.demo import DEMO_PASSWORD, seed_demo
 from backoffice.extensions import db
-from backoffice.models import Case, CaseEvent, Deadline, Notice, Office, Party, User
-from backoffice.workflow import open_procedure_case
+from backoffice.models import Case, CaseEvent, Deadline, Notice, Party
 from tests.backoffice.test_case_actions import action_form_of
 from tests.conftest import Auth
 from tests.factories import PASSWORD
@@ -29,32 +28,12 @@ from workflows.engine import STAYS, Procedure, State, Transition
 from workflows.procedures import REGISTRY, procedure_for
 from workflows.roles import Role
 
-FILING = {"disposition_ref": "2026-0301", "disposition": "Payment notice 2026-0301",
-          "disposition_kind": "assessment", "notice_received_on": "2026-11-20",
-          "filed_on": "2026-11-30", "filing_rule": "online", "reasons": "Personal effects."}
 ORDERED_AT = kst(2026, 12, 1, 10)
 """Tuesday. A revision period of 19 days from this order: the first day is not counted
 (Civil Act Art. 157, applied by Art. 8(2)), so it runs from 2 December and its 19th day is
 Sunday 20 December 2026; Art. 8(3)1 moves a deadline falling on a Sunday to the next working
 day, Monday 21 December 2026."""
 REVISION_DUE = "2026-12-21"
-
-
-@pytest.fixture
-def objection(app, make) -> str:
-    """An objection filed online by JOHN SMITH on 30 November 2026, at the Seoul office."""
-    office = make.office("SEOUL")
-    make.user("seoul.officer", Role.OFFICER, office=office)
-    make.user("other.officer", Role.OFFICER, office=office)
-    party = make.party("JOHN SMITH")
-    make.user("john", Role.DUTY_PAYER, party=party)
-    with app.app_context(), clock.frozen(kst(2026, 11, 30, 10)):
-        case = open_procedure_case("objection", party=db.session.get(Party, party.id),
-                                   office=db.session.get(Office, office.id),
-                                   actor=db.session.scalar(select(User).where(
-                                       User.username == "john")), values=FILING)
-        db.session.commit()
-        return case.reference
 
 
 def _case(app, reference: str) -> Case:
