@@ -8,6 +8,7 @@ payer may add evidence to their own open case; officers to the cases of their of
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from urllib.parse import quote
 
 from flask import Blueprint, Response, abort, current_app, flash, redirect, request, url_for
@@ -33,28 +34,64 @@ def sniff(head: bytes) -> str | None:
     return next((kind for magic, kind in SIGNATURES.items() if head.startswith(magic)), None)
 
 
-def add_attachment(case, upload, *, actor, description: str | None) -> Attachment:
-    """Check and store one uploaded file on ``case``, recorded as a case event.
+@dataclass(frozen=True)
+class CheckedFile:
+    """An uploaded file that passed its checks (type by content, size), ready to be kept."""
 
-    :raise UploadRefused: empty, too large, or not a PDF, JPEG or PNG.
+    filename: str
+    content_type: str
+    content: bytes
+
+    @property
+    def size(self) -> int:
+        return len(self.content)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.content).hexdigest()
+
+
+def safe_filename(name: str | None) -> str:
+    """The file's own name without any folder, at most 200 characters."""
+    return (name or "document").replace("\\", "/").rsplit("/", 1)[-1][:200] or "document"
+
+
+def check_upload(upload, *, empty: str = "choose a file to upload") -> CheckedFile:
+    """Read and check one uploaded file.
+
+    :raise UploadRefused: empty (with the message ``empty``), too large, or not a PDF, JPEG or
+        PNG.
     """
     limit = current_app.config["ATTACHMENT_MAX_BYTES"]
     content = upload.read(limit + 1) if upload else b""
     if not content:
-        raise UploadRefused("choose a file to upload")
+        raise UploadRefused(empty)
     if len(content) > limit:
         raise UploadRefused(f"the file is larger than {limit // (1024 * 1024)} MB")
     content_type = sniff(content[:8])
     if content_type is None:
         raise UploadRefused("only PDF, JPEG and PNG files are accepted")
-    filename = (upload.filename or "document").replace("\\", "/").rsplit("/", 1)[-1][:200]
-    digest = hashlib.sha256(content).hexdigest()
+    return CheckedFile(safe_filename(upload.filename), content_type, content)
+
+
+def add_attachment(case, upload, *, actor, description: str | None) -> Attachment:
+    """Check and store one uploaded file on ``case``, recorded as a case event.
+
+    :raise UploadRefused: empty, too large, or not a PDF, JPEG or PNG.
+    """
+    return store_attachment(case, check_upload(upload), actor=actor, description=description)
+
+
+def store_attachment(case, checked: CheckedFile, *, actor,
+                     description: str | None) -> Attachment:
+    """Store a checked file on ``case``, recorded as a case event."""
     event = append_event(case, actor=actor, trigger="attach_document", from_state=case.state,
                          to_state=case.state, reason=(description or "").strip() or None,
-                         payload={"filename": filename, "sha256": digest,
-                                  "size": len(content)})
-    attachment = Attachment(case=case, filename=filename, content_type=content_type,
-                            size=len(content), sha256=digest, content=content,
+                         payload={"filename": checked.filename, "sha256": checked.sha256,
+                                  "size": checked.size})
+    attachment = Attachment(case=case, filename=checked.filename,
+                            content_type=checked.content_type, size=checked.size,
+                            sha256=checked.sha256, content=checked.content,
                             description=(description or "").strip()[:300] or None,
                             uploaded_by_id=actor.id, event_seq=event.seq)
     db.session.add(attachment)

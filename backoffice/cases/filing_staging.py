@@ -28,7 +28,7 @@ from flask import current_app
 from sqlalchemy import delete, select
 from werkzeug.datastructures import MultiDict
 
-from backoffice.cases.attachments import UploadRefused, sniff
+from backoffice.cases.attachments import CheckedFile, UploadRefused, check_upload, safe_filename
 from backoffice.extensions import db
 from backoffice.models import User
 from backoffice.models.staged_filing import StagedFile, StagedFiling
@@ -37,23 +37,6 @@ from workflows import clock
 LIFETIME = timedelta(hours=1)
 MAX_FILES = 10
 MAX_PER_USER = 5
-
-
-@dataclass(frozen=True)
-class CheckedFile:
-    """An evidence file that passed its checks, or one claimed for filing."""
-
-    filename: str
-    content_type: str
-    content: bytes
-
-    @property
-    def size(self) -> int:
-        return len(self.content)
-
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.content).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -73,27 +56,6 @@ def submission_id(token: str) -> str:
     """The id a filed case keeps of the staged filing it came from (not the token itself):
     a second "File now" with the same token finds the case it already filed."""
     return hashlib.sha256(token.encode()).hexdigest()[:32]
-
-
-def safe_filename(name: str | None) -> str:
-    return (name or "document").replace("\\", "/").rsplit("/", 1)[-1][:200] or "document"
-
-
-def check_upload(upload) -> CheckedFile:
-    """Read and check one uploaded file like :func:`~backoffice.cases.attachments.add_attachment`.
-
-    :raise UploadRefused: empty, too large, or not a PDF, JPEG or PNG.
-    """
-    limit = current_app.config["ATTACHMENT_MAX_BYTES"]
-    content = upload.read(limit + 1) if upload else b""
-    if not content:
-        raise UploadRefused("the file is empty")
-    if len(content) > limit:
-        raise UploadRefused(f"the file is larger than {limit // (1024 * 1024)} MB")
-    content_type = sniff(content[:8])
-    if content_type is None:
-        raise UploadRefused("only PDF, JPEG and PNG files are accepted")
-    return CheckedFile(safe_filename(upload.filename), content_type, content)
 
 
 def find(token: str | None, user: User, procedure: str) -> StagedFiling | None:
@@ -145,7 +107,7 @@ def update_files(staged: StagedFiling, uploads: Iterable, remove: Iterable[int])
     for upload in uploads:
         name = safe_filename(upload.filename)
         try:
-            checked = check_upload(upload)
+            checked = check_upload(upload, empty="the file is empty")
         except UploadRefused as refused:
             problems.append(f"{name}: {refused}; it was not kept")
             continue

@@ -23,8 +23,6 @@ The receipt (``/cases/<reference>/receipt``, and ``receipt.pdf`` to print) shows
 
 from __future__ import annotations
 
-import io
-
 from flask import (
     Blueprint,
     Response,
@@ -38,7 +36,6 @@ from flask import (
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from sqlalchemy import select
-from werkzeug.datastructures import FileStorage
 from wtforms import HiddenField, MultipleFileField, SelectField, StringField
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Regexp
@@ -53,7 +50,7 @@ from backoffice.cases.actions import (
     stamp_online_submission,
     values_of,
 )
-from backoffice.cases.attachments import UploadRefused, add_attachment
+from backoffice.cases.attachments import UploadRefused, store_attachment
 from backoffice.cases.filing_receipt import (
     FILED_WITH_REQUEST,
     answers_of,
@@ -339,9 +336,8 @@ def file_now(procedure: str):
                   "evidence_filed": [{"filename": f.filename, "size": f.size,
                                       "sha256": f.sha256} for f in claimed.files]})
         for checked in claimed.files:
-            add_attachment(case, FileStorage(io.BytesIO(checked.content),
-                                             filename=checked.filename),
-                           actor=current_user, description=FILED_WITH_REQUEST)
+            store_attachment(case, checked, actor=current_user,
+                             description=FILED_WITH_REQUEST)
         send_alert(supervisors_of(case), case=case, deadline=None, kind="new_filing",
                    key=case.reference, message=_new_filing_message(case, transmitted,
                                                                    len(claimed.files)))

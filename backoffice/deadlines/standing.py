@@ -18,7 +18,7 @@ not sent by 2026-12-01 is 18 days late.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy import ColumnElement, Select, and_, or_, select, union
@@ -69,15 +69,14 @@ class Standing(StrEnum):
     MOOT = "moot"
 
     @property
-    def pending(self) -> bool:
-        """Still to be done: overdue, or running."""
-        return self in PENDING
-
-    @property
     def running(self) -> bool:
         """Not yet passed: its period still runs (or its clock is stopped)."""
-        return self in (Standing.DUE_TODAY, Standing.DUE_SOON, Standing.RUNNING,
-                        Standing.STOPPED)
+        return self in RANKS and self is not Standing.OVERDUE
+
+    @property
+    def pending(self) -> bool:
+        """Still to be done: overdue, or running."""
+        return self in RANKS
 
     @property
     def rank(self) -> int:
@@ -85,10 +84,9 @@ class Standing(StrEnum):
         return RANKS.get(self, len(RANKS))
 
 
-PENDING = frozenset({Standing.OVERDUE, Standing.DUE_TODAY, Standing.DUE_SOON, Standing.RUNNING,
-                     Standing.STOPPED})
 RANKS = {Standing.OVERDUE: 0, Standing.DUE_TODAY: 1, Standing.DUE_SOON: 2, Standing.RUNNING: 3,
          Standing.STOPPED: 4}
+"""The pending standings, worst first."""
 
 
 @dataclass(frozen=True)
@@ -126,8 +124,7 @@ def read(deadline: Deadline, now: datetime | None = None) -> Reading:
         return Reading(Standing.DUE_SOON if left <= SOON_DAYS else Standing.RUNNING,
                        days_left=left)
     if deadline.status == DeadlineStatus.MET:
-        done = _legal_day(deadline.closed_at)
-        return _done(Standing.MET, deadline, done)
+        return _met(deadline, _legal_day(deadline.closed_at))
     if deadline.status == DeadlineStatus.WAIVED:
         return Reading(Standing.WAIVED, done_on=_legal_day(deadline.closed_at))
     if deadline.status == DeadlineStatus.CANCELLED:
@@ -136,12 +133,10 @@ def read(deadline: Deadline, now: datetime | None = None) -> Reading:
     if deadline.settled_at is None:
         return _passed(deadline, max(late, 1))
     done = _legal_day(deadline.settled_at)
-    settled = {Settlement.MET: Standing.MET_LATE, Settlement.WAIVED: Standing.WAIVED,
-               Settlement.TOOK_EFFECT: Standing.TOOK_EFFECT}.get(deadline.settlement,
-                                                                 Standing.MOOT)
-    if settled is Standing.MET_LATE:
-        return _done(Standing.MET, deadline, done)
-    return Reading(settled, done_on=done)
+    if deadline.settlement == Settlement.MET:
+        return _met(deadline, done)
+    settled = {Settlement.WAIVED: Standing.WAIVED, Settlement.TOOK_EFFECT: Standing.TOOK_EFFECT}
+    return Reading(settled.get(deadline.settlement, Standing.MOOT), done_on=done)
 
 
 def _passed(deadline: Deadline, days_late: int) -> Reading:
@@ -150,34 +145,34 @@ def _passed(deadline: Deadline, days_late: int) -> Reading:
     return Reading(Standing.OVERDUE, days_late=days_late)
 
 
-def _done(standing: Standing, deadline: Deadline, done: date | None) -> Reading:
+def _met(deadline: Deadline, done: date | None) -> Reading:
     """Met: on time, or late by the legal days between the last day and the day it was met."""
     late = (done - deadline.due_date).days if done else 0
     if late > 0:
         return Reading(Standing.MET_LATE, days_late=late, done_on=done)
-    return Reading(standing, done_on=done)
+    return Reading(Standing.MET, done_on=done)
 
 
-def overdue_clause(now: datetime) -> ColumnElement[bool]:
-    """The SQL of :data:`Standing.OVERDUE` on ``deadlines``."""
-    return and_(Deadline.owed_by == Duty.OFFICE, or_(
-        and_(Deadline.status == DeadlineStatus.OPEN, Deadline.suspended_since.is_(None),
-             Deadline.due_at <= now, Deadline.on_expiry.not_in(LAPSE_ENDS_DUTY)),
-        and_(Deadline.status == DeadlineStatus.MISSED, Deadline.settled_at.is_(None))))
+def _running_late_clause(now: datetime) -> ColumnElement[bool]:
+    """Open office duties whose moment has passed before the scheduler recorded it (a lapse
+    the law gives its own effect excepted)."""
+    return and_(Deadline.status == DeadlineStatus.OPEN, Deadline.due_at <= now,
+                Deadline.suspended_since.is_(None), Deadline.owed_by == Duty.OFFICE,
+                Deadline.on_expiry.not_in(LAPSE_ENDS_DUTY))
+
+
+def still_owed_clause() -> ColumnElement[bool]:
+    """Passed deadlines whose duty the office still owes (overdue whatever the time)."""
+    return and_(Deadline.status == DeadlineStatus.MISSED, Deadline.settled_at.is_(None),
+                Deadline.owed_by == Duty.OFFICE)
 
 
 def overdue_parts(now: datetime, *columns) -> tuple[Select, Select]:
-    """:data:`Standing.OVERDUE` as two queries of ``columns``, each walking its partial index:
-    open deadlines in due order up to ``now``, and passed ones not yet settled. (One query with
-    the OR of :func:`overdue_clause` would read every deadline.)"""
-    running_late = select(*columns).where(
-        Deadline.status == DeadlineStatus.OPEN, Deadline.due_at <= now,
-        Deadline.suspended_since.is_(None), Deadline.owed_by == Duty.OFFICE,
-        Deadline.on_expiry.not_in(LAPSE_ENDS_DUTY))
-    still_owed = select(*columns).where(
-        Deadline.status == DeadlineStatus.MISSED, Deadline.settled_at.is_(None),
-        Deadline.owed_by == Duty.OFFICE)
-    return running_late, still_owed
+    """:data:`Standing.OVERDUE` in SQL, as two queries of ``columns``, each walking its partial
+    index: open deadlines in due order up to ``now``, and passed ones not yet settled (one
+    query with the OR of both would read every deadline)."""
+    return (select(*columns).where(_running_late_clause(now)),
+            select(*columns).where(still_owed_clause()))
 
 
 def overdue_case_ids(now: datetime) -> Select:
@@ -190,21 +185,6 @@ def pending_clause() -> ColumnElement[bool]:
     return or_(Deadline.status == DeadlineStatus.OPEN, still_owed_clause())
 
 
-def still_owed_clause() -> ColumnElement[bool]:
-    """Passed deadlines whose duty the office still owes (overdue whatever the time)."""
-    return and_(Deadline.status == DeadlineStatus.MISSED, Deadline.settled_at.is_(None),
-                Deadline.owed_by == Duty.OFFICE)
-
-
 def soon_limit(now: datetime) -> datetime:
     """The instant the last of the "due within 7 days" periods ends (24:00 of today + 7)."""
-    return clock.end_of_legal_day(date.fromordinal(clock.seoul_date(now).toordinal()
-                                                   + SOON_DAYS))
-
-
-def worst(readings: list[Reading]) -> Reading | None:
-    """The most urgent of a case's pending readings (ties: the most days late first)."""
-    pending = [r for r in readings if r.standing.pending]
-    if not pending:
-        return None
-    return min(pending, key=lambda r: (r.standing.rank, -r.days_late, r.days_left))
+    return clock.end_of_legal_day(clock.seoul_date(now) + timedelta(days=SOON_DAYS))
