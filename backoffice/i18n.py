@@ -2,7 +2,7 @@
 
 The procedures carry their own Korean (states, actions, fields: ``label_ko`` in the
 declarations); this table holds the words of the pages themselves. A word without an entry
-stays in English.
+stays in English. :func:`josa` gives the particle a Korean word takes (을/를, 이/가, 으로/로).
 """
 
 from __future__ import annotations
@@ -26,3 +26,28 @@ KOREAN = {
 
 def translate(english: str, locale: str) -> str:
     return KOREAN.get(english, english) if locale == "ko" else english
+
+
+_DIGIT_FINALS = {"0": "ㅇ", "1": "ㄹ", "3": "ㅁ", "6": "ㄱ", "7": "ㄹ", "8": "ㄹ"}
+_RIEUL = 8
+
+
+def josa(word: str, after_consonant: str, after_vowel: str) -> str:
+    """The particle that follows ``word``: 을/를, 이/가, 으로/로 (로 also after ㄹ).
+
+    A word ending in a letter whose sound is not known here gets both: 을(를).
+    """
+    last = word.rstrip(" '\"”’)]")[-1:] if word else ""
+    if "가" <= last <= "힣":
+        final = (ord(last) - ord("가")) % 28
+        consonant, rieul = final != 0, final == _RIEUL
+    elif last.isdigit():
+        consonant, rieul = last in _DIGIT_FINALS, _DIGIT_FINALS.get(last) == "ㄹ"
+    else:
+        if after_consonant == after_vowel:
+            return after_consonant
+        return (f"({after_consonant[0]}){after_vowel}" if after_consonant == "으로"
+                else f"{after_consonant}({after_vowel})")
+    if after_consonant == "으로" and rieul:
+        return after_vowel
+    return after_consonant if consonant else after_vowel

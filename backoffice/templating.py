@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 
 from flask import Flask, session
 from flask_login import current_user
@@ -16,23 +16,6 @@ from backoffice.i18n import translate
 from workflows import clock
 from workflows.procedures import CATALOGUE, REGISTRY
 from workflows.roles import Role
-
-
-def seoul_datetime(value: datetime | None) -> str:
-    """Show an instant as Asia/Seoul wall-clock time, the legal time of the Act."""
-    if value is None:
-        return "—"
-    return value.astimezone(clock.SEOUL).strftime("%Y-%m-%d %H:%M KST")
-
-
-def legal_end(value: datetime | None) -> str:
-    """Show the instant a period passes: midnight is 24:00 of the last day (Civil Act Art. 159)."""
-    if value is None:
-        return "—"
-    local = value.astimezone(clock.SEOUL)
-    if local.time() == time.min:
-        return f"{(local - timedelta(days=1)):%Y-%m-%d} 24:00 KST"
-    return local.strftime("%Y-%m-%d %H:%M KST")
 
 
 def legal_date(value: date | None) -> str:
@@ -172,9 +155,9 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_filter(state_bilingual, "state_bi")
     app.add_template_global(state_name, "state_name")
     app.add_template_filter(deadline_label, "deadline_label")
-    app.add_template_filter(seoul_datetime, "seoul")
+    app.add_template_filter(clock.kst_text, "seoul")
     app.add_template_filter(legal_date, "legal_date")
-    app.add_template_filter(legal_end, "legal_end")
+    app.add_template_filter(clock.legal_end_text, "legal_end")
     app.add_template_filter(state_label, "state_label")
     app.add_template_filter(expiry_text, "expiry_text")
     app.add_template_filter(standing_text, "standing_text")

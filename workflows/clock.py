@@ -60,3 +60,21 @@ def end_of_legal_day(day: date) -> datetime:
     """
     midnight_after = datetime.combine(day + timedelta(days=1), time.min, tzinfo=SEOUL)
     return midnight_after.astimezone(UTC)
+
+
+def kst_text(instant: datetime | None, *, seconds: bool = False) -> str:
+    """An instant as Asia/Seoul wall-clock time, the legal time of the Act ("—" for none)."""
+    if instant is None:
+        return "—"
+    return instant.astimezone(SEOUL).strftime(
+        "%Y-%m-%d %H:%M:%S KST" if seconds else "%Y-%m-%d %H:%M KST")
+
+
+def legal_end_text(instant: datetime | None) -> str:
+    """The instant a period passes: midnight is 24:00 of the last day (Civil Act Art. 159)."""
+    if instant is None:
+        return "—"
+    local = instant.astimezone(SEOUL)
+    if local.time() == time.min:
+        return f"{(local - timedelta(days=1)):%Y-%m-%d} 24:00 KST"
+    return kst_text(local)

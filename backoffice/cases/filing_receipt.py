@@ -55,7 +55,7 @@ def shown(spec, value: Any) -> str:
     if spec.kind is FieldKind.BOOLEAN:
         return "예 Yes" if value in (True, "y", "true", "on", "1") else "아니오 No"
     if isinstance(value, datetime):
-        return value.astimezone(clock.SEOUL).strftime("%Y-%m-%d %H:%M KST")
+        return clock.kst_text(value)
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
@@ -70,11 +70,6 @@ def answers_of(transition: Transition, values: Mapping[str, Any], *,
                    replaced.get(spec.name) or shown(spec, values.get(spec.name)),
                    long=spec.kind is FieldKind.LONGTEXT)
             for spec in transition.fields]
-
-
-def kst(moment: datetime | None) -> str:
-    """An instant to the second, in Korea: the moment a filing was transmitted."""
-    return moment.astimezone(clock.SEOUL).strftime("%Y-%m-%d %H:%M:%S KST") if moment else "—"
 
 
 def filing_event(case: Case) -> CaseEvent:
@@ -113,13 +108,13 @@ def receipt_facts(case: Case) -> dict[str, Any]:
                                    .order_by(Deadline.due_at)).all()
     return {
         "case": case, "filed": filed, "opening": opening,
-        "transmitted": kst(filed.effective_at),
+        "transmitted": clock.kst_text(filed.effective_at, seconds=True),
         "filed_on": (case.data or {}).get("filed_on"),
         "online": (case.data or {}).get("filing_rule") == "online",
         "answers": answers_of(opening, (filed.payload or {}).get("fields", {})),
         "evidence": evidence_of(case),
         "deadlines": [d for d in deadlines if d.status == DeadlineStatus.OPEN],
-        "printed": kst(clock.now()),
+        "printed": clock.kst_text(clock.now(), seconds=True),
     }
 
 

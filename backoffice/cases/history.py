@@ -25,7 +25,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from itertools import pairwise
 from typing import Any
 
@@ -33,6 +33,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import object_session
 
 from backoffice.audit import SYSTEM_ACTOR
+from backoffice.i18n import josa
 from backoffice.models import Case, CaseEvent, User
 from backoffice.notices.rendering import ko_article
 from workflows import clock
@@ -67,7 +68,7 @@ class Entry:
     @property
     def time(self) -> str:
         """When it was recorded, in Seoul wall-clock time: ``2026-12-01 14:30 KST``."""
-        return kst(self.when)
+        return clock.kst_text(self.when)
 
     @property
     def text(self) -> str:
@@ -190,7 +191,8 @@ def _transition(reading: Reading, transition: Transition) -> Said:
 def _took_effect(reading: Reading, transition: Transition) -> str:
     """The scheduler fired the action the law attaches to the lapse of a time limit."""
     limit, due = _time_limit(reading), _due(reading)
-    moment = legal_end(_instant(reading.payload.get("legal_moment")) or reading.event.effective_at)
+    moment = clock.legal_end_text(_instant(reading.payload.get("legal_moment"))
+                                  or reading.event.effective_at)
     if reading.ko:
         label = transition.label_ko or transition.label_en
         return (f"{limit}(기한일 {due}){josa(limit, '이', '가')} 지나 '{label}'의 효력이 "
@@ -272,7 +274,7 @@ def _effective(reading: Reading) -> str | None:
     if "deadline" in reading.payload or abs(event.effective_at - event.occurred_at) < timedelta(
             minutes=1):
         return None
-    moment = legal_end(event.effective_at)
+    moment = clock.legal_end_text(event.effective_at)
     return reading.say(f"효력 발생 시점: {moment}", f"effective as of {moment}")
 
 
@@ -539,19 +541,6 @@ def _instant(value: Any) -> datetime | None:
         return None
 
 
-def kst(value: datetime) -> str:
-    """Seoul wall-clock time, the legal time of the Act."""
-    return value.astimezone(clock.SEOUL).strftime("%Y-%m-%d %H:%M KST")
-
-
-def legal_end(value: datetime) -> str:
-    """The moment a period passes: midnight is 24:00 of the last day (Civil Act Art. 159)."""
-    local = value.astimezone(clock.SEOUL)
-    if local.time() == time.min:
-        return f"{(local.date() - timedelta(days=1)):%Y-%m-%d} 24:00 KST"
-    return kst(local)
-
-
 # --- the labels as verbs -------------------------------------------------------------------
 
 _PAST = {
@@ -606,31 +595,6 @@ def ko_predicate(label: str) -> str:
     if not head or particle is None or head.endswith("첨부"):
         return f"{label.strip()}했습니다"
     return f"{head}{josa(head, *particle)} {verb}했습니다"
-
-
-_DIGIT_FINALS = {"0": "ㅇ", "1": "ㄹ", "3": "ㅁ", "6": "ㄱ", "7": "ㄹ", "8": "ㄹ"}
-_RIEUL = 8
-
-
-def josa(word: str, after_consonant: str, after_vowel: str) -> str:
-    """The particle that follows ``word``: 을/를, 이/가, 으로/로 (로 also after ㄹ).
-
-    A word ending in a letter whose sound is not known here gets both: 을(를).
-    """
-    last = word.rstrip(" '\"”’)]")[-1:] if word else ""
-    if "가" <= last <= "힣":
-        final = (ord(last) - ord("가")) % 28
-        consonant, rieul = final != 0, final == _RIEUL
-    elif last.isdigit():
-        consonant, rieul = last in _DIGIT_FINALS, _DIGIT_FINALS.get(last) == "ㄹ"
-    else:
-        if after_consonant == after_vowel:
-            return after_consonant
-        return (f"({after_consonant[0]}){after_vowel}" if after_consonant == "으로"
-                else f"{after_consonant}({after_vowel})")
-    if after_consonant == "으로" and rieul:
-        return after_vowel
-    return after_consonant if consonant else after_vowel
 
 
 __all__ = ["Entry", "en_predicate", "entries", "for_template", "josa", "ko_predicate", "person"]

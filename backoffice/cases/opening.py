@@ -54,7 +54,6 @@ from backoffice.cases.attachments import UploadRefused, store_attachment
 from backoffice.cases.filing_receipt import (
     FILED_WITH_REQUEST,
     answers_of,
-    kst,
     receipt_facts,
 )
 from backoffice.extensions import db
@@ -294,7 +293,7 @@ def check_answers(procedure: str, token: str):
     return render_template(
         "cases/filing_check.html", procedure=declared, info=CATALOGUE[procedure],
         opening=opening, answers=answers, office=_chosen_office(office_form), staged=staged,
-        confirm=confirm, expires=kst(staged.expires_at))
+        confirm=confirm, expires=clock.kst_text(staged.expires_at, seconds=True))
 
 
 @bp.post("/cases/new/<procedure>/file")
@@ -377,7 +376,8 @@ def _filed_from(token: str) -> Case | None:
 def _new_filing_message(case: Case, transmitted, files: int) -> str:
     return (f"{case.reference}: 새 온라인 {case.procedure_title_ko} · new online "
             f"{case.procedure_title_en.lower()} from {case.party.name}, transmitted "
-            f"{kst(transmitted)}, {files} evidence file{'s' if files != 1 else ''}; "
+            f"{clock.kst_text(transmitted, seconds=True)}, "
+            f"{files} evidence file{'s' if files != 1 else ''}; "
             "nobody is assigned yet.")
 
 

@@ -102,6 +102,12 @@ class Reading:
     """When it was met, waived, made moot or took effect."""
 
 
+def urgency(reading: Reading, deadline: Deadline) -> tuple:
+    """The order of "most urgent first": by standing (overdue, due today, within 7 days, the
+    rest), the most days late first, then the nearest end."""
+    return (reading.standing.rank, -reading.days_late, deadline.due_at)
+
+
 def _legal_day(instant: datetime | None) -> date | None:
     return clock.seoul_date(instant) if instant else None
 

@@ -26,6 +26,7 @@ from backoffice.cases.next_step import can_request_examination
 from backoffice.deadlines import standing
 from backoffice.deadlines.standing import Reading, Standing
 from backoffice.extensions import db
+from backoffice.i18n import josa
 from backoffice.main import queries
 from backoffice.models import Case, CaseEvent, Deadline, DeadlineStatus, User
 from backoffice.security import visible_cases
@@ -182,8 +183,7 @@ def portal_for(user: User, now: datetime | None = None) -> Portal:
             portal.awaited.append(_awaited(case, procedure, deadline, reading,
                                            outcomes.get(case.id, [])))
     portal.to_do.sort(key=lambda item: (item.lapsed, item.deadline.due_at))
-    portal.awaited.sort(key=lambda item: (item.reading.standing.rank, -item.reading.days_late,
-                                          item.deadline.due_at))
+    portal.awaited.sort(key=lambda item: standing.urgency(item.reading, item.deadline))
     for case in cases:
         summary = CaseSummary(case, [o for _, o in outcomes.get(case.id, [])],
                               pending=by_case.get(case.id, []))
@@ -397,10 +397,7 @@ def _names(case: Case) -> dict[str, str]:
 
 def subject_particle(word: str) -> str:
     """이 after a final consonant, 가 after a vowel (이의신청이, 심사청구가)."""
-    last = word[-1:] if word else ""
-    if "가" <= last <= "힣":
-        return "이" if (ord(last) - ord("가")) % 28 else "가"
-    return "이(가)"
+    return josa(word, "이", "가")
 
 
 class _Blank(dict):

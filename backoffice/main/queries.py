@@ -24,7 +24,7 @@ from backoffice.models import (
     User,
 )
 from backoffice.security import visible_cases
-from backoffice.worklist.query import Filters, worklist_query
+from backoffice.worklist.query import Filters, count_of, worklist_query
 from workflows import clock
 from workflows.roles import OFFICE_ROLES, Role
 
@@ -84,21 +84,16 @@ def open_case_counts(office_id: int) -> tuple[list[tuple[str, str, int]],
 
 
 def deadline_counts(office_id: int) -> dict[str, int]:
-    """Open cases overdue, due within 7 days, and deemed granted within 3 days: counted with
-    the worklist's own filters, so each number is the length of the list it links to; and the
-    office's overdue duties themselves (a case may owe two)."""
-    counts = {key: db.session.scalar(
-                  worklist_query(office_id, Filters(due=due))
-                  .with_only_columns(func.count(Case.id)).order_by(None)) or 0
-              for key, due in (("overdue", "overdue"), ("due_week", "week"),
-                               ("deemed_soon", "deemed"))}
+    """Open cases overdue, due within 7 days, deemed granted within 3 days, and unassigned:
+    counted with the worklist's own filters, so each number is the length of the list it
+    links to; and the office's overdue duties themselves (a case may owe two)."""
+    counts = {key: count_of(worklist_query(office_id, filters)) for key, filters in (
+        ("overdue", Filters(due="overdue")), ("due_week", Filters(due="week")),
+        ("deemed_soon", Filters(due="deemed")), ("unassigned", Filters(assignee="none")))}
     counts["overdue_duties"] = sum(
         db.session.scalar(part.join(Case, Case.id == Deadline.case_id)
                           .where(Case.office_id == office_id)) or 0
         for part in standing.overdue_parts(clock.now(), func.count(Deadline.id)))
-    counts["unassigned"] = db.session.scalar(
-        worklist_query(office_id, Filters(assignee="none"))
-        .with_only_columns(func.count(Case.id)).order_by(None)) or 0
     return counts
 
 

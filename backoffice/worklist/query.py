@@ -82,12 +82,8 @@ def pending_by_case(case_ids: list[int], now: datetime) -> dict[int, list[Deadli
     for deadline in rows:
         by_case.setdefault(deadline.case_id, []).append(deadline)
     for duties in by_case.values():
-        duties.sort(key=lambda d: _urgency_key(standing.read(d, now), d))
+        duties.sort(key=lambda d: standing.urgency(standing.read(d, now), d))
     return by_case
-
-
-def _urgency_key(reading: standing.Reading, deadline: Deadline) -> tuple:
-    return (reading.standing.rank, -reading.days_late, deadline.due_at)
 
 
 def worklist_query(office_id: int, filters: Filters, me: int | None = None) -> Select:
@@ -133,7 +129,8 @@ def deemed_soon_cases(now: datetime) -> Select:
         Deadline.suspended_since.is_(None), Deadline.due_at <= now + DEEMED_WARNING)
 
 
-def _count(query: Select) -> int:
+def count_of(query: Select) -> int:
+    """How many cases ``query`` finds."""
     return db.session.scalar(query.with_only_columns(func.count(Case.id)).order_by(None)) or 0
 
 
@@ -151,7 +148,7 @@ def worklist(user: User, filters: Filters) -> Page:
     neither needs a sort of the whole office.
     """
     query = worklist_query(user.office_id, filters, me=user.id)
-    total = _count(query)
+    total = count_of(query)
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(max(1, filters.page), pages)
     offset = (page - 1) * PAGE_SIZE
@@ -161,7 +158,7 @@ def worklist(user: User, filters: Filters) -> Page:
         rows = _fetch(query.order_by(Case.reference), PAGE_SIZE, offset)
     else:
         with_due = query.where(Case.next_due_at.is_not(None))
-        dated = _count(with_due)
+        dated = count_of(with_due)
         rows = []
         if offset < dated:
             rows = _fetch(with_due.order_by(Case.next_due_at, Case.id), PAGE_SIZE, offset)
