@@ -7,6 +7,16 @@ stays in English. :func:`josa` gives the particle a Korean word takes (을/를, 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Words:
+    """One text in both languages (a page shows the reader's first, with ``bi``)."""
+
+    en: str
+    ko: str = ""
+
 KOREAN = {
     "Case": "사건", "State": "상태", "Procedure": "절차", "Officer": "담당자",
     "Number": "번호", "Notice": "통지서", "Issued": "발급일", "When it passes": "기한 경과 시",

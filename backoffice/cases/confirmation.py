@@ -17,6 +17,7 @@ from typing import Any
 
 from flask_wtf import FlaskForm
 
+from backoffice.i18n import Words
 from backoffice.models import Case
 from backoffice.workflow import context_for, deadlines_after, open_deadlines_of
 from workflows.calendar import StatutoryCalendar
@@ -45,21 +46,15 @@ def needs_confirmation(procedure: Procedure, transition: Transition) -> bool:
 
 
 @dataclass(frozen=True)
-class Bilingual:
-    en: str
-    ko: str = ""
-
-
-@dataclass(frozen=True)
 class NoticeLine:
     code: str
-    title: Bilingual
+    title: Words
 
 
 @dataclass(frozen=True)
 class PeriodLine:
     kind: str
-    label: Bilingual
+    label: Words
     article: str
     due_date: date
 
@@ -67,8 +62,8 @@ class PeriodLine:
 @dataclass(frozen=True)
 class ValueLine:
     name: str
-    label: Bilingual
-    shown: Bilingual
+    label: Words
+    shown: Words
     long: bool = False
 
 
@@ -78,14 +73,14 @@ class Confirmation:
 
     transition: Transition
     article: str
-    before: Bilingual
-    after: Bilingual
+    before: Words
+    after: Words
     moves: bool
     ends_the_case: bool
     notices: tuple[NoticeLine, ...]
     periods: tuple[PeriodLine, ...]
     values: tuple[ValueLine, ...]
-    opens: Bilingual | None
+    opens: Words | None
     """The procedure of the case the action opens, if it opens one."""
 
 
@@ -114,13 +109,13 @@ def confirmation_for(case: Case, procedure: Procedure, transition: Transition,
     opens = None
     if transition.spawns:
         info = CATALOGUE.get(transition.spawns)
-        opens = (Bilingual(info.title_en, info.title_ko) if info is not None
-                 else Bilingual(transition.spawns.replace("_", " ")))
+        opens = (Words(info.title_en, info.title_ko) if info is not None
+                 else Words(transition.spawns.replace("_", " ")))
     return Confirmation(
         transition=transition,
         article=article_for(transition.article, context),
-        before=Bilingual(current.label_en, current.label_ko),
-        after=Bilingual(dest.label_en, dest.label_ko),
+        before=Words(current.label_en, current.label_ko),
+        after=Words(dest.label_en, dest.label_ko),
         moves=moves and dest.name != current.name,
         ends_the_case=dest.terminal,
         notices=tuple(_notice_line(code) for code in transition.notices),
@@ -132,7 +127,7 @@ def confirmation_for(case: Case, procedure: Procedure, transition: Transition,
 
 def _notice_line(code: str) -> NoticeLine:
     kind = notice_kind(code)
-    return NoticeLine(code, Bilingual(kind.title_en, kind.title_ko))
+    return NoticeLine(code, Words(kind.title_en, kind.title_ko))
 
 
 def _periods_started(case: Case, procedure: Procedure, transition: Transition,
@@ -147,8 +142,8 @@ def _periods_started(case: Case, procedure: Procedure, transition: Transition,
         if running.get(kind) == due:
             continue  # runs on as it is
         spec = procedure.deadline_spec(kind)
-        label = (Bilingual(spec.label_en, getattr(spec, "label_ko", "")) if spec is not None
-                 else Bilingual(kind.replace("_", " ")))
+        label = (Words(spec.label_en, spec.label_ko) if spec is not None
+                 else Words(kind.replace("_", " ")))
         article = article_for(spec.article, context) if spec is not None else ""
         lines.append(PeriodLine(kind, label, article, due))
     return tuple(lines)
@@ -160,25 +155,25 @@ def _value_lines(transition: Transition, parsed: Mapping[str, Any], names: Colle
     for spec in transition.fields:
         value = parsed.get(spec.name)
         if spec.name in names or value not in (None, False):
-            yield ValueLine(spec.name, Bilingual(spec.label_en, spec.label_ko),
+            yield ValueLine(spec.name, Words(spec.label_en, spec.label_ko),
                             _shown(spec, value), long=spec.kind is FieldKind.LONGTEXT)
 
 
-def _shown(spec, value: Any) -> Bilingual:
+def _shown(spec, value: Any) -> Words:
     """A choice by its label, a date in ISO, an amount with separators, yes or no."""
     if spec.kind is FieldKind.BOOLEAN:
-        return Bilingual("Yes", "예") if value else Bilingual("No", "아니요")
+        return Words("Yes", "예") if value else Words("No", "아니요")
     if value is None or value == "":
-        return Bilingual("—")
+        return Words("—")
     if spec.kind is FieldKind.CHOICE:
-        return Bilingual(dict(spec.choices).get(value, str(value)))
+        return Words(dict(spec.choices).get(value, str(value)))
     if spec.kind is FieldKind.INTEGER:
-        return Bilingual(f"{value:,}")
+        return Words(f"{value:,}")
     if isinstance(value, datetime):
-        return Bilingual(value.strftime("%Y-%m-%d %H:%M"))
+        return Words(value.strftime("%Y-%m-%d %H:%M"))
     if isinstance(value, date):
-        return Bilingual(value.isoformat())
-    return Bilingual(str(value))
+        return Words(value.isoformat())
+    return Words(str(value))
 
 
 def carried_inputs(form: FlaskForm) -> list[tuple[str, str]]:

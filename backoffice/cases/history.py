@@ -496,7 +496,7 @@ def _time_limit(reading: Reading) -> str:
     if not reading.ko:
         return f"the {english}" if english.endswith("period") else (
             f"the time limit for the {english}")
-    korean = (getattr(spec, "label_ko", "") if spec is not None else "") or english
+    korean = (spec.label_ko if spec is not None else "") or english
     return f"'{korean}'" if korean.endswith(("기간", "기한")) else f"'{korean}' 기한"
 
 

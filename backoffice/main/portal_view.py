@@ -26,7 +26,7 @@ from backoffice.cases.next_step import can_request_examination
 from backoffice.deadlines import standing
 from backoffice.deadlines.standing import Reading, Standing
 from backoffice.extensions import db
-from backoffice.i18n import josa
+from backoffice.i18n import Words, josa
 from backoffice.main import queries
 from backoffice.models import Case, CaseEvent, Deadline, DeadlineStatus, User
 from backoffice.security import visible_cases
@@ -35,14 +35,6 @@ from workflows import clock
 from workflows.engine import STAYS, Action, Duty, FieldKind, Procedure, Transition
 from workflows.engine import Deadline as DeadlineSpec
 from workflows.procedures import REGISTRY, procedure_info
-
-
-@dataclass(frozen=True)
-class Words:
-    """One text in both languages (the page shows the reader's first, with ``bi``)."""
-
-    en: str
-    ko: str
 
 
 @dataclass(frozen=True)
@@ -261,7 +253,7 @@ def _options(case: Case, procedure: Procedure, offered: list[Action]) -> list[Op
         note = None
         if changes:
             en = ", ".join(s.label_en for s in changes if s)
-            ko = ", ".join(getattr(s, "label_ko", "") or s.label_en for s in changes if s)
+            ko = ", ".join(s.label_ko or s.label_en for s in changes if s)
             note = Words(f"No time limit. If you do, the period for the {en} is counted again.",
                          f"기한은 없습니다. 이 절차를 밟으시면 {ko} 기간이 다시 계산됩니다.")
         article = transition.article if isinstance(transition.article, str) else ""
@@ -316,7 +308,7 @@ def _next_step(case: Case, outcomes: list[tuple[CaseEvent, Outcome]],
             continue
         days = _period_days(spec)
         article = spec.article if isinstance(spec.article, str) else ""
-        ko_label = getattr(spec, "label_ko", "") or spec.label_en
+        ko_label = spec.label_ko or spec.label_en
         return Words(
             f"You may take the next step within {days.en} of {spec.start.label} (not recorded "
             f"yet): {spec.label_en} ({article}).",
@@ -338,7 +330,7 @@ def _title(deadline: Deadline, spec: DeadlineSpec | None) -> Words:
     if spec is None:
         label = deadline.kind.replace("_", " ")
         return Words(label, label)
-    return Words(spec.label_en, getattr(spec, "label_ko", "") or spec.label_en)
+    return Words(spec.label_en, spec.label_ko or spec.label_en)
 
 
 OUTCOME_TRIGGERS = sorted({t.trigger for p in REGISTRY.values() for t in p.transitions
