@@ -8,7 +8,7 @@ another one means someone acted in between, and nothing is done.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from typing import Any
 
@@ -26,6 +26,7 @@ from wtforms import (
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
+from backoffice.i18n import Words
 from workflows import clock
 from workflows.engine import FieldKind, Transition
 from workflows.procedures import procedure_for
@@ -123,3 +124,22 @@ def show_refusal(form: FlaskForm, refused) -> None:
     for name, message in refused.errors.items():
         if name in form:
             form[name].errors = [*form[name].errors, message]
+
+
+def shown(spec, value: Any) -> Words:
+    """A field's value as a person reads it, in both languages: a choice by its label, yes or
+    no, an amount with separators, a date in ISO, an instant in KST, "—" for none."""
+    if spec.kind is FieldKind.BOOLEAN:
+        yes = value in (True, "y", "true", "on", "1")
+        return Words("Yes", "예") if yes else Words("No", "아니요")
+    if value is None or value == "":
+        return Words("—")
+    if spec.kind is FieldKind.CHOICE:
+        return Words(dict(spec.choices).get(value, str(value)))
+    if spec.kind is FieldKind.INTEGER and isinstance(value, int):
+        return Words(f"{value:,}")
+    if isinstance(value, datetime):
+        return Words(clock.kst_text(value) if value.tzinfo else f"{value:%Y-%m-%d %H:%M}")
+    if isinstance(value, date):
+        return Words(value.isoformat())
+    return Words(str(value))

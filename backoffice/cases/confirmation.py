@@ -17,6 +17,7 @@ from typing import Any
 
 from flask_wtf import FlaskForm
 
+from backoffice.cases.actions import shown
 from backoffice.i18n import Words
 from backoffice.models import Case
 from backoffice.workflow import context_for, deadlines_after, open_deadlines_of
@@ -156,24 +157,7 @@ def _value_lines(transition: Transition, parsed: Mapping[str, Any], names: Colle
         value = parsed.get(spec.name)
         if spec.name in names or value not in (None, False):
             yield ValueLine(spec.name, Words(spec.label_en, spec.label_ko),
-                            _shown(spec, value), long=spec.kind is FieldKind.LONGTEXT)
-
-
-def _shown(spec, value: Any) -> Words:
-    """A choice by its label, a date in ISO, an amount with separators, yes or no."""
-    if spec.kind is FieldKind.BOOLEAN:
-        return Words("Yes", "예") if value else Words("No", "아니요")
-    if value is None or value == "":
-        return Words("—")
-    if spec.kind is FieldKind.CHOICE:
-        return Words(dict(spec.choices).get(value, str(value)))
-    if spec.kind is FieldKind.INTEGER:
-        return Words(f"{value:,}")
-    if isinstance(value, datetime):
-        return Words(value.strftime("%Y-%m-%d %H:%M"))
-    if isinstance(value, date):
-        return Words(value.isoformat())
-    return Words(str(value))
+                            shown(spec, value), long=spec.kind is FieldKind.LONGTEXT)
 
 
 def carried_inputs(form: FlaskForm) -> list[tuple[str, str]]:

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 from flask import render_template
 from sqlalchemy import select
 
+from backoffice.cases.actions import shown
 from backoffice.extensions import db
 from backoffice.models import Attachment, Case, CaseEvent, Deadline, DeadlineStatus
 from backoffice.notices.rendering import ko_date, renderer
@@ -46,19 +46,11 @@ class FiledFile:
     attachment_id: int | None = None
 
 
-def shown(spec, value: Any) -> str:
-    """A value as the claimant reads it: the choice's words, yes or no, an ISO date."""
-    if value is None or value == "":
-        return "—"
-    if spec.kind is FieldKind.CHOICE:
-        return dict(spec.choices).get(value, str(value))
-    if spec.kind is FieldKind.BOOLEAN:
-        return "예 Yes" if value in (True, "y", "true", "on", "1") else "아니오 No"
-    if isinstance(value, datetime):
-        return clock.kst_text(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
+def shown_text(spec, value: Any) -> str:
+    """A value as the claimant reads it (:func:`~backoffice.cases.actions.shown`), Korean
+    first with English beside it where they differ."""
+    words = shown(spec, value)
+    return f"{words.ko} {words.en}" if words.ko and words.ko != words.en else words.en
 
 
 def answers_of(transition: Transition, values: Mapping[str, Any], *,
@@ -67,7 +59,7 @@ def answers_of(transition: Transition, values: Mapping[str, Any], *,
     system sets later (the filing date, when "File now" is pressed)."""
     replaced = replaced or {}
     return [Answer(spec.name, spec.label_en, spec.label_ko,
-                   replaced.get(spec.name) or shown(spec, values.get(spec.name)),
+                   replaced.get(spec.name) or shown_text(spec, values.get(spec.name)),
                    long=spec.kind is FieldKind.LONGTEXT)
             for spec in transition.fields]
 
