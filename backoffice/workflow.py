@@ -250,16 +250,10 @@ def fire(
         # Read the case as it is now (and lock it on PostgreSQL): an officer who acted a moment
         # ago is seen, and this one is refused with the state the case is really in.
         db.session.refresh(case, with_for_update=True)
-    if expected_version is not None and expected_version != case.version:
-        raise TransitionRefused(
-            Refusal.STALE_VERSION,
-            "someone else changed this case while you were working on it; reload it and try again",
-        )
-    transition = procedure.transition(trigger) if procedure.has_trigger(trigger) else None
-    parsed = parse_fields(transition, values or {}) if transition else {}
     open_now = open_deadlines_of(case)
-    context = context_for(case, role_of(actor), parsed, now, open_now)
-    transition = check(procedure, trigger, context)
+    transition, parsed, context = check_action(case, trigger, role=role_of(actor),
+                                               values=values, expected_version=expected_version,
+                                               now=now, deadlines=open_now)
     before = case.state
     move(procedure, case, trigger)
     case.data = _updated_data(transition, dict(case.data or {}), parsed)
@@ -296,6 +290,28 @@ def fire(
                actor=actor, now=now, calendar=calendar or load_calendar())
     db.session.flush()
     return event
+
+
+def check_action(case: Case, trigger: str, *, role: str, values: Mapping[str, Any] | None,
+                 expected_version: int | None, now: datetime,
+                 deadlines: list[Deadline] | None = None):
+    """Check that ``role`` may fire ``trigger`` on ``case`` as it is, with ``values``, writing
+    nothing: the version the actor saw, the fields, the role and the guards. :func:`fire`
+    makes these checks, and so does a page that asks to confirm an action first.
+
+    :return: the transition, the parsed values and the context they were checked in.
+    :raise TransitionRefused: stale, not available, not permitted, guard failed, invalid field.
+    """
+    procedure = procedure_for(case.procedure)
+    if expected_version is not None and expected_version != case.version:
+        raise TransitionRefused(
+            Refusal.STALE_VERSION,
+            "someone else changed this case while you were working on it; reload it and try again",
+        )
+    transition = procedure.transition(trigger) if procedure.has_trigger(trigger) else None
+    parsed = parse_fields(transition, values or {}) if transition else {}
+    context = context_for(case, role, parsed, now, deadlines)
+    return check(procedure, trigger, context), parsed, context
 
 
 def _updated_data(transition, data: dict[str, Any], parsed: Mapping[str, Any]) -> dict[str, Any]:

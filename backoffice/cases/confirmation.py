@@ -20,19 +20,15 @@ from flask_wtf import FlaskForm
 from backoffice.cases.actions import shown
 from backoffice.i18n import Words
 from backoffice.models import Case
-from backoffice.workflow import context_for, deadlines_after, open_deadlines_of
+from backoffice.workflow import check_action, context_for, deadlines_after, open_deadlines_of
 from workflows.calendar import StatutoryCalendar
 from workflows.engine import (
     STAYS,
     SYSTEM,
     FieldKind,
     Procedure,
-    Refusal,
     Transition,
-    TransitionRefused,
     article_for,
-    check,
-    parse_fields,
 )
 from workflows.notices.kinds import notice_kind
 from workflows.procedures import CATALOGUE
@@ -99,11 +95,8 @@ def confirmation_for(case: Case, procedure: Procedure, transition: Transition,
 
     :raise TransitionRefused: as :func:`backoffice.workflow.fire` would.
     """
-    if expected_version != case.version:
-        raise TransitionRefused(Refusal.STALE_VERSION, "someone else changed this case")
-    parsed = parse_fields(transition, values)
-    context = context_for(case, role, parsed, now)
-    check(procedure, transition.trigger, context)
+    _, parsed, context = check_action(case, transition.trigger, role=role, values=values,
+                                      expected_version=expected_version, now=now)
     current = procedure.state(case.state)
     moves = transition.dest is not STAYS
     dest = procedure.state(transition.dest) if moves else current
