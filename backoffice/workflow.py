@@ -17,6 +17,7 @@ from sqlalchemy import inspect, select
 
 from backoffice.audit import append_event
 from backoffice.cases.operations import open_case
+from backoffice.deadlines import standing
 from backoffice.deadlines.operations import (
     open_deadline_from_spec,
     recompute,
@@ -71,9 +72,7 @@ def passed_duties_of(case: Case) -> list[Deadline]:
     if case.id is None:
         return []
     return list(db.session.scalars(
-        select(Deadline).where(Deadline.case_id == case.id,
-                               Deadline.status == DeadlineStatus.MISSED,
-                               Deadline.settled_at.is_(None))
+        select(Deadline).where(Deadline.case_id == case.id, standing.unsettled_clause())
     ))
 
 

@@ -21,6 +21,7 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from backoffice.audit import SYSTEM_ACTOR, event_hash
+from backoffice.deadlines import standing
 from backoffice.extensions import db
 from backoffice.models import Alert, Case, CaseEvent, Deadline, DeadlineStatus, User
 from jobs import messages
@@ -180,8 +181,7 @@ def _passed_duties(case_ids: set[int]) -> dict[int, list]:
     by_case = defaultdict(list)
     for d in db.session.execute(
         select(Deadline.id, Deadline.case_id, Deadline.kind, Deadline.on_expiry)
-        .where(Deadline.case_id.in_(case_ids), Deadline.status == DeadlineStatus.MISSED,
-               Deadline.settled_at.is_(None))
+        .where(Deadline.case_id.in_(case_ids), standing.unsettled_clause())
     ):
         by_case[d.case_id].append(d)
     return by_case

@@ -167,10 +167,15 @@ def _running_late_clause(now: datetime) -> ColumnElement[bool]:
                 Deadline.on_expiry.not_in(LAPSE_ENDS_DUTY))
 
 
+def unsettled_clause() -> ColumnElement[bool]:
+    """Passed deadlines whose duty has not stopped being owed (settlement not yet recorded),
+    whoever owes it: what the next move of the case may settle."""
+    return and_(Deadline.status == DeadlineStatus.MISSED, Deadline.settled_at.is_(None))
+
+
 def still_owed_clause() -> ColumnElement[bool]:
     """Passed deadlines whose duty the office still owes (overdue whatever the time)."""
-    return and_(Deadline.status == DeadlineStatus.MISSED, Deadline.settled_at.is_(None),
-                Deadline.owed_by == Duty.OFFICE)
+    return and_(unsettled_clause(), Deadline.owed_by == Duty.OFFICE)
 
 
 def overdue_parts(now: datetime, *columns) -> tuple[Select, Select]:

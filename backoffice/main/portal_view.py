@@ -28,7 +28,7 @@ from backoffice.deadlines.standing import Reading, Standing
 from backoffice.extensions import db
 from backoffice.i18n import Words, josa
 from backoffice.main import queries
-from backoffice.models import Case, CaseEvent, Deadline, DeadlineStatus, User
+from backoffice.models import Case, CaseEvent, Deadline, User
 from backoffice.security import visible_cases
 from backoffice.workflow import actions_for
 from workflows import clock
@@ -196,8 +196,7 @@ def lapsed_deadlines(user: User) -> list[Deadline]:
         select(Deadline).options(joinedload(Deadline.case))
         .where(Deadline.case_id.in_(visible_cases(user).where(Case.closed_at.is_(None))
                                     .with_only_columns(Case.id)),
-               Deadline.status == DeadlineStatus.MISSED, Deadline.settled_at.is_(None),
-               Deadline.owed_by == Duty.PARTY)
+               standing.unsettled_clause(), Deadline.owed_by == Duty.PARTY)
         .order_by(Deadline.due_at).limit(queries.RECENT_LIMIT)))
 
 
