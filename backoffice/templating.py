@@ -166,4 +166,4 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_global(CATALOGUE, "procedures")
     app.add_template_global(Role, "Role")
     app.add_template_global(history.for_template, "history_entries")
-    app.add_template_global(case_status.for_template, "case_status")
+    app.add_template_global(case_status.status_of, "case_status")

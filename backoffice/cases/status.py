@@ -13,7 +13,7 @@ from datetime import datetime
 
 from backoffice.deadlines import standing
 from backoffice.deadlines.standing import Reading, Standing
-from backoffice.models import Case, CaseEvent, Deadline, User
+from backoffice.models import Case, CaseEvent, Deadline
 from workflows import clock
 from workflows.engine import Duty, ExpiryKind
 from workflows.procedures import REGISTRY
@@ -63,7 +63,7 @@ class CaseStatus:
         return None
 
 
-def status_of(case: Case, deadlines: list[Deadline], reader: User,
+def status_of(case: Case, deadlines: list[Deadline],
               events: list[CaseEvent] | None = None, now: datetime | None = None) -> CaseStatus:
     """The status box of ``case`` from its deadlines (all of them, in any order)."""
     now = now or clock.now()
@@ -104,9 +104,3 @@ def _consequence(case: Case, running: list[PendingDuty]) -> Consequence | None:
                            duty.deadline.due_at)
     return None
 
-
-def for_template(case: Case, deadlines: list[Deadline], events: list[CaseEvent]) -> CaseStatus:
-    """:func:`status_of` for the signed-in reader (a template global)."""
-    from flask_login import current_user
-
-    return status_of(case, deadlines, current_user, events)
