@@ -15,6 +15,9 @@ from typing import Any, ClassVar
 
 from flask import Flask
 
+from workflows.calendar.periods import CalendarError, Period, Unit
+from workflows.procedures.deemed_permission import KINDS
+
 
 class DefaultConfig:
     # Relative SQLite paths resolve against the instance folder (Flask-SQLAlchemy 3).
@@ -42,8 +45,10 @@ class DefaultConfig:
     SCHEDULER_SWEEP_BATCH = 1000
     SCHEDULER_REMINDER_SECONDS = 300
 
-    # The Act fixes 10 days for every deemed-permission clause, counted under Art. 8. A
-    # deployment may count a kind otherwise (e.g. {"250": "10pd"}); keys are the kinds of
+    # The Act fixes 10 days for every deemed-permission clause (e.g. Art. 134(3)), an Art. 8
+    # period: a kind may be given another Art. 8 period here (e.g. {"250": "10d"}) but never
+    # processing days ("pd": the civil-petition count is for extensions only, e.g. 134(4)); the
+    # application refuses to start otherwise. Keys are the kinds of
     # workflows.procedures.deemed_permission.KINDS.
     DEEMED_PERMISSION_PERIODS: ClassVar[dict[str, str]] = {}
 
@@ -76,6 +81,34 @@ def load_config(app: Flask, overrides: Mapping[str, Any] | None = None) -> None:
     )
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret_key(Path(app.instance_path))
+    check_deemed_permission_periods(app.config["DEEMED_PERMISSION_PERIODS"])
+
+
+def check_deemed_permission_periods(periods: Mapping[str, str]) -> None:
+    """Refuse a configured processing period the Act does not allow, at startup.
+
+    The 10 days of the deemed-permission clauses (e.g. Art. 134(3)) are the Act's own period,
+    counted under Art. 8; only an extension under the civil-petition statutes counts processing
+    days (e.g. 134(4)). A "pd" period here would push the deemed grant past the day the Act
+    gives it.
+
+    :raise ValueError: an unknown kind, an unreadable period, or a period in processing days.
+    """
+    for kind, text in (periods or {}).items():
+        where = f"DEEMED_PERMISSION_PERIODS[{kind!r}]"
+        if kind not in KINDS:
+            raise ValueError(f"{where}: no such kind of deemed permission; one of "
+                             f"{', '.join(KINDS)}")
+        try:
+            period = Period.parse(text)
+        except CalendarError as error:
+            raise ValueError(f"{where}: {error}") from None
+        if period.unit is Unit.PETITION_DAYS:
+            raise ValueError(
+                f"{where} = {text!r}: the processing period is the Act's 10 days counted under "
+                f"Art. 8 ({KINDS[kind].reference('period')}), not processing days; only an "
+                f"extension under the civil-petition statutes counts processing days "
+                f"({KINDS[kind].reference('deemed')})")
 
 
 def normalise_database_url(url: str) -> str:

@@ -9,7 +9,7 @@ satisfies and opening the new ones through the statutory calendar. Callers commi
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from flask import current_app, has_request_context
@@ -38,6 +38,7 @@ from workflows.engine import (
     DeadlineView,
     Procedure,
     Refusal,
+    Settlement,
     StartKind,
     TransitionRefused,
     article_for,
@@ -76,6 +77,14 @@ def passed_duties_of(case: Case) -> list[Deadline]:
     ))
 
 
+def latest_deadlines_of(case: Case) -> list[Deadline]:
+    """The case's deadlines, oldest first (so the newest of each kind is read last)."""
+    if case.id is None:
+        return []
+    return list(db.session.scalars(
+        select(Deadline).where(Deadline.case_id == case.id).order_by(Deadline.id)))
+
+
 def context_for(case: Case | None, role: str, values: Mapping[str, Any], now: datetime,
                 deadlines: list[Deadline] | None = None) -> Context:
     if deadlines is None:
@@ -88,6 +97,10 @@ def context_for(case: Case | None, role: str, values: Mapping[str, Any], now: da
         values=values,
         open_deadlines={
             d.kind: DeadlineView(d.kind, d.due_date, d.due_at, d.status) for d in deadlines
+        },
+        deadlines={
+            d.kind: DeadlineView(d.kind, d.due_date, d.due_at, d.status)
+            for d in (latest_deadlines_of(case) if case is not None else [])
         },
     )
 
@@ -199,19 +212,28 @@ def _filing_period(procedure_code: str, parsed: Mapping[str, Any],
                    calendar: StatutoryCalendar) -> dict[str, Any]:
     """Compute the filing period of an appeal and whether it was filed in time (Art. 121).
 
-    A late appeal is still received and recorded; it is dismissed under 128(1)1(b).
+    A late appeal is still received and recorded; it is dismissed under 128(1)1(b). A request
+    posted within the period and arriving after it is deemed filed on the period's last day
+    (Art. 121(3)): the date of posting decides, not the filing rule alone. A route with no end
+    (121(2) proviso: after an objection's decision period passed undecided) is always in time.
     """
     rule = filing_period(procedure_code, parsed)
     if rule is None or not parsed.get("filed_on"):
         return {}
     start_field, period = rule
+    if period is None:
+        return {"filed_in_time": True}
     due = calendar.due(parsed[start_field], period, start_label=start_field.replace("_", " "))
+    arrived = parsed["filed_on"]
     facts = {"filing_period_ends": due.due_date.isoformat(),
-             "filed_in_time": parsed["filed_on"] <= due.due_date}
-    if parsed.get("filing_rule") == "posted_late":
-        # Art. 121(3): posted within the period, arrived late: filed on the period's last day.
-        facts.update(filed_on=due.due_date.isoformat(), filed_in_time=True,
-                     received_on=parsed["filed_on"].isoformat())
+             "filed_in_time": arrived <= due.due_date}
+    posted = parsed.get("posted_on")
+    if parsed.get("filing_rule") == "posted_late" and arrived > due.due_date:
+        if posted is not None and posted <= due.due_date:
+            facts.update(filed_on=due.due_date.isoformat(), filed_in_time=True,
+                         received_on=arrived.isoformat())
+        else:
+            facts.update(received_on=arrived.isoformat())
     return facts
 
 
@@ -255,7 +277,7 @@ def fire(
                                                now=now, deadlines=open_now)
     before = case.state
     move(procedure, case, trigger)
-    case.data = _updated_data(transition, dict(case.data or {}), parsed)
+    case.data = _updated_data(transition, dict(case.data or {}), parsed, context)
     moment = effective_at or now
     if transition.spawns:
         spawned = _spawn(case, transition.spawns, actor, moment, calendar)
@@ -265,7 +287,7 @@ def fire(
     if moves:
         previous = _leave_state(procedure, case, before, open_now, trigger, moment)
         _settle_passed_duties(procedure, before, trigger, case.state, passed_duties_of(case),
-                              moment)
+                              moment, case.data)
         _stop_and_restart_clocks(procedure, before, case.state, open_now, moment)
     numbers = reserve_numbers(case.office, transition.notices, now)
     article = article_for(transition.article, context)
@@ -313,11 +335,15 @@ def check_action(case: Case, trigger: str, *, role: str, values: Mapping[str, An
     return check(procedure, trigger, context), parsed, context
 
 
-def _updated_data(transition, data: dict[str, Any], parsed: Mapping[str, Any]) -> dict[str, Any]:
-    """The case's data after the action: its counter raised, its stored fields kept."""
+def _updated_data(transition, data: dict[str, Any], parsed: Mapping[str, Any],
+                  context: Context | None = None) -> dict[str, Any]:
+    """The case's data after the action: its counter raised, its stored fields and the facts it
+    establishes (``records``) kept."""
     if transition.counts:
         data[transition.counts] = data.get(transition.counts, 0) + 1
     data.update(json_safe({f.name: parsed[f.name] for f in transition.fields if f.store}))
+    if transition.records is not None and context is not None:
+        data.update(json_safe(dict(transition.records(context))))
     return data
 
 
@@ -356,6 +382,9 @@ def _leave_state(procedure: Procedure, case: Case, state: str, open_now: list[De
         deadline.closed_at = moment
         deadline.closed_reason = (f"met by '{trigger}'" if outcome == "met"
                                   else f"the case ended by '{trigger}'")
+        if outcome == "met" and (day := _met_on(procedure, deadline.kind, case.data)):
+            deadline.closed_at = _start_of_legal_day(day)
+            deadline.closed_reason = f"met on {day} (recorded by '{trigger}')"
         deadline.next_reminder_on = None
         deadline.suspended_since = None
         closed[deadline.kind] = deadline
@@ -363,14 +392,39 @@ def _leave_state(procedure: Procedure, case: Case, state: str, open_now: list[De
 
 
 def _settle_passed_duties(procedure: Procedure, left: str, trigger: str, entered: str,
-                          passed: list[Deadline], moment: datetime) -> None:
+                          passed: list[Deadline], moment: datetime,
+                          data: Mapping[str, Any] | None = None) -> None:
     """A duty still owed after its deadline passed is settled by the same rule that meets a
     running one: done late, made moot by the case ending, or the lapse's own consequence."""
     for deadline in passed:
         how = settle_passed(procedure, left, trigger, entered, deadline.kind, deadline.on_expiry)
-        if how is not None:
-            deadline.settled_at = moment
-            deadline.settlement = how
+        if how is None:
+            continue
+        day = _met_on(procedure, deadline.kind, data) if how is Settlement.MET else None
+        if day is not None and day <= deadline.due_date:
+            # Met in time, recorded after the sweep saw the period pass (a decision served on
+            # the last day and recorded the week after): it was never missed.
+            deadline.status = DeadlineStatus.MET
+            deadline.closed_at = _start_of_legal_day(day)
+            deadline.closed_reason = (f"met on {day} (recorded by '{trigger}' after the "
+                                      "period had been seen to pass)")
+            continue
+        deadline.settled_at = _start_of_legal_day(day) if day is not None else moment
+        deadline.settlement = how
+
+
+def _met_on(procedure: Procedure, kind: str, data: Mapping[str, Any] | None) -> date | None:
+    """The day a deadline was legally met, when it declares one (``met_on``: a written decision
+    is served, Art. 128(3)) and the case's data holds it."""
+    spec = procedure.deadline_spec(kind)
+    raw = (data or {}).get(spec.met_on) if spec is not None and spec.met_on else None
+    if raw is None:
+        return None
+    return raw if isinstance(raw, date) else date.fromisoformat(raw)
+
+
+def _start_of_legal_day(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=clock.SEOUL)
 
 
 def _recompute_periods(procedure: Procedure, transition, open_now: list[Deadline],

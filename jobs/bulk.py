@@ -67,7 +67,7 @@ def bulk_eligible(procedure_code: str, trigger: str) -> bool:
         return False
     transition = procedure.transition(trigger)
     stops_clocks = any(procedure.state(s).suspends for s in (*transition.source, transition.dest))
-    return not (transition.fields or transition.counts or stops_clocks
+    return not (transition.fields or transition.counts or transition.records or stops_clocks
                 or procedure.deadlines_of(transition.dest))
 
 

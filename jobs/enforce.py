@@ -27,7 +27,8 @@ from jobs import messages
 from jobs.bulk import BatchConflict, Due, fire_in_bulk
 from workflows import clock
 from workflows.calendar import StatutoryCalendar
-from workflows.engine import TransitionRefused
+from workflows.engine import Duty, Refusal, TransitionRefused
+from workflows.procedures import procedure_for
 
 log = logging.getLogger(__name__)
 
@@ -152,22 +153,44 @@ def _take_effect(deadline: Deadline, now: datetime, calendar: StatutoryCalendar,
             fire(case, trigger, actor=None, effective_at=deadline.due_at, now=now,
                  calendar=calendar, payload=legal)
         except TransitionRefused as refused:
-            _cancel(deadline, f"could not take effect: {refused.message}", legal)
-            result.cancelled += 1
-            return
-        result.fired += 1
-        message = messages.took_effect(case.reference, case.procedure, deadline.kind,
-                                       deadline.due_date, trigger, deadline.article)
+            if refused.reason is not Refusal.NOT_AVAILABLE or not _still_owed(case, deadline):
+                _cancel(deadline, f"could not take effect: {refused.message}", legal)
+                result.cancelled += 1
+                return
+            # The law attaches its effect to the lapse only in the states it names (the
+            # Art. 129(2) notice of an undecided appeal): a decision recorded but not yet served
+            # when its period ends is not undecided, yet its period was missed and is still owed.
+            _record_passing(case, deadline, legal,
+                            f"the {deadline.kind} period passed; '{trigger}' does not apply "
+                            f"while the case is '{case.state}'")
+            result.flagged += 1
+            message = messages.passed(case.reference, case.procedure, deadline.kind,
+                                      deadline.due_date, deadline.article)
+        else:
+            result.fired += 1
+            message = messages.took_effect(case.reference, case.procedure, deadline.kind,
+                                           deadline.due_date, trigger, deadline.article)
     else:
-        append_event(case, actor=None, trigger="deadline_passed", from_state=case.state,
-                     to_state=case.state, reason=f"the {deadline.kind} period passed",
-                     article=deadline.article, payload=legal, effective_at=deadline.due_at)
+        _record_passing(case, deadline, legal, f"the {deadline.kind} period passed")
         result.flagged += 1
         message = messages.passed(case.reference, case.procedure, deadline.kind,
                                   deadline.due_date, deadline.article)
     recipients = supervisors_of(case) + responsible_for(case)
     send_alert(recipients, case=case, deadline=deadline, kind="escalation", key="passed",
                message=message)
+
+
+def _record_passing(case, deadline: Deadline, legal: dict, reason: str) -> None:
+    append_event(case, actor=None, trigger="deadline_passed", from_state=case.state,
+                 to_state=case.state, reason=reason, article=deadline.article, payload=legal,
+                 effective_at=deadline.due_at)
+
+
+def _still_owed(case, deadline: Deadline) -> bool:
+    """The case is open and the deadline's duty is the office's (a party's lapse that cannot
+    take its effect is moot)."""
+    return (deadline.owed_by == Duty.OFFICE
+            and not procedure_for(case.procedure).state(case.state).terminal)
 
 
 def _cancel(deadline: Deadline, reason: str, legal: dict) -> None:

@@ -2,39 +2,59 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from backoffice.models import Case, User
+from sqlalchemy import select
+
+from backoffice.extensions import db
+from backoffice.models import Case, Deadline, User
 from backoffice.workflow import fire, open_procedure_case
 from workflows import clock
 from workflows.engine import Refusal, TransitionRefused
-
-NEXT_STEP_STATES = ("decided", "decision_overdue")
+from workflows.procedures import procedure_for
 
 
 def can_request_examination(case: Case) -> bool:
-    return case.procedure == "objection" and case.state in NEXT_STEP_STATES
+    """Whether the claimant may request an examination from this objection now (the one
+    rule the case page, the portal and the filing share)."""
+    return isinstance(_route(case, clock.today()), tuple)
+
+
+def _route(objection: Case, today: date) -> tuple[str, str] | str:
+    """The filing route of a request for examination after ``objection`` and the day its
+    period runs from, or why none is open now.
+
+    After a decision is received the 90 days run from its receipt (121(2)). When no decision
+    was received within the decision period (none was made, or one was made but not served in
+    time, 128(3)), the request may be filed from the day after that period, with no end
+    (121(2) proviso, 129(2)1).
+    """
+    if objection.procedure != "objection" or objection.state not in (
+            procedure_for("objection").transition("next_step_filed").source):
+        return "a request for examination follows a decided or overdue objection"
+    served = (objection.data or {}).get("decision_served_on")
+    if served:
+        return "after_objection", served
+    period_end = db.session.scalar(
+        select(Deadline.due_date).where(Deadline.case_id == objection.id,
+                                        Deadline.kind == "decision")
+        .order_by(Deadline.id.desc()).limit(1))
+    if period_end is not None and today > period_end:
+        return "objection_overdue", (period_end + timedelta(days=1)).isoformat()
+    return ("the objection was decided: record when its decision was received first, or wait "
+            f"until its decision period ends ({period_end}) (Art. 121(2))")
 
 
 def request_examination_after_objection(objection: Case, *, actor: User,
                                         reasons: str) -> Case:
-    """File a request for examination against the objection's disposition and close it.
-
-    After a decision the 90 days run from its receipt (121(2)); when the decision period passed
-    undecided, the request may be filed from its end (121(2) proviso, 129(2)1).
-    """
-    if not can_request_examination(objection):
-        raise TransitionRefused(Refusal.NOT_AVAILABLE,
-                                "a request for examination follows a decided or overdue objection")
-    data = objection.data or {}
+    """File a request for examination against the objection's disposition and close it (the
+    route and its start: :func:`_route`)."""
     today = clock.today()
-    if objection.state == "decided":
-        if not data.get("decision_served_on"):
-            raise TransitionRefused(Refusal.GUARD_FAILED,
-                                    "record when the objection decision was received first")
-        route, starts = "after_objection", data["decision_served_on"]
-    else:
-        route, starts = "objection_overdue", today.isoformat()
+    route = _route(objection, today)
+    if isinstance(route, str):
+        raise TransitionRefused(Refusal.GUARD_FAILED, route)
+    route, starts = route
+    data = objection.data or {}
     examination = open_procedure_case(
         "examination", party=objection.party, office=objection.office, actor=actor,
         assigned_officer=objection.assigned_officer,

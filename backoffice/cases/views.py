@@ -14,6 +14,7 @@ from backoffice.cases.actions import (
 from backoffice.cases.confirmation import carried_inputs, confirmation_for, needs_confirmation
 from backoffice.cases.forms import RequestExaminationForm
 from backoffice.cases.next_step import can_request_examination, request_examination_after_objection
+from backoffice.deadlines.operations import extension_refused, waiver_refused
 from backoffice.deadlines.store import load_calendar
 from backoffice.extensions import db
 from backoffice.models import Attachment, CaseEvent, Deadline, Notice
@@ -139,6 +140,8 @@ def case_page(case, failed=None, status: int = 200, notes: tuple[str, ...] = (),
     return render_template(
         "cases/detail.html", case=case, events=events, deadlines=deadlines, notices=notices,
         can_extend=office_user,
+        extendable={d.id for d in deadlines if office_user and extension_refused(d) is None},
+        waivable={d.id for d in deadlines if waiver_refused(d, current_user) is None},
         has_diagram=case.procedure in REGISTRY,
         can_request_examination=can_request_examination(case),
         replaced=replaced_ids(n.id for n in notices), can_serve=office_user,

@@ -31,6 +31,7 @@ from workflows.calendar import (
 from workflows.calendar.civil_act import add_months
 from workflows.engine import Context, Settlement, StartKind, article_for
 from workflows.engine import Deadline as DeadlineSpec
+from workflows.procedures import REGISTRY, procedure_for
 from workflows.roles import Role
 
 
@@ -183,34 +184,79 @@ def stored_due_date(deadline: Deadline) -> DueDate:
     return DueDate(deadline.due_date, deadline.due_at, deadline.due_date, steps)
 
 
+def declared(deadline: Deadline) -> DeadlineSpec | None:
+    """The declaration of the procedure that opened ``deadline`` (None for one opened by hand)."""
+    if deadline.case is None or deadline.case.procedure not in REGISTRY:
+        return None
+    return procedure_for(deadline.case.procedure).deadline_spec(deadline.kind)
+
+
+def extension_refused(deadline: Deadline) -> str | None:
+    """Why an officer may not extend ``deadline`` now, or None when Art. 10 lets them.
+
+    Only a time limit the declaration names an extension for can be extended (``extension``:
+    a party's filing or submission, Art. 10); a period the law itself fixes cannot (a deemed
+    permission arises unless the civil-petition extension was notified in time, a lawsuit
+    period is peremptory, a decision period's lapse opens the next remedy).
+    """
+    spec = declared(deadline)
+    if spec is None or not spec.extension:
+        return ("the law fixes this period: an officer cannot extend it"
+                + (f" ({article_for(spec.article, _context(deadline))})" if spec else ""))
+    if deadline.status != DeadlineStatus.OPEN:
+        return "only an open deadline can be extended"
+    if standing.read(deadline).standing is Standing.TOOK_EFFECT:
+        return ("this period has passed and its legal effect has taken place; it can no "
+                "longer be extended")
+    return None
+
+
+def waiver_refused(deadline: Deadline, actor: User | None) -> str | None:
+    """Why ``actor`` may not waive ``deadline`` now, or None when a supervisor may.
+
+    Only an internal time limit of the office, whose lapse has no legal effect, can be waived
+    (``waiver`` in the declaration); a duty the Act imposes (the Art. 129(2) notice, a decision
+    period) and a party's period cannot.
+    """
+    if actor is None or actor.role != Role.SUPERVISOR:
+        return "only a supervisor may waive a deadline"
+    spec = declared(deadline)
+    if spec is None or not spec.waiver:
+        return "the Act imposes this time limit: it cannot be waived"
+    reading = standing.read(deadline).standing
+    if not (reading.running or reading is Standing.OVERDUE):
+        return "only a running deadline or an overdue duty of the office can be waived"
+    return None
+
+
+def _context(deadline: Deadline) -> Context:
+    case = deadline.case
+    return Context(case.state, Role.SUPERVISOR, clock.now(), dict(case.data or {}), {}, {})
+
+
 def extend_deadline(deadline: Deadline, *, until: date, ground: str, actor: User) -> CaseEvent:
     """Extend an open deadline for a natural disaster or similar ground (Art. 10).
 
-    :raise CalendarError: the deadline is not open, or the extension is not one Art. 10 allows.
+    :raise CalendarError: the deadline is not one an officer may extend (see
+        :func:`extension_refused`), or the extension is not one Art. 10 allows.
     """
-    if deadline.status != DeadlineStatus.OPEN:
-        raise CalendarError("only an open deadline can be extended")
-    if standing.read(deadline).standing is Standing.TOOK_EFFECT:
-        raise CalendarError("this period has passed and its legal effect has taken place; "
-                            "it can no longer be extended")
+    if refused := extension_refused(deadline):
+        raise CalendarError(refused)
+    article = declared(deadline).extension
     extended = load_calendar().extend(stored_due_date(deadline), until, ground)
     previous = deadline.due_date
     deadline.extension = {"until": until.isoformat(), "ground": ground.strip()}
     _apply_due(deadline, extended)
     _plan_reminders_after(deadline)
-    return _record(deadline, actor, "extend_deadline", ground.strip(), "Art. 10",
+    return _record(deadline, actor, "extend_deadline", ground.strip(), article,
                    {"from": previous.isoformat(), "to": extended.due_date.isoformat()})
 
 
 def waive_deadline(deadline: Deadline, *, reason: str, actor: User) -> CaseEvent:
     """Waive a running deadline, or a duty still owed after its deadline passed, with a reason
     (a supervisor's decision, recorded in the history)."""
-    if actor.role != Role.SUPERVISOR:
-        raise CalendarError("only a supervisor may waive a deadline")
-    reading = standing.read(deadline).standing
-    if not (reading.running or reading is Standing.OVERDUE):
-        raise CalendarError("only a running deadline or an overdue duty of the office can be "
-                            "waived")
+    if refused := waiver_refused(deadline, actor):
+        raise CalendarError(refused)
     overdue = deadline.status == DeadlineStatus.MISSED
     if not reason or not reason.strip():
         raise CalendarError("a waiver needs its reason")
@@ -223,7 +269,7 @@ def waive_deadline(deadline: Deadline, *, reason: str, actor: User) -> CaseEvent
         deadline.closed_at = clock.now()
     deadline.closed_reason = reason.strip()
     deadline.next_reminder_on = None
-    return _record(deadline, actor, "waive_deadline", reason.strip(), deadline.article,
+    return _record(deadline, actor, "waive_deadline", reason.strip(), declared(deadline).waiver,
                    {"due_date": deadline.due_date.isoformat()})
 
 

@@ -170,6 +170,7 @@ def _change_deadline(reference: str, deadline_id: int, what: str, form, change, 
             db.session.rollback()
             field = form.until if what == "extend" else form.reason
             field.errors = [*field.errors, str(error)]
+            flash(f"Not done: {error}", "error")
         else:
             db.session.commit()
             flash(done(deadline), "info")

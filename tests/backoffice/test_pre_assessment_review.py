@@ -24,8 +24,6 @@ def open_review(people, trigger=None, **values):
     return case
 
 
-
-
 @pytest.fixture
 def served(people):
     case = open_review(people)
@@ -61,10 +59,13 @@ def test_early_rectification_is_applied_at_once(served, people):
     assert deadline(served, "review_window").status == DeadlineStatus.MET
 
 
-def test_an_unused_window_lets_collection_proceed(served):
+def test_an_unused_window_lets_collection_proceed(served, people):
+    # Received Tue 3 March: the 30 days run 4 March - Thu 2 April, to 24:00.
     with clock.frozen(kst(2026, 4, 3, 0, 1)):
         assert enforce_due_deadlines().fired == 1
     db.session.expire_all()
+    assert served.state == "window_passed"
+    act(served, "proceed_to_assessment", people["officer"], kst(2026, 4, 3, 10))
     assert served.state == "ready_to_assess"
 
 
@@ -78,6 +79,7 @@ def test_decision_due_30_days_after_the_request_and_overdue_is_recorded(served, 
     overdue = db.session.scalars(select(CaseEvent).where(
         CaseEvent.case_id == served.id, CaseEvent.trigger == "note_overdue")).one()
     assert overdue.article == "Art. 118(3); 42-2(1)7"
+    act(served, "refer_to_committee", people["officer"], kst(2026, 4, 22, 10))
     act(served, "decide", people["officer"], kst(2026, 4, 28, 10), outcome="accepted_part",
         reasons="Freight was double counted")
     assert served.data["outcome"] == "accepted_part"
@@ -89,6 +91,7 @@ def test_a_revision_stops_the_decision_clock(served, people):
     act(served, "order_revision", people["officer"], kst(2026, 3, 23, 10), revision_days=5,
         matters="sign the request")
     act(served, "revise", people["payer"], kst(2026, 3, 26, 10), revision="signed")
+    assert served.state == "review_requested"
     # 19 April (a Sunday) + the 3 days of 23-25 March = Wednesday 22 April
     assert deadline(served, "decision").due_date == date(2026, 4, 22)
 
@@ -98,6 +101,7 @@ def test_a_reinvestigation_decision_opens_a_reinvestigation_case(served, people)
 
     act(served, "request_review", people["payer"], kst(2026, 3, 20, 10), filed_on="2026-03-20",
         filing_rule="online", reasons="r")
+    act(served, "refer_to_committee", people["officer"], kst(2026, 3, 30, 10))
     event = act(served, "decide_reinvestigate", people["officer"], kst(2026, 4, 1, 10),
                 scope="the freight invoices", reasons="facts to verify")
     child = db.session.scalar(select(Case).where(Case.reference == event.payload["opened"]))

@@ -149,7 +149,10 @@ class StatutoryCalendar:
         :param start: the starting event: a date, or an aware datetime (naive = Seoul time).
         :param start_label: what the start is ("receipt of the disposition notice").
         :param starts_at_midnight: the period begins at 00:00 of the start day, which then
-            counts (Civil Act Art. 157 proviso); a datetime at exactly 00:00 does so too.
+            counts (Civil Act Art. 157 proviso). Only a period the law makes begin at 00:00
+            does so: an event that happens at 00:00 (a deemed grant taking effect, a notice
+            received just after midnight) starts a period counted from the next day, like any
+            other moment of that day.
         :param rollover: move a deadline off non-working days (Art. 8(3)) and outages
             (Art. 8(4)). Off for durations such as validity periods, which are not deadlines.
         :param suspensions: days on which the period does not run.
@@ -210,10 +213,9 @@ class StatutoryCalendar:
 
     def _civil_act_due(self, start, period, start_label, starts_at_midnight, rollover,
                        suspensions) -> DueDate:
-        start_day, at_midnight, shown = _start_day(start)
-        counts_first = starts_at_midnight or at_midnight
+        start_day, shown = _start_day(start)
         steps = [Step(f"{start_label} {shown}")]
-        if counts_first:
+        if starts_at_midnight:
             first = start_day
             steps.append(Step("the period starts at 00:00: the first day counts",
                               "Civil Act Art. 157 proviso"))
@@ -275,14 +277,18 @@ class StatutoryCalendar:
     # -- Civil-petition counting -------------------------------------------------------------
 
     def _petition_due(self, start, period, start_label, suspensions) -> DueDate:
-        if period.in_hours:
+        whole_days = _runs_on_from_midnight(start)
+        if period.in_hours and not whole_days:
             if suspensions:
                 raise CalendarError("a period counted in working hours cannot be suspended here")
             return self._petition_hours_due(start, period, start_label)
-        start_day, _, shown = _start_day(start)
+        start_day, shown = _start_day(start)
         steps = [Step(f"{start_label} {shown}"),
                  Step(f"{period}: the first day counts, Saturdays and public holidays do not",
                       f"{PETITIONS_ACT}(2)")]
+        if period.in_hours:
+            steps[1] = Step(f"{period} from 00:00: whole processing days of 8 working hours, "
+                            "Saturdays and public holidays not counted", f"{PETITIONS_ACT}(1)")
         day, counted, skipped = start_day, 0, []
         while True:
             reason = self.days.petition_skip_reason(day)
@@ -339,19 +345,31 @@ class StatutoryCalendar:
             moment = datetime.combine(day + timedelta(days=1), time.min, tzinfo=SEOUL)
 
 
+def _runs_on_from_midnight(start: date | datetime) -> bool:
+    """Whether a civil-petition period starts at 00:00 Seoul and so counts whole processing days.
+
+    A period that runs on from the end of another (a civil-petition extension of a processing
+    period, e.g. Customs Act Art. 134(4), from 24:00 of the running period's last day) has no
+    time of receipt for the hours of Art. 19(1): its N days of 8 working hours from 00:00 are
+    the next N whole processing days, and it ends at 24:00 of the last, so that what the law
+    attaches to the day after it ends (a deemed grant) takes effect at 00:00 of that day.
+    """
+    return isinstance(start, datetime) and _seoul(start).time() == time.min
+
+
 def _seoul(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         return moment.replace(tzinfo=SEOUL)
     return moment.astimezone(SEOUL)
 
 
-def _start_day(start: date | datetime) -> tuple[date, bool, str]:
-    """Return the legal start day, whether the period starts at 00:00, and how to show it."""
+def _start_day(start: date | datetime) -> tuple[date, str]:
+    """Return the legal start day and how to show it."""
     if isinstance(start, datetime):
         local = _seoul(start)
-        return local.date(), local.time() == time.min, f"{local:%Y-%m-%d %H:%M} KST"
+        return local.date(), f"{local:%Y-%m-%d %H:%M} KST"
     if isinstance(start, date):
-        return start, False, start.isoformat()
+        return start, start.isoformat()
     raise CalendarError(f"a start must be a date or a datetime, not {start!r}")
 
 

@@ -80,6 +80,9 @@ class Context:
     data: Mapping[str, Any]
     values: Mapping[str, Any]
     open_deadlines: Mapping[str, DeadlineView]
+    deadlines: Mapping[str, DeadlineView] = field(default_factory=dict)
+    """The newest deadline of each kind, whatever its status: the real last day of a period
+    that has passed (with the office's closure days, outages and extensions in it)."""
 
 
 Guard = Callable[[Context], str | None]
@@ -115,6 +118,9 @@ class Transition:
     recomputes: tuple[str, ...] = ()
     """Running deadlines whose period depends on what this action changes (e.g. Art. 132(6)
     evidence turns the 30 days for an objection decision into 60)."""
+    records: Callable[[Context], Mapping[str, Any]] | None = None
+    """Facts the action establishes and the case keeps, computed from the case as it is before
+    the move (e.g. whether a request was filed in time, the days a decision was late)."""
     outcome_en: str = ""
     outcome_ko: str = ""
     """What the action means for the party, in plain words, as the portal says it (e.g. "Your
@@ -237,6 +243,20 @@ class Deadline:
     """Who must act before it passes: the office (late means overdue) or the party."""
     label_ko: str = ""
     """What the deadline is for, in Korean (the pages show the reader's language first)."""
+    extension: str = ""
+    """The provision under which an officer may extend this time limit for a natural disaster
+    or a similar ground (Art. 10: a party's filing, application or submission), or empty: a
+    period the law itself fixes cannot be extended by an officer (a deemed grant arises unless
+    the civil-petition extension is notified in time, Art. 134(4); the lawsuit periods are
+    peremptory, Arts. 119(7), 120(6); a decision period, whose lapse opens the next remedy)."""
+    waiver: str = ""
+    """Why a supervisor may release the office from this time limit (an internal time limit of
+    the office whose lapse has no legal effect), or empty: a duty the Act imposes on its own
+    terms (the Art. 129(2) notice is owed) or a party's period cannot be waived."""
+    met_on: str | None = None
+    """The key of the case's data holding the day the deadline was legally met, when that is not
+    the day the meeting action is recorded: a decision period is met by serving the written
+    decision (Art. 128(3)), which may be recorded later."""
 
     def period_for(self, context: Context) -> str:
         return self.period(context) if callable(self.period) else self.period

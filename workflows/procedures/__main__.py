@@ -32,13 +32,16 @@ def procedure_markdown(procedure: Procedure) -> str:
         dest = t.dest if t.dest is not None else "(stays)"
         lines.append(f"| `{t.trigger}` {t.label_en} | {source} → {dest} | {roles} | "
                      f"{_article(t.article)} |")
-    lines += ["", "| deadline | opens in | period | from | article | when it passes |",
-              "|---|---|---|---|---|---|"]
+    lines += ["", "| deadline | opens in | period | from | article | when it passes | owed by "
+              "| officer may extend | supervisor may waive |",
+              "|---|---|---|---|---|---|---|---|---|"]
     for state, specs in procedure.deadlines.items():
         for spec in specs:
             period = spec.period if isinstance(spec.period, str) else spec.period_text
+            met = f" (met on `{spec.met_on}`)" if spec.met_on else ""
             lines.append(f"| `{spec.kind}` {spec.label_en} | {state} | {period} | "
-                         f"{spec.start.label} | {_article(spec.article)} | {spec.on_expiry} |")
+                         f"{spec.start.label} | {_article(spec.article)} | {spec.on_expiry}{met} "
+                         f"| {spec.owed_by} | {spec.extension or 'no'} | {spec.waiver or 'no'} |")
     return "\n".join(lines)
 
 

@@ -53,8 +53,20 @@ def test_a_year_from_29_february_ends_on_28_february_of_a_common_year():
     assert calendar.due(date(2024, 2, 28), "1y").plain_end == date(2025, 2, 28)
 
 
-def test_a_period_starting_at_midnight_counts_its_first_day():
+def test_an_event_at_midnight_does_not_make_the_period_begin_at_midnight():
+    """Civil Act Art. 157: the first day is not counted unless the period *begins* at 00:00.
+    An event that happens at 00:00 (here: a permission deemed granted at 00:00 of 5 June 2023)
+    is a moment of 5 June like any other; 5 years counted from 6 June end on 5 June 2028."""
     validity = calendar.due(datetime(2023, 6, 5, 0, 0, tzinfo=SEOUL), "5y", rollover=False)
+    assert validity.due_date == date(2028, 6, 5)
+    assert "Civil Act Art. 157 proviso" not in validity.explanation
+
+
+def test_a_period_the_law_makes_begin_at_midnight_counts_its_first_day():
+    """The proviso of Art. 157: a validity that begins at 00:00 of 5 June 2023 counts 5 June;
+    5 years end on 4 June 2028."""
+    validity = calendar.due(datetime(2023, 6, 5, 0, 0, tzinfo=SEOUL), "5y", rollover=False,
+                            starts_at_midnight=True)
     assert validity.due_date == date(2028, 6, 4)
     assert "Civil Act Art. 157 proviso" in validity.explanation
 
