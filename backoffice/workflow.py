@@ -309,8 +309,28 @@ def fire(
     if numbers:
         _issue(case, numbers, transition, article=article, parsed=parsed, event_seq=event.seq,
                actor=actor, now=now, calendar=calendar or load_calendar())
+    if transition.informs:
+        _inform_parent(case, transition.informs, parsed, actor, moment, now, calendar)
     db.session.flush()
     return event
+
+
+def _inform_parent(case: Case, trigger: str, values: Mapping[str, Any], actor: User | None,
+                   moment: datetime, now: datetime, calendar: StatutoryCalendar | None) -> None:
+    """Complete ``trigger`` on the case that opened ``case``, when its state takes it (a
+    parent withdrawn in the meantime has nothing to wait for)."""
+    reference = (case.data or {}).get("parent_reference")
+    parent = db.session.scalar(select(Case).where(Case.reference == reference)) \
+        if reference else None
+    if parent is None:
+        return
+    procedure = procedure_for(parent.procedure)
+    if not procedure.has_trigger(trigger) or parent.state not in (
+            procedure.transition(trigger).source):
+        return
+    by = actor.username if actor is not None else SYSTEM
+    fire(parent, trigger, actor=None, values=values, effective_at=moment, now=now,
+         calendar=calendar, payload={"from": case.reference, "recorded_by": by})
 
 
 def check_action(case: Case, trigger: str, *, role: str, values: Mapping[str, Any] | None,
@@ -487,7 +507,7 @@ def _start_of(spec, data: Mapping[str, Any], moment: datetime,
         if before is None:
             raise TransitionRefused(Refusal.NOT_AVAILABLE,
                                     f"no running {spec.start.key} period to extend")
-        return before.due_date
+        return before.due_at  # 24:00 of its last day: the extension runs on from there
     raise ValueError(f"unsupported start {kind}")
 
 

@@ -66,6 +66,8 @@ def bulk_eligible(procedure_code: str, trigger: str) -> bool:
     if not procedure.has_trigger(trigger):
         return False
     transition = procedure.transition(trigger)
+    if transition.dest is None:
+        return False  # an action that keeps the state: the per-case path records it
     stops_clocks = any(procedure.state(s).suspends for s in (*transition.source, transition.dest))
     return not (transition.fields or transition.counts or transition.records or stops_clocks
                 or procedure.deadlines_of(transition.dest))

@@ -32,7 +32,17 @@ from backoffice.models import Case, CaseEvent, Deadline, User
 from backoffice.security import visible_cases
 from backoffice.workflow import actions_for
 from workflows import clock
-from workflows.engine import STAYS, Action, Duty, FieldKind, Procedure, Transition
+from workflows.engine import (
+    STAYS,
+    SYSTEM,
+    Action,
+    Context,
+    Duty,
+    FieldKind,
+    Procedure,
+    Transition,
+    article_for,
+)
 from workflows.engine import Deadline as DeadlineSpec
 from workflows.procedures import REGISTRY, procedure_info
 
@@ -255,7 +265,7 @@ def _options(case: Case, procedure: Procedure, offered: list[Action]) -> list[Op
             ko = ", ".join(s.label_ko or s.label_en for s in changes if s)
             note = Words(f"No time limit. If you do, the period for the {en} is counted again.",
                          f"기한은 없습니다. 이 절차를 밟으시면 {ko} 기간이 다시 계산됩니다.")
-        article = transition.article if isinstance(transition.article, str) else ""
+        article = article_for(transition.article, _case_context(case))
         label = Words(transition.label_en, transition.label_ko or transition.label_en)
         options.append(Option(case, label, article, note,
                               Button(label, _action_link(page, transition.trigger))))
@@ -306,7 +316,7 @@ def _next_step(case: Case, outcomes: list[tuple[CaseEvent, Outcome]],
         if spec.owed_by != Duty.PARTY or spec.start.key is None:
             continue
         days = _period_days(spec)
-        article = spec.article if isinstance(spec.article, str) else ""
+        article = article_for(spec.article, _case_context(case))
         ko_label = spec.label_ko or spec.label_en
         return Words(
             f"You may take the next step within {days.en} of {spec.start.label} (not recorded "
@@ -314,6 +324,11 @@ def _next_step(case: Case, outcomes: list[tuple[CaseEvent, Outcome]],
             f"통지서를 받은 날부터 {days.ko} 이내에 다음 절차를 밟을 수 있습니다 (수령일 기록 전): "
             f"{ko_label} ({article}).")
     return None
+
+
+def _case_context(case: Case) -> Context:
+    """The case as an article function reads it (an article may depend on the case)."""
+    return Context(case.state, SYSTEM, clock.now(), dict(case.data or {}), {}, {})
 
 
 def _period_days(spec: DeadlineSpec) -> Words:

@@ -1,5 +1,7 @@
 import stat
 
+import pytest
+
 from backoffice import create_app
 from backoffice.config import normalise_database_url
 from backoffice.paths import DEFAULT_INSTANCE_DIR
@@ -53,3 +55,28 @@ def test_session_cookies_are_secure_by_default(tmp_path):
 def test_the_test_run_never_uses_the_real_instance_database(app):
     assert str(DEFAULT_INSTANCE_DIR) not in app.config["SQLALCHEMY_DATABASE_URI"]
     assert app.instance_path != str(DEFAULT_INSTANCE_DIR)
+
+
+def test_the_acts_ten_days_cannot_be_configured_into_processing_days(tmp_path):
+    # Art. 161(2): 10 days, an Art. 8 period; only the extension of 161(3) counts processing
+    # days. The application refuses to start.
+    with pytest.raises(ValueError, match="not processing days") as refused:
+        create_app({"SECRET_KEY": "x", "DEEMED_PERMISSION_PERIODS": {"161": "10pd"}},
+                   instance_path=str(tmp_path))
+    assert "DEEMED_PERMISSION_PERIODS['161']" in str(refused.value)
+    assert "Art. 161(2)" in str(refused.value) and "Art. 161(3)" in str(refused.value)
+
+
+def test_a_deemed_permission_period_needs_a_known_kind_and_a_readable_period(tmp_path):
+    with pytest.raises(ValueError, match="no such kind"):
+        create_app({"SECRET_KEY": "x", "DEEMED_PERMISSION_PERIODS": {"999": "10d"}},
+                   instance_path=str(tmp_path))
+    with pytest.raises(ValueError, match="cannot read period"):
+        create_app({"SECRET_KEY": "x", "DEEMED_PERMISSION_PERIODS": {"161": "ten days"}},
+                   instance_path=str(tmp_path))
+
+
+def test_a_deemed_permission_period_in_art_8_days_is_accepted(tmp_path):
+    config = create_app({"SECRET_KEY": "x", "DEEMED_PERMISSION_PERIODS": {"250": "10d"}},
+                        instance_path=str(tmp_path)).config
+    assert config["DEEMED_PERMISSION_PERIODS"] == {"250": "10d"}

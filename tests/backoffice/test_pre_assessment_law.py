@@ -374,17 +374,27 @@ def test_a_reinvestigation_ordered_by_the_review_awaits_the_amended_notice(reque
     act(requested, "record_reinvestigation_served", officer, kst(2026, 4, 17, 10),
         decision_served_on="2026-04-16")
     assert deadline(requested, "decision").status == DeadlineStatus.MET
-    act(requested, "record_amended_notice", officer, kst(2026, 5, 20, 10),
+    # The office that gave the notice reinvestigates and notifies the amended notice (118(4)2):
+    # one action, on the reinvestigation, that the review waits for.
+    assert "record_amended_notice" not in triggers(requested, officer, kst(2026, 5, 20, 9))
+    act(child, "notify_amended_notice", officer, kst(2026, 5, 20, 10), amendment="amended",
         amended_shortage=300_000, amended_notice_on="2026-05-19", findings="freight counted once")
+    db.session.refresh(requested)
     assert (requested.state, requested.data["amended_shortage"]) == ("notice_amended", 300_000)
+    last = db.session.scalars(select(CaseEvent).where(CaseEvent.case_id == requested.id)
+                              .order_by(CaseEvent.seq.desc())).first()
+    assert (last.trigger, last.payload["from"]) == ("record_amended_notice", child.reference)
     act(requested, "proceed_to_assessment", officer, kst(2026, 5, 20, 11))
     assert requested.state == "ready_to_assess"
 
 
 def test_an_amended_notice_that_leaves_nothing_to_collect_closes_the_case(requested, people):
-    reinvestigate(requested, people)
-    act(requested, "record_amended_notice", people["officer"], kst(2026, 5, 20, 10),
-        amended_shortage=0, amended_notice_on="2026-05-19", findings="no shortage")
+    event = reinvestigate(requested, people)
+    child = db.session.scalar(select(Case).where(Case.reference == event.payload["opened"]))
+    act(child, "notify_amended_notice", people["officer"], kst(2026, 5, 20, 10),
+        amendment="withdrawn", amended_shortage=0, amended_notice_on="2026-05-19",
+        findings="no shortage")
+    db.session.refresh(requested)
     nothing = refused(requested, "proceed_to_assessment", people["officer"],
                       kst(2026, 5, 20, 11))
     assert "leaves no shortage to collect" in nothing.message

@@ -118,6 +118,11 @@ class Transition:
     recomputes: tuple[str, ...] = ()
     """Running deadlines whose period depends on what this action changes (e.g. Art. 132(6)
     evidence turns the 30 days for an objection decision into 60)."""
+    informs: str | None = None
+    """The action this one completes on the case that opened this case (its parent): a
+    reinvestigation ordered by a pre-assessment review ends in the amended notice the review
+    waits for (Art. 118(4)2). Fired by the system with this action's values, in the same
+    transaction, when the parent is in a state that takes it."""
     records: Callable[[Context], Mapping[str, Any]] | None = None
     """Facts the action establishes and the case keeps, computed from the case as it is before
     the move (e.g. whether a request was filed in time, the days a decision was late)."""
@@ -182,7 +187,8 @@ class StartKind(StrEnum):
     DATA = "data"
     """A date kept in the case's data, e.g. the legal receipt date of an application."""
     PREVIOUS = "previous"
-    """The last day of the case's previous deadline of a kind (an extended period runs on)."""
+    """The end of the case's previous deadline of a kind, 24:00 of its last day (an extended
+    period runs on from there)."""
     EVENT = "event"
     """Opened later, when the named event happens (e.g. a notice is served)."""
     BACKWARD = "backward"

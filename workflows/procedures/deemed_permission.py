@@ -5,15 +5,38 @@ the head of the customs office notifies within 10 days from receipt whether perm
 granted, or that the processing period is extended under the civil-petition statutes; if neither
 is notified within the period, permission is deemed granted on the day following the day the
 period (or the extended or re-extended period) ends. Eight more articles apply them to other
-situations (146, 151, 155, 195, 89(5), 205, 213(5), 221(2)). One procedure serves them all; the
-kind of permission is data.
+situations: 146(1) (other vessels and aircraft: 134, 136, 140, 142, 143), 151(2) (vehicle
+supplies: 143), 155(2) (goods stored outside a bonded area: 158, 159, 161), 195(2), 89(5),
+205, 213(5) and 221(2). One procedure serves them all; the kind of permission is data.
 
-The 10 days are counted under Art. 8 (Civil Act, roll-over of Art. 8(3)); a deployment can
-choose another count per kind (``DEEMED_PERMISSION_PERIODS``). The civil-petition count (10
-processing days) is computed beside it as an early warning, whichever ends first. The deemed
-grant takes effect at 00:00 of the day after the period ends: that day itself is never rolled
-over. A refusal after a deemed grant is a separate revocation with reasons, not an overwrite
-[Assumption: revocation of a deemed permission under general administrative law].
+Counting, read against the Act:
+
+- The 10 days are the Act's own period and are counted under Art. 8 (Civil Act: the day of
+  receipt is not counted, the period ends at 24:00 of its last day, a last day on a Saturday,
+  Sunday, public holiday or Workers' Day rolls to the next working day, Art. 8(3)). They are
+  not a civil-petition period: a deployment may not count them in processing days
+  (``DEEMED_PERMISSION_PERIODS`` refuses a ``pd`` period at startup). The civil-petition count
+  of 10 processing days is computed beside it only as an early warning.
+- An extension is the civil-petition statutes' (e.g. 134(4): "where the processing period is
+  extended or re-extended pursuant to statutes or regulations related to the processing of
+  civil petitions, referring to the relevant processing period"), so its days are processing
+  days (Civil Petitions Treatment Act Art. 19: Saturdays, Sundays and public holidays are not
+  counted). An extension of N days runs on from the end of the running period (24:00 of its
+  last day) and is the next N processing days, whole days, ending 24:00 of the Nth: the hours
+  count of Art. 19(1) for periods of 5 days or less runs from a time of receipt, and an
+  extension has none (it begins at 00:00, so its N × 8 working hours are N whole processing
+  days). The deemed grant takes effect at 00:00 of the day after the (extended) period ends:
+  that day itself is never rolled over.
+- How long and how often [GK: Enforcement Decree of the Civil Petitions Treatment Act Art. 21]:
+  an extension "within the range of the processing period" (so at most 10, the Act's period:
+  the field's maximum), once; a re-extension once more within the same range, with the
+  applicant's consent (the Act itself names "extended or re-extended" periods). Both must be
+  notified within the running period.
+- A refusal after a deemed grant is a separate revocation with reasons, not an overwrite
+  [Assumption: revocation of a deemed permission under general administrative law].
+
+No officer may extend the processing period under Art. 10 or waive it: the deemed grant arises
+by operation of law, and only the civil-petition extension notified in time prevents it.
 """
 
 from __future__ import annotations
@@ -38,13 +61,24 @@ from workflows.roles import Role
 CODE = "deemed_permission"
 PROCESSING = "processing"
 MAX_EXTENSIONS = 2
+"""An extension and one re-extension (e.g. Art. 134(4): "extended or re-extended")."""
 DEFAULT_PERIOD = "10d"
+"""The Act's 10 days (e.g. Art. 134(3)), an Art. 8 period."""
 EARLY_WARNING = "10pd"
+MAX_EXTENSION_DAYS = 10
+"""[GK: Enforcement Decree of the Civil Petitions Treatment Act Art. 21(1)] an extension
+"within the range of the processing period": at most the Act's 10 days, counted in processing
+days."""
 
 
 @dataclass(frozen=True)
 class PermissionKind:
-    """One deemed-permission provision: what is applied for, by whom, under which paragraphs."""
+    """One deemed-permission provision: what is applied for, by whom, under which paragraphs.
+
+    ``application``, ``period`` and ``deemed`` are paragraphs of ``article``; for a kind that
+    applies the article to another situation, ``applies`` is the applying provision and the
+    references read "Art. 146(1) → 136(4)".
+    """
 
     code: str
     article: int | str
@@ -57,12 +91,28 @@ class PermissionKind:
     fee: str | None = None
     applies: str | None = None
     """For the articles that apply a clause to another situation: the extending provision."""
+    application_applied: bool = True
+    """False where the applying article grants the permission itself and applies only the
+    period and deemed paragraphs (195(2) applies 187(2) to (7): the application is 195(1)),
+    so ``application`` is a paragraph of the applying article."""
+    note: str = ""
+    """What else the Act says about this kind (an exception that does or does not touch it)."""
 
     @property
     def label(self) -> str:
         base = f"Art. {self.applies} → {self.article}" if self.applies else f"Art. {self.article}"
         return f"{base}: {self.applied_for_en}"
 
+    def reference(self, paragraph: str) -> str:
+        """The article of ``application``, ``period`` or ``deemed``, as the Act is cited."""
+        text = getattr(self, paragraph)
+        if not self.applies or (paragraph == "application" and not self.application_applied):
+            return f"Art. {text}"
+        return f"Art. {self.applies} → {text}"
+
+
+_TRANSFER_ONLY = ("146(1)2 includes aircraft navigating domestically for transfer only; 146(1) "
+                  "proviso: not craft prescribed by Presidential Decree")
 
 KINDS: dict[str, PermissionKind] = {
     k.code: k
@@ -71,7 +121,8 @@ KINDS: dict[str, PermissionKind] = {
                        "entry into or departure from a place other than an open port",
                        "개항이 아닌 지역 출입 허가", "captain", fee="Art. 134(2)"),
         PermissionKind("136", 136, "136(1)", "136(4)", "136(5)",
-                       "departure from an open port", "출항허가", "captain"),
+                       "departure from an open port", "출항허가", "captain",
+                       note="the seed prints two paragraphs (2); (4) and (5) as numbered"),
         PermissionKind("140", 140, "140(1) proviso", "140(2)", "140(3)",
                        "loading or unloading before the entry procedure",
                        "입항 전 하역 허가", "captain or carrier"),
@@ -86,37 +137,79 @@ KINDS: dict[str, PermissionKind] = {
                        "보수작업 승인", "owner or operator"),
         PermissionKind("159", 159, "159(2)", "159(3)", "159(4)",
                        "dismantling or cutting of bonded goods", "해체·절단 작업 허가",
-                       "owner or operator"),
+                       "owner or operator",
+                       note="159(3) says 'under paragraph (1)': the application is (2)'s"),
         PermissionKind("161", 161, "161(1)", "161(2)", "161(3)",
                        "taking goods out of a bonded area as samples", "견본품 반출 허가",
                        "owner or operator"),
         PermissionKind("185", 185, "185(2)", "185(3)", "185(4)",
                        "work in a bonded factory using only domestic goods",
-                       "내국물품만을 원료로 하는 작업 승인", "bonded-factory operator"),
+                       "내국물품만을 원료로 하는 작업 승인", "bonded-factory operator",
+                       note="185(3) says 'under paragraph (1)': the application is (2)'s"),
         PermissionKind("187", 187, "187(1)", "187(2)", "187(3)",
                        "work outside a bonded factory", "보세공장 외 작업 허가",
                        "bonded-factory operator"),
         PermissionKind("250", 250, "250(1)", "250(4)", "250(5)",
                        "withdrawal of an export, import or return declaration",
-                       "신고의 취하 승인", "declarant"),
+                       "신고의 취하 승인", "declarant",
+                       note="the seed prints two paragraphs (3) and the deemed clause as (4), "
+                            "which refers to 'paragraph (4)': the Korean numbering (4), (5)"),
+        # Art. 146(1): the regulations governing international trade vessels or aircraft apply
+        # to other vessels and aircraft navigating overseas and to aircraft navigating
+        # domestically for transfer only (146(1)1-2).
         PermissionKind("146-134", 134, "134(1) proviso", "134(3)", "134(4)",
-                       "other overseas vessel or aircraft: entry or departure elsewhere",
-                       "그 밖의 선박 등의 개항 외 출입 허가", "captain", applies="146(1)"),
+                       "other vessel or aircraft: entry into or departure from a place other "
+                       "than an open port", "그 밖의 선박 또는 항공기의 개항이 아닌 지역 출입 허가",
+                       "captain", fee="Art. 146(1) → 134(2)", applies="146(1)",
+                       note=_TRANSFER_ONLY),
+        PermissionKind("146-136", 136, "136(1)", "136(4)", "136(5)",
+                       "other vessel or aircraft: departure from an open port",
+                       "그 밖의 선박 또는 항공기의 출항허가", "captain", applies="146(1)",
+                       note=_TRANSFER_ONLY),
+        PermissionKind("146-140", 140, "140(1) proviso", "140(2)", "140(3)",
+                       "other vessel or aircraft: loading or unloading before the entry "
+                       "procedure", "그 밖의 선박 또는 항공기의 입항 전 하역 허가",
+                       "captain or carrier", applies="146(1)", note=_TRANSFER_ONLY),
+        PermissionKind("146-142", 142, "142(1)", "142(3)", "142(4)",
+                       "other vessel: loading or unloading at a place outside an open port",
+                       "그 밖의 선박의 항외 하역 허가", "captain", fee="Art. 146(1) → 142(2)",
+                       applies="146(1)",
+                       note="142 governs vessels only: an aircraft has no such permission"),
+        PermissionKind("146-143", 143, "143(1)", "143(4)", "143(5)",
+                       "other vessel or aircraft: loading or unloading of its supplies",
+                       "그 밖의 선박 또는 항공기의 선박용품 등의 하역 허가",
+                       "carrier or supplier", applies="146(1)",
+                       note="146(2): 143(2) (foreign supplies loaded only from a bonded area) "
+                            "does not apply to aircraft navigating domestically for transfer "
+                            "only; the permission and its deemed grant, 143(1), (4), (5), do"),
         PermissionKind("151-143", 143, "143(1)", "143(4)", "143(5)",
-                       "loading of vehicle supplies", "차량용품 하역 허가",
+                       "loading or transshipment of vehicle supplies and goods sold in a "
+                       "border-crossing vehicle", "차량용품 등의 하역 허가",
                        "carrier or supplier", applies="151(2)"),
+        # Art. 155(2): 158 through 161 apply to the goods of 155(1)1-4 stored outside a bonded
+        # area (160 has no deemed clause).
+        PermissionKind("155-158", 158, "158(2)", "158(3)", "158(4)",
+                       "maintenance work on goods stored outside a bonded area",
+                       "보세구역 외 장치물품의 보수작업 승인", "owner", applies="155(2)"),
+        PermissionKind("155-159", 159, "159(2)", "159(3)", "159(4)",
+                       "dismantling or cutting of goods stored outside a bonded area",
+                       "보세구역 외 장치물품의 해체·절단 작업 허가", "owner",
+                       applies="155(2)"),
         PermissionKind("155-161", 161, "161(1)", "161(2)", "161(3)",
                        "samples of goods stored outside a bonded area",
                        "보세구역 외 장치물품의 견본품 반출 허가", "owner", applies="155(2)"),
-        PermissionKind("195-187", 187, "187(1)", "187(2)", "187(3)",
+        PermissionKind("195-187", 187, "195(1)", "187(2)", "187(3)",
                        "work outside a bonded construction site",
-                       "보세건설장 외 작업 허가", "operator", applies="195(2)"),
+                       "보세건설장 외 작업 허가", "operator", applies="195(2)",
+                       application_applied=False,
+                       note="195(2) applies 187(2) to (7); the permission is 195(1)'s"),
         PermissionKind("89-187", 187, "187(1)", "187(2)", "187(3)",
                        "work outside a designated factory (Art. 89 exemption)",
                        "지정공장 외 작업 허가", "manufacturer", applies="89(5)"),
         PermissionKind("205-185", 185, "185(2)", "185(3)", "185(4)",
                        "domestic-only work in a general bonded area",
-                       "종합보세구역 내국물품 작업 승인", "operator", applies="205"),
+                       "종합보세구역 내국물품 작업 승인", "operator", applies="205",
+                       note="205 applies 185(2) to (6)"),
         PermissionKind("213-250", 250, "250(1)", "250(4)", "250(5)",
                        "withdrawal of a bonded-transportation declaration",
                        "보세운송 신고의 취하 승인", "declarant", applies="213(5)"),
@@ -133,9 +226,7 @@ def kind_of(context: Context) -> PermissionKind:
 
 def _paragraph(attribute: str):
     def article(context: Context) -> str:
-        kind = kind_of(context)
-        prefix = f"Art. {kind.applies} → " if kind.applies else "Art. "
-        return prefix + getattr(kind, attribute)
+        return kind_of(context).reference(attribute)
 
     return article
 
@@ -160,7 +251,9 @@ def _fewer_than_two_extensions(context: Context) -> str | None:
 
 
 def _extended_period(context: Context) -> str:
-    return f"{context.values['extension_days']}d"
+    """The extension's days are processing days of the civil-petition statutes (e.g. 134(4)),
+    counted on from the end of the running period (see the module docstring)."""
+    return f"{context.values['extension_days']}pd"
 
 
 RECEIVE_FIELDS = (
@@ -176,8 +269,8 @@ OFFICE = frozenset({Role.OFFICER, Role.SUPERVISOR})
 
 PROCEDURE = Procedure(
     code=CODE,
-    article="Arts. 134, 136, 140, 142, 143, 158, 159, 161, 185, 187, 250 (and 89(5), 146, 151, "
-            "155, 195, 205, 213(5), 221(2))",
+    article="Arts. 134, 136, 140, 142, 143, 158, 159, 161, 185, 187, 250 (and 146(1), 151(2), "
+            "155(2), 195(2), 89(5), 205, 213(5), 221(2))",
     states=(
         State("received", "Received", "접수", "processing period running (e.g. Art. 134(3))"),
         State("extended", "Processing period extended", "처리기간 연장",
@@ -214,8 +307,11 @@ PROCEDURE = Procedure(
                    "Extend the processing period", "처리기간 연장",
                    guards=(_within_processing_period, _fewer_than_two_extensions),
                    fields=(Field("extension_days", "Extension (days)", "연장 일수",
-                                 FieldKind.INTEGER, minimum=1, maximum=10,
-                                 help="At most the original period (10 days)."),
+                                 FieldKind.INTEGER, minimum=1, maximum=MAX_EXTENSION_DAYS,
+                                 help="Processing days from the day after the running period "
+                                      "ends (Saturdays, Sundays and public holidays not "
+                                      "counted), at most the original period (10 days). A "
+                                      "re-extension needs the applicant's consent."),
                            Field("reasons", "Reasons for the extension", "연장 사유",
                                  FieldKind.LONGTEXT),
                            Field("expected_completion", "Expected completion", "처리 예정일",
@@ -253,16 +349,20 @@ PROCEDURE = Procedure(
                      Start.data("received_on", "receipt of the application"),
                      Expiry.transition("deem_grant"), early_warning=EARLY_WARNING,
                      reminders=("3d", "1d"),
-                     period_text="10 days under Art. 8 (configurable per kind); warning at "
-                                 "10 processing days if earlier", label_ko="처리기간"),
+                     period_text="10 days under Art. 8; warning at 10 processing days if "
+                                 "earlier", label_ko="처리기간",
+                     # The deemed grant arises by operation of law: neither an Art. 10
+                     # extension nor a waiver; only the civil-petition extension in time.
+                     extension="", waiver=""),
         ),
         "extended": (
             Deadline(PROCESSING, "extended processing period", _paragraph("deemed"),
                      _extended_period,
                      Start.previous(PROCESSING, "end of the running processing period"),
                      Expiry.transition("deem_grant"), reminders=("2d", "1d"),
-                     period_text="the days of the extension (at most 10)",
-                     label_ko="연장된 처리기간"),
+                     period_text="the processing days of the extension (at most 10), from the "
+                                 "day after the running period ends",
+                     label_ko="연장된 처리기간", extension="", waiver=""),
         ),
     },
 )

@@ -1,13 +1,26 @@
 """Appeals decided outside the customs service, tracked here: adjudication by the Tax Tribunal
 (Art. 131, under the Framework Act on National Taxes) and examination by the Board of Audit and
-Inspection (Art. 119(5)-(6)).
+Inspection (Art. 119(5)-(7)).
 
 The office records the filing (date, external case number), the decision and the day it was
 received. Only one of a request for examination, a request for adjudication and a BAI
 examination may be pursued against the same disposition (Art. 119(10); a request for examination
-filed after, or on the day of, an adjudication request is dismissed under 128(1)1(a)). The
-90-day periods are the Act's for filing (119(5)) and for the lawsuit after the decision (119(6),
-120(3)); the Tax Tribunal's 90 days for its decision come from the Framework Act [GK].
+filed after, or on the day of, an adjudication request is dismissed under 128(1)1(a)).
+
+The periods, read against the Act:
+
+- BAI examination: filed within 90 days from the day the disposition notice is received
+  (119(5)), and the lawsuit within 90 days from receipt of the BAI's decision (119(6)); both are
+  peremptory (119(7)). The filing records the day the notice was received, from which the back
+  office computes whether it was filed in time (``FILING_PERIODS`` in appeals.py).
+- Adjudication: 131 applies Section 3 of Chapter VII of the Framework Act on National Taxes,
+  which gives the filing period and the Tax Tribunal's 90 days for its decision [GK: FANT
+  Art. 68(1); Art. 65(2) as applied to adjudication] (120(3) proviso refers to "a period for
+  decision as prescribed in ... 131"); the lawsuit is due within 90 days from receipt of the
+  decision (120(3)), a peremptory period (120(6)).
+- The decision periods are the tribunal's: the office records them and can neither extend nor
+  waive them; the lawsuit periods are the party's and peremptory: no officer may extend them
+  under Art. 10.
 """
 
 from __future__ import annotations
@@ -32,10 +45,19 @@ from workflows.procedures.appeals import (
     single_route,
 )
 
+NOTICE_RECEIVED_ON = Field(
+    "notice_received_on", "Disposition notice received on", "처분 통지 수령일", FieldKind.DATE,
+    store=True, help="The 90 days for a BAI examination run from it (Art. 119(5)).")
+
 
 def external_procedure(code: str, body_en: str, body_ko: str, filing_article: str,
-                       decision_article: str, lawsuit_article: str) -> Procedure:
-    """Declare the tracking of an appeal decided by ``body``; both bodies share the shape."""
+                       decision_article: str, lawsuit_article: str,
+                       filing_fields: tuple[Field, ...] = ()) -> Procedure:
+    """Declare the tracking of an appeal decided by ``body``; both bodies share the shape.
+
+    :param filing_fields: what else the filing records (the BAI's period runs from the receipt
+        of the disposition notice, 119(5)).
+    """
     return Procedure(
         code=code,
         article=filing_article,
@@ -52,7 +74,8 @@ def external_procedure(code: str, body_en: str, body_ko: str, filing_article: st
                        guards=(appealable, single_route), reason_field="reasons",
                        fields=disposition_fields(
                            Field("external_reference", f"{body_en} case number", "사건번호",
-                                 FieldKind.TEXT, store=True))),
+                                 FieldKind.TEXT, store=True),
+                           *filing_fields)),
             Transition("record_decision", ("filed",), "decided", OFFICE, decision_article,
                        f"Record the {body_en}'s decision", "결정 기록",
                        outcome_en=f"The {body_en} decided: {{outcome}}",
@@ -89,21 +112,31 @@ def external_procedure(code: str, body_en: str, body_ko: str, filing_article: st
                          "90d", Start.data("filed_on", "filing"), Expiry.flag(),
                          reminders=("7d",), met_by=("record_decision",),
                          owed_by=Duty.TRIBUNAL,
-                         label_ko=f"{body_ko} 결정"),
+                         label_ko=f"{body_ko} 결정",
+                         # The tribunal's time limit, not the office's: neither ours to extend
+                         # nor to waive.
+                         extension="", waiver=""),
             ),
             "decided": (
                 Deadline("next_step", "administrative lawsuit", lawsuit_article, "90d",
                          Start.data("decision_served_on", "receipt of the decision"),
                          Expiry.transition("close"), reminders=("14d", "3d"),
-                         owed_by=Duty.PARTY, label_ko="행정소송 제기"),
+                         owed_by=Duty.PARTY, label_ko="행정소송 제기",
+                         # A peremptory period (119(7), 120(6)): no Art. 10 extension, and a
+                         # party's period is not the office's to waive.
+                         extension="", waiver=""),
             ),
         },
     )
 
 
 ADJUDICATION = external_procedure(
-    "adjudication", "Tax Tribunal", "조세심판원", "Art. 131 (Framework Act on National Taxes)",
-    "Art. 131 → Framework Act on National Taxes Art. 65 [GK: 90 days]", "Art. 120(3)")
+    "adjudication", "Tax Tribunal", "조세심판원",
+    "Arts. 119(1), 131 → Framework Act on National Taxes [GK: Art. 68(1), 90 days]",
+    "Art. 131 → Framework Act on National Taxes [GK: Art. 65(2) as applied to adjudication, "
+    "90 days]",
+    "Art. 120(3) (peremptory, 120(6))")
 BAI_EXAMINATION = external_procedure(
-    "bai_examination", "Board of Audit and Inspection", "감사원", "Art. 119(5)",
-    "Board of Audit and Inspection Act [GK]", "Art. 119(6)")
+    "bai_examination", "Board of Audit and Inspection", "감사원",
+    "Art. 119(5) (peremptory, 119(7))", "Board of Audit and Inspection Act [GK]",
+    "Art. 119(6) (peremptory, 119(7))", filing_fields=(NOTICE_RECEIVED_ON,))
