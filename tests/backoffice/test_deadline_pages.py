@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from backoffice.deadlines.operations import open_deadline
 from backoffice.extensions import db
-from backoffice.models import CalendarDay, CaseEvent, Deadline
+from backoffice.models import CalendarDay, Case, CaseEvent, Deadline
 from tests.conftest import csrf_token_from
 from tests.factories import PASSWORD
 from tests.form_crawler import submit, visit
@@ -77,9 +77,11 @@ def case_with_deadline(app, make):
     case = make.case(party=party, office=office)
     with app.app_context():
         case = db.session.get(type(case), case.id)
-        deadline = open_deadline(case, kind="decision", article="Art. 132(4)",
-                                 start_event="filing", start=date(2026, 3, 2), period="30d",
-                                 on_expiry="flag")
+        # A revision period of an objection: the claimant's submission, which Art. 10 lets
+        # the office extend (123(1) via 132(4)).
+        deadline = open_deadline(case, kind="revision", article="Art. 123(1) via 132(4)",
+                                 start_event="the revision order", start=date(2026, 3, 2),
+                                 period="30d", on_expiry="flag")
         db.session.commit()
         return case.reference, deadline.id
 
@@ -110,7 +112,7 @@ def test_officer_extends_a_deadline_under_art_10_and_the_history_records_it(
         event = db.session.scalars(select(CaseEvent).order_by(CaseEvent.id.desc())).first()
         assert (event.trigger, event.article, event.reason) == \
             ("extend_deadline", "Art. 10", "typhoon damage")
-        assert event.payload == {"deadline": "decision", "from": "2026-04-01",
+        assert event.payload == {"deadline": "revision", "from": "2026-04-01",
                                  "to": "2026-05-15"}
 
 
@@ -158,7 +160,15 @@ def test_a_period_in_days_is_shown_to_end_at_24_00_of_its_last_day(make, client,
 
 def test_a_supervisor_waives_a_deadline_with_a_reason(app, make, client, auth,
                                                      case_with_deadline):
-    reference, deadline_id = case_with_deadline
+    reference, _ = case_with_deadline
+    with app.app_context():
+        # The written opinion of an objection (Art. 132(5)): an internal time limit of the
+        # office, which a supervisor may release it from.
+        case = db.session.scalar(select(Case).where(Case.reference == reference))
+        deadline_id = open_deadline(case, kind="opinion", article="Art. 132(5)",
+                                    start_event="receipt of the objection",
+                                    start=date(2026, 3, 2), period="7d", on_expiry="escalate").id
+        db.session.commit()
     make.user("boss", Role.SUPERVISOR, office=make.office())
     auth.login("boss", PASSWORD)
     page = client.get(f"/cases/{reference}").get_data(as_text=True)

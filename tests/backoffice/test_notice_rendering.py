@@ -117,12 +117,14 @@ def _remedy(code: str, procedure: str, trigger: str, article: str, **data) -> di
 
 
 @pytest.mark.parametrize(("ordered_by", "says_en", "article", "period"), [
-    ("objection", "a second objection is not possible", "Art. 119(4); 121(2)", "90d"),
+    # An objection-ordered result is a new disposition: 90 days from its receipt (121(1)).
+    ("objection", "a second objection is not possible", "Art. 119(4); 121(1)", "90d"),
     ("examination", "bring an administrative lawsuit", "Art. 119(3) proviso; 120(2) proviso; "
                                                        "120(4)1", "90d"),
     ("adjudication", "with the ruling agency that decided the reinvestigation",
      "Art. 119(3) proviso; 120(2) proviso; 120(4)1", "90d"),
-    ("pre_assessment_review", "request a pre-assessment review", "Art. 118(4)2; 118(2)", "30d"),
+    # The amended notice ends the review; the payment notice that follows is appealable.
+    ("pre_assessment_review", "collected by a payment notice", "Art. 118(4)2; 39(3); 119", None),
 ])
 def test_the_result_of_a_reinvestigation_states_the_remedy_of_the_procedure_that_ordered_it(
     ordered_by, says_en, article, period

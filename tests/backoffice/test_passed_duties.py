@@ -90,13 +90,14 @@ def test_a_passed_duty_is_settled_by_what_actually_ended_it(passed):
     assert _settlements(_ids(passed)) == {
         "attorney": None,          # an attorney appointed: the forwarding is still owed
         "withdrawn": "moot",       # the request withdrawn before it was forwarded
-        "revised": "moot",         # dismissed under 128(1)1(c): the revision was never made
+        "revised": "took_effect",  # the revision period lapsed (Art. 123(1)): the decision
+                                   # clock ran again; then dismissed under 128(1)1(c)
         "late_opinion": "met",     # the opinion sent, 11 days after its last day, 9 Mar
     }
     with clock.frozen(kst(2026, 3, 20, 11)):
         opinion = deadline(passed["late_opinion"][0], "opinion")
         assert (read(opinion).standing, read(opinion).days_late) == (Standing.MET_LATE, 11)
-        assert read(deadline(*passed["revised"])).standing is Standing.MOOT
+        assert read(deadline(*passed["revised"])).standing is Standing.TOOK_EFFECT
         assert read(deadline(*passed["attorney"])).standing is Standing.OVERDUE
 
 
@@ -126,7 +127,7 @@ def test_a_permission_deemed_granted_cannot_then_be_waived_or_extended(people):
     with clock.frozen(kst(2026, 11, 13, 9)):
         with pytest.raises(CalendarError):
             waive_deadline(period, reason="too late", actor=people["supervisor"])
-        with pytest.raises(CalendarError, match="can no longer be extended"):
+        with pytest.raises(CalendarError, match="the law fixes this period"):
             extend_deadline(period, until=date(2026, 11, 20), ground="typhoon",
                             actor=people["officer"])
     assert db.session.get(Deadline, period.id).status == DeadlineStatus.OPEN

@@ -128,31 +128,34 @@ def reinvestigation_result(facts) -> Remedy | None:
     - an examination or adjudication: examination or adjudication with the same ruling agency
       (119(3) proviso) or, without it, an administrative lawsuit (120(2) proviso, 120(4)1),
       within 90 days of receipt;
-    - a pre-assessment review (118(4)2): the amended notice is a pre-assessment notice, open to
-      review within 30 days of receipt (118(2)).
+    - a pre-assessment review (118(4)2): the amended notice ends the review; the Act opens no
+      second review of it, and the shortage it states is collected by a payment notice (39(3)),
+      itself appealable (119): the time limit runs from that notice, not from this one.
     """
     ordered_by = facts.data.get("ordered_by")
     if ordered_by == "pre_assessment_review":
         return Remedy(
-            "Art. 118(4)2; 118(2)",
-            "This notice amends the pre-assessment notice after the reinvestigation. You may "
-            "request a pre-assessment review of it from the head of the customs office within "
-            "30 days from the date you receive this notice (Art. 118(2)).",
-            "이 통지는 재조사 결과에 따라 과세전통지 내용을 변경한 것입니다. 이 통지서를 받은 "
-            "날부터 30일 이내에 세관장에게 과세전적부심사를 청구할 수 있습니다(관세법 제118조"
-            "제2항).",
-            "30d")
+            "Art. 118(4)2; 39(3); 119",
+            "This notice amends the pre-assessment notice after the reinvestigation "
+            "(Art. 118(4)2). Any shortage it states is collected by a payment notice "
+            "(Art. 39(3)); if you are dissatisfied with that disposition, you may appeal against "
+            "it within 90 days from the date you receive the payment notice (Arts. 119, 121(1)).",
+            "이 통지는 재조사 결과에 따라 과세전통지 내용을 변경한 것입니다(관세법 제118조제4항"
+            "제2호). 통지된 부족세액은 납부고지로 징수하며(제39조제3항), 그 처분에 불복하는 경우 "
+            "납부고지서를 받은 날부터 90일 이내에 불복청구를 할 수 있습니다(제119조, 제121조"
+            "제1항).")
     if ordered_by == "objection":
         return Remedy(
-            "Art. 119(4); 121(2)",
+            "Art. 119(4); 121(1)",
             "If you are dissatisfied with the disposition taken after the reinvestigation, you "
             "may file a request for examination with the Commissioner of the Korea Customs "
             "Service or a request for adjudication with the Tax Tribunal within 90 days from "
-            "the date you receive this notice; a second objection is not possible "
-            "(Art. 119(4)).",
+            "the date you receive this notice (Arts. 121(1), 131); a second objection is not "
+            "possible (Art. 119(4)), nor a lawsuit without one of them (Art. 120(2)).",
             "재조사 후 한 처분에 불복하는 경우 이 통지서를 받은 날부터 90일 이내에 관세청장에게 "
-            "심사청구를 하거나 조세심판원에 심판청구를 할 수 있으며, 다시 이의신청을 할 수는 "
-            "없습니다(관세법 제119조제4항).",
+            "심사청구를 하거나 조세심판원에 심판청구를 할 수 있으며(관세법 제121조제1항, 제131조), "
+            "다시 이의신청을 하거나(제119조제4항) 이를 거치지 않고 행정소송을 제기할 수는 "
+            "없습니다(제120조제2항).",
             "90d")
     return Remedy(
         "Art. 119(3) proviso; 120(2) proviso; 120(4)1",
