@@ -1,15 +1,18 @@
 """What the appeals against customs dispositions share (Arts. 119 to 132).
 
 An objection (Art. 132) and a request for examination (Arts. 121 to 128) are decided the same
-way (Art. 128, applied to objections by 132(4)); both exclude the same dispositions (119(1)),
-accept the same filing-date rules (121(3), 122(2), 129-2(2)) and end with a next remedy within
-90 days of receiving the decision (Art. 129(1)).
+way (Art. 128, applied to objections by 132(4)): after the Customs Appeal Committee's
+deliberation unless the Decree lets it be skipped (127(1)), by a written decision served within
+the decision period (128(3)), the revision period not counted (128(4)); both exclude the same
+dispositions (119(1), (3)), accept the same filing-date rules (121(3), 122(2), 129-2(2)) and end
+with a next remedy within 90 days of receiving the decision (Art. 129(1)).
 """
 
 from __future__ import annotations
 
 from workflows.engine import (
     STAYS,
+    SYSTEM,
     Context,
     Deadline,
     Duty,
@@ -29,11 +32,27 @@ EXCLUDED_DISPOSITIONS = {
     "bai": "a disposition made after a BAI examination, or on the BAI's request (Art. 119(1)2)",
     "administrative_fine": "an administrative fine (Art. 119(1)3 [digest: 119(1)])",
 }
+APPEAL_DECISIONS = {
+    "appeal_decision": "a disposition on a request for examination or adjudication (Art. 119(3))",
+}
+"""Nothing under this Section lies against them; a disposition based on a reinvestigation
+decision is not one of them (119(3) proviso)."""
+NOT_OBJECTABLE = {
+    "objection_decision": "a disposition on an objection (Art. 119(4))",
+    "reinvestigation_result": "a disposition based on a reinvestigation decision (Art. 119(4)); "
+                              "request an examination or adjudication from the body that "
+                              "ordered the reinvestigation (Art. 119(3) proviso)",
+}
 DISPOSITION_KINDS = (
     ("assessment", "duty assessment or payment notice"),
     ("refund_refusal", "refusal of a refund or rectification"),
     ("classification", "tariff classification or valuation"),
     ("other", "another disposition under the Act"),
+    ("reinvestigation_result", "disposition based on a reinvestigation decision (Art. 128(5)) "
+                               "— no objection (119(4))"),
+    ("objection_decision", "disposition on an objection — no objection (Art. 119(4))"),
+    ("appeal_decision", "disposition on a request for examination or adjudication — excluded "
+                        "(Art. 119(3))"),
     ("notification", "notification disposition (Art. 311) — excluded"),
     ("bai", "BAI-related disposition — excluded"),
     ("administrative_fine", "administrative fine — excluded"),
@@ -52,43 +71,148 @@ DISMISSAL_GROUNDS = (
     ("d", "(d) unlawful request"),
     ("e", "(e) a case the Presidential Decree treats like (a) to (d)"),
 )
+COMMITTEE_SKIPPED = (
+    ("late_request", "filed after the filing period (Art. 127(1) proviso)"),
+    ("decree_case", "another case the Presidential Decree exempts from deliberation "
+                    "(Art. 127(1) proviso): name it in the reasons"),
+)
+"""Grounds on which a decision is made without the Customs Appeal Committee (127(1) proviso,
+applied to objections by 132(4)). The Act names only the late request; the Decree's list is not
+in the seed [Assumption: record the Decree case in the reasons]."""
 DECISIONS = ("decide_dismiss", "decide_reject", "decide_accept", "decide_reinvestigate")
 FILING_PERIODS = {
-    # procedure: (field the period runs from, period by route); Arts. 121(1), (2), (4), 132(4)
-    "objection": ("notice_received_on", {None: "90d"}),
+    # procedure: (field the period runs from, period by route); a route's period may name its own
+    # start field, and None means the route has no end. Arts. 121(1), (2), (4), 132(4), 119(5)
+    "objection": ("notice_received_on", {None: "90d", "direct": "90d",
+                                         "after_hindrance": ("hindrance_ended_on", "14d")}),
     "examination": ("period_starts_on", {"direct": "90d", "after_objection": "90d",
-                                         "objection_overdue": "90d", "after_hindrance": "14d"}),
+                                         "objection_overdue": None, "after_hindrance": "14d"}),
+    "bai_examination": ("notice_received_on", {None: "90d"}),
 }
 EXCLUSIVE_ROUTES = frozenset({"examination", "adjudication", "bai_examination"})
 """Only one of these may be pursued against the same disposition (Art. 119(10))."""
 ROUTE_NAMES = {"examination": "a request for examination",
                "adjudication": "a request for adjudication (Tax Tribunal)",
                "bai_examination": "a BAI examination"}
+OPINION_STATES = frozenset({"opinion_issued", "forwarded"})
+"""States a case is only ever in once the office's opinion has been sent (132(5), 122(3)-(4))."""
 
 
-def filing_period(procedure_code: str, values) -> tuple[str, str] | None:
-    """Return the field an appeal's filing period runs from and the period (Art. 121)."""
+def filing_period(procedure_code: str, values) -> tuple[str, str | None] | None:
+    """Return the field an appeal's filing period runs from and the period (Art. 121).
+
+    The period is None on a route that has no end (121(2) proviso); None is returned when no
+    period applies or the day it runs from is not given.
+    """
     rule = FILING_PERIODS.get(procedure_code)
-    if rule is None or not values.get(rule[0]):
+    if rule is None:
         return None
     start_field, periods = rule
-    period = periods.get(values.get("route"), periods.get(None))
-    return (start_field, period) if period else None
+    route = values.get("route")
+    period = periods[route] if route in periods else periods.get(None, False)
+    if period is False:
+        return None
+    if isinstance(period, tuple):
+        start_field, period = period
+    return (start_field, period) if values.get(start_field) else None
 
 
 def appealable(context: Context) -> str | None:
-    """Art. 119(1): some dispositions cannot be appealed under this Section."""
+    """Art. 119(1), (3): some dispositions cannot be appealed under this Section."""
     kind = context.values.get("disposition_kind") or context.data.get("disposition_kind")
     if kind in EXCLUDED_DISPOSITIONS:
         return f"this cannot be appealed here: {EXCLUDED_DISPOSITIONS[kind]}"
+    if kind in APPEAL_DECISIONS:
+        return (f"this cannot be appealed here: {APPEAL_DECISIONS[kind]}; an administrative "
+                "lawsuit lies against the decision itself (Art. 120(2)-(3))")
+    return None
+
+
+def objection_available(context: Context) -> str | None:
+    """Art. 119(2), (4): no objection where the Commissioner investigated, decided or processed
+    the disposition, nor against an objection decision or a reinvestigation-based disposition."""
+    kind = context.values.get("disposition_kind")
+    if kind in NOT_OBJECTABLE:
+        return f"no objection lies against {NOT_OBJECTABLE[kind]}"
+    if context.values.get("commissioner_processed"):
+        return ("no objection lies where the Commissioner of the Korea Customs Service "
+                "investigated, decided or processed the disposition (Art. 119(2)): request an "
+                "examination or adjudication directly")
+    return None
+
+
+def posting_date_given(context: Context) -> str | None:
+    """Art. 121(3): "posted in time, arrived late" is decided by the date of posting."""
+    posted, arrived = context.values.get("posted_on"), context.values.get("filed_on")
+    if context.values.get("filing_rule") == "posted_late" and posted is None:
+        return ("give the date of posting (the postmark): a request posted within the period "
+                "counts as filed on its last day only if it was posted by then (Art. 121(3))")
+    if posted is not None and arrived is not None and posted > arrived:
+        return (f"the date of posting ({posted}) is after the date it arrived ({arrived}): "
+                "check both dates")
+    return None
+
+
+def hindrance_stated(context: Context) -> str | None:
+    """Art. 121(4): filing after an Art. 10 hindrance needs a statement of it and its end."""
+    if context.values.get("route") != "after_hindrance":
+        return None
+    if not context.values.get("hindrance"):
+        return ("state the Art. 10 reason that prevented filing in time, the day it arose and "
+                "the day it ceased (Art. 121(4))")
+    if "hindrance_ended_on" in context.values and not context.values.get("hindrance_ended_on"):
+        return "give the day the hindrance ceased: the 14 days run from it (Art. 121(4))"
+    return None
+
+
+def overdue_route_opened(context: Context) -> str | None:
+    """Art. 121(2) proviso: after an undecided objection the request may be filed from the day
+    after the objection's decision period ended, with no end; not before."""
+    if context.values.get("route") != "objection_overdue":
+        return None
+    opened, filed = context.values.get("period_starts_on"), context.values.get("filed_on")
+    if opened is not None and filed is not None and filed < opened:
+        return (f"the objection's decision period had not yet ended: a request for examination "
+                f"without its decision may be filed from {opened} (Art. 121(2) proviso)")
     return None
 
 
 def dismissal_ground_fits(context: Context) -> str | None:
-    """Ground (b) needs a late filing; an appeal filed in time is not dismissed as late."""
-    if context.values.get("ground") == "b" and context.data.get("filed_in_time") is True:
-        return (f"it was filed in time (the period ended on "
-                f"{context.data.get('filing_period_ends')}): ground (b) does not apply")
+    """Ground (b) needs a late filing; ground (c) a revision period that passed unanswered."""
+    ground = context.values.get("ground")
+    if ground == "b" and context.data.get("filed_in_time") is True:
+        ends = context.data.get("filing_period_ends")
+        why = (f"the period ended on {ends}" if ends
+               else "no filing period runs on this route, Art. 121(2) proviso")
+        return f"it was filed in time ({why}): ground (b) does not apply"
+    if ground == "c" and not revision_period_passed(context):
+        return ("no revision period has passed unanswered: ground (c) applies only when the "
+                "revision was not made within the period ordered (Arts. 123(1), 128(1)1(c))")
+    return None
+
+
+def revision_period_passed(context: Context) -> bool:
+    """The case went through ``revision_lapsed`` (a later revision was then late), or its
+    revision period has passed and the scheduler has not yet recorded it."""
+    if context.data.get("revision_lapses", 0) >= 1:
+        return True
+    if context.state != "in_revision":
+        return False
+    period = context.open_deadlines.get("revision")
+    return period is None or context.now > period.due_at
+
+
+def deliberated(context: Context) -> str | None:
+    """Art. 127(1) (132(2) and 132(4) for objections): a decision on the merits follows the
+    Customs Appeal Committee's deliberation, except in the cases of the proviso."""
+    if context.data.get("referrals", 0) >= 1 or context.state == "under_deliberation":
+        return None
+    skipped = context.values.get("committee_skipped")
+    if not skipped:
+        return ("refer the case to the Customs Appeal Committee first, or record the ground on "
+                "which its deliberation is skipped (Art. 127(1) proviso)")
+    if skipped == "late_request" and context.data.get("filed_in_time") is True:
+        return "it was filed in time: the committee is not skipped as for a late request"
     return None
 
 
@@ -109,6 +233,32 @@ def single_route(context: Context) -> str | None:
 def one_redeliberation(context: Context) -> str | None:
     if context.data.get("redeliberations", 0) >= 1:
         return "re-deliberation may be requested only once (Art. 127(2))"
+    return None
+
+
+def opinion_not_sent(context: Context) -> str | None:
+    if context.data.get("opinions_sent", 0) >= 1 or context.state in OPINION_STATES:
+        return "the written opinion has already been sent (Art. 132(5))"
+    return None
+
+
+def opinion_sent(context: Context) -> str | None:
+    """Evidence contrary to the opinion presupposes it (Arts. 122(5), 132(6))."""
+    if context.data.get("opinions_sent", 0) >= 1 or context.state in OPINION_STATES:
+        return None
+    return ("the office's opinion has not been sent yet: evidence contrary to it can be "
+            "submitted once it is (Arts. 122(5), 132(6))")
+
+
+def decision_period_passed(context: Context) -> str | None:
+    """The next step may be taken before a decision only once its period has passed (Arts.
+    121(2) proviso, 120(3) proviso): a case referred after the period passed is such a case."""
+    if context.state in ("decided", "decision_overdue"):
+        return None
+    period = context.open_deadlines.get("decision")
+    if period is not None and context.now <= period.due_at:
+        return (f"the decision period runs until {period.due_date}: the next step opens on its "
+                "decision, or from the day after that (Arts. 121(2) proviso, 120(3) proviso)")
     return None
 
 
@@ -139,19 +289,47 @@ def disposition_fields(*extra: Field) -> tuple[Field, ...]:
         Field("disposition_kind", "Kind of disposition", "처분 종류", FieldKind.CHOICE,
               choices=DISPOSITION_KINDS, store=True),
         *extra,
-        Field("filed_on", "Legal filing date", "청구일", FieldKind.DATE, store=True),
+        Field("filed_on", "Legal filing date", "청구일", FieldKind.DATE, store=True,
+              help="The day it arrived; posted and arrived late: the day it arrived, with the "
+                   "date of posting below."),
         Field("filing_rule", "How it was filed", "접수 경로", FieldKind.CHOICE,
               choices=FILING_RULES, store=True),
+        Field("posted_on", "Date of posting (postmark), Art. 121(3)", "발송일(우편 소인)",
+              FieldKind.DATE, required=False, store=True),
         Field("reasons", "Reasons of the dissatisfaction", "불복 사유", FieldKind.LONGTEXT),
     )
 
 
+def hindrance_fields(*, ended_on: bool) -> tuple[Field, ...]:
+    """The statement of an Art. 10 hindrance (121(4)), and the day it ceased where the filing
+    period does not already run from a day given elsewhere."""
+    statement = Field("hindrance", "The Art. 10 reason, the day it arose and the day it ceased "
+                      "(Art. 121(4))", "기한 내 청구하지 못한 사유·발생일·소멸일",
+                      FieldKind.LONGTEXT, required=False, store=True)
+    if not ended_on:
+        return (statement,)
+    return (statement,
+            Field("hindrance_ended_on", "The day the hindrance ceased (Art. 121(4))",
+                  "사유 소멸일", FieldKind.DATE, required=False, store=True))
+
+
 def decision_transitions(via: str, notice: str, deciders: frozenset[str],
-                         open_states: tuple[str, ...]) -> tuple[Transition, ...]:
-    """The four decisions of Art. 128(1); ``via`` names how the article applies."""
+                         open_states: tuple[str, ...],
+                         merits_from: tuple[str, ...] = ()) -> tuple[Transition, ...]:
+    """The four decisions of Art. 128(1); ``via`` names how the article applies.
+
+    A dismissal may be made from any open state; a decision on the merits from ``merits_from``
+    (or under deliberation and after the decision period), after the committee's deliberation
+    or on a ground of the 127(1) proviso recorded with it.
+    """
     reasons = Field("reasons", "Reasons of the decision (Art. 128(3))", "결정 이유",
                     FieldKind.LONGTEXT)
-    deliberated = ("under_deliberation", "decision_overdue")
+    skipped = Field("committee_skipped", "Customs Appeal Committee not consulted: the ground "
+                    "(Art. 127(1) proviso)", "심의 생략 사유", FieldKind.CHOICE,
+                    required=False, choices=COMMITTEE_SKIPPED, store=True,
+                    help="Only when the case was not referred to the committee.")
+    merits = tuple(dict.fromkeys((*merits_from, "under_deliberation", "decision_overdue")))
+    guards = (deliberated,)
     return (
         Transition("decide_dismiss", (*open_states, "decision_overdue"), "decided", deciders,
                    f"Art. 128(1)1{via}", "Dismiss", "각하", guards=(dismissal_ground_fits,),
@@ -161,28 +339,38 @@ def decision_transitions(via: str, notice: str, deciders: frozenset[str],
                    fields=(Field("ground", "Ground of dismissal", "각하 사유", FieldKind.CHOICE,
                                  choices=DISMISSAL_GROUNDS, store=True), reasons),
                    reason_field="reasons", notices=(notice,)),
-        Transition("decide_reject", deliberated, "decided", deciders, f"Art. 128(1)2{via}",
-                   "Reject", "기각", fields=(reasons,), reason_field="reasons",
+        Transition("decide_reject", merits, "decided", deciders, f"Art. 128(1)2{via}",
+                   "Reject", "기각", fields=(reasons, skipped), reason_field="reasons",
+                   guards=guards,
                    outcome_en="Your {what} was rejected", outcome_ko="{what_ko} 기각되었습니다",
                    notices=(notice,)),
-        Transition("decide_accept", deliberated, "decided", deciders, f"Art. 128(1)3{via}",
+        Transition("decide_accept", merits, "decided", deciders, f"Art. 128(1)3{via}",
                    "Accept", "인용", outcome_en="Your {what} was accepted {extent}",
-                   outcome_ko="{what_ko} 인용되었습니다",
+                   outcome_ko="{what_ko} 인용되었습니다", guards=guards,
                    fields=(Field("extent", "Accepted", "인용 범위", FieldKind.CHOICE,
                                  choices=(("full", "in full"), ("part", "in part")), store=True),
-                           reasons),
+                           reasons, skipped),
                    reason_field="reasons", notices=(notice,)),
-        Transition("decide_reinvestigate", deliberated, "decided", deciders,
+        Transition("decide_reinvestigate", merits, "decided", deciders,
                    f"Art. 128(1)3 latter part{via}", "Order a reinvestigation", "재조사 결정",
                    outcome_en="A reinvestigation was ordered on your {what}: the customs office "
                               "reinvestigates within 60 days and tells you the result "
                               "(Art. 128(5))",
                    outcome_ko="재조사 결정이 내려졌습니다. 세관이 60일 이내에 재조사하여 그 결과를 "
-                              "알려 드립니다 (제128조 제5항)",
+                              "알려 드립니다 (제128조 제5항)", guards=guards,
                    fields=(Field("scope", "Scope of the reinvestigation (Art. 128(5))",
-                                 "재조사 범위", FieldKind.LONGTEXT, store=True), reasons),
+                                 "재조사 범위", FieldKind.LONGTEXT, store=True), reasons, skipped),
                    reason_field="reasons", notices=(notice,), spawns="reinvestigation"),
     )
+
+
+def refer_transition(sources: tuple[str, ...], roles: frozenset[str],
+                     article: str) -> Transition:
+    """The referral to the Customs Appeal Committee, also after the decision period passed or
+    a revision (127(1), 132(2)); counted, for the decisions that need the deliberation."""
+    return Transition("refer_to_committee", sources, "under_deliberation", roles, article,
+                      "Refer to the Customs Appeal Committee", "관세심사위원회 회부",
+                      counts="referrals")
 
 
 ATTORNEY_KINDS = (
@@ -195,29 +383,49 @@ FAMILY_ATTORNEY_LIMIT = 30_000_000
 
 
 def family_only_for_small_amounts(context: Context) -> str | None:
+    """Art. 126(2): a family member only where the amount is *less than* the Decree's."""
     if context.values.get("attorney_kind") != "family":
         return None
     amount = context.values.get("amount_in_dispute") or 0
     limit = context.data.get("family_attorney_limit", FAMILY_ATTORNEY_LIMIT)
-    if amount > limit:
-        return (f"a family member may act only below KRW {limit:,} in dispute "
+    if amount >= limit:
+        return (f"a family member may act only where less than KRW {limit:,} is in dispute "
                 "(Art. 126(2)); appoint a lawyer or a licensed customs broker")
     return None
 
 
+def attorney_acting(context: Context) -> bool:
+    appointed = context.data.get("attorney_appointments", 0)
+    if not appointed and context.data.get("attorney_name"):
+        appointed = 1  # appointed before appointments were counted
+    return appointed > context.data.get("attorney_dismissals", 0)
+
+
+def attorney_appointed(context: Context) -> str | None:
+    if not attorney_acting(context):
+        return "no attorney acts in this case (Art. 126)"
+    return None
+
+
 def withdrawal_authorised(context: Context) -> str | None:
-    """Art. 126(4): an attorney withdraws only with special authority."""
-    if context.values.get("by_attorney") and not context.data.get("special_authority"):
+    """Art. 126(4): an attorney withdraws only with special authority; a dismissed one not at
+    all (126(5))."""
+    if not context.values.get("by_attorney"):
+        return None
+    if not attorney_acting(context):
+        return "no attorney acts in this case: the claimant withdraws (Art. 126(5))"
+    if not context.data.get("special_authority"):
         return "the attorney has no special authority to withdraw (Art. 126(4))"
     return None
 
 
 def side_transitions(open_states: tuple[str, ...]) -> tuple[Transition, ...]:
-    """Attorneys (126) and suspension of execution (125): actions that keep the case's state."""
+    """Attorneys (126), suspension of execution (125) and perusal and opinion (130): actions
+    that keep the case's state."""
     return (
         Transition("appoint_attorney", open_states, STAYS, CLAIMANT_OR_OFFICE, "Art. 126",
                    "Appoint an attorney", "대리인 선임",
-                   guards=(family_only_for_small_amounts,),
+                   guards=(family_only_for_small_amounts,), counts="attorney_appointments",
                    fields=(Field("attorney_name", "Attorney", "대리인", FieldKind.TEXT,
                                  store=True),
                            Field("attorney_kind", "Kind", "구분", FieldKind.CHOICE,
@@ -228,6 +436,13 @@ def side_transitions(open_states: tuple[str, ...]) -> tuple[Transition, ...]:
                                  "위임장", FieldKind.TEXT, store=True),
                            Field("special_authority", "Special authority to withdraw "
                                  "(Art. 126(4))", "특별 수권", FieldKind.BOOLEAN, store=True))),
+        Transition("dismiss_attorney", open_states, STAYS, CLAIMANT_OR_OFFICE, "Art. 126(5)",
+                   "Record the dismissal of the attorney", "대리인 해임 신고",
+                   guards=(attorney_appointed,), counts="attorney_dismissals",
+                   fields=(Field("dismissal_report", "The written report of the dismissal "
+                                 "(Art. 126(5))", "해임 신고서", FieldKind.TEXT, store=True),
+                           Field("attorney_dismissed_on", "Report received on", "신고 접수일",
+                                 FieldKind.DATE, store=True))),
         Transition("suspend_execution", open_states, STAYS, OFFICE, "Art. 125(1)-(2)",
                    "Suspend execution of the disposition", "집행정지",
                    fields=(Field("execution_suspended", "Suspended", "집행정지",
@@ -235,12 +450,27 @@ def side_transitions(open_states: tuple[str, ...]) -> tuple[Transition, ...]:
                            Field("reason", "Grave loss to prevent", "사유",
                                  FieldKind.LONGTEXT)),
                    reason_field="reason", notices=("execution_suspension",)),
+        Transition("peruse_or_state_opinion", open_states, STAYS, CLAIMANT_OR_OFFICE, "Art. 130",
+                   "Peruse the documents or state an opinion", "서류 열람·의견 진술",
+                   fields=(Field("perusal_kind", "Request", "신청 내용", FieldKind.CHOICE,
+                                 choices=(("perusal", "perusal of the documents of the case"),
+                                          ("opinion", "statement of an opinion")), store=True),
+                           Field("requested_on", "Requested on", "신청일", FieldKind.DATE,
+                                 store=True),
+                           Field("details", "Documents asked for, or the opinion stated",
+                                 "열람 서류 또는 진술 의견", FieldKind.LONGTEXT)),
+                   reason_field="details"),
     )
 
 
-def revision_transitions(sources: tuple[str, ...], orderers: frozenset[str],
-                         via: str) -> tuple[Transition, ...]:
-    """A revision order of up to 20 days and the revision that ends it (Art. 123)."""
+def revision_transitions(sources: tuple[str, ...], orderers: frozenset[str], via: str,
+                         returns_to: str) -> tuple[Transition, ...]:
+    """A revision order of up to 20 days, the revision, and the passing of its period (Art. 123).
+
+    The revision returns the case to the office's stage (``returns_to``); the period passing
+    unanswered restarts the decision clock from the day after its last day (128(4)) and opens
+    the dismissal of 128(1)1(c); the office may still record a late revision.
+    """
     return (
         Transition("order_revision", sources, "in_revision", orderers, f"Art. 123(1){via}",
                    "Order a revision", "보정 요구",
@@ -249,32 +479,44 @@ def revision_transitions(sources: tuple[str, ...], orderers: frozenset[str],
                            Field("matters", "Matters to revise", "보정할 사항",
                                  FieldKind.LONGTEXT)),
                    reason_field="matters", notices=("revision_order",)),
-        Transition("revise", ("in_revision",), "under_deliberation", CLAIMANT_OR_OFFICE,
+        Transition("revise", ("in_revision", "revision_lapsed"), returns_to, CLAIMANT_OR_OFFICE,
                    f"Art. 123(2){via}", "Revision submitted", "보정서 제출",
                    guards=(revision_in_time,),
                    fields=(Field("revision", "The revision", "보정 내용", FieldKind.LONGTEXT),),
                    reason_field="revision"),
+        Transition("revision_lapsed", ("in_revision",), "revision_lapsed", frozenset({SYSTEM}),
+                   f"Art. 123(1){via}; 128(1)1(c)", "Revision period passed without a revision",
+                   "보정기간 경과", counts="revision_lapses",
+                   outcome_en="The revision period passed without your revision: the {what} may "
+                              "be dismissed without a review of its merits (Art. 128(1)1(c)); "
+                              "contact the office",
+                   outcome_ko="보정기간이 지나도록 보정이 없었습니다. {what_ko} 각하될 수 "
+                              "있습니다 (제128조 제1항 제1호 다목)"),
     )
 
 
 def revision_deadline(via: str) -> Deadline:
     return Deadline("revision", "revision period", f"Art. 123(1){via}", revision_days,
-                    Start.entered("the revision order"), Expiry.flag(), reminders=("1d",),
-                    period_text="the days ordered (at most 20)", owed_by=Duty.PARTY,
-                    label_ko="보정 기간")
+                    Start.entered("the revision order"), Expiry.transition("revision_lapsed"),
+                    reminders=("1d",), period_text="the days ordered (at most 20)",
+                    owed_by=Duty.PARTY, label_ko="보정 기간", extension="Art. 10")
 
 
 def record_decision_served(via: str) -> Transition:
-    """The remedies run from the receipt of the written decision (Art. 129(1))."""
+    """The decision period is met by serving the written decision (Art. 128(3)); the remedies
+    run from its receipt (Art. 129(1))."""
     return Transition("record_decision_served", ("decided",), "decided", OFFICE,
                       f"Art. 128(3){via}", "Record service of the decision", "결정서 송달 기록",
                       fields=(Field("decision_served_on", "Decision received on",
                                     "결정서 수령일", FieldKind.DATE, store=True),))
 
 
-def withdraw_transition(sources: tuple[str, ...], label_en: str) -> Transition:
-    return Transition("withdraw", sources, "withdrawn", CLAIMANT_OR_OFFICE,
-                      "Art. 120(1) (Administrative Appeals Act Art. 42)", label_en, "취하",
+def withdraw_transition(sources: tuple[str, ...], label_en: str,
+                        article: str = "Art. 120(1) (Administrative Appeals Act Art. 42); "
+                                       "126(4)") -> Transition:
+    """Withdrawal: Art. 120(1) applies AAA Art. 42 to examinations and adjudications only."""
+    return Transition("withdraw", sources, "withdrawn", CLAIMANT_OR_OFFICE, article, label_en,
+                      "취하",
                       outcome_en="Your {what} was withdrawn", outcome_ko="{what_ko} 취하되었습니다",
                       guards=(withdrawal_authorised,),
                       fields=(Field("reason", "Reason", "사유", FieldKind.LONGTEXT,

@@ -2,14 +2,20 @@
 
 Art. 132(4) applies Arts. 121, 122(2), 123, 127 and 128 to objections, reading the 90 days of
 Art. 128(2) as 30 days, or 60 days once the objector submits evidence against the office's
-written opinion (132(6)). The written opinion is due within 7 days of receipt (132(5)); a
-revision order of up to 20 days (123) stops the decision clock (128(4)); the decision follows
-the Customs Appeal Committee's deliberation (132(2)) and is one of Art. 128(1): dismissal on a
-ground of 128(1)1(a)-(e), rejection, acceptance in full or in part, or reinvestigation. When the
-decision period passes without a decision, the office must tell the objector that the next step
-is open (Art. 129(2)); the case stays open for a late decision. Every decision states the next
-remedy, a request for examination or adjudication within 90 days of receiving it (129(1)1);
-when that period passes unused, the case closes.
+written opinion (132(6)). No objection lies where the Commissioner investigated, decided or
+processed the disposition, nor against an objection decision or a disposition based on a
+reinvestigation decision (119(2), (4)). The written opinion is due within 7 days of receipt
+(132(5)) and may still be sent after a referral; evidence against it is received until the
+decision. A revision order of up to 20 days (123) stops the decision clock for the revision
+period only (128(4)): the revision returns the case to the office, and a period passing
+unanswered restarts the clock and opens the dismissal of 128(1)1(c). The decision follows the
+Customs Appeal Committee's deliberation (132(2); 127(1) and its proviso via 132(4)) and is one
+of Art. 128(1): dismissal on a ground of 128(1)1(a)-(e), rejection, acceptance in full or in
+part, or reinvestigation; the decision period is met by serving the written decision (128(3)).
+When the decision period passes without a decision, the office must tell the objector that the
+next step is open (Art. 129(2)); the case stays open for a late decision, and may still be
+referred. Every decision states the next remedy, a request for examination or adjudication
+within 90 days of receiving it (129(1)1); when that period passes unused, the case closes.
 """
 
 from __future__ import annotations
@@ -33,10 +39,18 @@ from workflows.procedures.appeals import (
     EXCLUDED_DISPOSITIONS,
     OFFICE,
     appealable,
+    decision_period_passed,
     decision_transitions,
     disposition_fields,
+    hindrance_fields,
+    hindrance_stated,
+    objection_available,
     one_redeliberation,
+    opinion_not_sent,
+    opinion_sent,
+    posting_date_given,
     record_decision_served,
+    refer_transition,
     revision_deadline,
     revision_transitions,
     side_transitions,
@@ -47,12 +61,31 @@ from workflows.roles import Role
 __all__ = ["EXCLUDED_DISPOSITIONS", "PROCEDURE"]
 
 CODE = "objection"
-OPEN_STATES = ("filed", "opinion_issued", "in_revision", "under_deliberation")
+OPEN_STATES = ("filed", "opinion_issued", "in_revision", "revision_lapsed", "revised",
+               "under_deliberation")
+OFFICE_STAGE = ("filed", "opinion_issued", "revised", "revision_lapsed")
+"""Open states in which the case is with the office, not before the committee or revision."""
+ROUTES = (
+    ("direct", "within 90 days of receiving the disposition notice (Art. 121(1) via 132(4))"),
+    ("after_hindrance", "within 14 days after an Art. 10 hindrance ended (Art. 121(4) via "
+                        "132(4))"),
+)
+OPINION = Field("opinion", "Grounds, reasons and facts of the disposition",
+                "처분의 근거·이유·사실", FieldKind.LONGTEXT)
+WITHDRAWAL = ("Art. 126(4) (the Act has no withdrawal article for objections: 132(4) does not "
+              "apply 120(1))")
 
 
 def _decision_period(context: Context) -> str:
     """30 days; 60 once evidence against the written opinion is submitted (Art. 132(4), (6))."""
     return "60d" if context.data.get("counter_evidence_on") else "30d"
+
+
+def _opinion(trigger: str, sources: tuple[str, ...], dest: str, label_en: str) -> Transition:
+    return Transition(trigger, sources, dest, OFFICE, "Art. 132(5)", label_en, "의견서 송부",
+                      guards=(opinion_not_sent,), fields=(OPINION,), reason_field="opinion",
+                      notices=("written_opinion",), counts="opinions_sent")
+
 
 PROCEDURE = Procedure(
     code=CODE,
@@ -62,6 +95,9 @@ PROCEDURE = Procedure(
         State("opinion_issued", "Written opinion sent", "의견서 송부", "Art. 132(5)"),
         State("in_revision", "Revision ordered", "보정 요구", "Art. 123 via 132(4); Art. 128(4)",
               suspends=("decision",)),
+        State("revision_lapsed", "Revision period passed without a revision", "보정기간 경과",
+              "Art. 123(1) via 132(4); 128(1)1(c)"),
+        State("revised", "Revision received", "보정서 접수", "Art. 123(2) via 132(4)"),
         State("under_deliberation", "Before the Customs Appeal Committee", "관세심사위원회 심의",
               "Art. 132(2)"),
         State("decision_overdue", "Decision period passed", "결정기간 경과", "Art. 129(2)"),
@@ -73,34 +109,44 @@ PROCEDURE = Procedure(
     transitions=(
         Transition(
             "file", (), "filed", CLAIMANT_OR_OFFICE, "Art. 132(1)", "File an objection",
-            "이의신청", guards=(appealable,), reason_field="reasons",
+            "이의신청",
+            guards=(appealable, objection_available, posting_date_given, hindrance_stated),
+            reason_field="reasons",
             fields=disposition_fields(
+                Field("commissioner_processed", "The Commissioner of the Korea Customs Service "
+                      "investigated, decided or processed the disposition (Art. 119(2))",
+                      "관세청장의 조사·결정 또는 처리 대상 처분", FieldKind.BOOLEAN, store=True),
                 Field("notice_received_on", "Disposition notice received on", "처분 통지 수령일",
-                      FieldKind.DATE, store=True)),
+                      FieldKind.DATE, store=True),
+                Field("route", "Filing period that applies", "청구기간", FieldKind.CHOICE,
+                      required=False, choices=ROUTES, store=True,
+                      help="Leave empty for the 90 days from the disposition notice."),
+                *hindrance_fields(ended_on=True)),
         ),
-        Transition("issue_opinion", ("filed",), "opinion_issued", OFFICE, "Art. 132(5)",
-                   "Send the written opinion", "의견서 송부",
-                   fields=(Field("opinion", "Grounds, reasons and facts of the disposition",
-                                 "처분의 근거·이유·사실", FieldKind.LONGTEXT),),
-                   reason_field="opinion", notices=("written_opinion",)),
-        Transition("submit_counter_evidence", ("opinion_issued",), "opinion_issued",
+        _opinion("issue_opinion", OFFICE_STAGE, "opinion_issued", "Send the written opinion"),
+        _opinion("issue_opinion_in_deliberation", ("under_deliberation",), "under_deliberation",
+                 "Send the written opinion (case before the committee)"),
+        _opinion("issue_opinion_when_overdue", ("decision_overdue",), "decision_overdue",
+                 "Send the written opinion (decision period passed)"),
+        Transition("submit_counter_evidence",
+                   tuple(s for s in (*OPEN_STATES, "decision_overdue") if s != "filed"), None,
                    CLAIMANT_OR_OFFICE, "Art. 132(6); 132(4) proviso",
                    "Submit evidence against the opinion", "반대 증거 제출",
+                   guards=(opinion_sent,),
                    fields=(Field("counter_evidence_on", "Submitted on", "제출일", FieldKind.DATE,
                                  store=True),
                            Field("evidence", "Evidence submitted", "증거", FieldKind.LONGTEXT)),
                    reason_field="evidence", recomputes=("decision",)),
-        *revision_transitions(("filed", "opinion_issued"), OFFICE, " via 132(4)"),
-        Transition("refer_to_committee", ("filed", "opinion_issued"), "under_deliberation",
-                   OFFICE, "Art. 132(2)", "Refer to the Customs Appeal Committee",
-                   "관세심사위원회 회부"),
+        *revision_transitions(("filed", "opinion_issued", "revised"), OFFICE, " via 132(4)",
+                              returns_to="revised"),
+        refer_transition((*OFFICE_STAGE, "decision_overdue"), OFFICE, "Art. 132(2)"),
         Transition("request_redeliberation", ("under_deliberation",), "under_deliberation",
                    frozenset({Role.SUPERVISOR}), "Art. 127(2) via 132(4)",
                    "Request re-deliberation", "재심의 요청", guards=(one_redeliberation,),
                    fields=(Field("grounds", "Why the resolution clearly violates the law",
                                  "재심의 사유", FieldKind.LONGTEXT),),
                    reason_field="grounds", counts="redeliberations"),
-        Transition("note_overdue", ("filed", "opinion_issued", "under_deliberation"),
+        Transition("note_overdue", (*OFFICE_STAGE, "under_deliberation"),
                    "decision_overdue", frozenset({SYSTEM}), "Art. 129(2)1",
                    "Decision period passed: notify the objector", "결정기간 경과 통지",
                    outcome_en="No decision was made within the decision period: you may request "
@@ -110,11 +156,13 @@ PROCEDURE = Procedure(
                               "또는 심판청구를 할 수 있습니다 (제121조 제2항 단서, 제129조 제2항 "
                               "제1호)",
                    notices=("overdue_decision_notice",)),
-        *decision_transitions(" via 132(4)", "objection_decision", OFFICE, OPEN_STATES),
+        *decision_transitions(" via 132(4)", "objection_decision", OFFICE, OPEN_STATES,
+                              merits_from=OFFICE_STAGE),
         record_decision_served(" via 132(4)"),
-        Transition("next_step_filed", ("decided", "decision_overdue"), "closed",
-                   CLAIMANT_OR_OFFICE, "Art. 121(2); 129(1)1",
+        Transition("next_step_filed", ("decided", "decision_overdue", "under_deliberation"),
+                   "closed", CLAIMANT_OR_OFFICE, "Art. 121(2); 129(1)1",
                    "Request for examination or adjudication filed", "심사·심판청구",
+                   guards=(decision_period_passed,),
                    outcome_en="Closed: a {next_step} was filed",
                    outcome_ko="종결: 심사청구 또는 심판청구가 제기되었습니다",
                    fields=(Field("next_step", "Next step", "다음 절차", FieldKind.CHOICE,
@@ -127,21 +175,28 @@ PROCEDURE = Procedure(
                               "unused: the decision can no longer be appealed",
                    outcome_ko="심사청구·심판청구 기간(90일)이 지나 더 이상 불복할 수 없습니다"),
         *side_transitions((*OPEN_STATES, "decision_overdue")),
-        withdraw_transition((*OPEN_STATES, "decision_overdue"), "Withdraw the objection"),
+        withdraw_transition((*OPEN_STATES, "decision_overdue"), "Withdraw the objection",
+                            article=WITHDRAWAL),
     ),
     deadlines={
         "filed": (
             Deadline("opinion", "written opinion to the objector", "Art. 132(5)", "7d",
                      Start.data("filed_on", "receipt of the objection"), Expiry.escalate(),
-                     reminders=("2d", "1d"), met_by=("issue_opinion", *DECISIONS),
-                     label_ko="이의신청인에게 의견서 송부"),
-            Deadline("decision", "decision on the objection", "Art. 132(4) → 128(2)",
-                     _decision_period, Start.data("filed_on", "filing of the objection"),
+                     reminders=("2d", "1d"),
+                     met_by=("issue_opinion", "issue_opinion_in_deliberation",
+                             "issue_opinion_when_overdue", *DECISIONS),
+                     label_ko="이의신청인에게 의견서 송부",
+                     waiver="an internal time limit of the office: a late opinion has no legal "
+                            "effect on the objection, which may still be decided (Art. 132(5))"),
+            Deadline("decision", "written decision served on the objector",
+                     "Art. 132(4) → 128(2)", _decision_period,
+                     Start.data("filed_on", "filing of the objection"),
                      Expiry.transition("note_overdue"), reminders=("7d", "3d", "1d"),
-                     met_by=DECISIONS,
+                     met_by=("record_decision_served",), met_on="decision_served_on",
                      period_text="30 days; 60 once evidence is submitted under Art. 132(6); "
-                                 "the revision period is not counted (Art. 128(4))",
-                                 label_ko="이의신청 결정"),
+                                 "the revision period is not counted (Art. 128(4)); met by "
+                                 "serving the written decision (Art. 128(3))",
+                     label_ko="이의신청 결정서 송달"),
         ),
         "in_revision": (
             revision_deadline(" via 132(4)"),
