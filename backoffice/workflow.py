@@ -9,7 +9,7 @@ satisfies and opening the new ones through the statutory calendar. Callers commi
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from flask import current_app, has_request_context
@@ -461,8 +461,16 @@ def _recompute_periods(procedure: Procedure, transition, open_now: list[Deadline
 
 def _stop_and_restart_clocks(procedure: Procedure, left: str, entered: str,
                              open_now: list[Deadline], moment: datetime) -> None:
-    """Stop the clocks the entered state stops; restart those the left state had stopped."""
-    day = moment.astimezone(clock.SEOUL).date()
+    """Stop the clocks the entered state stops; restart those the left state had stopped.
+
+    The days not counted are those of the stopping period itself (Art. 128(4): "the revision
+    period"), counted as the Act counts a period (Art. 8, Civil Act 157): from the day after
+    the order, to the day the revision arrives, or to the last day of the ordered period when
+    it lapses (its end at 24:00 restarts the clock on the next day).
+    """
+    first_stopped = moment.astimezone(clock.SEOUL).date() + timedelta(days=1)
+    restarts_on = (moment - timedelta(microseconds=1)).astimezone(clock.SEOUL).date() \
+        + timedelta(days=1)
     stopped_before = set(procedure.state(left).suspends)
     stopped_now = set(procedure.state(entered).suspends)
     state = procedure.state(left)
@@ -470,9 +478,9 @@ def _stop_and_restart_clocks(procedure: Procedure, left: str, entered: str,
         if deadline.status != DeadlineStatus.OPEN:
             continue
         if deadline.kind in stopped_before - stopped_now and deadline.suspended_since:
-            resume(deadline, day, article=state.article, reason=state.label_en.lower())
+            resume(deadline, restarts_on, article=state.article, reason=state.label_en.lower())
         elif deadline.kind in stopped_now - stopped_before:
-            suspend(deadline, day)
+            suspend(deadline, first_stopped)
 
 
 def _enter_state(procedure: Procedure, case: Case, state: str, context: Context,

@@ -24,6 +24,7 @@ from backoffice.security import load_case_or_404
 from backoffice.workflow import actions_for, fire
 from workflows import clock
 from workflows.engine import Refusal, TransitionRefused
+from workflows.notices.kinds import notice_kind
 from workflows.notices.service import METHOD_LABELS
 from workflows.procedures import REGISTRY, procedure_for
 from workflows.roles import OFFICE_ROLES, Role
@@ -146,6 +147,7 @@ def case_page(case, failed=None, status: int = 200, notes: tuple[str, ...] = (),
         can_request_examination=can_request_examination(case),
         replaced=replaced_ids(n.id for n in notices), can_serve=office_user,
         service_form=ServiceForm(formdata=None), service_labels=SERVICE_LABELS,
+        publicly_served={n.id for n in notices if notice_kind(n.kind).public_notice},
         actions=actions, forms=forms, attachments=attachments, failed=failed[0] if failed else None,
         action_notes=notes,
         to_confirm={a.transition.trigger for a in actions

@@ -269,7 +269,7 @@ def waive_deadline(deadline: Deadline, *, reason: str, actor: User) -> CaseEvent
         deadline.closed_at = clock.now()
     deadline.closed_reason = reason.strip()
     deadline.next_reminder_on = None
-    return _record(deadline, actor, "waive_deadline", reason.strip(), declared(deadline).waiver,
+    return _record(deadline, actor, "waive_deadline", reason.strip(), deadline.article,
                    {"due_date": deadline.due_date.isoformat()})
 
 

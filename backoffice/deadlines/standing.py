@@ -141,6 +141,10 @@ def read(deadline: Deadline, now: datetime | None = None) -> Reading:
     done = _legal_day(deadline.settled_at)
     if deadline.settlement == Settlement.MET:
         return _met(deadline, done)
+    if deadline.settlement == Settlement.TOOK_EFFECT and deadline.owed_by != Duty.OFFICE:
+        # The party's own time ran out and the law drew its consequence (a revision not made,
+        # the next remedy not taken): from the party's side, the time limit lapsed.
+        return Reading(Standing.LAPSED, days_late=max(late, 1), done_on=done)
     settled = {Settlement.WAIVED: Standing.WAIVED, Settlement.TOOK_EFFECT: Standing.TOOK_EFFECT}
     return Reading(settled.get(deadline.settlement, Standing.MOOT), done_on=done)
 

@@ -19,7 +19,7 @@ from datetime import date, datetime
 from typing import Any
 
 from flask import url_for
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
 
 from backoffice.cases.next_step import can_request_examination
@@ -28,7 +28,7 @@ from backoffice.deadlines.standing import Reading, Standing
 from backoffice.extensions import db
 from backoffice.i18n import Words, josa
 from backoffice.main import queries
-from backoffice.models import Case, CaseEvent, Deadline, User
+from backoffice.models import Case, CaseEvent, Deadline, DeadlineStatus, User
 from backoffice.security import visible_cases
 from backoffice.workflow import actions_for
 from workflows import clock
@@ -40,6 +40,7 @@ from workflows.engine import (
     Duty,
     FieldKind,
     Procedure,
+    Settlement,
     Transition,
     article_for,
 )
@@ -200,14 +201,26 @@ def portal_for(user: User, now: datetime | None = None) -> Portal:
 
 
 def lapsed_deadlines(user: User) -> list[Deadline]:
-    """The party's own time limits that have passed in cases still open, before the office
-    draws the consequence (e.g. a revision not made, before a dismissal under 128(1)1(c))."""
-    return list(db.session.scalars(
+    """The party's own time limits that have passed in cases still open, while the case is
+    where their passing left it: not yet settled, or settled by the lapse itself and the case
+    still in the state it brought (a revision not made: the office may now dismiss under
+    128(1)1(c))."""
+    passed = db.session.scalars(
         select(Deadline).options(joinedload(Deadline.case))
         .where(Deadline.case_id.in_(visible_cases(user).where(Case.closed_at.is_(None))
                                     .with_only_columns(Case.id)),
-               standing.unsettled_clause(), Deadline.owed_by == Duty.PARTY)
-        .order_by(Deadline.due_at).limit(queries.RECENT_LIMIT)))
+               Deadline.status == DeadlineStatus.MISSED, Deadline.owed_by == Duty.PARTY,
+               or_(Deadline.settled_at.is_(None),
+                   Deadline.settlement == Settlement.TOOK_EFFECT))
+        .order_by(Deadline.due_at).limit(queries.RECENT_LIMIT)).all()
+    return [d for d in passed if d.settled_at is None or _left_by_its_lapse(d)]
+
+
+def _left_by_its_lapse(deadline: Deadline) -> bool:
+    _, _, trigger = deadline.on_expiry.partition(":")
+    procedure = REGISTRY.get(deadline.case.procedure)
+    return (procedure is not None and procedure.has_trigger(trigger)
+            and procedure.transition(trigger).dest == deadline.case.state)
 
 
 def _to_do(case: Case, procedure: Procedure, deadline: Deadline, reading: Reading,
@@ -250,13 +263,13 @@ def _meets(transition: Transition, state: str, spec: DeadlineSpec | None) -> boo
 
 
 def _options(case: Case, procedure: Procedure, offered: list[Action]) -> list[Option]:
-    """What the party may do that belongs to this step of the procedure alone and keeps the
-    case where it is (declared from the present state only): no time limit runs for it."""
+    """What the party may do now that keeps the case where it is and is a step of the
+    procedure, not an action beside it (an attorney, a perusal): no time limit runs for it."""
     page = url_for("cases.detail", reference=case.reference)
     options = []
     for transition in (a.transition for a in offered if a.allowed):
         stays = transition.dest is STAYS or transition.dest == case.state
-        if not stays or transition.source != (case.state,):
+        if not stays or transition.side:
             continue
         changes = [procedure.deadline_spec(kind) for kind in transition.recomputes]
         note = None

@@ -48,7 +48,7 @@ def record_service(notice: Notice, *, actor: User, method: str, served_on: date 
     service = check_service(
         method, issued_on=notice.issued_at.astimezone(clock.SEOUL).date(), today=clock.today(),
         served_on=served_on, published_on=published_on, channels=channels, ground=ground,
-        public_notice_allowed=kind.public_notice,
+        public_notice_allowed=bool(kind.public_notice),
         effect_days=current_app.config["NOTICE_PUBLIC_NOTICE_EFFECT_DAYS"],
     )
     recorded = db.session.execute(

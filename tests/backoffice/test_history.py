@@ -118,11 +118,12 @@ def test_the_system_says_which_time_limit_passed_when_it_was_due_and_what_took_e
     english = _by_trigger(_read(objection, staff["officer"], "en"))
 
     assert korean["note_overdue"].sentence == (
-        f"시스템: '이의신청 결정' 기한(기한일 {decision_due})이 지나 '결정기간 경과 통지'의 "
+        f"시스템: '이의신청 결정서 송달' 기한(기한일 {decision_due})이 지나 '결정기간 경과 통지'의 "
         f"효력이 {decision_due} 24:00 KST에 발생했습니다 (제129조제2항제1호). 상태가 "
         f"'이의신청 접수'에서 '결정기간 경과'로 바뀌었습니다. 통지서 {notice.number} 발급.")
     assert english["note_overdue"].sentence == (
-        f"The system recorded that the time limit for the decision on the objection (due "
+        f"The system recorded that the time limit for the written decision served on the "
+        f"objector (due "
         f"{decision_due}) passed: “Decision period passed: notify the objector” took effect at "
         f"{decision_due} 24:00 KST (Art. 129(2)1); the case moved from 'Objection filed' to "
         f"'Decision period passed'; notice {notice.number} issued.")
@@ -135,23 +136,30 @@ def test_the_system_says_which_time_limit_passed_when_it_was_due_and_what_took_e
     assert korean["note_overdue"].time == "2027-01-15 09:00 KST"
 
 
-def test_a_flagged_period_of_the_party_passing_reads_as_a_sentence(objection, staff):
+def test_the_lapse_of_the_partys_revision_period_reads_as_a_sentence(objection, staff):
+    """Art. 123(1): a revision of 10 days ordered on Wed 2 Dec runs from 3 Dec to Sat 12 Dec,
+    moved to Mon 14 Dec (Art. 8(3)); at its end the decision clock runs again (128(4)) and the
+    objection may be dismissed under 128(1)1(c)."""
     act(objection, "order_revision", staff["officer"], kst(2026, 12, 2, 10), revision_days=10,
         matters="Attach the payment notice")
     with clock.frozen(kst(2026, 12, 28, 9)):
         enforce_due_deadlines()
         db.session.commit()
     due = deadline(objection, "revision").due_date
+    assert due == date(2026, 12, 14)
 
-    [passed] = [e for e in _read(objection, staff["officer"], "ko")
-                if e.details["trigger"] == "deadline_passed" and "보정" in e.sentence]
-    assert passed.sentence == (f"시스템: '보정 기간'(기한일 {due})이 지났습니다 "
-                               "(제123조제1항(제132조제4항에 따라 준용)). 기한 경과로 표시하고 "
-                               "담당 공무원에게 알렸습니다.")
-    [english] = [e for e in _read(objection, staff["payer"], "en") if e.seq == passed.seq]
+    [lapsed] = [e for e in _read(objection, staff["officer"], "ko")
+                if e.details["trigger"] == "revision_lapsed"]
+    assert lapsed.sentence == (
+        f"시스템: '보정 기간'(기한일 {due})이 지나 '보정기간 경과'의 효력이 {due} 24:00 KST에 "
+        "발생했습니다 (제123조제1항(제132조제4항에 따라 준용); 제128조제1항제1호다목). 상태가 "
+        "'보정 요구'에서 '보정기간 경과'로 바뀌었습니다.")
+    [english] = [e for e in _read(objection, staff["payer"], "en") if e.seq == lapsed.seq]
     assert english.sentence == (
-        f"The system recorded that the revision period (due {due}) passed (Art. 123(1) via "
-        "132(4)); it is shown as missed and the assigned officer was alerted.")
+        f"The system recorded that the revision period (due {due}) passed: “Revision period "
+        f"passed without a revision” took effect at {due} 24:00 KST (Art. 123(1) via 132(4); "
+        "128(1)1(c)); the case moved from 'Revision ordered' to 'Revision period passed without "
+        "a revision'.")
 
 
 def test_a_waiver_reason_is_an_internal_note(objection, staff):
@@ -176,15 +184,18 @@ def test_a_waiver_reason_is_an_internal_note(objection, staff):
 
 
 def test_an_extension_a_service_and_an_unknown_event_read_as_sentences(objection, staff):
-    with clock.frozen(kst(2026, 12, 2, 9)):
-        extend_deadline(deadline(objection, "decision"), until=date(2027, 1, 15),
+    # A revision of 10 days ordered on Wed 2 Dec ends on Mon 14 Dec (12 Dec is a Saturday);
+    # Art. 10 lets the office extend the claimant's submission.
+    act(objection, "order_revision", staff["officer"], kst(2026, 12, 2, 9), revision_days=10,
+        matters="Attach the payment notice")
+    with clock.frozen(kst(2026, 12, 2, 10)):
+        extend_deadline(deadline(objection, "revision"), until=date(2027, 1, 15),
                         ground="typhoon damage", actor=staff["officer"])
         db.session.commit()
-    act(objection, "issue_opinion", staff["officer"], kst(2026, 12, 3, 10), opinion="grounds")
     notice = db.session.scalars(select(Notice).where(Notice.case_id == objection.id)).one()
     with clock.frozen(kst(2026, 12, 4, 10)):
         record_service(notice, actor=staff["officer"], method="mail", served_on=date(2026, 12, 4))
-        append_event(objection, actor=None, trigger="seal_archive_box", from_state="opinion_issued",
+        append_event(objection, actor=None, trigger="seal_archive_box", from_state="in_revision",
                      to_state="archived", reason="box 12, shelf 3", payload={"box": 12})
         db.session.commit()
 
@@ -192,25 +203,24 @@ def test_an_extension_a_service_and_an_unknown_event_read_as_sentences(objection
     english = _read(objection, staff["payer"], "en")
 
     assert korean[0].sentence == ("시스템: 'seal archive box' 처리를 기록했습니다. "
-                                  "상태가 '의견서 송부'에서 'archived'(으)로 바뀌었습니다.")
+                                  "상태가 '보정 요구'에서 'archived'(으)로 바뀌었습니다.")
     assert (korean[0].note, korean[0].details["payload"]) == ("box 12, shelf 3",
                                                               '{\n  "box": 12\n}')
     assert english[0].sentence == ("The system recorded “seal archive box”; the case moved from "
-                                   "'Written opinion sent' to 'archived'.")
+                                   "'Revision ordered' to 'archived'.")
     assert english[0].note is None  # an unknown event's note is for staff only
     assert korean[1].sentence == (f"세관공무원 김민준(Kim Minjun): 통지서 송달을 기록했습니다 "
                                   f"(제11조). 통지서 {notice.number} 우편송달 (2026-12-04 수령).")
     assert english[1].sentence == (f"Customs officer Kim Minjun (김민준) recorded the service of "
                                    f"a notice (Art. 11); notice {notice.number} served by mail "
                                    f"(Art. 11(1)), received on 2026-12-04.")
-    extension = english[3]
-    assert extension.sentence == ("Customs officer Kim Minjun (김민준) extended the time limit "
-                                  "for the decision on the objection from 2026-12-31 to "
-                                  "2027-01-15 (Art. 10).")
+    extension = english[2]
+    assert extension.sentence == ("Customs officer Kim Minjun (김민준) extended the revision "
+                                  "period from 2026-12-14 to 2027-01-15 (Art. 10).")
     assert (extension.note_label, extension.note, extension.internal) == (
         "Ground", "typhoon damage", False)
-    assert korean[3].sentence == ("세관공무원 김민준(Kim Minjun): '이의신청 결정' 기한을 "
-                                  "2026-12-31에서 2027-01-15까지 연장했습니다 (제10조).")
+    assert korean[2].sentence == ("세관공무원 김민준(Kim Minjun): '보정 기간'을 "
+                                  "2026-12-14에서 2027-01-15까지 연장했습니다 (제10조).")
 
 
 @pytest.mark.parametrize(("label", "said"), [

@@ -62,13 +62,34 @@ def test_the_objector_files_a_request_for_examination_from_the_decided_case(
         assert new.data["after_objection"] == reference
 
 
-def test_the_next_step_waits_for_the_recorded_receipt_of_the_decision(app, make, client, auth):
+def test_the_next_step_waits_for_the_receipt_of_the_decision_or_the_end_of_its_period(
+    app, make, client, auth
+):
+    """Filed Mon 2 Mar: the 30 days (Art. 132(4) → 128(2)) from 3 Mar end on Wed 1 Apr. Decided
+    on 20 Mar but not served: within the period the request waits for the receipt (121(2));
+    after it, no decision was received within the period, and the request may be filed from
+    Thu 2 Apr with no end (121(2) proviso, 129(2)1)."""
     reference = decided_objection(app, make, served=False)
     auth.login("payer", PASSWORD)
-    page = client.get(f"/cases/{reference}").get_data(as_text=True)
-    client.post(f"/cases/{reference}/next-step/examination",
-                data={"csrf_token": csrf_token_from(page), "reasons": "r"})
-    follow = client.get(f"/cases/{reference}").get_data(as_text=True)
-    assert "record when the objection decision was received first" in follow
+    with clock.frozen(kst(2026, 3, 25, 10)):
+        page = client.get(f"/cases/{reference}").get_data(as_text=True)
+        assert 'action="/cases/' + reference + '/next-step/examination"' not in page
+        client.post(f"/cases/{reference}/next-step/examination",
+                    data={"csrf_token": csrf_token_from(page), "reasons": "r"})
+        follow = client.get(f"/cases/{reference}").get_data(as_text=True)
+    assert "record when its decision was received first, or wait until its decision period " \
+           "ends (2026-04-01)" in follow
     with app.app_context():
         assert db.session.scalar(select(Case).where(Case.procedure == "examination")) is None
+    with clock.frozen(kst(2026, 4, 2, 10)):
+        page = client.get(f"/cases/{reference}").get_data(as_text=True)
+        response = client.post(f"/cases/{reference}/next-step/examination",
+                               data={"csrf_token": csrf_token_from(page), "reasons": "r"})
+    assert response.status_code == 302
+    with app.app_context():
+        examination = db.session.scalar(select(Case).where(Case.procedure == "examination"))
+        assert examination.data["route"] == "objection_overdue"
+        assert examination.data["period_starts_on"] == "2026-04-02"
+        assert examination.data["filed_in_time"] is True
+
+

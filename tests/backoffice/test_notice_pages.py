@@ -108,8 +108,30 @@ def _case_page_token(client, reference: str) -> str:
     return csrf_token_from(client.get(f"/cases/{reference}").get_data(as_text=True))
 
 
+@pytest.fixture
+def publicly_served(monkeypatch):
+    """The decision as a document the Act lets be served publicly (a duty payment notice is,
+    Art. 11(2)): the page's public-notice form, on a real case."""
+    from dataclasses import replace
+
+    from workflows.notices import kinds
+
+    decision = kinds.KINDS["objection_decision"]
+    monkeypatch.setitem(kinds.KINDS, "objection_decision",
+                        replace(decision, public_notice="Art. 11(2)"))
+
+
+def test_the_page_offers_no_public_notice_for_a_document_the_act_does_not_allow(client, auth,
+                                                                               site):
+    auth.login("seoul.officer", PASSWORD)
+    page = client.get(f"/cases/{site['my_case']}").get_data(as_text=True)
+    assert "Record service of" in page
+    assert "Public notice (Art. 11(2)-(3))" not in page
+    assert 'value="public_notice"' not in page
+
+
 def test_case_page_shows_an_unserved_notice_and_records_its_public_notice(client, auth, site,
-                                                                        app):
+                                                                        app, publicly_served):
     auth.login("seoul.officer", PASSWORD)
     page = client.get(f"/cases/{site['my_case']}").get_data(as_text=True)
     assert "not yet served" in page
@@ -125,7 +147,8 @@ def test_case_page_shows_an_unserved_notice_and_records_its_public_notice(client
         assert case.data["decision_served_on"] == "2026-12-22"
 
 
-def test_an_invalid_service_is_explained_and_changes_nothing(client, auth, site, app):
+def test_an_invalid_service_is_explained_and_changes_nothing(client, auth, site, app,
+                                                            publicly_served):
     auth.login("seoul.officer", PASSWORD)
     with clock.frozen(kst(2026, 12, 8, 9)):
         response = client.post(f"/notices/{site['my_notice']}/service", data={

@@ -131,8 +131,34 @@ def test_service_of_the_decision_starts_the_next_step_from_the_day_of_receipt(ob
     assert next_step.due_date == date(2027, 3, 3)
 
 
-def test_public_notice_is_served_15_days_after_publication_and_the_period_runs_from_then(
+@pytest.fixture
+def publicly_served(monkeypatch):
+    """The decision treated as a document the Act lets be served by public notice, as a duty
+    payment notice is (Art. 11(2)): the mechanics of a public notice, on a real case."""
+    from dataclasses import replace
+
+    from workflows.notices import kinds
+
+    decision = kinds.KINDS["objection_decision"]
+    monkeypatch.setitem(kinds.KINDS, "objection_decision",
+                        replace(decision, public_notice="Art. 11(2)"))
+
+
+def test_a_decision_is_not_served_by_public_notice_art_11_is_for_payment_notices(
     objection, people
+):
+    notice = decide(objection, people)
+    with clock.frozen(kst(2026, 12, 8, 9)), pytest.raises(ServiceError,
+                                                         match=r"duty payment notice"):
+        record_service(notice, actor=people["officer"], method="public_notice",
+                       published_on=date(2026, 12, 7), ground="unknown",
+                       channels=("unipass", "customs_board"))
+    db.session.rollback()
+    assert notice.served_on is None
+
+
+def test_public_notice_is_served_15_days_after_publication_and_the_period_runs_from_then(
+    objection, people, publicly_served
 ):
     notice = decide(objection, people)
     with clock.frozen(kst(2026, 12, 8, 9)):
@@ -150,7 +176,8 @@ def test_public_notice_is_served_15_days_after_publication_and_the_period_runs_f
         assert notice.service_status().value == "served"
 
 
-def test_a_public_notice_needs_a_ground_and_unipass_needs_a_second_channel(objection, people):
+def test_a_public_notice_needs_a_ground_and_unipass_needs_a_second_channel(objection, people,
+                                                                          publicly_served):
     notice = decide(objection, people)
     with clock.frozen(kst(2026, 12, 8, 9)):
         with pytest.raises(ServiceError, match="another channel"):

@@ -13,6 +13,7 @@ import re
 import pytest
 from sqlalchemy import select
 
+from backoffice.deadlines.standing import read
 from backoffice.extensions import db
 from backoffice.main.queries import deadline_counts
 from backoffice.models import Case, Deadline, DeadlineStatus, Office, Party, User
@@ -103,12 +104,19 @@ def test_an_objection_past_its_decision_period_is_overdue_until_decided(app, mak
         with clock.frozen(kst(2026, 11, 17, 9)):
             # 15 legal days after 2 Nov
             assert deadline_counts(office.id)["overdue"] == 1
-            from backoffice.deadlines.standing import read
             assert read(deadline(case, "decision")).days_late == 15
         act(case, "decide_reject", officer, kst(2026, 11, 17, 10), reasons="late but reasoned")
         with clock.frozen(kst(2026, 11, 17, 11)):
+            # decided, but the written decision is not yet served: still owed (Art. 128(3))
+            assert deadline_counts(office.id)["overdue"] == 1
+        act(case, "record_decision_served", officer, kst(2026, 11, 19, 10),
+            decision_served_on="2026-11-18")
+        with clock.frozen(kst(2026, 11, 19, 11)):
             assert deadline_counts(office.id)["overdue"] == 0
-            assert deadline(case, "decision").settlement == "met"
+            decision = deadline(case, "decision")
+            assert decision.settlement == "met"
+            # met on the day of service, 16 legal days after 2 Nov
+            assert read(decision).days_late == 16
 
 
 def test_a_deemed_grant_is_the_laws_consequence_not_an_overdue_duty(app, make):
@@ -201,14 +209,22 @@ def test_a_supervisor_extends_and_waives_with_the_forms_as_served(client, auth, 
         o, actor, p = _attached(office, officer, party)
         with clock.frozen(kst(2026, 11, 30, 9)):
             case = _objection(o, p, actor, "2026-11-30", "2026-0801")
+            # a revision of 10 days from Tue 1 Dec: the claimant's submission, which Art. 10
+            # lets the office extend; the written opinion an internal time limit to release
+            fire(case, "order_revision", actor=actor,
+                 values={"revision_days": 10, "matters": "Attach the invoice."})
             db.session.commit()
         reference = case.reference
         opinion_id = deadline(case, "opinion").id
         decision_id = deadline(case, "decision").id
+        revision_id = deadline(case, "revision").id
     auth.login("chief", PASSWORD)
     with clock.frozen(kst(2026, 12, 1, 9)):
         page = client.get(f"/cases/{reference}").get_data(as_text=True)
-        extend = Page(page).form(action=f"/deadlines/{decision_id}/extend")
+        # the decision period is the law's: neither form is offered for it
+        assert f"/deadlines/{decision_id}/extend" not in page
+        assert f"/deadlines/{decision_id}/waive" not in page
+        extend = Page(page).form(action=f"/deadlines/{revision_id}/extend")
         assert [c.name for c in extend.controls].count("version") == 1
         response = submit(client, extend, follow_redirects=True, until="2027-01-15",
                           ground="typhoon closed the office")
@@ -221,7 +237,7 @@ def test_a_supervisor_extends_and_waives_with_the_forms_as_served(client, auth, 
         assert response.status_code == 200
     with app.app_context():
         assert db.session.get(Deadline, opinion_id).status == DeadlineStatus.WAIVED
-        assert db.session.get(Deadline, decision_id).due_date.isoformat() == "2027-01-15"
+        assert db.session.get(Deadline, revision_id).due_date.isoformat() == "2027-01-15"
 
 
 def test_the_demo_dashboard_counts_the_duties_actually_late(app, client, auth):
@@ -256,12 +272,15 @@ def test_a_refused_extension_comes_back_open_with_what_was_typed_and_why(client,
         o, actor, p = _attached(office, officer, party)
         with clock.frozen(kst(2026, 11, 30, 9)):
             case = _objection(o, p, actor, "2026-11-30", "2026-0802")
+            fire(case, "order_revision", actor=actor,
+                 values={"revision_days": 10, "matters": "Attach the invoice."})
             db.session.commit()
-        reference, decision_id = case.reference, deadline(case, "decision").id
+        # 10 days from Tue 1 Dec end on Thu 10 Dec
+        reference, revision_id = case.reference, deadline(case, "revision").id
     auth.login("officer", PASSWORD)
     with clock.frozen(kst(2026, 12, 1, 9)):
         page = client.get(f"/cases/{reference}").get_data(as_text=True)
-        extend = Page(page).form(action=f"/deadlines/{decision_id}/extend")
+        extend = Page(page).form(action=f"/deadlines/{revision_id}/extend")
         # Art. 10 extends a period; a day before its end is no extension.
         response = submit(client, extend, until="2026-12-02", ground="typhoon Hinnamnor")
     text = response.get_data(as_text=True)
@@ -270,7 +289,7 @@ def test_a_refused_extension_comes_back_open_with_what_was_typed_and_why(client,
     assert 'value="typhoon Hinnamnor"' in text and 'value="2026-12-02"' in text
     assert re.search(r"<details open><summary>.{0,200}기한 연장", text, re.S)
     with app.app_context():
-        assert db.session.get(Deadline, decision_id).extension is None
+        assert db.session.get(Deadline, revision_id).extension is None
 
 
 @pytest.mark.parametrize("alert_id", ["²", "١٢", "12345678901234567890", "-1", ""])

@@ -97,7 +97,7 @@ def test_a_passed_duty_is_settled_by_what_actually_ended_it(passed):
     with clock.frozen(kst(2026, 3, 20, 11)):
         opinion = deadline(passed["late_opinion"][0], "opinion")
         assert (read(opinion).standing, read(opinion).days_late) == (Standing.MET_LATE, 11)
-        assert read(deadline(*passed["revised"])).standing is Standing.TOOK_EFFECT
+        assert read(deadline(*passed["revised"])).standing is Standing.LAPSED  # the party's
         assert read(deadline(*passed["attorney"])).standing is Standing.OVERDUE
 
 

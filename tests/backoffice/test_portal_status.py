@@ -219,12 +219,18 @@ def test_you_may_offers_evidence_against_the_written_opinion_without_a_deadline(
     options = re.search(r'<ul class="portal-list" aria-labelledby="may-heading">(.*?)</ul>', act,
                         re.S).group(1)
     items = _items(options)
-    assert list(items) == [portfolio["B"]]  # only B is at the written-opinion step
-    assert "반대 증거 제출" in items[portfolio["B"]]
-    assert "Art. 132(6); 132(4) proviso" in items[portfolio["B"]]
-    assert "No time limit" in items[portfolio["B"]]
-    assert _hrefs(options) == [
-        f"/cases/{portfolio['B']}?open=submit_counter_evidence#action-submit_counter_evidence"]
+    # Evidence against the written opinion is received until the decision (132(6)): every
+    # undecided case whose opinion was sent (A in revision, B, D past its decision period); not
+    # C (no opinion yet), nor the decided ones. The attorney and the perusal of documents are
+    # beside the procedure's course, not a step to offer.
+    assert set(items) == {portfolio["A"], portfolio["B"], portfolio["D"]}
+    for reference in (portfolio["A"], portfolio["B"], portfolio["D"]):
+        assert "반대 증거 제출" in items[reference]
+        assert "Art. 132(6); 132(4) proviso" in items[reference]
+        assert "No time limit" in items[reference]
+    assert "대리인" not in options and "열람" not in options
+    assert (f"/cases/{portfolio['B']}?open=submit_counter_evidence#action-submit_counter_evidence"
+            in _hrefs(options))
 
 
 def test_waiting_for_the_office_says_what_is_late_and_what_the_late_decision_opens(
@@ -237,7 +243,10 @@ def test_waiting_for_the_office_says_what_is_late_and_what_the_late_decision_ope
     listed = [(ref, kind, "late" in classes) for classes, ref, kind, _ in items]
     # the late ones first, the latest of them first; then the running ones by due date; the
     # decision whose clock the revision stopped last
+    # F was decided on 30 Oct, but the written decision has not been served: its 30 days from
+    # Wed 7 Oct ended on Thu 5 Nov (Art. 132(4) → 128(2)), met only by service (128(3)).
     assert listed == [(portfolio["D"], "decision", True), (portfolio["C"], "opinion", True),
+                      (portfolio["F"], "decision", True),
                       (portfolio["C"], "decision", False), (portfolio["B"], "decision", False),
                       (portfolio["A"], "decision", False)]
     text = {(ref, kind): _text(body) for _, ref, kind, body in items}
@@ -253,7 +262,8 @@ def test_waiting_for_the_office_says_what_is_late_and_what_the_late_decision_ope
     assert "13일 남음" in text[(portfolio["C"], "decision")]
     assert "2026-12-02" in text[(portfolio["B"], "decision")]
     stopped = text[(portfolio["A"], "decision")]
-    assert "2026-11-05부터 기간 정지" in stopped and "2026-12-02" not in stopped
+    # ordered on Thu 5 Nov, the revision period runs from Fri 6 Nov: the clock stops from then
+    assert "2026-11-06부터 기간 정지" in stopped and "2026-12-02" not in stopped
     assert "보정 요구 단계에서는 기간이 진행되지 않습니다 (Art. 123 via 132(4); Art. 128(4))" \
         in stopped
     # no one at the office by name, no internal text, no other party's case
@@ -317,7 +327,8 @@ def test_a_revision_period_that_passed_says_so_and_offers_no_other_action(app, c
     assert "기한이 지났습니다" in item and "기한 경과 (3일 전)" in item
     assert "이의신청이 본안 심리 없이 각하될 수 있습니다 (Art. 128(1)1(c) via 132(4))" in item
     # the revision can no longer be sent online (Art. 123(1)); withdrawing is not "the" action
-    assert _hrefs(act_section) == [f"/cases/{reference}#status"]
+    to_do = act_section.split('aria-labelledby="may-heading"')[0]
+    assert _hrefs(to_do) == [f"/cases/{reference}#status"]
     # once the sweep has marked it passed (flagged for the officer), the payer still sees it,
     # as passed, and nothing of the flag
     with app.app_context():

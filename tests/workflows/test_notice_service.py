@@ -47,8 +47,9 @@ def test_public_notice_checks_ground_channels_and_dates():
             check_service("public_notice", issued_on=ISSUED, today=TODAY, **arguments)
 
 
-def test_an_offence_document_is_never_served_by_public_notice():
-    with pytest.raises(ServiceError, match="288"):
+def test_a_document_other_than_a_duty_payment_notice_is_never_served_by_public_notice():
+    """Art. 11 is the service of duty payment notices: only they may be publicly notified."""
+    with pytest.raises(ServiceError, match=r"only for a duty payment notice \(Art\. 11\(2\)\)"):
         check_service("public_notice", issued_on=ISSUED, today=TODAY,
                       published_on=date(2023, 3, 2), ground="unknown", channels=("gazette",),
                       public_notice_allowed=False)

@@ -118,6 +118,9 @@ class Transition:
     recomputes: tuple[str, ...] = ()
     """Running deadlines whose period depends on what this action changes (e.g. Art. 132(6)
     evidence turns the 30 days for an objection decision into 60)."""
+    side: bool = False
+    """An action beside the procedure's course (an attorney, a perusal, a suspension of
+    execution), possible at every step: the portal does not offer it as a step's option."""
     informs: str | None = None
     """The action this one completes on the case that opened this case (its parent): a
     reinvestigation ordered by a pre-assessment review ends in the amended notice the review

@@ -36,8 +36,11 @@ class NoticeKind:
     remedy: Remedy | Callable[[Any], Remedy | None] | None = None
     """The remedy to state, or a function of the notice's facts choosing it."""
     on_service: ServiceEffect | None = None
-    public_notice: bool = True
-    """Art. 11(2)-(3) allow service by public notice; offence documents never (288, 318(2))."""
+    public_notice: str = ""
+    """The provision that lets this document be served by public notice, or empty. Art. 11(2)-(3)
+    allow it for a duty payment notice only (Art. 11 is "Service of Duty Payment Notices"): the
+    decisions, opinions, orders and notices the back office issues are served in person, by mail
+    or electronically (Art. 11(1)), and offence documents never publicly (Arts. 288, 318(2))."""
 
     @property
     def template(self) -> str:

@@ -98,8 +98,9 @@ def check_service(method: str, *, issued_on: date, today: date, served_on: date 
             raise ServiceError("a notice cannot be recorded as received in the future")
         return Service(method, served_on)
     if not public_notice_allowed:
-        raise ServiceError("this notice may not be served by public notice "
-                           "(Arts. 288, 318(2): in person or by registered mail only)")
+        raise ServiceError("this notice may not be served by public notice: the Act allows it "
+                           "only for a duty payment notice (Art. 11(2)); serve it in person, by "
+                           "mail or electronically (Art. 11(1))")
     if ground not in dict(PUBLIC_NOTICE_GROUNDS):
         raise ServiceError("a public notice needs one of the grounds of Art. 11(2)")
     if published_on is None:

@@ -10,6 +10,8 @@ with a next remedy within 90 days of receiving the decision (Art. 129(1)).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from workflows.engine import (
     STAYS,
     SYSTEM,
@@ -421,8 +423,9 @@ def withdrawal_authorised(context: Context) -> str | None:
 
 def side_transitions(open_states: tuple[str, ...]) -> tuple[Transition, ...]:
     """Attorneys (126), suspension of execution (125) and perusal and opinion (130): actions
-    that keep the case's state."""
-    return (
+    that keep the case's state, beside the procedure's course (``side``): possible at every step
+    while the case is open."""
+    return tuple(replace(t, side=True) for t in (
         Transition("appoint_attorney", open_states, STAYS, CLAIMANT_OR_OFFICE, "Art. 126",
                    "Appoint an attorney", "대리인 선임",
                    guards=(family_only_for_small_amounts,), counts="attorney_appointments",
@@ -460,7 +463,7 @@ def side_transitions(open_states: tuple[str, ...]) -> tuple[Transition, ...]:
                            Field("details", "Documents asked for, or the opinion stated",
                                  "열람 서류 또는 진술 의견", FieldKind.LONGTEXT)),
                    reason_field="details"),
-    )
+    ))
 
 
 def revision_transitions(sources: tuple[str, ...], orderers: frozenset[str], via: str,
