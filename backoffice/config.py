@@ -51,6 +51,12 @@ class DefaultConfig:
     # application refuses to start otherwise. Keys are the kinds of
     # workflows.procedures.deemed_permission.KINDS.
     DEEMED_PERMISSION_PERIODS: ClassVar[dict[str, str]] = {}
+    # Numbers the Act leaves to Presidential Decree, kept on each case when it opens:
+    # Art. 126(2): a spouse or relative may act as attorney where less than this amount (KRW)
+    # is in dispute.
+    FAMILY_ATTORNEY_LIMIT = 30_000_000
+    # Art. 128(5) latter part: the most days a reinvestigation may be extended, in total.
+    REINVESTIGATION_EXTENSION_DAYS = 60
 
     # Art. 11(2): a public notice is deemed served "14 days after" publication. Read under the
     # Civil Act the 14 days must have elapsed: publication + 15 (the default); 14 reads it

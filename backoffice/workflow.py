@@ -238,11 +238,10 @@ def _filing_period(procedure_code: str, parsed: Mapping[str, Any],
 
 
 def _configured_data(procedure_code: str, parsed: Mapping[str, Any]) -> dict[str, Any]:
-    """Data a deployment configures per case when it opens (see ``DEEMED_PERMISSION_PERIODS``)."""
-    if procedure_code == "deemed_permission":
-        period = current_app.config["DEEMED_PERMISSION_PERIODS"].get(parsed["permission_kind"])
-        return {"processing_period": period} if period else {}
-    return {}
+    """Data a deployment configures per case when it opens, as the procedure declares it
+    (``Procedure.configured``)."""
+    configured = procedure_for(procedure_code).configured
+    return dict(configured(current_app.config, parsed)) if configured else {}
 
 
 def fire(

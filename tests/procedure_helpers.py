@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
 from sqlalchemy import select
 
 from backoffice.extensions import db
@@ -11,6 +12,7 @@ from backoffice.models import Case, CaseEvent, Deadline
 from backoffice.workflow import fire
 from workflows import clock
 from workflows.clock import SEOUL
+from workflows.engine import TransitionRefused
 
 
 def kst(*args) -> datetime:
@@ -23,6 +25,14 @@ def act(case: Case, trigger: str, actor, at: datetime, **values) -> CaseEvent:
         event = fire(case, trigger, actor=actor, values=values)
         db.session.commit()
     return event
+
+
+def refused(case: Case, trigger: str, actor, at: datetime, **values) -> TransitionRefused:
+    """Fire ``trigger`` as ``actor`` at ``at``, expecting a refusal; roll back; the refusal."""
+    with clock.frozen(at), pytest.raises(TransitionRefused) as caught:
+        fire(case, trigger, actor=actor, values=values)
+    db.session.rollback()
+    return caught.value
 
 
 def deadline(case: Case, kind: str) -> Deadline | None:

@@ -19,9 +19,9 @@ from sqlalchemy import select
 from backoffice.deadlines.standing import Standing, read
 from backoffice.extensions import db
 from backoffice.models import CaseEvent, DeadlineStatus
-from backoffice.workflow import fire, open_procedure_case
+from backoffice.workflow import open_procedure_case
 from jobs.enforce import enforce_due_deadlines
-from tests.procedure_helpers import act, deadline, kst
+from tests.procedure_helpers import act, deadline, kst, refused
 from workflows import clock
 from workflows.engine import Refusal, TransitionRefused
 from workflows.procedures import procedure_for
@@ -48,11 +48,6 @@ def _open(people, procedure: str, values: dict, at=None):
     return case
 
 
-def _refused(case, trigger, actor, at, **values) -> TransitionRefused:
-    with clock.frozen(at), pytest.raises(TransitionRefused) as refused:
-        fire(case, trigger, actor=actor, values=values)
-    db.session.rollback()
-    return refused.value
 
 
 def _refused_opening(people, procedure: str, values: dict) -> TransitionRefused:
@@ -116,9 +111,9 @@ def test_after_the_revision_period_only_the_office_records_a_late_revision(objec
     with clock.frozen(kst(2026, 3, 17, 0, 1)):
         enforce_due_deadlines()  # the period ended on Mon 16 Mar (see above)
     db.session.expire_all()
-    refused = _refused(objection, "revise", people["payer"], kst(2026, 3, 18, 10),
+    refusal = refused(objection, "revise", people["payer"], kst(2026, 3, 18, 10),
                        revision="late")
-    assert refused.reason is Refusal.GUARD_FAILED and "Art. 123(1)" in refused.message
+    assert refusal.reason is Refusal.GUARD_FAILED and "Art. 123(1)" in refusal.message
     act(objection, "revise", people["officer"], kst(2026, 3, 18, 10),
         revision="Arrived by post on 18 March")
     assert objection.state == "revised"
@@ -134,10 +129,10 @@ def test_ground_c_dismisses_only_where_the_revision_period_passed_unanswered(obj
     act(objection, "order_revision", people["officer"], kst(2026, 3, 5, 10),
         revision_days=10, matters="Attach the disposition notice")
     act(objection, "revise", people["payer"], kst(2026, 3, 12, 15), revision="attached")
-    refused = _refused(objection, "decide_dismiss", people["supervisor"], kst(2026, 3, 20, 10),
+    refusal = refused(objection, "decide_dismiss", people["supervisor"], kst(2026, 3, 20, 10),
                        ground="c", reasons="no revision")
-    assert refused.reason is Refusal.GUARD_FAILED
-    assert "ground (c) applies only" in refused.message
+    assert refusal.reason is Refusal.GUARD_FAILED
+    assert "ground (c) applies only" in refusal.message
 
 
 def test_a_revision_returns_the_objection_to_the_office_not_to_the_committee(objection, people):
@@ -146,9 +141,9 @@ def test_a_revision_returns_the_objection_to_the_office_not_to_the_committee(obj
     act(objection, "revise", people["payer"], kst(2026, 3, 4, 10), revision="signed")
     assert objection.state == "revised"
     # Nothing was referred: a decision on the merits still needs the committee (127(1)).
-    refused = _refused(objection, "decide_reject", people["supervisor"], kst(2026, 3, 5, 10),
+    refusal = refused(objection, "decide_reject", people["supervisor"], kst(2026, 3, 5, 10),
                        reasons="groundless")
-    assert "Customs Appeal Committee" in refused.message
+    assert "Customs Appeal Committee" in refusal.message
     act(objection, "issue_opinion", people["officer"], kst(2026, 3, 5, 10), opinion="grounds")
     assert deadline(objection, "opinion").status == DeadlineStatus.MET  # by Mon 9 Mar
     act(objection, "refer_to_committee", people["officer"], kst(2026, 3, 6, 10))
@@ -183,19 +178,19 @@ def test_an_unanswered_revision_of_a_request_for_examination_restarts_its_90_day
 # Item 2: Art. 121(3) (via 132(4)) -------------------------------------------------------------
 
 def test_posted_in_time_and_arrived_late_needs_the_date_of_posting(people):
-    refused = _refused_opening(people, "objection", {**OBJECTION, "filed_on": "2026-05-26",
+    refusal = _refused_opening(people, "objection", {**OBJECTION, "filed_on": "2026-05-26",
                                                      "filing_rule": "posted_late"})
-    assert refused.reason is Refusal.GUARD_FAILED and "Art. 121(3)" in refused.message
-    refused = _refused_opening(people, "examination", {**EXAMINATION, "filed_on": "2026-05-26",
+    assert refusal.reason is Refusal.GUARD_FAILED and "Art. 121(3)" in refusal.message
+    refusal = _refused_opening(people, "examination", {**EXAMINATION, "filed_on": "2026-05-26",
                                                        "filing_rule": "posted_late"})
-    assert "date of posting" in refused.message
+    assert "date of posting" in refusal.message
 
 
 def test_a_date_of_posting_after_the_arrival_is_refused(people):
-    refused = _refused_opening(people, "objection", {**OBJECTION, "filed_on": "2026-05-26",
+    refusal = _refused_opening(people, "objection", {**OBJECTION, "filed_on": "2026-05-26",
                                                      "filing_rule": "posted_late",
                                                      "posted_on": "2026-05-27"})
-    assert "after the date it arrived" in refused.message
+    assert "after the date it arrived" in refusal.message
 
 
 def test_posted_on_the_last_day_counts_as_filed_on_that_day(people):
@@ -230,18 +225,18 @@ def test_after_an_undecided_objection_the_request_for_examination_has_no_end(peo
                                          "filed_on": "2026-11-30"}, at=kst(2026, 11, 30, 10))
     assert case.data["filed_in_time"] is True
     assert "filing_period_ends" not in case.data
-    refused = _refused(case, "decide_dismiss", people["supervisor"], kst(2026, 12, 1, 10),
+    refusal = refused(case, "decide_dismiss", people["supervisor"], kst(2026, 12, 1, 10),
                        ground="b", reasons="late")
-    assert "no filing period runs on this route" in refused.message
+    assert "no filing period runs on this route" in refusal.message
 
 
 def test_a_request_after_an_undecided_objection_is_not_filed_before_its_period_ended(people):
-    refused = _refused_opening(people, "examination", {**EXAMINATION,
+    refusal = _refused_opening(people, "examination", {**EXAMINATION,
                                                        "route": "objection_overdue",
                                                        "period_starts_on": "2026-04-02",
                                                        "filed_on": "2026-04-01"})
-    assert refused.reason is Refusal.GUARD_FAILED
-    assert "may be filed from 2026-04-02" in refused.message
+    assert refusal.reason is Refusal.GUARD_FAILED
+    assert "may be filed from 2026-04-02" in refusal.message
 
 
 def test_a_bai_examination_is_filed_within_90_days_of_the_disposition_notice():
@@ -256,9 +251,9 @@ def test_the_committee_is_not_skipped_after_the_decision_period_passes(objection
         enforce_due_deadlines()  # 30 days ended Wed 1 Apr: note_overdue at 24:00
     db.session.expire_all()
     assert objection.state == "decision_overdue"
-    refused = _refused(objection, "decide_reject", people["supervisor"], kst(2026, 4, 10, 10),
+    refusal = refused(objection, "decide_reject", people["supervisor"], kst(2026, 4, 10, 10),
                        reasons="late")
-    assert refused.reason is Refusal.GUARD_FAILED and "Art. 127(1)" in refused.message
+    assert refusal.reason is Refusal.GUARD_FAILED and "Art. 127(1)" in refusal.message
     act(objection, "refer_to_committee", people["officer"], kst(2026, 4, 10, 10))
     assert objection.state == "under_deliberation"
     assert objection.data["referrals"] == 1
@@ -271,9 +266,9 @@ def test_a_case_referred_after_its_decision_period_may_still_go_to_the_next_step
     objection, people
 ):
     act(objection, "refer_to_committee", people["officer"], kst(2026, 3, 20, 10))
-    refused = _refused(objection, "next_step_filed", people["payer"], kst(2026, 3, 25, 10),
+    refusal = refused(objection, "next_step_filed", people["payer"], kst(2026, 3, 25, 10),
                        next_step="examination")
-    assert "runs until 2026-04-01" in refused.message  # 121(2) proviso: not yet open
+    assert "runs until 2026-04-01" in refusal.message  # 121(2) proviso: not yet open
     with clock.frozen(kst(2026, 4, 2, 0, 1)):
         enforce_due_deadlines()
     db.session.expire_all()
@@ -286,9 +281,9 @@ def test_a_case_referred_after_its_decision_period_may_still_go_to_the_next_step
 def test_a_decision_on_the_merits_without_the_committee_records_the_decree_ground(
     objection, people
 ):
-    refused = _refused(objection, "decide_accept", people["supervisor"], kst(2026, 3, 20, 10),
+    refusal = refused(objection, "decide_accept", people["supervisor"], kst(2026, 3, 20, 10),
                        extent="full", reasons="r", committee_skipped="late_request")
-    assert "filed in time" in refused.message
+    assert "filed in time" in refusal.message
     act(objection, "decide_accept", people["supervisor"], kst(2026, 3, 20, 10), extent="full",
         reasons="The Decree's case (name it)", committee_skipped="decree_case")
     assert objection.data["committee_skipped"] == "decree_case"
@@ -364,16 +359,16 @@ def test_the_decision_period_is_met_by_serving_the_written_decision(procedure, l
 
 def test_the_written_opinion_may_be_sent_after_a_referral_and_only_once(objection, people):
     act(objection, "refer_to_committee", people["officer"], kst(2026, 3, 3, 10))
-    refused = _refused(objection, "submit_counter_evidence", people["payer"],
+    refusal = refused(objection, "submit_counter_evidence", people["payer"],
                        kst(2026, 3, 4, 10), counter_evidence_on="2026-03-04", evidence="e")
-    assert "has not been sent yet" in refused.message
+    assert "has not been sent yet" in refusal.message
     act(objection, "issue_opinion_in_deliberation", people["officer"], kst(2026, 3, 6, 10),
         opinion="Classified under heading 8471")
     assert objection.state == "under_deliberation"
     assert deadline(objection, "opinion").status == DeadlineStatus.MET  # by Mon 9 Mar
-    refused = _refused(objection, "issue_opinion_in_deliberation", people["officer"],
+    refusal = refused(objection, "issue_opinion_in_deliberation", people["officer"],
                        kst(2026, 3, 7, 10), opinion="again")
-    assert "already been sent" in refused.message
+    assert "already been sent" in refusal.message
 
 
 def test_evidence_against_the_opinion_is_received_until_the_decision(objection, people):
@@ -403,9 +398,9 @@ def test_evidence_may_be_submitted_while_a_revision_is_ordered(objection, people
 def test_the_claimant_may_submit_evidence_against_the_opinion_copy_and_the_90_days_stay(
     request_, people
 ):
-    refused = _refused(request_, "submit_counter_evidence", people["payer"],
+    refusal = refused(request_, "submit_counter_evidence", people["payer"],
                        kst(2026, 3, 4, 10), counter_evidence_on="2026-03-04", evidence="e")
-    assert refused.reason is Refusal.NOT_AVAILABLE  # not forwarded: no opinion copy yet
+    assert refusal.reason is Refusal.NOT_AVAILABLE  # not forwarded: no opinion copy yet
     act(request_, "forward", people["officer"], kst(2026, 3, 6, 10), opinion="opinion")
     act(request_, "submit_counter_evidence", people["payer"], kst(2026, 3, 12, 10),
         counter_evidence_on="2026-03-12", evidence="Licence agreement, clause 4")
@@ -418,9 +413,9 @@ def test_the_claimant_may_submit_evidence_against_the_opinion_copy_and_the_90_da
 # Item 11 --------------------------------------------------------------------------------------
 
 def test_no_objection_where_the_commissioner_processed_the_disposition(people):
-    refused = _refused_opening(people, "objection", {**OBJECTION,
+    refusal = _refused_opening(people, "objection", {**OBJECTION,
                                                      "commissioner_processed": True})
-    assert refused.reason is Refusal.GUARD_FAILED and "Art. 119(2)" in refused.message
+    assert refusal.reason is Refusal.GUARD_FAILED and "Art. 119(2)" in refusal.message
     _open(people, "examination", {**EXAMINATION, "disposition_ref": "VAL-2026-78"})
 
 
@@ -428,8 +423,8 @@ def test_no_objection_where_the_commissioner_processed_the_disposition(people):
 def test_no_objection_against_an_objection_decision_or_a_reinvestigation_based_disposition(
     people, kind
 ):
-    refused = _refused_opening(people, "objection", {**OBJECTION, "disposition_kind": kind})
-    assert "Art. 119(4)" in refused.message
+    refusal = _refused_opening(people, "objection", {**OBJECTION, "disposition_kind": kind})
+    assert "Art. 119(4)" in refusal.message
 
 
 def test_a_reinvestigation_based_disposition_may_be_examined(people):
@@ -443,8 +438,8 @@ def test_a_reinvestigation_based_disposition_may_be_examined(people):
 def test_no_appeal_against_a_disposition_on_an_examination_or_adjudication(
     people, procedure, values
 ):
-    refused = _refused_opening(people, procedure, {**values, "disposition_kind": "appeal_decision"})
-    assert "Art. 119(3)" in refused.message
+    refusal = _refused_opening(people, procedure, {**values, "disposition_kind": "appeal_decision"})
+    assert "Art. 119(3)" in refusal.message
 
 
 def test_an_objection_may_be_filed_within_14_days_after_a_hindrance_ended(people):
@@ -452,8 +447,8 @@ def test_an_objection_may_be_filed_within_14_days_after_a_hindrance_ended(people
     # ceased on Tue 10 Mar 2026: 14 days from Wed 11 Mar end on Tue 24 Mar (Art. 121(4)).
     values = {**OBJECTION, "notice_received_on": "2025-11-20", "route": "after_hindrance",
               "hindrance_ended_on": "2026-03-10", "filed_on": "2026-03-20"}
-    refused = _refused_opening(people, "objection", values)
-    assert "Art. 121(4)" in refused.message  # the statement of the hindrance is missing
+    refusal = _refused_opening(people, "objection", values)
+    assert "Art. 121(4)" in refusal.message  # the statement of the hindrance is missing
     case = _open(people, "objection", {**values, "hindrance": "Typhoon closed the port from "
                                        "1 Feb to 10 Mar 2026"}, at=kst(2026, 3, 20, 10))
     assert case.data["filing_period_ends"] == "2026-03-24"
@@ -463,10 +458,10 @@ def test_an_objection_may_be_filed_within_14_days_after_a_hindrance_ended(people
 def test_a_family_attorney_acts_only_where_less_than_the_threshold_is_in_dispute(
     objection, people
 ):
-    refused = _refused(objection, "appoint_attorney", people["payer"], kst(2026, 3, 5, 10),
+    refusal = refused(objection, "appoint_attorney", people["payer"], kst(2026, 3, 5, 10),
                        attorney_name="Kim", attorney_kind="family",
                        amount_in_dispute=FAMILY_ATTORNEY_LIMIT, authority_document="POA-1")
-    assert "Art. 126(2)" in refused.message  # equal to the amount is not "less than" it
+    assert "Art. 126(2)" in refusal.message  # equal to the amount is not "less than" it
     act(objection, "appoint_attorney", people["payer"], kst(2026, 3, 5, 10),
         attorney_name="Kim", attorney_kind="family",
         amount_in_dispute=FAMILY_ATTORNEY_LIMIT - 1, authority_document="POA-1")
@@ -474,18 +469,18 @@ def test_a_family_attorney_acts_only_where_less_than_the_threshold_is_in_dispute
 
 
 def test_the_dismissal_of_an_attorney_is_reported_in_writing(objection, people):
-    refused = _refused(objection, "dismiss_attorney", people["payer"], kst(2026, 3, 5, 10),
+    refusal = refused(objection, "dismiss_attorney", people["payer"], kst(2026, 3, 5, 10),
                        dismissal_report="letter", attorney_dismissed_on="2026-03-05")
-    assert "no attorney" in refused.message
+    assert "no attorney" in refusal.message
     act(objection, "appoint_attorney", people["payer"], kst(2026, 3, 5, 10),
         attorney_name="Park", attorney_kind="lawyer", amount_in_dispute=1_000_000,
         authority_document="POA-3", special_authority=True)
     event = act(objection, "dismiss_attorney", people["payer"], kst(2026, 3, 9, 10),
                 dismissal_report="Letter of 9 March", attorney_dismissed_on="2026-03-09")
     assert (event.article, objection.state) == ("Art. 126(5)", "filed")
-    refused = _refused(objection, "withdraw", people["officer"], kst(2026, 3, 10, 10),
+    refusal = refused(objection, "withdraw", people["officer"], kst(2026, 3, 10, 10),
                        by_attorney=True)
-    assert "no attorney acts" in refused.message
+    assert "no attorney acts" in refusal.message
 
 
 def test_the_claimant_may_peruse_the_documents_and_state_an_opinion(objection, people):

@@ -15,9 +15,9 @@ from backoffice.extensions import db
 from backoffice.models import Case, CaseEvent, DeadlineStatus
 from backoffice.workflow import actions_for, open_procedure_case
 from jobs.enforce import enforce_due_deadlines
-from tests.procedure_helpers import act, deadline, kst
+from tests.procedure_helpers import act, deadline, kst, refused
 from workflows import clock
-from workflows.engine import Context, DeadlineView, Refusal, Settlement, TransitionRefused
+from workflows.engine import Context, DeadlineView, Refusal, Settlement
 from workflows.procedures import procedure_for
 from workflows.procedures.pre_assessment_review import (
     decision_delay,
@@ -55,11 +55,6 @@ def sweep(*at):
     return result
 
 
-def refused(case, trigger, actor, at, **values) -> TransitionRefused:
-    with pytest.raises(TransitionRefused) as caught:
-        act(case, trigger, actor, at, **values)
-    db.session.rollback()
-    return caught.value
 
 
 def triggers(case, user, at) -> set[str]:

@@ -20,13 +20,13 @@ from backoffice.deadlines import standing
 from backoffice.deadlines.operations import extension_refused, waiver_refused
 from backoffice.extensions import db
 from backoffice.models import Case, CaseEvent, DeadlineStatus, Office, Party, User
-from backoffice.workflow import fire, open_procedure_case
+from backoffice.workflow import open_procedure_case
 from jobs.enforce import enforce_due_deadlines
 from tests.backoffice.test_objection import FILING
 from tests.factories import PASSWORD
-from tests.procedure_helpers import act, deadline, kst
+from tests.procedure_helpers import act, deadline, kst, refused
 from workflows import clock
-from workflows.engine import Refusal, TransitionRefused
+from workflows.engine import Refusal
 from workflows.procedures import REGISTRY
 from workflows.roles import Role
 
@@ -48,11 +48,6 @@ def reinvestigation(people, ordered_by: str, at=DECIDED) -> Case:
     return case
 
 
-def refused(case, trigger, actor, at, **values) -> TransitionRefused:
-    with clock.frozen(at), pytest.raises(TransitionRefused) as caught:
-        fire(case, trigger, actor=actor, values=values)
-    db.session.rollback()
-    return caught.value
 
 
 def events(case, trigger) -> list[CaseEvent]:

@@ -189,7 +189,8 @@ def test_a_clock_stop_moves_the_deadline_by_exactly_the_stopped_days(shapes, tea
     with clock.frozen(kst(2026, 7, 6, 10)):
         fire(case, "ask_revision", actor=team["officer"])
         db.session.commit()
-    assert decision.suspended_since == date(2026, 7, 6)
+    # the revision period runs from the day after the order (Civil Act Art. 157)
+    assert decision.suspended_since == date(2026, 7, 7)
     with clock.frozen(kst(2026, 8, 3, 0, 5)):
         assert enforce_due_deadlines().processed == 0
     with clock.frozen(kst(2026, 7, 16, 11)):
@@ -198,7 +199,8 @@ def test_a_clock_stop_moves_the_deadline_by_exactly_the_stopped_days(shapes, tea
     assert deadline(case, "decision").id == decision.id
     assert decision.status == DeadlineStatus.OPEN
     assert decision.due_date == date(2026, 8, 10)
-    assert "in revision 2026-07-06 to 2026-07-15: 10 days not counted" in str(
+    # 7 to 16 July, the day the revision arrived included: 10 days (Art. 128(4))
+    assert "in revision 2026-07-07 to 2026-07-16: 10 days not counted" in str(
         decision.explanation)
     with clock.frozen(kst(2026, 7, 20, 9)):
         fire(case, "decide", actor=team["officer"])

@@ -280,6 +280,11 @@ class Procedure:
     states: tuple[State, ...]
     transitions: tuple[Transition, ...]
     deadlines: Mapping[str, tuple[Deadline, ...]] = field(default_factory=dict)
+    configured: Callable[[Mapping[str, Any], Mapping[str, Any]], Mapping[str, Any]] | None = None
+    """The case data a deployment configures when a case opens, from its settings and the
+    opening's values: the numbers the Act leaves to Presidential Decree (e.g. the amount below
+    which a relative may act as attorney, Art. 126(2)), kept on the case so that it is decided
+    by the rule that held when it was filed."""
     machine: Machine = field(init=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -384,6 +384,13 @@ FAMILY_ATTORNEY_LIMIT = 30_000_000
 """KRW. Art. 126(2) leaves the amount to Presidential Decree [GK: KRW 30 million]."""
 
 
+def attorney_limit(settings, values) -> dict[str, int]:
+    """The amount of Art. 126(2) a deployment sets (``FAMILY_ATTORNEY_LIMIT``), kept on the case
+    when it opens."""
+    return {"family_attorney_limit": int(settings.get("FAMILY_ATTORNEY_LIMIT",
+                                                      FAMILY_ATTORNEY_LIMIT))}
+
+
 def family_only_for_small_amounts(context: Context) -> str | None:
     """Art. 126(2): a family member only where the amount is *less than* the Decree's."""
     if context.values.get("attorney_kind") != "family":

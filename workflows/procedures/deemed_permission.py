@@ -231,6 +231,13 @@ def _paragraph(attribute: str):
     return article
 
 
+def configured_period(settings, values) -> dict[str, str]:
+    """A deployment's Art. 8 period for the kind (``DEEMED_PERMISSION_PERIODS``, checked at
+    start-up), kept on the case when it opens."""
+    period = (settings.get("DEEMED_PERMISSION_PERIODS") or {}).get(values.get("permission_kind"))
+    return {"processing_period": period} if period else {}
+
+
 def _within_processing_period(context: Context) -> str | None:
     """A decision or an extension counts only if notified within the running period."""
     running = context.open_deadlines.get(PROCESSING)
@@ -342,6 +349,7 @@ PROCEDURE = Procedure(
                                  FieldKind.LONGTEXT),),
                    reason_field="reasons", notices=("revocation",)),
     ),
+    configured=configured_period,
     deadlines={
         "received": (
             Deadline(PROCESSING, "processing period", _paragraph("period"),

@@ -34,6 +34,7 @@ from workflows.procedures.appeals import (
     CLAIMANT_OR_OFFICE,
     OFFICE,
     appealable,
+    attorney_limit,
     decision_period_passed,
     decision_transitions,
     disposition_fields,
@@ -154,6 +155,7 @@ PROCEDURE = Procedure(
         *side_transitions((*OPEN_STATES, "decision_overdue")),
         withdraw_transition((*OPEN_STATES, "decision_overdue"), "Withdraw the request"),
     ),
+    configured=attorney_limit,
     deadlines={
         "at_customs_office": (
             Deadline("forwarding", "forwarding to the Commissioner with an opinion",

@@ -39,6 +39,7 @@ from workflows.procedures.appeals import (
     EXCLUDED_DISPOSITIONS,
     OFFICE,
     appealable,
+    attorney_limit,
     decision_period_passed,
     decision_transitions,
     disposition_fields,
@@ -72,8 +73,9 @@ ROUTES = (
 )
 OPINION = Field("opinion", "Grounds, reasons and facts of the disposition",
                 "처분의 근거·이유·사실", FieldKind.LONGTEXT)
-WITHDRAWAL = ("Art. 126(4) (the Act has no withdrawal article for objections: 132(4) does not "
-              "apply 120(1))")
+WITHDRAWAL = "Art. 126(4)"
+"""The Act has no withdrawal article for objections (132(4) does not apply 120(1), through which
+the Administrative Appeals Act's Art. 42 governs an examination); 126(4) presupposes one."""
 
 
 def _decision_period(context: Context) -> str:
@@ -178,6 +180,7 @@ PROCEDURE = Procedure(
         withdraw_transition((*OPEN_STATES, "decision_overdue"), "Withdraw the objection",
                             article=WITHDRAWAL),
     ),
+    configured=attorney_limit,
     deadlines={
         "filed": (
             Deadline("opinion", "written opinion to the objector", "Art. 132(5)", "7d",

@@ -41,6 +41,7 @@ from workflows.procedures.appeals import (
     CLAIMANT_OR_OFFICE,
     FILING_RULES,
     OFFICE,
+    attorney_limit,
     revision_days,
     revision_in_time,
     side_transitions,
@@ -452,6 +453,7 @@ PROCEDURE = Procedure(
                                  FieldKind.BOOLEAN)),
                    reason_field="reason"),
     ),
+    configured=attorney_limit,
     deadlines={
         "notice_served": (
             Deadline("review_window", "request for pre-assessment review", "Art. 118(2)", WINDOW,

@@ -110,6 +110,25 @@ def _close_article(context: Context) -> str:
     return "Art. 120(4)1, 120(6)"
 
 
+EXTENSION_DAYS = 60
+"""The most days a reinvestigation may be extended in total: 128(5) leaves it to Presidential
+Decree; ``REINVESTIGATION_EXTENSION_DAYS`` configures it, kept on the case when it opens."""
+
+
+def extension_limit(settings, values) -> dict[str, int]:
+    return {"extension_limit_days": int(settings.get("REINVESTIGATION_EXTENSION_DAYS",
+                                                     EXTENSION_DAYS))}
+
+
+def within_the_extension_limit(context: Context) -> str | None:
+    limit = int(context.data.get("extension_limit_days", EXTENSION_DAYS))
+    asked = context.values.get("extended_days") or 0
+    if asked > limit:
+        return (f"the reinvestigation may be extended by at most {limit} days in total "
+                "(Art. 128(5) latter part; the Presidential Decree's limit as configured)")
+    return None
+
+
 def within_the_period(context: Context) -> str | None:
     """The office postpones, suspends or extends the reinvestigation while its period runs
     (128(5) latter part): once it has passed, the next remedy is open (120(4)1 proviso) and a
@@ -187,9 +206,9 @@ PROCEDURE = Procedure(
                    "Resume the reinvestigation", "재개"),
         Transition("extend", ("investigating",), "investigating", OFFICE,
                    "Art. 128(5) latter part", "Extend the period of the reinvestigation",
-                   "기간 연장", guards=(within_the_period,),
+                   "기간 연장", guards=(within_the_period, within_the_extension_limit),
                    fields=(Field("extended_days", "Total extension (days)", "연장 일수",
-                                 FieldKind.INTEGER, minimum=1, maximum=60, store=True),
+                                 FieldKind.INTEGER, minimum=1, maximum=366, store=True),
                            Field("reason", "Reason", "사유", FieldKind.LONGTEXT)),
                    reason_field="reason", recomputes=("reinvestigation",)),
         Transition("note_result_overdue", ("investigating",), STAYS, frozenset({SYSTEM}),
@@ -259,6 +278,7 @@ PROCEDURE = Procedure(
                               "be challenged",
                    outcome_ko="불복 기간(90일)이 지나 더 이상 불복할 수 없습니다"),
     ),
+    configured=extension_limit,
     deadlines={
         "investigating": (
             # The days postponed or suspended stop the clock (the state ``suspended``), the
