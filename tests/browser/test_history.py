@@ -16,24 +16,25 @@ from tests.browser.test_sign_in import sign_in
 
 pytestmark = pytest.mark.browser
 
-WAIVER = "internal: decision period waived after the phone call of 2 December"
+WAIVER = "internal: opinion time limit waived after the phone call of 2 December"
 OPINION = "The goods were bought online and exceed the personal-use allowance."
 
 
 @pytest.fixture
 def demo_objection(app, live_server) -> dict:
-    """The demo payer's objection, with the written opinion sent and a deadline waived."""
+    """The demo payer's objection, its written opinion's time limit waived (an internal time
+    limit of the office, 132(5)), then the opinion sent."""
     with app.app_context():
         case = db.session.scalars(select(Case).join(Party).where(
             Party.name == "JOHN SMITH", Case.procedure == "objection")).one()
         users = {u.username: u for u in db.session.scalars(select(User))}
+        opinion = db.session.scalars(select(Deadline).where(
+            Deadline.case_id == case.id, Deadline.kind == "opinion")).one()
+        waive_deadline(opinion, reason=WAIVER, actor=users["supervisor"])
         event = fire(case, "issue_opinion", actor=users["officer"], values={"opinion": OPINION})
-        decision = db.session.scalars(select(Deadline).where(
-            Deadline.case_id == case.id, Deadline.kind == "decision")).one()
-        waive_deadline(decision, reason=WAIVER, actor=users["supervisor"])
         db.session.commit()
         return {"reference": case.reference, "notice": event.payload["notice_numbers"][0],
-                "hash": event.hash, "due": decision.due_date.isoformat()}
+                "hash": event.hash, "due": opinion.due_date.isoformat()}
 
 
 def _open_history(page, base: str, reference: str):
@@ -60,12 +61,12 @@ def test_the_officer_reads_the_history_in_korean_and_english_with_the_raw_record
     sentences = history.locator(".history-sentence .sentence")
     expect(sentences).to_have_count(4)
     expect(sentences.nth(0)).to_have_text(
-        f"감독자 최유나(Choi Yuna): '이의신청 결정' 기한(기한일 {demo_objection['due']})을 "
-        "면제했습니다 (제132조제4항 → 제128조제2항).")
-    expect(history.locator(".history-note").first).to_contain_text(WAIVER)
-    expect(sentences.nth(1)).to_have_text(
         "세관공무원 김민준(Kim Minjun): 의견서를 송부했습니다 (제132조제5항). 상태가 "
         f"'이의신청 접수'에서 '의견서 송부'로 바뀌었습니다. 통지서 {notice} 발급.")
+    expect(sentences.nth(1)).to_have_text(
+        f"감독자 최유나(Choi Yuna): '이의신청인에게 의견서 송부' 기한(기한일 "
+        f"{demo_objection['due']})을 면제했습니다 (제132조제5항).")
+    expect(history.locator(".history-note").nth(1)).to_contain_text(WAIVER)
     expect(sentences.nth(2)).to_have_text(
         "감독자 최유나(Choi Yuna): 세관공무원 김민준(Kim Minjun)에게 사건을 배정했습니다.")
     expect(sentences.nth(3)).to_have_text(
@@ -75,7 +76,7 @@ def test_the_officer_reads_the_history_in_korean_and_english_with_the_raw_record
 
     toggles = history.locator("details.history-details")
     expect(toggles).to_have_count(4)
-    opinion_record = toggles.nth(1)
+    opinion_record = toggles.nth(0)
     expect(opinion_record.locator("dl.record")).not_to_be_visible()
     opinion_record.locator("summary").click()
     expect(opinion_record.locator("dl.record")).to_be_visible()
@@ -86,14 +87,14 @@ def test_the_officer_reads_the_history_in_korean_and_english_with_the_raw_record
     page.get_by_role("button", name="English").click()
     page.wait_for_url(f"{live_server}/cases/{reference}")
     history = page.locator("section.history")
-    expect(history.locator(".history-sentence .sentence").nth(1)).to_have_text(
+    expect(history.locator(".history-sentence .sentence").nth(0)).to_have_text(
         "Customs officer Kim Minjun (김민준) sent the written opinion (Art. 132(5)); the case "
         f"moved from 'Objection filed' to 'Written opinion sent'; notice {notice} issued.")
     expect(history.locator(".history-sentence .sentence").nth(3)).to_have_text(
         "Duty payer John Smith filed an objection (Art. 132(1)); the case opened as "
         "'Objection filed'.")
     page.set_viewport_size({"width": 390, "height": 844})
-    history.locator("details.history-details").nth(1).locator("summary").click()
+    history.locator("details.history-details").nth(0).locator("summary").click()
     _shoot(page, history, "history-officer-en-390")
 
 
@@ -106,9 +107,9 @@ def test_the_payer_reads_the_sentences_without_internal_notes_or_raw_record(
     history = _open_history(page, live_server, reference)
     sentences = history.locator(".history-sentence .sentence")
     expect(sentences).to_have_count(4)
-    expect(sentences.nth(1)).to_contain_text("의견서를 송부했습니다 (제132조제5항)")
-    expect(sentences.nth(1)).to_contain_text(f"통지서 {notice} 발급.")
-    expect(sentences.nth(0)).to_contain_text("면제했습니다")
+    expect(sentences.nth(0)).to_contain_text("의견서를 송부했습니다 (제132조제5항)")
+    expect(sentences.nth(0)).to_contain_text(f"통지서 {notice} 발급.")
+    expect(sentences.nth(1)).to_contain_text("면제했습니다")
     # The opinion went to the payer in a notice: its text is shown; the waiver's reason is not.
     expect(history.locator(".history-note")).to_have_count(2)
     expect(history).to_contain_text(OPINION)

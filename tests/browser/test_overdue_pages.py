@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import select
 
 from backoffice.extensions import db
-from backoffice.models import Deadline
+from backoffice.models import Case, Deadline
 from jobs.enforce import enforce_due_deadlines
 from tests.browser.test_sign_in import sign_in
 from workflows import clock
@@ -129,13 +129,17 @@ def test_alerts_read_as_they_stand_and_are_acknowledged(swept, page, screenshot)
 
 
 def test_an_officer_extends_a_running_period_refused_first_then_corrected(
-    swept, page, screenshot
+    swept, page, screenshot, app
 ):
     sign_in(page, swept, "officer")
     page.wait_for_url(f"{swept}/worklist")
-    page.locator("table.worklist tbody tr", has_text="일 지연").first.get_by_role("link").first \
-        .click()
-    row = page.locator("tr.deadline-row", has_text="남음").first  # a period still running
+    # The demo objection in revision: the claimant's revision period is one Art. 10 lets the
+    # office extend; the decision period is the law's own and offers no extension.
+    with app.app_context():
+        reference = db.session.scalar(select(Case.reference).where(Case.state == "in_revision"))
+    page.goto(f"{swept}/cases/{reference}")
+    row = page.locator("tr.deadline-row[data-kind='revision']")  # a period still running
+    assert "남음" in row.inner_text()
     due = row.locator("td.date strong").inner_text()
     details = _deadline_details(page, row.locator("td").first.inner_text().split("\n")[0])
     details.locator("summary", has_text="기한 연장").click()

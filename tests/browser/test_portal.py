@@ -115,8 +115,9 @@ def test_the_payer_follows_the_button_to_the_revision_form_and_the_task_is_gone(
     page.goto(f"{live_server}/portal")
     assert page.locator("section#act li.to-do").count() == 0
     with app.app_context():
+        # the revision returns the case to the office, not to the committee (Art. 123)
         assert db.session.scalar(select(Case.state).where(Case.reference == reference)) \
-            == "under_deliberation"
+            == "revised"
 
 
 def test_the_company_sees_its_closed_cases_apart_with_how_they_ended(
