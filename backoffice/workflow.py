@@ -51,7 +51,7 @@ from workflows.engine import (
     settle_passed,
 )
 from workflows.procedures import procedure_for
-from workflows.procedures.appeals import EXCLUSIVE_ROUTES, filing_period
+from workflows.procedures.appeals import EXCLUSIVE_ROUTES, filing_period, posted_in_time_counts
 
 
 def role_of(actor: User | None) -> str:
@@ -229,7 +229,8 @@ def _filing_period(procedure_code: str, parsed: Mapping[str, Any],
              "filed_in_time": arrived <= due.due_date}
     posted = parsed.get("posted_on")
     if parsed.get("filing_rule") == "posted_late" and arrived > due.due_date:
-        if posted is not None and posted <= due.due_date:
+        if (posted is not None and posted <= due.due_date
+                and posted_in_time_counts(procedure_code, parsed)):
             facts.update(filed_on=due.due_date.isoformat(), filed_in_time=True,
                          received_on=arrived.isoformat())
         else:
@@ -399,8 +400,7 @@ def _leave_state(procedure: Procedure, case: Case, state: str, open_now: list[De
             continue
         deadline.status = DeadlineStatus.MET if outcome == "met" else DeadlineStatus.CANCELLED
         deadline.closed_at = moment
-        deadline.closed_reason = (f"met by '{trigger}'" if outcome == "met"
-                                  else f"the case ended by '{trigger}'")
+        deadline.closed_reason = closed_reason(outcome, trigger)
         if outcome == "met" and (day := _met_on(procedure, deadline.kind, case.data)):
             deadline.closed_at = _start_of_legal_day(day)
             deadline.closed_reason = f"met on {day} (recorded by '{trigger}')"
@@ -430,6 +430,12 @@ def _settle_passed_duties(procedure: Procedure, left: str, trigger: str, entered
             continue
         deadline.settled_at = _start_of_legal_day(day) if day is not None else moment
         deadline.settlement = how
+
+
+def closed_reason(outcome: str, trigger: str) -> str:
+    return {"met": f"met by '{trigger}'",
+            "superseded": f"replaced by the period '{trigger}' opened again"}.get(
+        outcome, f"the case ended by '{trigger}'")
 
 
 def _met_on(procedure: Procedure, kind: str, data: Mapping[str, Any] | None) -> date | None:

@@ -24,6 +24,7 @@ from backoffice.audit import SYSTEM_ACTOR, event_hash
 from backoffice.deadlines import standing
 from backoffice.extensions import db
 from backoffice.models import Alert, Case, CaseEvent, Deadline, DeadlineStatus, User
+from backoffice.workflow import closed_reason
 from jobs import messages
 from jobs.bulk_notices import BulkNotices
 from workflows.engine import (
@@ -132,8 +133,7 @@ def fire_in_bulk(dues: list[Due], now: datetime) -> tuple[list[Due], list[Due]]:
                 closes.append({
                     "b_id": other.id, "closed_at": due.due_at,
                     "status": DeadlineStatus.MET if outcome == "met" else DeadlineStatus.CANCELLED,
-                    "closed_reason": f"met by '{transition.trigger}'" if outcome == "met"
-                    else f"the case ended by '{transition.trigger}'",
+                    "closed_reason": closed_reason(outcome, transition.trigger),
                 })
         for passed in passed_by_case.get(row.id, []):
             how = settle_passed(procedure, row.state, transition.trigger, state, passed.kind,

@@ -69,10 +69,11 @@ def record_service(notice: Notice, *, actor: User, method: str, served_on: date 
     case = notice.case
     effect = kind.on_service
     procedure = procedure_for(case.procedure)
-    if (effect and procedure.has_trigger(effect.trigger)
-            and (case.data or {}).get(effect.field) is None
-            and case.state in procedure.transition(effect.trigger).source):
-        fire(case, effect.trigger, actor=actor, values={effect.field: service.served_on},
+    trigger = next((t for t in (effect.triggers if effect else ())
+                    if procedure.has_trigger(t) and case.state in procedure.transition(t).source),
+                   None)
+    if trigger and (case.data or {}).get(effect.field) is None:
+        fire(case, trigger, actor=actor, values={effect.field: service.served_on},
              payload=details)
     else:
         append_event(case, actor=actor, trigger="record_notice_service", from_state=case.state,

@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from backoffice.deadlines.standing import Standing, read
 from backoffice.extensions import db
-from backoffice.models import CaseEvent, DeadlineStatus
+from backoffice.models import Case, CaseEvent, DeadlineStatus
 from backoffice.workflow import open_procedure_case
 from jobs.enforce import enforce_due_deadlines
 from tests.procedure_helpers import act, deadline, kst, refused
@@ -90,9 +90,9 @@ def test_an_unanswered_revision_order_stops_the_decision_clock_only_for_the_revi
     assert objection.state == "revision_lapsed"
     decision = deadline(objection, "decision")
     assert decision.suspended_since is None  # the clock runs again from 17 Mar
-    # Stopped from the order on 5 Mar to the end of the revision period, 16 Mar: 12 days not
-    # counted, 1 Apr + 12 = Mon 13 Apr. (Counting only the period itself, 6 to 16 Mar, gives
-    # 11 days, Sun 12 Apr, moved to Mon 13 Apr: the same day.)
+    # The revision period itself is not counted (Art. 128(4)): 6 to 16 Mar, 11 days (the day
+    # after the order to the period's last day, Civil Act Art. 157). 1 Apr + 11 = Sun 12 Apr,
+    # moved to Mon 13 Apr (Art. 8(3)).
     assert decision.due_date == date(2026, 4, 13)
     with clock.frozen(kst(2026, 4, 13, 23, 59)):
         assert enforce_due_deadlines().fired == 0
@@ -169,7 +169,8 @@ def test_an_unanswered_revision_of_a_request_for_examination_restarts_its_90_day
         enforce_due_deadlines()
     db.session.expire_all()
     assert request_.state == "revision_lapsed"
-    # 90 days from 3 Mar end on Sun 31 May; + the 8 days stopped (10 to 17 Mar) = 8 Jun (Mon).
+    # 90 days from 3 Mar end on Sun 31 May; + the 7 days of the revision period (11 to 17 Mar)
+    # = Sun 7 Jun, moved to Mon 8 Jun (Art. 8(3)).
     assert deadline(request_, "decision").due_date == date(2026, 6, 8)
     act(request_, "refer_to_committee", people["supervisor"], kst(2026, 3, 20, 10))
     assert request_.state == "under_deliberation"
@@ -213,6 +214,20 @@ def test_posted_after_the_last_day_is_late_and_may_be_dismissed_under_ground_b(p
     act(case, "decide_dismiss", people["supervisor"], kst(2026, 6, 1, 10), ground="b",
         reasons="Posted after the 90 days of Art. 121(1)")
     assert case.data["ground"] == "b"
+
+
+def test_the_posting_rule_does_not_cover_the_14_days_after_a_hindrance(people):
+    """Art. 121(3) covers the periods of 121(1) and the main clause of 121(2) only: on the
+    14 days of 121(4) a request counts when it arrives. The hindrance ended on Tue 10 Mar; the
+    14 days from 11 Mar end on Tue 24 Mar; posted that day, arrived Thu 26 Mar: late."""
+    case = _open(people, "objection", {
+        **OBJECTION, "notice_received_on": "2025-11-20", "route": "after_hindrance",
+        "hindrance_ended_on": "2026-03-10", "hindrance": "Typhoon closed the port from 1 Feb "
+        "to 10 Mar 2026", "filed_on": "2026-03-26", "filing_rule": "posted_late",
+        "posted_on": "2026-03-24"}, at=kst(2026, 3, 26, 10))
+    assert case.data["filing_period_ends"] == "2026-03-24"
+    assert case.data["filed_in_time"] is False
+    assert case.data["filed_on"] == "2026-03-26"
 
 
 # Item 3: Art. 121(2) proviso ------------------------------------------------------------------
@@ -350,9 +365,34 @@ def test_the_decision_period_is_met_by_serving_the_written_decision(procedure, l
                                                                      label_ko):
     spec = procedure_for(procedure).deadline_spec("decision")
     assert (spec.label_en, spec.label_ko) == (label_en, label_ko)
-    assert (spec.met_by, spec.met_on) == (("record_decision_served",), "decision_served_on")
+    # served, whichever decision it was (a reinvestigation too)
+    assert (spec.met_by, spec.met_on) == (
+        ("record_decision_served", "record_reinvestigation_served"), "decision_served_on")
     assert (spec.extension, spec.waiver) == ("", "")  # fixed by law; the 129(2) notice is owed
     assert "decided" not in procedure_for(procedure).transition("note_overdue").source
+
+
+def test_after_a_reinvestigation_decision_the_objection_waits_for_the_result(objection, people):
+    """128(1)3 latter part, 119(4), 121(1): what follows a reinvestigation is contested against
+    its result, within 90 days of receiving it; the decision opens no 90 days of its own. The
+    objection filed Mon 2 Mar is decided on Fri 20 Mar, served Mon 23 Mar (within its 30 days,
+    which end on Wed 1 Apr), and closes when the reinvestigation's result is notified."""
+    act(objection, "refer_to_committee", people["officer"], kst(2026, 3, 10, 10))
+    event = act(objection, "decide_reinvestigate", people["supervisor"], kst(2026, 3, 20, 10),
+                scope="the invoices", reasons="facts to verify")
+    assert objection.state == "reinvestigating"
+    act(objection, "record_reinvestigation_served", people["officer"], kst(2026, 3, 24, 10),
+        decision_served_on="2026-03-23")
+    decision = deadline(objection, "decision")
+    assert decision.status == DeadlineStatus.MET
+    assert clock.seoul_date(decision.closed_at).isoformat() == "2026-03-23"  # met on service
+    assert deadline(objection, "next_step") is None  # no 90 days run from this decision
+    child = db.session.scalar(select(Case).where(Case.reference == event.payload["opened"]))
+    act(child, "notify_result", people["officer"], kst(2026, 5, 8, 10), result="rectified",
+        result_served_on="2026-05-08", findings="value reduced")
+    db.session.refresh(objection)
+    assert objection.state == "closed"
+    assert deadline(child, "next_step").article.startswith("Art. 121(1)")
 
 
 # Item 8: Arts. 132(5)-(6), 122(5) -------------------------------------------------------------
@@ -390,7 +430,7 @@ def test_evidence_may_be_submitted_while_a_revision_is_ordered(objection, people
     assert objection.state == "in_revision"
     assert deadline(objection, "revision").status == DeadlineStatus.OPEN
     act(objection, "revise", people["payer"], kst(2026, 3, 12, 15), revision="attached")
-    # 60 days from 3 Mar end on Fri 1 May; + the 7 days stopped, 5 to 11 Mar, Fri 8 May, a
+    # 60 days from 3 Mar end on Fri 1 May; + the 7 days stopped, 6 to 12 Mar, Fri 8 May, a
     # working day (the roll-over applies to the last day only).
     assert deadline(objection, "decision").due_date == date(2026, 5, 8)
 

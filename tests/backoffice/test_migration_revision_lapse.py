@@ -71,3 +71,35 @@ def test_an_old_unanswered_revision_is_reopened_and_its_lapse_restarts_the_decis
     # the decision period ends on Wed 8 Apr.
     assert deadline(case, "decision").due_date == date(2026, 4, 8)
     assert deadline(case, "decision").suspended_since is None
+
+
+def test_an_old_waiver_of_a_processing_period_is_undone_and_permission_is_deemed_granted(
+    app, people
+):
+    """A waived processing period left the application neither granted nor deemed granted.
+    Received Mon 2 Nov 2026: the 10 days of Art. 250(4) from 3 Nov end on Thu 12 Nov; permission
+    is deemed granted at 00:00 on 13 Nov (250(5))."""
+    with clock.frozen(kst(2026, 11, 2, 9)):
+        case = open_procedure_case(
+            "deemed_permission", party=people["payer"].party, office=people["office"],
+            actor=people["officer"], assigned_officer=people["officer"],
+            values={"permission_kind": "250", "received_on": "2026-11-02",
+                    "application": "withdrawal of a declaration"})
+        db.session.commit()
+    case_id = case.id
+    # as the old code did it: a supervisor's waiver
+    db.session.execute(update(Deadline).where(Deadline.kind == "processing")
+                       .values(status=DeadlineStatus.WAIVED, closed_reason="no longer needed"))
+    db.session.commit()
+    db.session.remove()
+
+    downgrade(revision="0009_staged_filings")
+    upgrade()
+    db.session.remove()
+
+    period = db.session.scalar(select(Deadline).where(Deadline.kind == "processing"))
+    assert period.status == DeadlineStatus.OPEN and period.due_date == date(2026, 11, 12)
+    with clock.frozen(kst(2026, 11, 13, 0, 5)):
+        enforce_due_deadlines()
+    db.session.remove()
+    assert db.session.get(Case, case_id).state == "deemed_granted"

@@ -86,8 +86,8 @@ def test_a_revision_period_that_passes_restarts_the_decision_clock_the_day_after
     assert lapse.article == "Art. 118(6) → 123(1), 128(4)"
     decision = deadline(requested, "decision")
     assert decision.status == DeadlineStatus.OPEN and decision.suspended_since is None
-    # The clock stood from the order (23 March) to the revision period's last day (30 March):
-    # 8 days. Sunday 19 April + 8 = Monday 27 April.
+    # The revision period is not counted: from the day after the order (24 March) to its last
+    # day (30 March), 7 days. Sunday 19 April + 7 = Sunday 26 April, moved to Monday 27 April.
     assert decision.due_date == date(2026, 4, 27)
 
 

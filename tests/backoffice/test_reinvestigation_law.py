@@ -87,7 +87,8 @@ def test_postponed_days_and_the_extension_belong_to_the_period_120_4_1_proviso(p
     case = reinvestigation(people, "examination")
     act(case, "suspend", people["officer"], kst(2026, 6, 15, 10), reason="seller abroad")
     act(case, "resume", people["officer"], kst(2026, 6, 25, 10))
-    # 15-24 June (10 days) are not counted: Sunday 9 August + 10 = Wednesday 19 August.
+    # Suspended on 15 June, resumed on 25 June: 16-25 June (10 days) are not counted (from the
+    # day after the suspension to the day it ends). Sunday 9 August + 10 = Wednesday 19 August.
     assert deadline(case, "reinvestigation").due_date == date(2026, 8, 19)
     act(case, "extend", people["officer"], kst(2026, 7, 1, 10), extended_days=20,
         reason="overseas inquiry")
@@ -131,6 +132,28 @@ def test_no_result_within_the_period_opens_the_lawsuit_from_the_next_day_and_the
     assert period.status == DeadlineStatus.MISSED and period.settled_at is None
     assert standing.read(period, kst(2026, 8, 12, 10)).standing is standing.Standing.OVERDUE
     assert case.state == "investigating"
+
+
+def test_a_lawsuit_brought_after_the_lapse_and_before_the_result_is_recorded(people):
+    """120(4)1 proviso: the period ended at 24:00 on Mon 10 Aug; from Tue 11 Aug a lawsuit may
+    be brought without waiting for the result, only after an examination or adjudication."""
+    case = reinvestigation(people, "examination")
+    early = refused(case, "lawsuit_before_result", people["officer"], kst(2026, 8, 10, 10),
+                    lawsuit_filed_on="2026-08-10")
+    assert "Art. 120(4)1 proviso" in early.message
+    enforce_due_deadlines(kst(2026, 8, 11, 0, 5))
+    act(case, "lawsuit_before_result", people["officer"], kst(2026, 8, 12, 10),
+        lawsuit_filed_on="2026-08-12")
+    assert case.state == "closed"
+    assert deadline(case, "reinvestigation").settlement == "moot"
+
+
+def test_no_lawsuit_before_the_result_of_an_objection_ordered_reinvestigation(people):
+    case = reinvestigation(people, "objection")
+    enforce_due_deadlines(kst(2026, 8, 11, 0, 5))
+    refusal = refused(case, "lawsuit_before_result", people["officer"], kst(2026, 8, 12, 10),
+                      lawsuit_filed_on="2026-08-12")
+    assert "Art. 120(2) proviso" in refusal.message
 
 
 def test_a_result_notified_after_the_lapse_meets_the_duty_late_and_opens_the_90_days(people):

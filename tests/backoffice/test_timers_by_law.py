@@ -64,7 +64,10 @@ def _forms(client, reference: str) -> set[str]:
     return {form.action for form in visit(client, f"/cases/{reference}").forms}
 
 
-def test_every_declared_deadline_says_whether_an_officer_may_extend_it_and_under_which_article():
+def test_an_extension_names_its_article_and_only_the_offices_own_time_limits_are_waived():
+    """A declared extension cites the provision allowing it; a waiver is declared only on a
+    time limit of the office (a party's period, or another body's, is never the office's to
+    release). Where neither is declared, neither is offered (the tests below)."""
     for procedure in REGISTRY.values():
         for specs in procedure.deadlines.values():
             for spec in specs:

@@ -215,17 +215,20 @@ def json_safe(values: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def settle(procedure: Procedure, left: str, trigger: str, dest: str, kind: str) -> str | None:
-    """Return what a move does to an open deadline of ``kind``: "met", "cancelled" or None.
+    """Return what a move does to an open deadline of ``kind``: "met", "superseded",
+    "cancelled" or None.
 
     A deadline is met when the case leaves the state it was opened in, or, when it declares
     ``met_by``, by one of those triggers; whatever still runs when the case ends is cancelled.
+    A move that enters the same state again opens its period anew (a corrected date of
+    service, a further extension): the old period is superseded, not met.
     """
     spec = procedure.deadline_spec(kind)
     if spec is not None and spec.met_by:
         if trigger in spec.met_by:
             return "met"
     elif kind in {s.kind for s in procedure.deadlines_of(left)}:
-        return "met"
+        return "superseded" if dest == left else "met"
     return "cancelled" if procedure.state(dest).terminal else None
 
 

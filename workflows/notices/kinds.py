@@ -19,10 +19,16 @@ from workflows.notices.remedies import APPEAL_WITHIN_90_DAYS, Remedy
 
 @dataclass(frozen=True)
 class ServiceEffect:
-    """The case transition that records the notice's receipt, and the field it fills."""
+    """The case transition that records the notice's receipt, and the field it fills; where the
+    case may be in one of several states, the first of ``also`` its state takes."""
 
     trigger: str
     field: str
+    also: tuple[str, ...] = ()
+
+    @property
+    def triggers(self) -> tuple[str, ...]:
+        return (self.trigger, *self.also)
 
 
 @dataclass(frozen=True)
@@ -51,7 +57,8 @@ PERMISSION_PARAGRAPH = ""
 """The paragraph depends on the kind of permission (e.g. Art. 134(3) or (4)): the notice cites the
 article recorded on the transition's event."""
 
-DECISION_RECEIVED = ServiceEffect("record_decision_served", "decision_served_on")
+DECISION_RECEIVED = ServiceEffect("record_decision_served", "decision_served_on",
+                                  also=("record_reinvestigation_served",))
 
 KINDS: dict[str, NoticeKind] = {kind.code: kind for kind in (
     NoticeKind(

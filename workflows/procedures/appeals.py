@@ -22,6 +22,7 @@ from workflows.engine import (
     Field,
     FieldKind,
     Start,
+    State,
     Transition,
 )
 from workflows.roles import Role
@@ -91,6 +92,18 @@ FILING_PERIODS = {
                                          "objection_overdue": None, "after_hindrance": "14d"}),
     "bai_examination": ("notice_received_on", {None: "90d"}),
 }
+POSTED_IN_TIME_ROUTES = {"objection": frozenset({None, "direct"}),
+                         "examination": frozenset({"direct", "after_objection"})}
+"""Art. 121(3) (132(4) for objections): a request posted within the period of 121(1) or of the
+main clause of 121(2) that arrives late counts as filed on its last day. Not the 14 days after
+a hindrance (121(4)), nor the period of another body (the BAI's, 119(5))."""
+
+
+def posted_in_time_counts(procedure_code: str, values) -> bool:
+    """Whether the posting fiction of Art. 121(3) covers this appeal's filing period."""
+    return values.get("route") in POSTED_IN_TIME_ROUTES.get(procedure_code, frozenset())
+
+
 EXCLUSIVE_ROUTES = frozenset({"examination", "adjudication", "bai_examination"})
 """Only one of these may be pursued against the same disposition (Art. 119(10))."""
 ROUTE_NAMES = {"examination": "a request for examination",
@@ -353,7 +366,7 @@ def decision_transitions(via: str, notice: str, deciders: frozenset[str],
                                  choices=(("full", "in full"), ("part", "in part")), store=True),
                            reasons, skipped),
                    reason_field="reasons", notices=(notice,)),
-        Transition("decide_reinvestigate", merits, "decided", deciders,
+        Transition("decide_reinvestigate", merits, "reinvestigating", deciders,
                    f"Art. 128(1)3 latter part{via}", "Order a reinvestigation", "재조사 결정",
                    outcome_en="A reinvestigation was ordered on your {what}: the customs office "
                               "reinvestigates within 60 days and tells you the result "
@@ -510,6 +523,36 @@ def revision_deadline(via: str) -> Deadline:
                     Start.entered("the revision order"), Expiry.transition("revision_lapsed"),
                     reminders=("1d",), period_text="the days ordered (at most 20)",
                     owed_by=Duty.PARTY, label_ko="보정 기간", extension="Art. 10")
+
+
+DECISION_SERVED = ("record_decision_served", "record_reinvestigation_served")
+"""The actions that record the service of the written decision: the decision period is met by
+it (Art. 128(3)), whichever decision it was."""
+
+
+def reinvestigating_state(via: str) -> State:
+    return State("reinvestigating", "Reinvestigation ordered: the remedy runs against its result",
+                 "재조사 결정", f"Art. 128(1)3 latter part, 128(5){via}; 119(3)-(4); 120(4)")
+
+
+def reinvestigation_transitions(via: str) -> tuple[Transition, ...]:
+    """A decision to reinvestigate is served like any decision (128(3)); what follows is
+    contested against the reinvestigation's result (119(3)-(4), 120(4), 121(1)), not within
+    90 days of this decision: the case waits for the result and closes with it."""
+    return (
+        Transition("record_reinvestigation_served", ("reinvestigating",), "reinvestigating",
+                   OFFICE, f"Art. 128(3){via}", "Record service of the decision",
+                   "결정서 송달 기록",
+                   fields=(Field("decision_served_on", "Decision received on", "결정서 수령일",
+                                 FieldKind.DATE, store=True),)),
+        Transition("reinvestigation_concluded", ("reinvestigating",), "closed",
+                   frozenset({SYSTEM}), f"Art. 128(5){via}; 120(4)",
+                   "Closed: the reinvestigation ended", "종결: 재조사 종료",
+                   outcome_en="Closed: the reinvestigation ended; what follows is contested "
+                              "against its result, as its notice says",
+                   outcome_ko="종결: 재조사가 끝났습니다. 재조사 결과 통지서에 적힌 대로 그 결과에 "
+                              "대해 불복할 수 있습니다"),
+    )
 
 
 def record_decision_served(via: str) -> Transition:

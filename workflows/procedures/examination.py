@@ -32,6 +32,7 @@ from workflows.engine import (
 )
 from workflows.procedures.appeals import (
     CLAIMANT_OR_OFFICE,
+    DECISION_SERVED,
     OFFICE,
     appealable,
     attorney_limit,
@@ -46,6 +47,8 @@ from workflows.procedures.appeals import (
     posting_date_given,
     record_decision_served,
     refer_transition,
+    reinvestigating_state,
+    reinvestigation_transitions,
     revision_deadline,
     revision_transitions,
     side_transitions,
@@ -84,6 +87,7 @@ PROCEDURE = Procedure(
         State("under_deliberation", "Before the Customs Appeal Committee", "관세심사위원회 심의",
               "Art. 127(1)"),
         State("decision_overdue", "Decision period passed", "결정기간 경과", "Art. 129(2)2"),
+        reinvestigating_state(""),
         State("decided", "Decided", "결정", "Art. 128(1)"),
         State("withdrawn", "Withdrawn", "취하", "withdrawal by the claimant", terminal=True),
         State("closed", "Closed", "종결", "Art. 129(1)2: lawsuit filed or its period passed",
@@ -141,6 +145,7 @@ PROCEDURE = Procedure(
         *decision_transitions("", "examination_decision", COMMISSIONER, OPEN_STATES,
                               merits_from=COMMISSIONER_STAGE),
         record_decision_served(""),
+        *reinvestigation_transitions(""),
         Transition("lawsuit_filed", ("decided", "decision_overdue", "under_deliberation"),
                    "closed", CLAIMANT_OR_OFFICE, "Art. 120(2)-(3)",
                    "Administrative lawsuit filed", "행정소송 제기",
@@ -167,7 +172,7 @@ PROCEDURE = Procedure(
             Deadline("decision", "written decision served on the claimant", "Art. 128(2)",
                      "90d", Start.data("filed_on", "filing of the request"),
                      Expiry.transition("note_overdue"), reminders=("14d", "7d", "1d"),
-                     met_by=("record_decision_served",), met_on="decision_served_on",
+                     met_by=DECISION_SERVED, met_on="decision_served_on",
                      period_text="90 days; the revision period is not counted (Art. 128(4)); "
                                  "met by serving the written decision (Art. 128(3))",
                      label_ko="심사청구 결정서 송달"),

@@ -35,6 +35,7 @@ from workflows.engine import (
 )
 from workflows.procedures.appeals import (
     CLAIMANT_OR_OFFICE,
+    DECISION_SERVED,
     DECISIONS,
     EXCLUDED_DISPOSITIONS,
     OFFICE,
@@ -52,6 +53,8 @@ from workflows.procedures.appeals import (
     posting_date_given,
     record_decision_served,
     refer_transition,
+    reinvestigating_state,
+    reinvestigation_transitions,
     revision_deadline,
     revision_transitions,
     side_transitions,
@@ -103,6 +106,7 @@ PROCEDURE = Procedure(
         State("under_deliberation", "Before the Customs Appeal Committee", "관세심사위원회 심의",
               "Art. 132(2)"),
         State("decision_overdue", "Decision period passed", "결정기간 경과", "Art. 129(2)"),
+        reinvestigating_state(" via 132(4)"),
         State("decided", "Decided", "결정", "Art. 128(1) via 132(4)"),
         State("withdrawn", "Withdrawn", "취하", "withdrawal by the objector", terminal=True),
         State("closed", "Closed", "종결", "Art. 129(1)1: next step filed or its period passed",
@@ -161,6 +165,7 @@ PROCEDURE = Procedure(
         *decision_transitions(" via 132(4)", "objection_decision", OFFICE, OPEN_STATES,
                               merits_from=OFFICE_STAGE),
         record_decision_served(" via 132(4)"),
+        *reinvestigation_transitions(" via 132(4)"),
         Transition("next_step_filed", ("decided", "decision_overdue", "under_deliberation"),
                    "closed", CLAIMANT_OR_OFFICE, "Art. 121(2); 129(1)1",
                    "Request for examination or adjudication filed", "심사·심판청구",
@@ -195,7 +200,7 @@ PROCEDURE = Procedure(
                      "Art. 132(4) → 128(2)", _decision_period,
                      Start.data("filed_on", "filing of the objection"),
                      Expiry.transition("note_overdue"), reminders=("7d", "3d", "1d"),
-                     met_by=("record_decision_served",), met_on="decision_served_on",
+                     met_by=DECISION_SERVED, met_on="decision_served_on",
                      period_text="30 days; 60 once evidence is submitted under Art. 132(6); "
                                  "the revision period is not counted (Art. 128(4)); met by "
                                  "serving the written decision (Art. 128(3))",

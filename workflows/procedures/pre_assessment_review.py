@@ -465,7 +465,8 @@ PROCEDURE = Procedure(
             Deadline("decision", "decision on the review and its notice", "Art. 118(3)", "30d",
                      Start.data("filed_on", "receipt of the request"),
                      Expiry.transition("note_overdue"), reminders=("7d", "3d", "1d"),
-                     met_by=("record_decision_served", "record_reinvestigation_served"),
+                     met_by=("record_decision_served", "record_reinvestigation_served",
+                             "record_amended_notice"),
                      met_on="decision_served_on", label_ko="과세전적부심사 결정·통지"),
         ),
         "in_revision": (

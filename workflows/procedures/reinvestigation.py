@@ -140,6 +140,19 @@ def within_the_period(context: Context) -> str | None:
     return None
 
 
+def lawsuit_open_before_the_result(context: Context) -> str | None:
+    """120(4)1 proviso: when no result is received within the period (postponed, suspended and
+    extended days included), a lawsuit may be brought from the day after it, before the result;
+    only for a reinvestigation decided on an examination or adjudication (120(2) proviso)."""
+    if _ordered_by(context) not in ("examination", "adjudication"):
+        return ("a lawsuit before the result is open only after a reinvestigation decided on a "
+                "request for examination or adjudication (Art. 120(2) proviso, 120(4)1)")
+    if not context.data.get("result_lapses"):
+        return ("the reinvestigation's period has not passed: a lawsuit may be brought before "
+                "the result only from the day after it (Art. 120(4)1 proviso)")
+    return None
+
+
 def result_of_an_appeal(context: Context) -> str | None:
     if _ordered_by(context) == PRE_ASSESSMENT:
         return ("a reinvestigation decided on a pre-assessment review ends in an amended "
@@ -213,7 +226,7 @@ PROCEDURE = Procedure(
                    reason_field="reason", recomputes=("reinvestigation",)),
         Transition("note_result_overdue", ("investigating",), STAYS, frozenset({SYSTEM}),
                    _lapse_article, "Record that the period passed without a result",
-                   "재조사 기간 경과 기록",
+                   "재조사 기간 경과 기록", counts="result_lapses",
                    outcome_en="No result of the reinvestigation was notified within its "
                               "period; the customs office still owes it. If the reinvestigation "
                               "was decided on a request for examination or adjudication, you "
@@ -238,7 +251,8 @@ PROCEDURE = Procedure(
                            Field("result_served_on", "Result received on", "결과 수령일",
                                  FieldKind.DATE, store=True, required=False),
                            Field("findings", "Findings", "조사 결과", FieldKind.LONGTEXT)),
-                   reason_field="findings", notices=("reinvestigation_result",)),
+                   reason_field="findings", notices=("reinvestigation_result",),
+                   informs="reinvestigation_concluded"),
         Transition("notify_amended_notice", ("investigating",), "notice_amended", OFFICE,
                    "Art. 118(4)2", "Notify the amended pre-assessment notice",
                    "변경된 과세전통지", guards=(ordered_by_a_review,),
@@ -272,6 +286,16 @@ PROCEDURE = Procedure(
                                           ("adjudication", "request for adjudication"),
                                           ("lawsuit", "administrative lawsuit")),
                                  store=True),)),
+        Transition("lawsuit_before_result", ("investigating", "suspended"), "closed", OFFICE,
+                   "Art. 120(4)1 proviso", "Record a lawsuit brought before the result",
+                   "결과 통지 전 행정소송 기록", guards=(lawsuit_open_before_the_result,),
+                   outcome_en="Closed: an administrative lawsuit was brought after the "
+                              "reinvestigation's period passed without a result",
+                   outcome_ko="종결: 재조사 기간이 지나도록 결과가 통지되지 않아 행정소송이 "
+                              "제기되었습니다",
+                   fields=(Field("lawsuit_filed_on", "Lawsuit filed on", "소 제기일",
+                                 FieldKind.DATE, store=True),),
+                   informs="reinvestigation_concluded"),
         Transition("close", ("result_notified",), "closed", frozenset({SYSTEM}),
                    _close_article, "Close: the period to contest passed", "종결",
                    outcome_en="The 90 days to contest the result passed unused: it can no longer "

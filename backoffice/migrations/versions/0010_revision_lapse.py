@@ -10,6 +10,10 @@ take the new expiry; one already flagged while its case still waits in ``in_revi
 reopened, so the next sweep records the lapse at its legal moment and restarts the decision
 clock from the day after it (which the flag never did).
 
+A waiver the corrected declarations no longer allow (a processing period, a decision period)
+is undone where the lapse would still take effect, so the permission is deemed granted and the
+Art. 129(2) notice sent at their legal moment.
+
 The corrected declarations count what guards now read (``referrals`` before a decision on the
 merits, 127(1); ``opinions_sent``, 132(5); ``revision_orders`` and ``revisions``, 118(4)3;
 ``attorney_appointments``, 126(5)): each counter missing from a case's data is counted from
@@ -47,6 +51,32 @@ def upgrade():
             f"AND settled_at IS NULL AND case_id IN ({cases} AND state = 'in_revision')"),
             {"expiry": expiry, "code": code})
     _count_missing_counters(bind, REGISTRY)
+    _undo_waivers_the_law_does_not_allow(bind, REGISTRY)
+
+
+def _undo_waivers_the_law_does_not_allow(bind, registry):
+    """A deadline waived under the old code whose declaration now allows no waiver (a
+    processing period that grants the permission by law, a decision period whose lapse is
+    owed the Art. 129(2) notice) runs again where its lapse would still take effect: the case
+    waits in a state its expiry can move it from. A waived processing period otherwise left
+    the application neither granted nor deemed granted."""
+    for code, procedure in registry.items():
+        seen = set()
+        for specs in procedure.deadlines.values():
+            for spec in specs:
+                if spec.waiver or spec.kind in seen or not spec.on_expiry.trigger:
+                    continue
+                seen.add(spec.kind)
+                takes_effect_in = procedure.transition(spec.on_expiry.trigger).source
+                rows = bind.execute(sa.text(
+                    "SELECT d.id, c.state FROM deadlines d JOIN cases c ON c.id = d.case_id "
+                    "WHERE c.procedure = :code AND d.kind = :kind AND d.status = 'waived' "
+                    "AND c.closed_at IS NULL"), {"code": code, "kind": spec.kind}).all()
+                for deadline_id, state in rows:
+                    if state in takes_effect_in:
+                        bind.execute(sa.text(
+                            "UPDATE deadlines SET status = 'open', closed_at = NULL, "
+                            "closed_reason = NULL WHERE id = :id"), {"id": deadline_id})
 
 
 def _count_missing_counters(bind, registry):
