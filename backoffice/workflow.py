@@ -99,7 +99,7 @@ def context_for(case: Case | None, role: str, values: Mapping[str, Any], now: da
             d.kind: DeadlineView(d.kind, d.due_date, d.due_at, d.status) for d in deadlines
         },
         deadlines={
-            d.kind: DeadlineView(d.kind, d.due_date, d.due_at, d.status)
+            d.kind: DeadlineView(d.kind, d.due_date, d.due_at, d.status, d.closed_at)
             for d in (latest_deadlines_of(case) if case is not None else [])
         },
     )

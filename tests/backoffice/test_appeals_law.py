@@ -135,6 +135,22 @@ def test_ground_c_dismisses_only_where_the_revision_period_passed_unanswered(obj
     assert "ground (c) applies only" in refusal.message
 
 
+def test_a_revision_recorded_after_its_period_but_before_the_sweep_is_late_for_ground_c(
+    objection, people
+):
+    """Ordered on Thu 5 Mar for 10 days: 6 to 15 Mar (Sun), moved to Mon 16 Mar. The office
+    records the revision at 00:30 on 17 Mar, before any sweep saw the period pass: it came
+    after the period, so ground (c) applies (128(1)1(c))."""
+    act(objection, "order_revision", people["officer"], kst(2026, 3, 5, 10),
+        revision_days=10, matters="Attach the disposition notice")
+    assert deadline(objection, "revision").due_date == date(2026, 3, 16)
+    act(objection, "revise", people["officer"], kst(2026, 3, 17, 0, 30), revision="attached")
+    assert objection.state == "revised"
+    act(objection, "decide_dismiss", people["supervisor"], kst(2026, 3, 20, 10), ground="c",
+        reasons="the revision came after the period")
+    assert objection.data["ground"] == "c"
+
+
 def test_a_revision_returns_the_objection_to_the_office_not_to_the_committee(objection, people):
     act(objection, "order_revision", people["officer"], kst(2026, 3, 3, 10),
         revision_days=5, matters="Sign the objection")

@@ -68,6 +68,13 @@ class DeadlineView:
     due_date: date
     due_at: datetime
     status: str
+    closed_at: datetime | None = None
+
+    @property
+    def met_late(self) -> bool:
+        """Met after its moment had passed (before the scheduler saw it pass, or after)."""
+        return self.status in ("met", "missed") and self.closed_at is not None \
+            and self.due_at is not None and self.closed_at > self.due_at
 
 
 @dataclass(frozen=True)
