@@ -27,6 +27,21 @@ def act(case: Case, trigger: str, actor, at: datetime, **values) -> CaseEvent:
     return event
 
 
+def withdrawal_application(people, received_on: str = "2026-11-02") -> Case:
+    """An application for approval of the withdrawal of a declaration (Art. 250(1)), received
+    by the office of ``people`` at 09:00 on ``received_on`` and committed."""
+    from backoffice.workflow import open_procedure_case
+
+    with clock.frozen(datetime.fromisoformat(received_on).replace(hour=9, tzinfo=SEOUL)):
+        case = open_procedure_case(
+            "deemed_permission", party=people["payer"].party, office=people["office"],
+            actor=people["officer"], assigned_officer=people["officer"],
+            values={"permission_kind": "250", "received_on": received_on,
+                    "application": "withdrawal of a declaration"})
+        db.session.commit()
+    return case
+
+
 def refused(case: Case, trigger: str, actor, at: datetime, **values) -> TransitionRefused:
     """Fire ``trigger`` as ``actor`` at ``at``, expecting a refusal; roll back; the refusal."""
     with clock.frozen(at), pytest.raises(TransitionRefused) as caught:

@@ -17,7 +17,7 @@ from backoffice.extensions import db
 from backoffice.models import Case, Deadline, DeadlineStatus
 from backoffice.workflow import fire, open_procedure_case
 from jobs.enforce import enforce_due_deadlines
-from tests.procedure_helpers import deadline, kst
+from tests.procedure_helpers import deadline, kst, withdrawal_application
 from workflows import clock
 
 FILING = {"disposition_ref": "SEL-9", "disposition": "Payment notice",
@@ -79,13 +79,7 @@ def test_an_old_waiver_of_a_processing_period_is_undone_and_permission_is_deemed
     """A waived processing period left the application neither granted nor deemed granted.
     Received Mon 2 Nov 2026: the 10 days of Art. 250(4) from 3 Nov end on Thu 12 Nov; permission
     is deemed granted at 00:00 on 13 Nov (250(5))."""
-    with clock.frozen(kst(2026, 11, 2, 9)):
-        case = open_procedure_case(
-            "deemed_permission", party=people["payer"].party, office=people["office"],
-            actor=people["officer"], assigned_officer=people["officer"],
-            values={"permission_kind": "250", "received_on": "2026-11-02",
-                    "application": "withdrawal of a declaration"})
-        db.session.commit()
+    case = withdrawal_application(people, "2026-11-02")
     case_id = case.id
     # as the old code did it: a supervisor's waiver
     db.session.execute(update(Deadline).where(Deadline.kind == "processing")

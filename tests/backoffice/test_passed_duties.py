@@ -20,7 +20,7 @@ from backoffice.main.queries import deadline_counts
 from backoffice.models import Deadline, DeadlineStatus
 from backoffice.workflow import fire, open_procedure_case
 from jobs.enforce import enforce_due_deadlines
-from tests.procedure_helpers import deadline, kst
+from tests.procedure_helpers import deadline, kst, withdrawal_application
 from workflows import clock
 from workflows.calendar import CalendarError
 
@@ -115,13 +115,7 @@ def test_the_migration_records_the_same_settlements_for_an_older_database(app, p
 
 
 def test_a_permission_deemed_granted_cannot_then_be_waived_or_extended(people):
-    with clock.frozen(kst(2026, 11, 2, 9)):
-        case = open_procedure_case(
-            "deemed_permission", party=people["payer"].party, office=people["office"],
-            actor=people["officer"], assigned_officer=people["officer"],
-            values={"permission_kind": "250", "received_on": "2026-11-02",
-                    "application": "withdrawal of a declaration"})
-        db.session.commit()
+    case = withdrawal_application(people, "2026-11-02")
     period = deadline(case, "processing")
     # 10 days from 3 Nov end on Thu 12 Nov: deemed granted at 24:00, before any sweep.
     with clock.frozen(kst(2026, 11, 13, 9)):
