@@ -39,6 +39,16 @@ def test_calculator_explains_a_bad_period(make, client, auth):
     assert "unknown unit" in response.get_data(as_text=True)
 
 
+@pytest.mark.parametrize("period", ["9999999pd", "3661d", "11y"])
+def test_calculator_refuses_a_period_longer_than_any_of_the_law(make, client, auth, period):
+    """Issue 13: such a period once cost seconds of CPU; it is refused before any counting."""
+    make.user("payer", Role.DUTY_PAYER)
+    auth.login("payer", PASSWORD)
+    response = _post(client, "/calendar", "/calendar", {"start": "2026-01-19", "period": period})
+    assert response.status_code == 422
+    assert "longer than any period of the law" in response.get_data(as_text=True)
+
+
 def test_admin_adds_a_closure_day_with_its_ground(app, make, client, auth):
     make.user("admin", Role.ADMIN)
     auth.login("admin", PASSWORD)

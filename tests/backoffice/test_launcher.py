@@ -33,8 +33,8 @@ def _wait_for_healthy(base: str, timeout: float = 40) -> dict:
             body = json.loads(text)
             if status == 200 and body["scheduler"]["ok"]:
                 return body
-        except (urllib.error.URLError, ConnectionError):
-            pass
+        except (urllib.error.URLError, ConnectionError, TimeoutError, json.JSONDecodeError):
+            pass  # not up yet, or too busy to answer within the probe's time-out: ask again
         time.sleep(0.5)
     raise AssertionError(f"web and scheduler did not come up: {body}")
 

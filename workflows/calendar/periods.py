@@ -27,7 +27,19 @@ _NAMES = {
     Unit.YEARS: ("year", "years"),
     Unit.PETITION_DAYS: ("processing day", "processing days"),
 }
-_PERIOD = re.compile(r"^\s*(-?\d+)\s*([a-z]+)\s*$")
+_PERIOD = re.compile(r"^\s*(-?\d{1,12})\s*([a-z]+)\s*$")
+LONGEST = {
+    Unit.DAYS: 3660,
+    Unit.WEEKS: 520,
+    Unit.MONTHS: 120,
+    Unit.YEARS: 10,
+    Unit.PETITION_DAYS: 250,
+}
+"""The longest period the calendar counts, by unit: what the law can mean. The Act's longest
+periods are a licence's 10 years (Art. 176(1)) and the validity of a certificate; its periods in
+days are at most months; a civil-petition processing period is counted in days of work, and 250
+of them are about a year. Anything longer is refused with the bound, so that no input makes the
+calendar count for seconds (each day of a period is looked at once)."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +55,11 @@ class Period:
         if self.amount == 0:
             raise CalendarError("a period must be at least 1")
         object.__setattr__(self, "unit", Unit(self.unit))
+        longest = LONGEST[self.unit]
+        if self.amount > longest:
+            plural = _NAMES[self.unit][1]
+            raise CalendarError(f"a period can be at most {longest} {plural}: {self.amount} "
+                                f"{plural} is longer than any period of the law")
 
     @classmethod
     def parse(cls, text: str) -> Period:
