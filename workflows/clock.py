@@ -78,3 +78,18 @@ def legal_end_text(instant: datetime | None) -> str:
     if local.time() == time.min:
         return f"{(local - timedelta(days=1)):%Y-%m-%d} 24:00 KST"
     return kst_text(local)
+
+
+EARLIEST_LEGAL_DATE = date(1900, 1, 1)
+LATEST_LEGAL_DATE = date(2199, 12, 31)
+"""The dates a person can mean for an event of a case (a receipt, a service, a filing): a date
+outside them is a typing mistake, refused with the reason before any period is counted from it
+(a year 9999 once overflowed the calendar)."""
+
+
+def legal_date_problem(day: date) -> str | None:
+    """Why ``day`` cannot be the date of an event of a case, or None."""
+    if not EARLIEST_LEGAL_DATE <= day <= LATEST_LEGAL_DATE:
+        return (f"{day.isoformat()} is not a date of a case: give a date from "
+                f"{EARLIEST_LEGAL_DATE.year} to {LATEST_LEGAL_DATE.year}")
+    return None

@@ -27,6 +27,7 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from backoffice.i18n import Words
+from backoffice.input_bounds import LegalDate
 from workflows import clock
 from workflows.engine import FieldKind, Transition
 from workflows.procedures import procedure_for
@@ -51,7 +52,7 @@ def _field(spec) -> Any:
     if spec.kind is FieldKind.LONGTEXT:
         return TextAreaField(validators=[*presence, Length(max=LONGTEXT_LIMIT)], **common)
     if spec.kind is FieldKind.DATE:
-        return DateField(validators=presence, **common)
+        return DateField(validators=[*presence, LegalDate()], **common)
     if spec.kind is FieldKind.DATETIME:
         return DateTimeLocalField(validators=presence, format="%Y-%m-%dT%H:%M", **common)
     if spec.kind is FieldKind.INTEGER:

@@ -57,6 +57,7 @@ from backoffice.cases.filing_receipt import (
     receipt_facts,
 )
 from backoffice.extensions import db
+from backoffice.input_bounds import record_id
 from backoffice.models import Case, Office, Party
 from backoffice.security import load_case_or_404
 from backoffice.workflow import check_opening, open_procedure_case
@@ -219,7 +220,7 @@ def _online_form(procedure: str, declared, opening):
             f"The files chosen before were filed with {filed.reference}; choose them again "
             "for a new filing (앞서 선택한 파일은 이미 제출되었습니다)" if filed else EXPIRED_FILES)
     uploads = [u for u in request.files.getlist("evidence") if u and u.filename]
-    removed = request.form.getlist("remove_file", type=int)
+    removed = request.form.getlist("remove_file", type=record_id)
     if uploads or removed or staged is not None:
         staged = staged or filing_staging.start(current_user, procedure)
         evidence_errors += filing_staging.update_files(staged, uploads, removed)
@@ -304,7 +305,10 @@ def file_now(procedure: str):
     confirm = FileNowForm()
     if not confirm.validate():
         abort(400)
-    token, revision = confirm.token.data, int(confirm.revision.data)
+    try:
+        token, revision = confirm.token.data, record_id(confirm.revision.data)
+    except ValueError:
+        abort(400)
     claimed = filing_staging.claim(token, current_user, procedure, revision)
     if claimed is None:
         db.session.rollback()
@@ -382,8 +386,10 @@ def _new_filing_message(case: Case, transmitted, files: int) -> str:
 
 
 def _chosen_office(office_form: OfficeForm) -> Office | None:
-    value = office_form.office_id.data
-    return db.session.get(Office, int(value)) if value and str(value).isdigit() else None
+    try:
+        return db.session.get(Office, record_id(office_form.office_id.data))
+    except ValueError:
+        return None
 
 
 def _party(form: PartyForm) -> Party | None:

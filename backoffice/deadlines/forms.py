@@ -11,11 +11,12 @@ from wtforms import (
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
+from backoffice.input_bounds import LegalDate
 from workflows.calendar import ExtraDayKind
 
 
 class ComputeDeadlineForm(FlaskForm):
-    start = DateField("Start date (event)", validators=[DataRequired()])
+    start = DateField("Start date (event)", validators=[DataRequired(), LegalDate()])
     start_time = TimeField("Time of receipt (for periods counted in hours)",
                            validators=[Optional()])
     period = StringField("Period", validators=[DataRequired(), Length(max=10)],
@@ -26,7 +27,7 @@ class ComputeDeadlineForm(FlaskForm):
 
 
 class ClosureDayForm(FlaskForm):
-    day = DateField("Date", validators=[DataRequired()])
+    day = DateField("Date", validators=[DataRequired(), LegalDate()])
     name = StringField("Name", validators=[DataRequired(), Length(max=200)])
     kind = SelectField("Kind", choices=[
         SelectChoice(ExtraDayKind.DECREE_DAY.value, "Decree day (Art. 8(3)4)"),
@@ -38,9 +39,10 @@ class ClosureDayForm(FlaskForm):
 
 
 class OutageForm(FlaskForm):
-    start_day = DateField("Out of service from (date)", validators=[DataRequired()])
+    start_day = DateField("Out of service from (date)",
+                          validators=[DataRequired(), LegalDate()])
     start_time = TimeField("at (KST)", validators=[DataRequired()])
-    repair_day = DateField("Repaired on (date)", validators=[DataRequired()])
+    repair_day = DateField("Repaired on (date)", validators=[DataRequired(), LegalDate()])
     repair_time = TimeField("at (KST)", validators=[DataRequired()])
     ground = TextAreaField("What failed, and how it was confirmed",
                            validators=[DataRequired(), Length(max=1000)])
@@ -49,7 +51,7 @@ class OutageForm(FlaskForm):
 
 class ExtendDeadlineForm(FlaskForm):
     version = HiddenField(validators=[DataRequired()])
-    until = DateField("Extend to", validators=[DataRequired()])
+    until = DateField("Extend to", validators=[DataRequired(), LegalDate()])
     ground = TextAreaField("Ground (natural disaster or a Decree ground)",
                            validators=[DataRequired(), Length(max=1000)])
     submit = SubmitField("Extend (Art. 10)")

@@ -4,6 +4,7 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from backoffice.input_bounds import LegalDate
 from workflows.notices.service import (
     METHOD_LABELS,
     PUBLIC_NOTICE_GROUNDS,
@@ -22,10 +23,11 @@ class ServiceForm(FlaskForm):
     method = SelectField("Method of service (Art. 11)", validators=[DataRequired()],
                          choices=[SelectChoice(m.value, f"{ko} — {en}") for m, (ko, en) in
                                   METHOD_LABELS.items()])
-    served_on = DateField("Received on (not for a public notice)", validators=[Optional()])
+    served_on = DateField("Received on (not for a public notice)",
+                          validators=[Optional(), LegalDate()])
     reference = StringField("Proof of service (postal receipt no., signature, e-mailbox id)",
                             validators=[Optional(), Length(max=120)])
-    published_on = DateField("Published on (public notice)", validators=[Optional()])
+    published_on = DateField("Published on (public notice)", validators=[Optional(), LegalDate()])
     ground = SelectField("Ground of the public notice (Art. 11(2))",
                          choices=[SelectChoice("", "—"),
                                   *(SelectChoice(v, label) for v, label in PUBLIC_NOTICE_GROUNDS)],

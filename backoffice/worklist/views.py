@@ -13,6 +13,7 @@ from wtforms.validators import Length, Optional
 from backoffice.alerts import alert_lines
 from backoffice.cases.operations import AssignmentRefused, assign_case, check_assignment
 from backoffice.extensions import db
+from backoffice.input_bounds import record_id
 from backoffice.models import User
 from backoffice.security import load_case_or_404, role_required, safe_local_path
 from backoffice.worklist.query import SORTS, Filters, Page, worklist
@@ -70,7 +71,7 @@ def index():
     form = _filter_form(officers)
     valid = form.validate()
     try:
-        page = int(request.args.get("page", 1))
+        page = min(record_id(request.args.get("page", 1)), 100_000) or 1
     except ValueError:
         page = 1
     data = form.data if valid else {}
@@ -98,7 +99,7 @@ def assign(reference: str):
     """Assign a case to me; a supervisor may assign it to any officer of the office."""
     case = load_case_or_404(reference, current_user)
     back = safe_local_path(request.form.get("back"), url_for("worklist.index"))
-    chosen = request.form.get("officer_id", type=int)
+    chosen = request.form.get("officer_id", type=record_id)
     if request.form.get("reassign") and not chosen:
         flash(f"{case.reference}: choose the officer to reassign it to; nothing was changed.",
               "error")
@@ -110,7 +111,7 @@ def assign(reference: str):
         check_assignment(case, officer, current_user)
     except AssignmentRefused as refused:
         abort(403 if refused.forbidden else 400)
-    if request.form.get("version", type=int) != case.version:
+    if request.form.get("version", type=record_id) != case.version:
         flash(f"{case.reference} changed while you were looking at it; nothing was assigned.",
               "error")
         return redirect(back)

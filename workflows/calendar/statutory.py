@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -120,6 +121,19 @@ def _hours(start: time, end: time) -> float:
     return (datetime.combine(date.min, end) - datetime.combine(date.min, start)).seconds / 3600
 
 
+def _within_the_calendar(method):
+    """A count that would run past 9999-12-31 or before 0001-01-01 is refused with the reason,
+    not left to overflow."""
+    @functools.wraps(method)
+    def counted(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except OverflowError:
+            raise CalendarError("the period runs outside the dates the calendar knows") from None
+
+    return counted
+
+
 @dataclass
 class StatutoryCalendar:
     """Computes deadlines under Art. 8 and the civil-petition rules, explaining each date."""
@@ -134,6 +148,7 @@ class StatutoryCalendar:
 
     # -- the public API ----------------------------------------------------------------------
 
+    @_within_the_calendar
     def due(
         self,
         start: date | datetime,
@@ -164,6 +179,7 @@ class StatutoryCalendar:
         return self._civil_act_due(start, period, start_label, starts_at_midnight, rollover,
                                    suspensions)
 
+    @_within_the_calendar
     def extend(self, due: DueDate, until: date, ground: str) -> DueDate:
         """Extend a deadline to ``until`` for a natural disaster or similar ground (Art. 10).
 
@@ -183,6 +199,7 @@ class StatutoryCalendar:
         final = self._settle(until, steps)
         return DueDate(final, end_of_legal_day(final), due.plain_end, tuple(steps))
 
+    @_within_the_calendar
     def latest_before(self, planned: date, period: Period | str, *, strict: bool = True) -> DueDate:
         """Return the last day to act at least ``period`` before ``planned`` (e.g. Art. 114(1)).
 

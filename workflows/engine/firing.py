@@ -14,7 +14,7 @@ from typing import Any
 
 from transitions import MachineError
 
-from workflows.clock import SEOUL
+from workflows.clock import SEOUL, legal_date_problem
 from workflows.engine.declarations import (
     Context,
     Field,
@@ -148,13 +148,17 @@ def _text(raw: Any) -> str:
 
 def _date(raw: Any) -> date:
     if isinstance(raw, datetime):
-        return raw.astimezone(SEOUL).date()
-    if isinstance(raw, date):
-        return raw
-    try:
-        return date.fromisoformat(str(raw).strip())
-    except ValueError:
-        raise ValueError(f"{raw!r} is not a date (YYYY-MM-DD)") from None
+        day = raw.astimezone(SEOUL).date()
+    elif isinstance(raw, date):
+        day = raw
+    else:
+        try:
+            day = date.fromisoformat(str(raw).strip()[:40])
+        except ValueError:
+            raise ValueError(f"{str(raw)[:40]!r} is not a valid date (YYYY-MM-DD)") from None
+    if problem := legal_date_problem(day):
+        raise ValueError(problem)
+    return day
 
 
 def _datetime(raw: Any) -> datetime:
@@ -162,9 +166,12 @@ def _datetime(raw: Any) -> datetime:
         moment = raw
     else:
         try:
-            moment = datetime.fromisoformat(str(raw).strip())
+            moment = datetime.fromisoformat(str(raw).strip()[:40])
         except ValueError:
-            raise ValueError(f"{raw!r} is not a date and time (YYYY-MM-DDTHH:MM)") from None
+            raise ValueError(f"{str(raw)[:40]!r} is not a valid date and time "
+                             "(YYYY-MM-DDTHH:MM)") from None
+    if problem := legal_date_problem(moment.date()):
+        raise ValueError(problem)
     return moment.replace(tzinfo=SEOUL) if moment.tzinfo is None else moment
 
 
