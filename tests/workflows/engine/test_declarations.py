@@ -120,7 +120,7 @@ def test_fields_are_validated_with_one_message_each():
 @pytest.mark.parametrize(
     ("kind", "raw", "message"),
     [
-        (FieldKind.DATE, "2026-02-30", "is not a date"),
+        (FieldKind.DATE, "2026-02-30", "is not a valid date"),
         (FieldKind.INTEGER, "ten", "is not a whole number"),
         (FieldKind.CHOICE, "nope", "choose one of the listed options"),
         (FieldKind.TEXT, "x" * 201, "longer than 200"),
