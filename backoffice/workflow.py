@@ -528,7 +528,7 @@ def start_awaited_deadlines(case: Case, event_name: str, at: datetime | date,
                             calendar: StatutoryCalendar | None = None) -> list[Deadline]:
     """Open the deadlines of the case's state that wait for ``event_name`` (e.g. a service)."""
     procedure = procedure_for(case.procedure)
-    context = Context(case.state, SYSTEM, clock.now(), dict(case.data or {}), {}, {})
+    context = Context.reading(case.state, case.data, clock.now())
     calendar = calendar or load_calendar()
     opened = []
     for spec in procedure.deadlines_of(case.state):

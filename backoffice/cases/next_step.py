@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import select
-
-from backoffice.extensions import db
-from backoffice.models import Case, Deadline, User
-from backoffice.workflow import fire, open_procedure_case
+from backoffice.models import Case, User
+from backoffice.workflow import fire, latest_deadlines_of, open_procedure_case
 from workflows import clock
 from workflows.engine import Refusal, TransitionRefused
 from workflows.procedures import procedure_for
@@ -35,10 +32,8 @@ def _route(objection: Case, today: date) -> tuple[str, str] | str:
     served = (objection.data or {}).get("decision_served_on")
     if served:
         return "after_objection", served
-    period_end = db.session.scalar(
-        select(Deadline.due_date).where(Deadline.case_id == objection.id,
-                                        Deadline.kind == "decision")
-        .order_by(Deadline.id.desc()).limit(1))
+    period_end = next((d.due_date for d in reversed(latest_deadlines_of(objection))
+                       if d.kind == "decision"), None)
     if period_end is not None and today > period_end:
         return "objection_overdue", (period_end + timedelta(days=1)).isoformat()
     return ("the objection was decided: record when its decision was received first, or wait "

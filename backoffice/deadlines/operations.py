@@ -201,8 +201,11 @@ def extension_refused(deadline: Deadline) -> str | None:
     """
     spec = declared(deadline)
     if spec is None or not spec.extension:
-        return ("the law fixes this period: an officer cannot extend it"
-                + (f" ({article_for(spec.article, _context(deadline))})" if spec else ""))
+        case = deadline.case
+        article = article_for(spec.article, Context.reading(case.state, case.data, clock.now())) \
+            if spec else ""
+        return "the law fixes this period: an officer cannot extend it" + (
+            f" ({article})" if article else "")
     if deadline.status != DeadlineStatus.OPEN:
         return "only an open deadline can be extended"
     if standing.read(deadline).standing is Standing.TOOK_EFFECT:
@@ -227,11 +230,6 @@ def waiver_refused(deadline: Deadline, actor: User | None) -> str | None:
     if not (reading.running or reading is Standing.OVERDUE):
         return "only a running deadline or an overdue duty of the office can be waived"
     return None
-
-
-def _context(deadline: Deadline) -> Context:
-    case = deadline.case
-    return Context(case.state, Role.SUPERVISOR, clock.now(), dict(case.data or {}), {}, {})
 
 
 def extend_deadline(deadline: Deadline, *, until: date, ground: str, actor: User) -> CaseEvent:

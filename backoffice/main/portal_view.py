@@ -34,7 +34,6 @@ from backoffice.workflow import actions_for
 from workflows import clock
 from workflows.engine import (
     STAYS,
-    SYSTEM,
     Action,
     Context,
     Duty,
@@ -341,7 +340,7 @@ def _next_step(case: Case, outcomes: list[tuple[CaseEvent, Outcome]],
 
 def _case_context(case: Case) -> Context:
     """The case as an article function reads it (an article may depend on the case)."""
-    return Context(case.state, SYSTEM, clock.now(), dict(case.data or {}), {}, {})
+    return Context.reading(case.state, case.data, clock.now())
 
 
 def _period_days(spec: DeadlineSpec) -> Words:

@@ -34,3 +34,19 @@ def objection(app, make) -> str:
                                        User.username == "john")), values=ONLINE_OBJECTION)
         db.session.commit()
         return case.reference
+
+
+@pytest.fixture
+def john_at_seoul(make):
+    """JOHN SMITH (user ``john``) and ``kimminjun``, an officer of the Seoul office: call it in
+    an app context for the office, the party and the officer, attached to its session."""
+    office = make.office("SEOUL")
+    make.user("kimminjun", Role.OFFICER, office=office)
+    party = make.party("JOHN SMITH")
+    make.user("john", Role.DUTY_PAYER, party=party)
+
+    def attached() -> tuple[Office, Party, User]:
+        return (db.session.get(Office, office.id), db.session.get(Party, party.id),
+                db.session.scalar(select(User).where(User.username == "kimminjun")))
+
+    return attached

@@ -306,14 +306,9 @@ def test_closed_cases_are_kept_apart_with_how_they_ended(app, client, auth, port
 
 
 def test_a_revision_period_that_passed_says_so_and_offers_no_other_action(app, client, auth,
-                                                                          make):
-    office = make.office("SEOUL")
-    make.user("kimminjun", Role.OFFICER, office=office)
-    party = make.party("JOHN SMITH")
-    make.user("john", Role.DUTY_PAYER, party=party)
+                                                                          john_at_seoul):
     with app.app_context():
-        office, party = db.session.get(Office, office.id), db.session.get(Party, party.id)
-        officer = db.session.scalar(select(User).where(User.username == "kimminjun"))
+        office, party, officer = john_at_seoul()
         case = _objection(office, party, officer, "2026-11-02", "L-1102", kst(2026, 11, 2, 10))
         act(case, "issue_opinion", officer, kst(2026, 11, 3, 10), opinion=INTERNAL)
         act(case, "order_revision", officer, kst(2026, 11, 3, 11), revision_days=4,

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from backoffice.deadlines import standing
 from backoffice.deadlines.operations import extension_refused, waiver_refused
 from backoffice.extensions import db
-from backoffice.models import Case, CaseEvent, DeadlineStatus, Office, Party, User
+from backoffice.models import Case, CaseEvent, DeadlineStatus
 from backoffice.workflow import open_procedure_case
 from jobs.enforce import enforce_due_deadlines
 from tests.backoffice.test_objection import FILING
@@ -28,7 +28,6 @@ from tests.procedure_helpers import act, deadline, kst, refused
 from workflows import clock
 from workflows.engine import Refusal
 from workflows.procedures import REGISTRY
-from workflows.roles import Role
 
 DECIDED = kst(2026, 6, 10, 10)
 """A Wednesday. The 60 days leave out 10 June: 11-30 June are 20, July 31 more (51), 1-9 August
@@ -320,15 +319,10 @@ def test_the_sweep_records_the_lapse_without_failing_its_batch(people, caplog):
 
 
 def test_the_party_is_told_that_the_lawsuit_is_open_while_the_result_is_still_owed(
-    app, client, auth, make
+    app, client, auth, john_at_seoul
 ):
-    office = make.office("SEOUL")
-    make.user("kimminjun", Role.OFFICER, office=office)
-    party = make.party("JOHN SMITH")
-    make.user("john", Role.DUTY_PAYER, party=party)
     with app.app_context():
-        office, party = db.session.get(Office, office.id), db.session.get(Party, party.id)
-        officer = db.session.scalar(select(User).where(User.username == "kimminjun"))
+        office, party, officer = john_at_seoul()
         case = reinvestigation({"payer": SimpleNamespace(party=party), "office": office,
                                 "officer": officer}, "examination")
         reference = case.reference

@@ -91,6 +91,12 @@ class Context:
     """The newest deadline of each kind, whatever its status: the real last day of a period
     that has passed (with the office's closure days, outages and extensions in it)."""
 
+    @classmethod
+    def reading(cls, state: str, data: Mapping[str, Any] | None, now: datetime) -> Context:
+        """The case as the system reads it outside any action: for an article that depends on
+        the case, or the deadlines an event opens later."""
+        return cls(state, SYSTEM, now, dict(data or {}), {}, {})
+
 
 Guard = Callable[[Context], str | None]
 """Returns the reason the transition may not be fired now, or None when it may."""
