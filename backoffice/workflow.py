@@ -87,8 +87,9 @@ def latest_deadlines_of(case: Case) -> list[Deadline]:
 
 def context_for(case: Case | None, role: str, values: Mapping[str, Any], now: datetime,
                 deadlines: list[Deadline] | None = None) -> Context:
+    every = latest_deadlines_of(case) if case is not None else []
     if deadlines is None:
-        deadlines = open_deadlines_of(case) if case is not None else []
+        deadlines = [d for d in every if d.status == DeadlineStatus.OPEN]
     return Context(
         state=case.state if case is not None else "",
         role=role,
@@ -100,7 +101,7 @@ def context_for(case: Case | None, role: str, values: Mapping[str, Any], now: da
         },
         deadlines={
             d.kind: DeadlineView(d.kind, d.due_date, d.due_at, d.status, d.closed_at)
-            for d in (latest_deadlines_of(case) if case is not None else [])
+            for d in every
         },
     )
 
@@ -442,10 +443,8 @@ def _met_on(procedure: Procedure, kind: str, data: Mapping[str, Any] | None) -> 
     """The day a deadline was legally met, when it declares one (``met_on``: a written decision
     is served, Art. 128(3)) and the case's data holds it."""
     spec = procedure.deadline_spec(kind)
-    raw = (data or {}).get(spec.met_on) if spec is not None and spec.met_on else None
-    if raw is None:
-        return None
-    return raw if isinstance(raw, date) else date.fromisoformat(raw)
+    return clock.as_date((data or {}).get(spec.met_on)) if spec is not None and spec.met_on \
+        else None
 
 
 def _start_of_legal_day(day: date) -> datetime:
@@ -514,7 +513,7 @@ def _start_of(spec, data: Mapping[str, Any], moment: datetime,
         if raw is None:
             raise TransitionRefused(Refusal.INVALID_FIELD,
                                     f"the case has no {spec.start.key} to count {spec.kind} from")
-        return raw if isinstance(raw, date) else date.fromisoformat(raw)
+        return clock.as_date(raw)
     if kind is StartKind.PREVIOUS:
         before = previous.get(spec.start.key)
         if before is None:

@@ -80,6 +80,13 @@ def legal_end_text(instant: datetime | None) -> str:
     return kst_text(local)
 
 
+def as_date(raw: date | str | None) -> date | None:
+    """A date kept in a case's data (an ISO string once stored) as a date."""
+    if raw is None or isinstance(raw, date):
+        return raw
+    return date.fromisoformat(raw)
+
+
 EARLIEST_LEGAL_DATE = date(1900, 1, 1)
 LATEST_LEGAL_DATE = date(2199, 12, 31)
 """The dates a person can mean for an event of a case (a receipt, a service, a filing): a date

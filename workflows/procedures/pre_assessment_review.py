@@ -24,6 +24,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from workflows.clock import as_date
 from workflows.engine import (
     SYSTEM,
     Context,
@@ -84,12 +85,6 @@ UNDECIDED = (*OPEN_STATES, "revision_lapsed", "decision_overdue")
 
 # -- the request: in time or late (118(2); 121(3), 122(2), 129-2 via 118(6)) -----------------
 
-def _day(raw: Any) -> date | None:
-    if raw is None or isinstance(raw, date):
-        return raw
-    return date.fromisoformat(raw)
-
-
 def window_ends(context: Context) -> date | None:
     """The last day of the 30 days of Art. 118(2) (Art. 8: the day of receipt not counted, a
     last day off work rolled to the next working day; with the office's closure days, outages
@@ -97,7 +92,7 @@ def window_ends(context: Context) -> date | None:
     window's own deadline, running or passed."""
     stored = context.data.get("filing_period_ends")
     if stored:
-        return _day(stored)
+        return as_date(stored)
     window = context.deadlines.get("review_window") or context.open_deadlines.get("review_window")
     return window.due_date if window is not None else None
 
@@ -113,7 +108,7 @@ def filed_in_time(context: Context) -> bool | None:
     if "filed_in_time" in context.data:
         return bool(context.data["filed_in_time"])
     request, ends = _request(context), window_ends(context)
-    filed = _day(request.get("posted_on") if request.get("filing_rule") == "posted_late"
+    filed = as_date(request.get("posted_on") if request.get("filing_rule") == "posted_late"
                  else request.get("filed_on"))
     if ends is None or filed is None:
         return None
@@ -213,7 +208,7 @@ def decision_facts(context: Context) -> dict[str, Any]:
     """What the case keeps when the notice of the decision is recorded: the days of delay of
     42-2(1)7, counted from the decision period's real last day (running or passed)."""
     period = context.deadlines.get("decision") or context.open_deadlines.get("decision")
-    notified = _day(context.values.get("decision_served_on"))
+    notified = as_date(context.values.get("decision_served_on"))
     if period is None or notified is None:
         return {}
     return {"delay_days": decision_delay(period.due_date, notified)}
