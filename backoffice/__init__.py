@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import Flask
 
-from backoffice import input_bounds
+from backoffice import headers, input_bounds
 from backoffice.config import load_config
 from backoffice.extensions import init_extensions
 from backoffice.paths import DEFAULT_INSTANCE_DIR, STATIC_DIR, TEMPLATES_DIR
@@ -36,6 +36,7 @@ def create_app(
     init_extensions(app)
     _register_user_loader()
     input_bounds.install(app)
+    headers.install(app)
     _register_blueprints(app)
     _register_error_handlers(app)
     _register_template_helpers(app)

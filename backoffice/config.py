@@ -34,6 +34,9 @@ class DefaultConfig:
     PERMANENT_SESSION_LIFETIME = timedelta(hours=8)
     WTF_CSRF_TIME_LIMIT = 8 * 3600
     MAX_CONTENT_LENGTH = 20 * 1024 * 1024
+    # Redirect plain HTTP to HTTPS in the app (backoffice.headers); in production the TLS proxy
+    # usually does it. HSTS is sent on every request that arrived over HTTPS either way.
+    FORCE_HTTPS = False
 
     LOGIN_MAX_FAILURES = 5
     LOGIN_LOCKOUT_MINUTES = 15

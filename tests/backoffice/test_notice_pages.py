@@ -59,6 +59,7 @@ def test_officer_downloads_the_stored_pdf_of_a_notice_of_their_office(client, au
     response = client.get(f"/notices/{site['my_notice']}.pdf")
     assert response.status_code == 200
     assert response.mimetype == "application/pdf"
+    assert response.headers["Cache-Control"] == "no-store"  # personal data (backoffice.headers)
     body = response.get_data()
     assert hashlib.sha256(body).hexdigest() == response.headers["X-Content-SHA256"]
     says(pdf_text(body), "이의신청 결정서", site["my_notice"], "Classified correctly.")
