@@ -46,12 +46,11 @@ def create_app(
 
 def _register_user_loader() -> None:
     from backoffice import audit  # noqa: F401  (registers the append-only guard)
-    from backoffice.extensions import db, login_manager
-    from backoffice.models import User
+    from backoffice.auth.sessions import register_user_loader
+    from backoffice.extensions import login_manager
 
-    @login_manager.user_loader
-    def load_user(user_id: str) -> User | None:
-        return db.session.get(User, int(user_id))
+    # A request is signed in only while its server-side session is live (issue 13, item 4).
+    register_user_loader(login_manager)
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import with_appcontext
 from flask_migrate import upgrade
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from backoffice.audit import verify_chain
+from backoffice.auth import accounts
+from backoffice.auth.passwords import password_problems
+from backoffice.auth.usernames import normalise_username, username_problem
 from backoffice.demo import DEMO_PASSWORD, database_is_empty, seed_demo
 from backoffice.extensions import db
 from backoffice.models import CaseEvent, Office, Party, User
@@ -71,9 +74,19 @@ def seed_demo_command(if_empty: bool, any_database: bool) -> None:
 @click.password_option(help="Prompted for when not given.")
 @with_appcontext
 def create_user_command(username, display_name, role, office_code, party_id, locale, password):
-    """Create a user who can sign in."""
-    if len(password) < 10:
-        raise click.BadParameter("use at least 10 characters", param_hint="--password")
+    """Create a user who can sign in; the password keeps the policy (backoffice.auth.passwords).
+
+    The username is stored trimmed and in lower case, unique whatever its case.
+    """
+    problem = username_problem(username)
+    if problem:
+        raise click.BadParameter(problem, param_hint="--username")
+    username = normalise_username(username)
+    problems = password_problems(password, username, current_app.config["PASSWORD_MIN_LENGTH"])
+    if problems:
+        raise click.BadParameter("; ".join(problems), param_hint="--password")
+    if db.session.scalar(select(User.id).where(User.username == username)) is not None:
+        raise click.ClickException(f"username {username!r} is taken")
     office = party = None
     if role in OFFICE_ROLES:
         if not office_code:
@@ -103,6 +116,35 @@ def create_user_command(username, display_name, role, office_code, party_id, loc
     click.echo(f"Created {role} {username!r}.")
 
 
+def _user_named(username: str) -> User:
+    user = db.session.scalar(select(User).where(User.username == normalise_username(username)))
+    if user is None:
+        raise click.ClickException(f"no user {username!r}")
+    return user
+
+
+@click.command("sign-out-everywhere")
+@click.argument("username")
+@with_appcontext
+def sign_out_everywhere_command(username: str) -> None:
+    """End every session of USERNAME: signed out on every device at their next request."""
+    user = _user_named(username)
+    ended = accounts.sign_out_everywhere(user, actor=None)
+    db.session.commit()
+    click.echo(f"{user.username!r} signed out on every device ({ended} sessions ended).")
+
+
+@click.command("deactivate-user")
+@click.argument("username")
+@with_appcontext
+def deactivate_user_command(username: str) -> None:
+    """Deactivate USERNAME: no more sign-ins, and every session ends now."""
+    user = _user_named(username)
+    accounts.deactivate(user, actor=None)
+    db.session.commit()
+    click.echo(f"{user.username!r} deactivated and signed out on every device.")
+
+
 @click.group("audit")
 def audit_group() -> None:
     """Check the tamper-evident history of the cases."""
@@ -126,6 +168,7 @@ def register_cli(app: Flask) -> None:
     from backoffice.notices.cli import notices_group
     from backoffice.procedures import procedures_group
 
-    for command in (init_db_command, seed_demo_command, create_user_command, audit_group,
+    for command in (init_db_command, seed_demo_command, create_user_command,
+                    sign_out_everywhere_command, deactivate_user_command, audit_group,
                     calendar_group, procedures_group, notices_group):
         app.cli.add_command(command)

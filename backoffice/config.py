@@ -40,6 +40,22 @@ class DefaultConfig:
 
     LOGIN_MAX_FAILURES = 5
     LOGIN_LOCKOUT_MINUTES = 15
+    # --- sign-in, sessions, rate limits, passwords (issue 13, items 4, 6, 8) ---------------
+    # Failures count per account *and* source address (request.remote_addr: behind a proxy,
+    # configure ProxyFix). Each further lock of a source lasts twice the last, at most this.
+    LOGIN_LOCKOUT_MAX_HOURS = 24
+    # The fewest characters of a password a person chooses (backoffice.auth.passwords).
+    PASSWORD_MIN_LENGTH = 12
+    # Flask-Limiter, per source address. Storage: Redis when REDIS_URL is set (redis://...),
+    # else each process's memory. Limits are "N per minute;M per hour" strings.
+    REDIS_URL = os.environ.get("REDIS_URL") or None
+    RATELIMIT_ENABLED = True
+    # POST /login: only failed sign-ins count (an office behind one address signs in many).
+    RATELIMIT_SIGN_IN = "10 per minute;100 per hour"
+    RATELIMIT_PUBLIC_PAGES = "120 per minute;2000 per hour"  # GET /login
+    RATELIMIT_VERIFY = "30 per minute;300 per hour"  # GET /verify (notice verification)
+    RATELIMIT_PASSWORD_CHANGE = "5 per minute;30 per hour"  # noqa: S105 (POST /account/password)
+    # --- end of sign-in block ---------------------------------------------------------------
 
     SCHEDULER_HEARTBEAT_SECONDS = 15
     SCHEDULER_STALE_AFTER_SECONDS = 90
@@ -47,6 +63,14 @@ class DefaultConfig:
     SCHEDULER_SWEEP_SECONDS = 20
     SCHEDULER_SWEEP_BATCH = 1000
     SCHEDULER_REMINDER_SECONDS = 300
+
+    # The office's calendar (Art. 8(3)2 and 4, 8(4)): an outage is recorded as one malfunction
+    # of at most this many hours (a longer one as several, each with its ground); a closure day
+    # or outage further back than CALENDAR_RETROACTIVE_DAYS counts only once a second
+    # administrator confirms it; a closure day at most CALENDAR_FUTURE_DAYS ahead.
+    CALENDAR_OUTAGE_MAX_HOURS = 72
+    CALENDAR_RETROACTIVE_DAYS = 7
+    CALENDAR_FUTURE_DAYS = 400
 
     # The Act fixes 10 days for every deemed-permission clause (e.g. Art. 134(3)), an Art. 8
     # period: a kind may be given another Art. 8 period here (e.g. {"250": "10d"}) but never
@@ -61,6 +85,12 @@ class DefaultConfig:
     # Art. 128(5) latter part: the most days a reinvestigation may be extended, in total.
     REINVESTIGATION_EXTENSION_DAYS = 60
 
+    # A legal date typed for something that has happened (a service, a receipt, a decision)
+    # may be at most this many days after today in Asia/Seoul: 0, it cannot be in the future.
+    # A day may be allowed where dates come from systems whose clock runs ahead
+    # (workflows.legal_dates).
+    LEGAL_DATE_FUTURE_TOLERANCE_DAYS = 0
+
     # Art. 11(2): a public notice is deemed served "14 days after" publication. Read under the
     # Civil Act the 14 days must have elapsed: publication + 15 (the default); 14 reads it
     # literally. Digest 00 §3.2.
@@ -72,6 +102,15 @@ class DefaultConfig:
     DASHBOARD_CACHE_SECONDS = 300
     # Documents uploaded to a case: PDF, JPEG or PNG up to this size.
     ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+    # What an upload may cost to check (backoffice/cases/file_checks.py): pages and objects of
+    # a PDF walked for active content, pixels of an image decoded (keep it under Pillow's own
+    # limit of about 89 million). And what one case may hold, online filing included.
+    ATTACHMENT_PDF_MAX_PAGES = 500
+    ATTACHMENT_PDF_MAX_OBJECTS = 20_000
+    ATTACHMENT_PDF_MAX_SECONDS = 1.0
+    ATTACHMENT_MAX_PIXELS = 50_000_000
+    ATTACHMENT_CASE_QUOTA_BYTES = 100 * 1024 * 1024
+    ATTACHMENT_CASE_MAX_FILES = 200
 
 
 def load_config(app: Flask, overrides: Mapping[str, Any] | None = None) -> None:

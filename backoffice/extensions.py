@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from flask import Flask
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -29,6 +31,8 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate(directory=str(MIGRATIONS_DIR), render_as_batch=True, compare_type=True)
 login_manager = LoginManager()
 csrf = CSRFProtect()
+# Keyed by request.remote_addr: behind a reverse proxy, configure ProxyFix (issue 13, item 6).
+limiter = Limiter(key_func=get_remote_address)
 
 
 def init_extensions(app: Flask) -> None:
@@ -39,3 +43,18 @@ def init_extensions(app: Flask) -> None:
     login_manager.login_view = "auth.login"
     login_manager.login_message = None
     login_manager.session_protection = "strong"
+    _init_limiter(app)
+
+
+def _init_limiter(app: Flask) -> None:
+    """Rate limits in Redis when ``REDIS_URL`` is set, else in this process's memory.
+
+    One limiter serves every app of the process; each ``init_app`` gives it the app's storage
+    (so a test's app starts with empty counters) and its ``RATELIMIT_ENABLED``.
+    """
+    from backoffice.auth.rate_limits import register_too_many_requests_page
+
+    app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
+    app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
+    limiter.init_app(app)
+    register_too_many_requests_page(app)

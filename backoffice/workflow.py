@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from flask import current_app, has_request_context
+from flask import current_app, has_app_context, has_request_context
 from sqlalchemy import inspect, select
 
 from backoffice.audit import append_event
@@ -85,9 +85,35 @@ def latest_deadlines_of(case: Case) -> list[Deadline]:
         select(Deadline).where(Deadline.case_id == case.id).order_by(Deadline.id)))
 
 
+def legal_history_of(case: Case) -> tuple[date | None, dict[str, date]]:
+    """The legal day the case entered its current state, and the legal day each action last
+    happened on it: the events a date typed in an action follows (``Field.follows``)."""
+    if case.id is None:
+        return None, {}
+    rows = db.session.execute(
+        select(CaseEvent.trigger, CaseEvent.from_state, CaseEvent.to_state,
+               CaseEvent.effective_at)
+        .where(CaseEvent.case_id == case.id).order_by(CaseEvent.seq)).all()
+    entered, happened = None, {}
+    for trigger, left, reached, moment in rows:
+        day = clock.seoul_date(moment)
+        happened[trigger] = day
+        if reached == case.state and (left != reached or entered is None):
+            entered = day
+    return entered, happened
+
+
+def future_tolerance_days() -> int:
+    """How many days after today a legal date of something that has happened may be
+    (``LEGAL_DATE_FUTURE_TOLERANCE_DAYS``, see :mod:`workflows.legal_dates`)."""
+    return int(current_app.config.get("LEGAL_DATE_FUTURE_TOLERANCE_DAYS", 0)) \
+        if has_app_context() else 0
+
+
 def context_for(case: Case | None, role: str, values: Mapping[str, Any], now: datetime,
                 deadlines: list[Deadline] | None = None) -> Context:
     every = latest_deadlines_of(case) if case is not None else []
+    entered_on, happened = legal_history_of(case) if case is not None else (None, {})
     if deadlines is None:
         deadlines = [d for d in every if d.status == DeadlineStatus.OPEN]
     return Context(
@@ -103,6 +129,8 @@ def context_for(case: Case | None, role: str, values: Mapping[str, Any], now: da
             d.kind: DeadlineView(d.kind, d.due_date, d.due_at, d.status, d.closed_at)
             for d in every
         },
+        entered_on=entered_on,
+        happened=happened,
     )
 
 
@@ -168,7 +196,7 @@ def check_opening(procedure_code: str, opening, *, party: Party, actor: User | N
     parsed = parse_fields(opening, values)
     check(procedure_for(procedure_code), opening.trigger,
           Context("", role_of(actor), now, _opening_facts(procedure_code, party, parsed),
-                  parsed, {}))
+                  parsed, {}), tolerance_days=future_tolerance_days())
     return parsed
 
 
@@ -275,7 +303,8 @@ def fire(
     open_now = open_deadlines_of(case)
     transition, parsed, context = check_action(case, trigger, role=role_of(actor),
                                                values=values, expected_version=expected_version,
-                                               now=now, deadlines=open_now)
+                                               now=now, deadlines=open_now,
+                                               deemed=_deemed_dates(values, payload))
     before = case.state
     move(procedure, case, trigger)
     case.data = _updated_data(transition, dict(case.data or {}), parsed, context)
@@ -334,12 +363,24 @@ def _inform_parent(case: Case, trigger: str, values: Mapping[str, Any], actor: U
          calendar=calendar, payload={"from": case.reference, "recorded_by": by})
 
 
+def _deemed_dates(values: Mapping[str, Any] | None,
+                  payload: Mapping[str, Any] | None) -> frozenset[str]:
+    """The dates of ``values`` the law fixes rather than a person types: the service of a
+    notice by public notice is deemed made 14 days after its publication (Art. 11(2)), a day
+    that may lie ahead. The notice service records the publication in the event's payload."""
+    if not (payload or {}).get("published_on"):
+        return frozenset()
+    return frozenset(values or ())
+
+
 def check_action(case: Case, trigger: str, *, role: str, values: Mapping[str, Any] | None,
                  expected_version: int | None, now: datetime,
-                 deadlines: list[Deadline] | None = None):
+                 deadlines: list[Deadline] | None = None,
+                 deemed: frozenset[str] = frozenset()):
     """Check that ``role`` may fire ``trigger`` on ``case`` as it is, with ``values``, writing
-    nothing: the version the actor saw, the fields, the role and the guards. :func:`fire`
-    makes these checks, and so does a page that asks to confirm an action first.
+    nothing: the version the actor saw, the fields, their legal dates against the case, the
+    role and the guards. :func:`fire` makes these checks, and so does a page that asks to
+    confirm an action first.
 
     :return: the transition, the parsed values and the context they were checked in.
     :raise TransitionRefused: stale, not available, not permitted, guard failed, invalid field.
@@ -353,7 +394,8 @@ def check_action(case: Case, trigger: str, *, role: str, values: Mapping[str, An
     transition = procedure.transition(trigger) if procedure.has_trigger(trigger) else None
     parsed = parse_fields(transition, values or {}) if transition else {}
     context = context_for(case, role, parsed, now, deadlines)
-    return check(procedure, trigger, context), parsed, context
+    return check(procedure, trigger, context, tolerance_days=future_tolerance_days(),
+                 deemed=deemed), parsed, context
 
 
 def _updated_data(transition, data: dict[str, Any], parsed: Mapping[str, Any],

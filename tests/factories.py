@@ -92,3 +92,47 @@ class Factories:
                              actor=self._attach(actor), article="Art. 132(1)",
                              reason="test case")
             return self._finish(case, detach)
+
+
+# --- real documents to upload: what a scanner or a phone would send ----------------------
+
+
+def pdf_document(pages: int = 1, *, note: str = "") -> bytes:
+    """A valid PDF of ``pages`` blank A4 pages, written by pypdf (``note`` in its metadata
+    makes two documents differ)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(595, 842)
+    if note:
+        writer.add_metadata({"/Subject": note})
+    return _written(writer)
+
+
+def png_image(width: int = 16, height: int = 12, colour: str = "navy") -> bytes:
+    """A valid PNG, drawn by Pillow."""
+    return _image("PNG", width, height, colour)
+
+
+def jpeg_image(width: int = 16, height: int = 12, colour: str = "teal") -> bytes:
+    """A valid JPEG, drawn by Pillow."""
+    return _image("JPEG", width, height, colour)
+
+
+def _image(kind: str, width: int, height: int, colour: str) -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), colour).save(out, kind)
+    return out.getvalue()
+
+
+def _written(writer) -> bytes:
+    import io
+
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -19,9 +19,10 @@ from urllib.parse import urljoin, urlsplit
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from tests.factories import pdf_document
 from workflows import clock
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_document(note="evidence")
 
 Files = dict[str, list[tuple[bytes, str]]]
 """Files chosen for file fields: the field's name, each file's content and name."""
@@ -354,6 +355,8 @@ class Filler:
             while day.weekday() >= 5:
                 day += timedelta(days=1)
             return day
+        if name in ("start_day", "repair_day"):  # an outage (Art. 8(4)): one that has happened
+            return self.today - timedelta(days=1)
         return self.today
 
     def _text(self, name: str, control: Control) -> str:

@@ -10,6 +10,11 @@ A party is identified by one of:
 * a passport number (PCC FAQ Q2: usable instead of a PCC for customs clearance);
 * a business registration number for companies: 10 digits ``NNN-NN-NNNNN`` with a check digit.
 
+Identifiers are read after NFKC normalisation (:func:`workflows.text.compact_digits`): the
+full-width letters, digits and hyphens of a Korean input method are the ASCII ones, and only
+ASCII digits and letters are kept, so what is stored is ASCII (``\\d`` alone would let the
+digits of any script through).
+
 Identifiers are stored whole and shown masked everywhere (the FAQ's screens show only the first
 six digits of a registration number; we mask the whole back part).
 """
@@ -21,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from workflows.labels import LabelledEnum
+from workflows.text import compact_digits
 
 
 class IdentifierKind(LabelledEnum):
@@ -52,10 +58,10 @@ class Identifier:
         return mask(self.kind, self.value)
 
 
-_PCC = re.compile(r"^P\d{12}$")
-_REGISTRATION = re.compile(r"^(\d{6})(\d{7})$")
+_PCC = re.compile(r"^P[0-9]{12}$")
+_REGISTRATION = re.compile(r"^([0-9]{6})([0-9]{7})$")
 _PASSPORT = re.compile(r"^[A-Z0-9]{6,12}$")
-_BUSINESS = re.compile(r"^\d{10}$")
+_BUSINESS = re.compile(r"^[0-9]{10}$")
 _BUSINESS_WEIGHTS = (1, 3, 7, 1, 3, 7, 1, 3, 5)
 # Seventh digit of a registration number: century and sex; 5-8 are used for foreigners.
 _REGISTRATION_CENTURY = {"1": 1900, "2": 1900, "5": 1900, "6": 1900,
@@ -69,7 +75,7 @@ def parse(kind: IdentifierKind | str, raw: str) -> Identifier:
     :raise InvalidIdentifier: with a message a person can act on.
     """
     kind = IdentifierKind(kind)
-    text = re.sub(r"[\s-]", "", raw or "").upper()
+    text = compact_digits(raw or "").upper()
     if not text:
         raise InvalidIdentifier("The identifier is empty.")
     return Identifier(kind, _VALIDATORS[kind](text))

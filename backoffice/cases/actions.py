@@ -18,7 +18,6 @@ from wtforms import (
     DateField,
     DateTimeLocalField,
     HiddenField,
-    IntegerField,
     SelectField,
     StringField,
     TextAreaField,
@@ -27,7 +26,7 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from backoffice.i18n import Words
-from backoffice.input_bounds import LegalDate
+from backoffice.input_bounds import LegalDate, WholeNumberField
 from workflows import clock
 from workflows.engine import FieldKind, Transition
 from workflows.procedures import procedure_for
@@ -58,7 +57,7 @@ def _field(spec) -> Any:
     if spec.kind is FieldKind.INTEGER:
         maximum = spec.maximum if spec.maximum is not None else INTEGER_LIMIT
         minimum = spec.minimum if spec.minimum is not None else -INTEGER_LIMIT
-        return IntegerField(validators=[*presence, NumberRange(minimum, maximum)], **common)
+        return WholeNumberField(validators=[*presence, NumberRange(minimum, maximum)], **common)
     if spec.kind is FieldKind.CHOICE:
         choices = [SelectChoice(value, text) for value, text in spec.choices]
         if not spec.required:

@@ -5,8 +5,10 @@ on several machines: so the answers and the evidence files that passed their che
 ``staged_filings`` (see :class:`~backoffice.models.staged_filing.StagedFiling`), not in a
 process, a session cookie or a local disk. The limits:
 
-- each file is a PDF, JPEG or PNG (judged by its first bytes) up to ``ATTACHMENT_MAX_BYTES``;
-  at most ``MAX_FILES`` files and ``MAX_CONTENT_LENGTH`` bytes in all for one filing;
+- each file is a PDF, JPEG or PNG up to ``ATTACHMENT_MAX_BYTES``, decoded and without active
+  content (:func:`~backoffice.cases.attachments.check_upload`); at most ``MAX_FILES`` files and
+  ``MAX_CONTENT_LENGTH`` bytes in all for one filing, and no more than the new case may hold
+  (``ATTACHMENT_CASE_QUOTA_BYTES``, ``ATTACHMENT_CASE_MAX_FILES``);
 - a staged filing belongs to the user who made it: its token is only honoured with that user;
 - it lives ``LIFETIME`` after its last change; expired ones are deleted whenever anyone stages,
   and at most ``MAX_PER_USER`` are kept for one user (the oldest go first);
@@ -29,6 +31,7 @@ from sqlalchemy import delete, select
 from werkzeug.datastructures import MultiDict
 
 from backoffice.cases.attachments import CheckedFile, UploadRefused, check_upload, safe_filename
+from backoffice.cases.file_checks import check_fits_quota
 from backoffice.extensions import db
 from backoffice.models import User
 from backoffice.models.staged_filing import StagedFile, StagedFiling
@@ -121,6 +124,14 @@ def update_files(staged: StagedFiling, uploads: Iterable, remove: Iterable[int])
         if sum(f.size for f in staged.files) + checked.size > total_limit:
             problems.append(f"{name}: the files of one filing may not exceed "
                             f"{total_limit // (1024 * 1024)} MB in all; it was not kept")
+            continue
+        try:  # the new case will hold these files and no others
+            check_fits_quota(stored_bytes=sum(f.size for f in staged.files),
+                             stored_files=len(staged.files), new_size=checked.size,
+                             quota_bytes=current_app.config["ATTACHMENT_CASE_QUOTA_BYTES"],
+                             max_files=current_app.config["ATTACHMENT_CASE_MAX_FILES"])
+        except UploadRefused as refused:
+            problems.append(f"{name}: {refused}; it was not kept")
             continue
         staged.files.append(StagedFile(filename=checked.filename,
                                        content_type=checked.content_type, size=checked.size,

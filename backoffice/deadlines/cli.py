@@ -38,6 +38,10 @@ class _SeoulTime(click.ParamType):
             self.fail(f"{value!r} is not a date and time (YYYY-MM-DDTHH:MM, KST)", param, ctx)
 
 
+_PENDING = (", pending: it reaches back beyond the retroactive window and counts in no deadline "
+            "until an administrator confirms it on the admin calendar page.")
+
+
 @click.group("calendar")
 def calendar_group() -> None:
     """The statutory calendar: closure days, outages, deadlines."""
@@ -70,11 +74,11 @@ def due_command(start: str, period: str, label: str) -> None:
 def add_day_command(day: date, name: str, kind: str, ground: str) -> None:
     """Record a non-working day of the office."""
     try:
-        store.add_closure_day(day, name=name, kind=kind, ground=ground, actor=None)
+        entry = store.add_closure_day(day, name=name, kind=kind, ground=ground, actor=None)
     except CalendarError as error:
         raise click.UsageError(str(error)) from None
     db.session.commit()
-    click.echo(f"Added {day}: {name} ({kind}).")
+    click.echo(f"Added {day}: {name} ({kind}){_PENDING if entry.pending else '.'}")
 
 
 @calendar_group.command("remove-day")
@@ -98,11 +102,12 @@ def remove_day_command(day: date) -> None:
 def add_outage_command(started_at: datetime, repaired_at: datetime, ground: str) -> None:
     """Record an outage of the electronic customs network (Art. 8(4))."""
     try:
-        store.record_outage(started_at, repaired_at, ground=ground, actor=None)
+        outage = store.record_outage(started_at, repaired_at, ground=ground, actor=None)
     except CalendarError as error:
         raise click.UsageError(str(error)) from None
     db.session.commit()
-    click.echo(f"Recorded outage {started_at:%Y-%m-%d %H:%M} to {repaired_at:%Y-%m-%d %H:%M} KST.")
+    click.echo(f"Recorded outage {started_at:%Y-%m-%d %H:%M} to {repaired_at:%Y-%m-%d %H:%M} KST"
+               f"{_PENDING if outage.pending else '.'}")
 
 
 @calendar_group.command("list")
@@ -110,7 +115,9 @@ def add_outage_command(started_at: datetime, repaired_at: datetime, ground: str)
 def list_command() -> None:
     """List the recorded closure days and outages."""
     for day in db.session.scalars(select(CalendarDay).order_by(CalendarDay.day)):
-        click.echo(f"{day.day}  {day.kind:<15} {day.name} — {day.ground}")
+        click.echo(f"{day.day}  {day.kind:<15} {day.name} — {day.ground}"
+                   f"{' (pending confirmation)' if day.pending else ''}")
     for outage in db.session.scalars(select(NetworkOutage).order_by(NetworkOutage.started_at)):
         click.echo(f"outage {outage.started_at.astimezone(SEOUL):%Y-%m-%d %H:%M} to "
-                   f"{outage.repaired_at.astimezone(SEOUL):%Y-%m-%d %H:%M} KST — {outage.ground}")
+                   f"{outage.repaired_at.astimezone(SEOUL):%Y-%m-%d %H:%M} KST — {outage.ground}"
+                   f"{' (pending confirmation)' if outage.pending else ''}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
@@ -13,6 +13,7 @@ from backoffice.deadlines import bp, store
 from backoffice.deadlines.forms import (
     ClosureDayForm,
     ComputeDeadlineForm,
+    ConfirmForm,
     DeleteForm,
     ExtendDeadlineForm,
     OutageForm,
@@ -25,6 +26,10 @@ from backoffice.security import load_case_or_404, role_required
 from workflows.calendar import CalendarError, Period
 from workflows.clock import SEOUL
 from workflows.roles import OFFICE_ROLES, Role
+
+PENDING = ("소급 등록은 다른 관리자가 확인해야 기한에 반영됩니다 · Recorded as pending: it "
+           "reaches back beyond the retroactive window, so it counts in no deadline until "
+           "another administrator confirms it.")
 
 
 @bp.route("/calendar", methods=["GET", "POST"])
@@ -60,7 +65,9 @@ def _admin_page(day_form, outage_form, status=200):
     ).all()
     return render_template(
         "deadlines/admin_calendar.html", days=days, outages=outages, day_form=day_form,
-        outage_form=outage_form, delete_form=DeleteForm(),
+        outage_form=outage_form, delete_form=DeleteForm(), confirm_form=ConfirmForm(),
+        retroactive_days=current_app.config["CALENDAR_RETROACTIVE_DAYS"],
+        outage_max_hours=current_app.config["CALENDAR_OUTAGE_MAX_HOURS"],
     ), status
 
 
@@ -70,13 +77,15 @@ def add_closure_day():
     form = ClosureDayForm()
     if form.validate_on_submit():
         try:
-            store.add_closure_day(form.day.data, name=form.name.data, kind=form.kind.data,
-                                  ground=form.ground.data, actor=current_user)
+            entry = store.add_closure_day(form.day.data, name=form.name.data,
+                                          kind=form.kind.data, ground=form.ground.data,
+                                          actor=current_user)
         except CalendarError as error:
             form.day.errors.append(str(error))
         else:
             db.session.commit()
-            flash(f"Closure day {form.day.data} added; open deadlines over it were recomputed.",
+            flash(PENDING if entry.pending else
+                  f"Closure day {form.day.data} added; open deadlines over it were recomputed.",
                   "info")
             return redirect(url_for("deadlines.admin_calendar"))
     return _admin_page(form, OutageForm(formdata=None, prefix="outage"), 422)
@@ -104,12 +113,13 @@ def record_outage():
         started = datetime.combine(form.start_day.data, form.start_time.data, tzinfo=SEOUL)
         repaired = datetime.combine(form.repair_day.data, form.repair_time.data, tzinfo=SEOUL)
         try:
-            store.record_outage(started, repaired, ground=form.ground.data, actor=current_user)
+            outage = store.record_outage(started, repaired, ground=form.ground.data,
+                                         actor=current_user)
         except CalendarError as error:
             form.repair_day.errors.append(str(error))
         else:
             db.session.commit()
-            flash("Outage recorded (Art. 8(4)).", "info")
+            flash(PENDING if outage.pending else "Outage recorded (Art. 8(4)).", "info")
             return redirect(url_for("deadlines.admin_calendar"))
     return _admin_page(ClosureDayForm(formdata=None), form, 422)
 
@@ -125,6 +135,45 @@ def remove_outage(outage_id: int):
         abort(404)
     db.session.commit()
     flash("Outage removed.", "info")
+    return redirect(url_for("deadlines.admin_calendar"))
+
+
+@bp.post("/admin/calendar/days/<day>/confirm")
+@role_required(Role.ADMIN)
+def confirm_closure_day(day: str):
+    """A second administrator confirms a closure day recorded retroactively."""
+    try:
+        moment = datetime.strptime(day, "%Y-%m-%d").date()
+    except ValueError:
+        abort(404)
+    return _confirm(lambda: store.confirm_closure_day(moment, current_user),
+                    f"{day} 휴무일을 확인했습니다 · Closure day {day} confirmed; open deadlines "
+                    "over it were recomputed.")
+
+
+@bp.post("/admin/calendar/outages/<int:outage_id>/confirm")
+@role_required(Role.ADMIN)
+def confirm_outage(outage_id: int):
+    """A second administrator confirms an outage recorded retroactively."""
+    return _confirm(lambda: store.confirm_outage(outage_id, current_user),
+                    "장애를 확인했습니다 · Outage confirmed (Art. 8(4)); open deadlines over it "
+                    "were recomputed.")
+
+
+def _confirm(confirm, done: str):
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        confirm()
+    except store.NotRecorded:
+        abort(404)
+    except CalendarError as error:
+        db.session.rollback()
+        flash(f"Not done: {error}", "error")
+        return _admin_page(ClosureDayForm(formdata=None),
+                           OutageForm(formdata=None, prefix="outage"), 403)
+    db.session.commit()
+    flash(done, "info")
     return redirect(url_for("deadlines.admin_calendar"))
 
 

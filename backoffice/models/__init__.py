@@ -12,6 +12,7 @@ from backoffice.models.job_run import JobRun
 from backoffice.models.notice import Notice, NoticeDocument, ServiceStatus
 from backoffice.models.office import Office
 from backoffice.models.party import Party, PartyKind
+from backoffice.models.sign_in_session import SignInFailure, SignInSession
 from backoffice.models.staged_filing import StagedFile, StagedFiling
 from backoffice.models.user import User
 
@@ -33,6 +34,8 @@ __all__ = [
     "PartyKind",
     "SchedulerHeartbeat",
     "ServiceStatus",
+    "SignInFailure",
+    "SignInSession",
     "StagedFile",
     "StagedFiling",
     "User",

@@ -32,8 +32,22 @@ class CalendarDay(db.Model):
     ground: Mapped[str] = mapped_column(Text)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=clock.now)
+    # A day recorded further back than CALENDAR_RETROACTIVE_DAYS counts once a second
+    # administrator confirms it; until then ``confirmed_at`` is None (see ``pending``).
+    confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
-    created_by: Mapped[User | None] = relationship()
+    created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
+    confirmed_by: Mapped[User | None] = relationship(foreign_keys=[confirmed_by_id])
+
+    @property
+    def pending(self) -> bool:
+        """Recorded but not yet confirmed: it counts in no deadline."""
+        return self.confirmed_at is None
+
+    @property
+    def recorder(self) -> User | None:
+        return self.created_by
 
     def as_extra_day(self) -> ExtraDay:
         return ExtraDay(self.day, self.name, ExtraDayKind(self.kind), self.ground)
@@ -53,8 +67,21 @@ class NetworkOutage(db.Model):
     ground: Mapped[str] = mapped_column(Text)
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=clock.now)
+    # As for a closure day: pending until a second administrator confirms it.
+    confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
-    recorded_by: Mapped[User | None] = relationship()
+    recorded_by: Mapped[User | None] = relationship(foreign_keys=[recorded_by_id])
+    confirmed_by: Mapped[User | None] = relationship(foreign_keys=[confirmed_by_id])
+
+    @property
+    def pending(self) -> bool:
+        """Recorded but not yet confirmed: it counts in no deadline."""
+        return self.confirmed_at is None
+
+    @property
+    def recorder(self) -> User | None:
+        return self.recorded_by
 
     def as_outage(self) -> Outage:
         return Outage(self.started_at, self.repaired_at, self.ground)

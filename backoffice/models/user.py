@@ -4,7 +4,7 @@ from datetime import datetime
 
 from flask_login import UserMixin
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from backoffice.database import UTCDateTime
@@ -16,6 +16,11 @@ from workflows.roles import OFFICE_ROLES, Role
 
 _ROLES = ", ".join(f"'{r}'" for r in Role)
 _OFFICE_ROLES = ", ".join(f"'{r}'" for r in sorted(OFFICE_ROLES))
+
+
+def normalise_username(username: str) -> str:
+    """A username as stored and looked up: trimmed and case-folded (issue 13, item 8)."""
+    return username.strip().casefold()
 
 
 class User(UserMixin, db.Model):
@@ -31,6 +36,9 @@ class User(UserMixin, db.Model):
             "(role = 'duty_payer') = (party_id IS NOT NULL)", name="party_iff_duty_payer"
         ),
         CheckConstraint("locale IN ('ko', 'en')", name="locale_known"),
+        # Stored trimmed and lower-case, so the unique username is unique whatever its case
+        # (issue 13, item 8); on SQLite migration 0011 checks this with triggers.
+        CheckConstraint("username = lower(trim(username))", name="username_normalised"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -43,6 +51,8 @@ class User(UserMixin, db.Model):
     party_id: Mapped[int | None] = mapped_column(ForeignKey("parties.id"), index=True)
     locale: Mapped[str] = mapped_column(String(2), default="ko")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # No longer read: failed sign-ins are counted per account *and* source in
+    # ``sign_in_failures`` (backoffice.auth.login). Kept so the users table need not be rebuilt.
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -50,6 +60,10 @@ class User(UserMixin, db.Model):
 
     office: Mapped[Office | None] = relationship()
     party: Mapped[Party | None] = relationship()
+
+    @validates("username")
+    def _normalise_username(self, _key: str, username: str) -> str:
+        return normalise_username(username)
 
     @property
     def is_active(self) -> bool:
@@ -70,3 +84,4 @@ class User(UserMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<User {self.username} ({self.role})>"
+

@@ -9,7 +9,7 @@ default, ``NOTICE_PUBLIC_NOTICE_EFFECT_DAYS``).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from flask import current_app
@@ -20,7 +20,7 @@ from backoffice.deadlines.store import load_calendar
 from backoffice.extensions import db
 from backoffice.models import Notice, User
 from backoffice.notices.issue import correction_content, is_replaced, reserve_numbers
-from backoffice.workflow import fire
+from backoffice.workflow import fire, future_tolerance_days
 from workflows import clock
 from workflows.notices.codes import new_verification_code
 from workflows.notices.kinds import notice_kind
@@ -45,8 +45,11 @@ def record_service(notice: Notice, *, actor: User, method: str, served_on: date 
     if is_replaced(notice):
         raise ServiceError(f"notice {notice.number} was replaced by a correction; serve that one")
     kind = notice_kind(notice.kind)
+    # "Today" for the Act's own check is the latest day a legal date may be: today in Seoul plus
+    # the configured tolerance (LEGAL_DATE_FUTURE_TOLERANCE_DAYS, workflows.legal_dates).
+    latest = clock.today() + timedelta(days=future_tolerance_days())
     service = check_service(
-        method, issued_on=notice.issued_at.astimezone(clock.SEOUL).date(), today=clock.today(),
+        method, issued_on=notice.issued_at.astimezone(clock.SEOUL).date(), today=latest,
         served_on=served_on, published_on=published_on, channels=channels, ground=ground,
         public_notice_allowed=bool(kind.public_notice),
         effect_days=current_app.config["NOTICE_PUBLIC_NOTICE_EFFECT_DAYS"],

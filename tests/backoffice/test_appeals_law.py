@@ -50,8 +50,8 @@ def _open(people, procedure: str, values: dict, at=None):
 
 
 
-def _refused_opening(people, procedure: str, values: dict) -> TransitionRefused:
-    with clock.frozen(kst(2026, 3, 2, 10)), pytest.raises(TransitionRefused) as refused:
+def _refused_opening(people, procedure: str, values: dict, at=None) -> TransitionRefused:
+    with clock.frozen(at or kst(2026, 3, 2, 10)), pytest.raises(TransitionRefused) as refused:
         open_procedure_case(procedure, party=people["payer"].party, office=people["office"],
                             actor=people["payer"], values=values)
     db.session.rollback()
@@ -196,17 +196,20 @@ def test_an_unanswered_revision_of_a_request_for_examination_restarts_its_90_day
 
 def test_posted_in_time_and_arrived_late_needs_the_date_of_posting(people):
     refusal = _refused_opening(people, "objection", {**OBJECTION, "filed_on": "2026-05-26",
-                                                     "filing_rule": "posted_late"})
+                                                     "filing_rule": "posted_late"},
+                               at=kst(2026, 5, 26, 10))
     assert refusal.reason is Refusal.GUARD_FAILED and "Art. 121(3)" in refusal.message
     refusal = _refused_opening(people, "examination", {**EXAMINATION, "filed_on": "2026-05-26",
-                                                       "filing_rule": "posted_late"})
+                                                       "filing_rule": "posted_late"},
+                               at=kst(2026, 5, 26, 10))
     assert "date of posting" in refusal.message
 
 
 def test_a_date_of_posting_after_the_arrival_is_refused(people):
     refusal = _refused_opening(people, "objection", {**OBJECTION, "filed_on": "2026-05-26",
                                                      "filing_rule": "posted_late",
-                                                     "posted_on": "2026-05-27"})
+                                                     "posted_on": "2026-05-27"},
+                               at=kst(2026, 5, 27, 10))
     assert "after the date it arrived" in refusal.message
 
 
@@ -265,7 +268,8 @@ def test_a_request_after_an_undecided_objection_is_not_filed_before_its_period_e
     refusal = _refused_opening(people, "examination", {**EXAMINATION,
                                                        "route": "objection_overdue",
                                                        "period_starts_on": "2026-04-02",
-                                                       "filed_on": "2026-04-01"})
+                                                       "filed_on": "2026-04-01"},
+                               at=kst(2026, 4, 2, 10))
     assert refusal.reason is Refusal.GUARD_FAILED
     assert "may be filed from 2026-04-02" in refusal.message
 
@@ -503,7 +507,7 @@ def test_an_objection_may_be_filed_within_14_days_after_a_hindrance_ended(people
     # ceased on Tue 10 Mar 2026: 14 days from Wed 11 Mar end on Tue 24 Mar (Art. 121(4)).
     values = {**OBJECTION, "notice_received_on": "2025-11-20", "route": "after_hindrance",
               "hindrance_ended_on": "2026-03-10", "filed_on": "2026-03-20"}
-    refusal = _refused_opening(people, "objection", values)
+    refusal = _refused_opening(people, "objection", values, at=kst(2026, 3, 20, 10))
     assert "Art. 121(4)" in refusal.message  # the statement of the hindrance is missing
     case = _open(people, "objection", {**values, "hindrance": "Typhoon closed the port from "
                                        "1 Feb to 10 Mar 2026"}, at=kst(2026, 3, 20, 10))

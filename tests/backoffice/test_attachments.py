@@ -1,5 +1,6 @@
 """Documents on a case: PDF, JPEG or PNG by their content, within the size limit, recorded in
-the history; only those who may see the case may add or read them."""
+the history; only those who may see the case may add or read them. (What the content may be
+and how much a case holds: test_upload_content.py.)"""
 
 import io
 
@@ -9,10 +10,10 @@ from sqlalchemy import select
 from backoffice.extensions import db
 from backoffice.models import Attachment, CaseEvent
 from tests.conftest import csrf_token_from
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, pdf_document
 from workflows.roles import Role
 
-PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_document(note="receipts")
 
 
 @pytest.fixture
@@ -65,7 +66,7 @@ def test_files_that_are_not_documents_are_refused(client, auth, app, case_ref, c
 def test_a_file_over_the_limit_is_refused(client, auth, app, case_ref):
     app.config["ATTACHMENT_MAX_BYTES"] = 1024
     auth.login("seoul.officer", PASSWORD)
-    page = _upload(client, case_ref, PDF + b"0" * 2000, "big.pdf").get_data(as_text=True)
+    page = _upload(client, case_ref, pdf_document(pages=8), "big.pdf").get_data(as_text=True)
     assert "larger than" in page
 
 

@@ -6,10 +6,12 @@ import pytest
 from sqlalchemy import select
 
 from backoffice.extensions import db
-from backoffice.models import User
+from backoffice.models import SignInFailure, User
 from tests.conftest import csrf_token_from
 from tests.factories import PASSWORD
 from workflows.roles import Role
+
+SOURCE = "192.0.2.1"
 
 LANDINGS = [
     (Role.OFFICER, "/worklist", "Worklist"),
@@ -75,8 +77,9 @@ def test_account_locks_after_repeated_failures(app, make, auth, client):
     locked = auth.login("officer", PASSWORD)
     assert locked.status_code == 401
     with app.app_context():
-        user = db.session.scalar(select(User).where(User.username == "officer"))
-        assert user.locked_until is not None
+        # Locked for this source only (the test client's 127.0.0.1): see test_lockout.py.
+        failure = db.session.scalar(select(SignInFailure))
+        assert failure.source == "127.0.0.1" and failure.locked_until is not None
 
 
 def test_a_disabled_account_cannot_sign_in(app, make, auth):
@@ -134,7 +137,8 @@ def test_parallel_guesses_cannot_slip_past_the_lockout(app, make):
     def guess():
         with app.app_context():
             start.wait()
-            results.append(authenticate("officer", "guess", max_failures=5, lockout_minutes=15))
+            results.append(authenticate("officer", "guess", source=SOURCE, max_failures=5,
+                                        lockout_minutes=15))
             db.session.commit()
 
     threads = [threading.Thread(target=guess) for _ in range(8)]
@@ -144,9 +148,9 @@ def test_parallel_guesses_cannot_slip_past_the_lockout(app, make):
         thread.join()
     assert results == [None] * 8
     with app.app_context():
-        user = db.session.scalar(select(User).where(User.username == "officer"))
-        assert user.locked_until is not None
-        assert authenticate("officer", PASSWORD, max_failures=5, lockout_minutes=15) is None
+        assert db.session.scalar(select(SignInFailure.locked_until)) is not None
+        assert authenticate("officer", PASSWORD, source=SOURCE, max_failures=5,
+                            lockout_minutes=15) is None
 
 
 def test_a_lock_expires_and_the_count_starts_again(app, make):
@@ -158,12 +162,14 @@ def test_a_lock_expires_and_the_count_starts_again(app, make):
     make.user("officer", Role.OFFICER)
     with app.app_context():
         for _ in range(5):
-            authenticate("officer", "guess", max_failures=5, lockout_minutes=15)
+            authenticate("officer", "guess", source=SOURCE, max_failures=5, lockout_minutes=15)
         db.session.commit()
         with clock.frozen(clock.now() + timedelta(minutes=16)):
-            user = authenticate("officer", PASSWORD, max_failures=5, lockout_minutes=15)
+            user = authenticate("officer", PASSWORD, source=SOURCE, max_failures=5,
+                                lockout_minutes=15)
             db.session.commit()
-        assert user is not None and user.failed_logins == 0
+        assert user is not None
+        assert db.session.scalar(select(SignInFailure)) is None
 
 
 @pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/",
@@ -191,7 +197,8 @@ def test_every_form_refuses_a_post_without_csrf_token(app, make, client, auth):
     assert len(posts) >= 9
     for rule in posts:
         url = (rule.replace("<reference>", "OBJ-2026-000001").replace("<int:deadline_id>", "1")
-               .replace("<int:outage_id>", "1").replace("<day>", "2026-03-10"))
+               .replace("<int:outage_id>", "1").replace("<day>", "2026-03-10")
+               .replace("<int:user_id>", "1"))
         response = client.post(url, data={"reason": "x"})
         assert response.status_code == 400, rule
 

@@ -6,8 +6,17 @@ import pytest
 
 from backoffice.deadlines import store
 from backoffice.extensions import db
+from workflows import clock
 from workflows.calendar import CalendarError
 from workflows.clock import SEOUL
+
+
+@pytest.fixture(autouse=True)
+def recorded_in_march():
+    """The days below are recorded when they happen, within the retroactive window (a day
+    recorded later waits for a second administrator: test_calendar_confirmation.py)."""
+    with clock.frozen(datetime(2026, 3, 13, 12, tzinfo=SEOUL)):
+        yield
 
 
 def test_a_recorded_decree_day_moves_deadlines(app_ctx):

@@ -67,7 +67,7 @@ def test_create_user_refuses_a_short_password(runner):
     result = runner.invoke(args=["create-user", "--username", "x", "--name", "X",
                                  "--role", "admin", "--password", "short"])
     assert result.exit_code == 2
-    assert "at least 10 characters" in result.output
+    assert "at least 12 characters" in result.output
 
 
 def test_create_user_refuses_a_taken_username(make, runner):

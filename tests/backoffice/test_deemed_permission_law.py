@@ -130,12 +130,14 @@ def test_the_extension_notice_previews_the_same_end_as_the_extension(apply, peop
 
 def test_a_closure_day_recorded_inside_an_extension_is_not_counted(apply, people):
     # A temporary public holiday on Wed 18 Mar, recorded after the extension: the 10 processing
-    # days from Fri 13 Mar now run 13, 16, 17, 19, 20, 23-27 → Fri 27 Mar.
+    # days from Fri 13 Mar now run 13, 16, 17, 19, 20, 23-27 → Fri 27 Mar. It is recorded on
+    # Thu 12 Mar, within the window in which one person's record counts at once.
     case = apply(date(2026, 3, 2))
     extend(case, people, kst(2026, 3, 11, 15), 10)
-    add_closure_day(date(2026, 3, 18), name="temporary holiday", kind="public_holiday",
-                    ground="Presidential Decree (temporary public holiday)",
-                    actor=people["supervisor"])
+    with clock.frozen(kst(2026, 3, 12, 9)):
+        add_closure_day(date(2026, 3, 18), name="temporary holiday", kind="public_holiday",
+                        ground="Presidential Decree (temporary public holiday)",
+                        actor=people["supervisor"])
     db.session.commit()
     assert deadline(case, "processing").due_date == date(2026, 3, 27)
 

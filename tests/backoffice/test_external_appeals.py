@@ -49,7 +49,7 @@ def test_an_adjudication_is_tracked_to_its_decision_and_the_lawsuit_period(peopl
     case = open_route(people, "adjudication", **filing(external_reference="2026관0123"))
     decision = db.session.scalar(select(Deadline).where(Deadline.case_id == case.id))
     assert decision.due_date == date(2026, 6, 1)
-    with clock.frozen(kst(2026, 5, 20, 10)):
+    with clock.frozen(kst(2026, 5, 22, 10)):
         fire(case, "record_decision", actor=people["officer"],
              values={"outcome": "rejected", "decision_served_on": "2026-05-22",
                      "summary": "Tribunal upheld the assessment"})
@@ -89,7 +89,7 @@ def test_another_disposition_or_party_is_not_excluded(people, make):
 
 
 def bai(people, *, notice_received_on: str, filed_on: str):
-    with clock.frozen(kst(2026, 4, 6, 10)):
+    with clock.frozen(kst(2026, 4, 7, 10)):
         case = open_procedure_case(
             "bai_examination", party=people["payer"].party, office=people["office"],
             actor=people["officer"],

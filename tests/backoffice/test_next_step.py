@@ -33,7 +33,8 @@ def decided_objection(app, make, served=True) -> str:
         with clock.frozen(kst(2026, 3, 20, 10)):
             fire(case, "refer_to_committee", actor=users["officer"])
             fire(case, "decide_reject", actor=users["supervisor"], values={"reasons": "r"})
-            if served:
+        if served:
+            with clock.frozen(kst(2026, 3, 26, 10)):
                 fire(case, "record_decision_served", actor=users["officer"],
                      values={"decision_served_on": "2026-03-26"})
         db.session.commit()

@@ -185,7 +185,7 @@ def test_a_reinvestigation_is_suspended_extended_and_its_result_can_be_contested
     act(child, "extend", people["officer"], kst(2026, 4, 20, 10), extended_days=20,
         reason="overseas inquiry")
     assert deadline(child, "reinvestigation").due_date == date(2026, 6, 23)
-    act(child, "notify_result", people["officer"], kst(2026, 6, 1, 10), result="rectified",
+    act(child, "notify_result", people["officer"], kst(2026, 6, 2, 10), result="rectified",
         result_served_on="2026-06-02", findings="Value reduced")
     assert deadline(child, "next_step").due_date == date(2026, 8, 31)
     assert deadline(child, "reinvestigation").status == DeadlineStatus.MET

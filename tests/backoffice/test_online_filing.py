@@ -21,15 +21,15 @@ from backoffice.models import Alert, Attachment, Case, Office, Party, User
 from backoffice.models.staged_filing import StagedFile, StagedFiling
 from backoffice.workflow import open_procedure_case
 from tests.conftest import Auth
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, pdf_document, png_image
 from tests.form_crawler import Form, Page, send, submit, visit
 from tests.notice_helpers import pdf_text, says
 from tests.procedure_helpers import kst
 from workflows import clock
 from workflows.roles import Role
 
-PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n gift card for personal use"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64 + b" customs receipt photo"
+PDF = pdf_document(note="gift card for personal use")
+PNG = png_image(24, 18, "olive")
 ANSWERS = {"file-disposition": "Payment notice on a parcel (KRW 184,000)",
            "file-disposition_ref": "SEL-2026-104411", "file-disposition_kind": "assessment",
            "file-notice_received_on": "2026-11-20", "file-reasons": "A gift for personal use."}
@@ -155,7 +155,7 @@ def test_a_file_that_is_not_a_document_is_refused_on_the_field_and_not_kept(app,
 def test_a_file_over_the_size_limit_is_refused(app, john, offices):
     app.config["ATTACHMENT_MAX_BYTES"] = 1024
     _, form = the_form(john)
-    refused = send(john, form, files={"evidence": [(PDF + b"x" * 2000, "scan.pdf")]},
+    refused = send(john, form, files={"evidence": [(pdf_document(pages=8), "scan.pdf")]},
                    office_id=str(offices["seoul"].id), **ANSWERS)
     assert refused.status == 422
     assert "scan.pdf: the file is larger than" in refused.text
@@ -398,7 +398,7 @@ def test_the_receipt_pdf_says_the_reference_the_transmission_time_and_each_files
 ):
     response = john.get(f"/cases/{filed}/receipt.pdf")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
-    assert response.headers["Cache-Control"] == "private, no-store"
+    assert response.headers["Cache-Control"] == "no-store"
     text = pdf_text(response.data)
     says(text, "접수증", "Receipt", filed, "2026-12-01 23:58:07 KST", "2026년 12월 1일",
          "SEOUL 세관", sha(PDF), sha(PNG), "gift-card.pdf",

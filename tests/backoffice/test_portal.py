@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from backoffice.extensions import db
 from backoffice.models import Attachment, Case
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, pdf_document
 from tests.form_crawler import send, visit
 from tests.procedure_helpers import kst
 from workflows import clock
@@ -34,7 +34,7 @@ def test_a_duty_payer_files_an_objection_online_and_gets_a_receipt_with_its_dead
     # the filing date is the transmission
     assert "file-filed_on" not in [c.name for c in form.controls]
     with clock.frozen(kst(2026, 12, 1, 23, 50)):
-        check = send(client, form, files={"evidence": [(b"%PDF-1.7 gift card",
+        check = send(client, form, files={"evidence": [(pdf_document(note="gift card"),
                                                          "gift-card.pdf")]},
                      office_id=str(office.id), **FIELDS)
     assert "Check your answers" in check.text and "gift-card.pdf" in check.text

@@ -279,8 +279,9 @@ def test_a_posted_request_needs_a_postmark_not_later_than_its_arrival(served, pe
     missing = refused(served, "request_review", people["payer"], at, filed_on="2026-03-30",
                       filing_rule="posted_late", reasons="r")
     assert "give the postmark date" in missing.message
-    after = refused(served, "request_review", people["payer"], at, filed_on="2026-03-30",
-                    filing_rule="posted_late", posted_on="2026-03-31", reasons="r")
+    after = refused(served, "request_review", people["payer"], kst(2026, 3, 31, 10),
+                    filed_on="2026-03-30", filing_rule="posted_late", posted_on="2026-03-31",
+                    reasons="r")
     assert after.message == "the postmark (2026-03-31) cannot be later than the arrival " \
                             "(2026-03-30)"
 

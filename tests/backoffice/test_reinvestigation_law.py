@@ -158,7 +158,7 @@ def test_no_lawsuit_before_the_result_of_an_objection_ordered_reinvestigation(pe
 def test_a_result_notified_after_the_lapse_meets_the_duty_late_and_opens_the_90_days(people):
     case = reinvestigation(people, "examination")
     enforce_due_deadlines(kst(2026, 8, 11, 0, 5))
-    notify(case, people, kst(2026, 8, 20, 10), "2026-08-21")
+    notify(case, people, kst(2026, 8, 21, 10), "2026-08-21")
     period = deadline(case, "reinvestigation")
     assert period.settlement == "met"
     assert standing.read(period, kst(2026, 8, 21, 10)).standing is standing.Standing.MET_LATE
@@ -195,7 +195,7 @@ def test_a_result_notified_in_time_meets_the_period_and_no_lapse_is_recorded(peo
 
 def test_an_objection_ordered_result_goes_to_examination_or_adjudication_never_to_court(people):
     case = reinvestigation(people, "objection")
-    notify(case, people, kst(2026, 7, 1, 10), "2026-07-02")
+    notify(case, people, kst(2026, 7, 2, 10), "2026-07-02")
     # 121(1): 90 days from receipt on 2 July: 3-31 July 29, August 31 (60), September 30 (90):
     # Wednesday 30 September.
     next_step = deadline(case, "next_step")
@@ -213,7 +213,7 @@ def test_an_objection_ordered_result_goes_to_examination_or_adjudication_never_t
 
 def test_an_examination_ordered_result_goes_back_to_the_commissioner_or_to_court(people):
     case = reinvestigation(people, "examination")
-    notify(case, people, kst(2026, 7, 1, 10), "2026-07-02")
+    notify(case, people, kst(2026, 7, 2, 10), "2026-07-02")
     refusal = refused(case, "contested", people["officer"], kst(2026, 7, 10, 10),
                       route="adjudication")
     assert "119(3) proviso" in refusal.message and "Commissioner" in refusal.message
@@ -223,7 +223,7 @@ def test_an_examination_ordered_result_goes_back_to_the_commissioner_or_to_court
 
 def test_an_adjudication_ordered_result_goes_back_to_the_tax_tribunal_or_to_court(people):
     case = reinvestigation(people, "adjudication")
-    notify(case, people, kst(2026, 7, 1, 10), "2026-07-02")
+    notify(case, people, kst(2026, 7, 2, 10), "2026-07-02")
     refusal = refused(case, "contested", people["officer"], kst(2026, 7, 10, 10),
                       route="examination")
     assert "Tax Tribunal" in refusal.message
@@ -233,7 +233,7 @@ def test_an_adjudication_ordered_result_goes_back_to_the_tax_tribunal_or_to_cour
 
 def test_the_result_not_contested_within_90_days_closes_the_case(people):
     case = reinvestigation(people, "examination")
-    notify(case, people, kst(2026, 7, 1, 10), "2026-07-02")
+    notify(case, people, kst(2026, 7, 2, 10), "2026-07-02")
     enforce_due_deadlines(kst(2026, 9, 30, 23, 59))
     assert case.state == "result_notified"
     enforce_due_deadlines(kst(2026, 10, 1, 0, 5))
@@ -262,7 +262,7 @@ def test_a_review_ordered_reinvestigation_ends_in_an_amended_notice_without_a_la
     refusal = refused(case, "notify_result", people["officer"], kst(2026, 7, 1, 10),
                       result="rectified", findings="f")
     assert "118(4)2" in refusal.message
-    event = act(case, "notify_amended_notice", people["officer"], kst(2026, 7, 1, 10),
+    event = act(case, "notify_amended_notice", people["officer"], kst(2026, 7, 2, 10),
                 amendment="amended", amended_shortage=300_000, amended_notice_on="2026-07-02",
                 findings="Freight was double counted")
     assert event.article == "Art. 118(4)2"
@@ -304,7 +304,7 @@ def test_an_objection_decision_opens_a_reinvestigation_that_cannot_go_to_court(p
     # 25 May is the substitute holiday for Buddha's Birthday: Tuesday 26 May.
     period = deadline(child, "reinvestigation")
     assert (period.due_date, period.article) == (date(2026, 5, 26), "Art. 132(4) → 128(5)")
-    notify(child, people, kst(2026, 5, 20, 10), "2026-05-21")
+    notify(child, people, kst(2026, 5, 21, 10), "2026-05-21")
     refusal = refused(child, "contested", people["officer"], kst(2026, 5, 28, 10),
                       route="lawsuit")
     assert "Art. 120(2)" in refusal.message

@@ -53,7 +53,7 @@ SHAPES = Procedure(
                                  store=True),)),
         Transition("plan_audit", ("certified",), "audit_planned", OFFICE, "Art. 114(1)",
                    "Plan an audit", fields=(Field("audit_on", "Audit starts", kind=FieldKind.DATE,
-                                                  store=True),)),
+                                                  store=True, future=True),)),
         Transition("notify", ("audit_planned",), "notified", OFFICE, "Art. 129(1)", "Notify"),
         Transition("ask_revision", ("notified",), "in_revision", OFFICE, "Art. 123(1)",
                    "Ask for revision"),

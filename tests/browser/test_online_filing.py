@@ -13,11 +13,12 @@ from sqlalchemy import select
 from backoffice.extensions import db
 from backoffice.models import Alert, Attachment, Case
 from tests.browser.test_sign_in import sign_in
+from tests.factories import pdf_document
 from workflows import clock
 
 pytestmark = pytest.mark.browser
 
-PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n parcel invoice, personal use"
+PDF = pdf_document(note="parcel invoice, personal use")
 SEOUL = "Seoul Main Customs (서울본부세관)"
 
 

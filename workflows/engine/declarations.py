@@ -15,6 +15,7 @@ from typing import Any
 
 from transitions import Machine
 
+from workflows.clock import SEOUL, as_date
 from workflows.roles import Role
 
 SYSTEM = "system"
@@ -45,6 +46,55 @@ class FieldKind(StrEnum):
     BOOLEAN = "boolean"
 
 
+class AfterKind(StrEnum):
+    ENTERED = "entered"
+    """The day the case entered its current state (the decision a service follows)."""
+    HAPPENED = "happened"
+    """The last day one of the named actions happened on the case."""
+    DATA = "data"
+    """A date kept in the case's data (the filing date)."""
+    VALUE = "value"
+    """Another date of the same form (the receipt of the disposition notice a filing
+    follows)."""
+
+
+@dataclass(frozen=True)
+class After:
+    """An event a legal date cannot precede, and how it reads in the refusal ("the decision
+    was made")."""
+
+    kind: AfterKind
+    event: str
+    keys: tuple[str, ...] = ()
+
+    @classmethod
+    def entered(cls, event: str) -> After:
+        return cls(AfterKind.ENTERED, event)
+
+    @classmethod
+    def happened(cls, *triggers: str, event: str) -> After:
+        return cls(AfterKind.HAPPENED, event, triggers)
+
+    @classmethod
+    def data(cls, key: str, event: str) -> After:
+        return cls(AfterKind.DATA, event, (key,))
+
+    @classmethod
+    def value(cls, name: str, event: str) -> After:
+        return cls(AfterKind.VALUE, event, (name,))
+
+    def day(self, context: Context) -> date | None:
+        """The day of the event on this case, or None when the case does not know it."""
+        if self.kind is AfterKind.ENTERED:
+            return context.entered_on
+        if self.kind is AfterKind.HAPPENED:
+            return max((d for t in self.keys if (d := context.happened.get(t))), default=None)
+        raw = (context.data if self.kind is AfterKind.DATA else context.values).get(self.keys[0])
+        if isinstance(raw, datetime):
+            return raw.astimezone(SEOUL).date()
+        return as_date(raw) if isinstance(raw, date | str) else None
+
+
 @dataclass(frozen=True)
 class Field:
     """A value the actor must (or may) supply when firing a transition."""
@@ -60,6 +110,14 @@ class Field:
     help: str = ""
     store: bool = False
     """Keep the value in the case's data (e.g. the receipt date the periods run from)."""
+    follows: tuple[After, ...] = ()
+    """A legal date: the events it cannot precede; the latest the case knows bounds it
+    (:mod:`workflows.legal_dates`)."""
+    future: bool = False
+    """A legal date by nature ahead (a planned completion): bounded by a horizon after today,
+    not by today."""
+    follows_nothing: str = ""
+    """A legal date that follows no event the case knows, and why (the first date of a case)."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +148,10 @@ class Context:
     deadlines: Mapping[str, DeadlineView] = field(default_factory=dict)
     """The newest deadline of each kind, whatever its status: the real last day of a period
     that has passed (with the office's closure days, outages and extensions in it)."""
+    entered_on: date | None = None
+    """The legal day the case entered its current state (None before it opens)."""
+    happened: Mapping[str, date] = field(default_factory=dict)
+    """The legal day each action last happened on the case."""
 
     @classmethod
     def reading(cls, state: str, data: Mapping[str, Any] | None, now: datetime) -> Context:
@@ -334,6 +396,7 @@ class Procedure:
             for kind in t.recomputes:
                 if self.deadline_spec(kind) is None:
                     raise ValueError(f"{self.code}.{t.trigger} recomputes unknown {kind!r}")
+            self._validate_follows(t)
         for state in self.states:
             for kind in state.suspends:
                 if self.deadline_spec(kind) is None:
@@ -350,6 +413,18 @@ class Procedure:
                     raise ValueError(f"{self.code}: {spec.kind} expires into unknown {trigger!r}")
         if not self.openings:
             raise ValueError(f"{self.code}: no opening transition")
+
+    def _validate_follows(self, transition: Transition) -> None:
+        names = {f.name for f in transition.fields}
+        for spec in transition.fields:
+            for after in spec.follows:
+                if after.kind is AfterKind.VALUE and after.keys[0] not in names:
+                    raise ValueError(f"{self.code}.{transition.trigger}.{spec.name} follows "
+                                     f"unknown field {after.keys[0]!r}")
+                if after.kind is AfterKind.HAPPENED and not set(after.keys) <= set(
+                        self._transitions):
+                    raise ValueError(f"{self.code}.{transition.trigger}.{spec.name} follows "
+                                     f"unknown actions {after.keys!r}")
 
     @property
     def openings(self) -> list[Transition]:

@@ -14,7 +14,8 @@ from typing import Any
 
 from transitions import MachineError
 
-from workflows.clock import SEOUL, legal_date_problem
+from workflows import legal_dates
+from workflows.clock import SEOUL, legal_date_problem, seoul_date
 from workflows.engine.declarations import (
     Context,
     Field,
@@ -24,6 +25,7 @@ from workflows.engine.declarations import (
     article_for,
 )
 from workflows.roles import Role
+from workflows.text import text_problem, whole_number
 
 
 class Refusal(StrEnum):
@@ -60,11 +62,15 @@ class Action:
         return self.blocked_by is None
 
 
-def check(procedure: Procedure, trigger: str, context: Context) -> Transition:
+def check(procedure: Procedure, trigger: str, context: Context, *, tolerance_days: int = 0,
+          deemed: frozenset[str] = frozenset()) -> Transition:
     """Return the transition ``trigger`` if ``context.role`` may fire it from ``context.state``.
 
-    Fields must already be parsed into ``context.values`` (see :func:`parse_fields`).
-    :raise TransitionRefused: not available, not permitted, or a guard failed.
+    Fields must already be parsed into ``context.values`` (see :func:`parse_fields`); their
+    legal dates are checked against the case (:func:`date_problems`) before the guards read
+    them.
+    :raise TransitionRefused: not available, not permitted, an implausible date, or a guard
+        failed.
     """
     if not procedure.has_trigger(trigger):
         raise TransitionRefused(Refusal.NOT_AVAILABLE,
@@ -86,6 +92,9 @@ def check(procedure: Procedure, trigger: str, context: Context) -> Transition:
             f"your role may not '{transition.label_en}' "
             f"({article_for(transition.article, context)})",
         )
+    if errors := date_problems(transition, context, tolerance_days=tolerance_days,
+                               deemed=deemed):
+        raise _invalid_fields(errors)
     for guard in transition.guards:
         reason = guard(context)
         if reason:
@@ -116,9 +125,40 @@ def parse_fields(transition: Transition, raw: Mapping[str, Any]) -> dict[str, An
         except ValueError as error:
             errors[spec.name] = str(error)
     if errors:
-        summary = "; ".join(f"{name}: {message}" for name, message in errors.items())
-        raise TransitionRefused(Refusal.INVALID_FIELD, f"check the form: {summary}", errors)
+        raise _invalid_fields(errors)
     return values
+
+
+def _invalid_fields(errors: Mapping[str, str]) -> TransitionRefused:
+    summary = "; ".join(f"{name}: {message}" for name, message in errors.items())
+    return TransitionRefused(Refusal.INVALID_FIELD, f"check the form: {summary}", errors)
+
+
+def date_problems(transition: Transition, context: Context, *, tolerance_days: int = 0,
+                  deemed: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Why each legal date in ``context.values`` cannot be what it records, by field.
+
+    Each date is checked against the case by the rule of :mod:`workflows.legal_dates`: not
+    before the events its field ``follows``, not after today (``tolerance_days`` more allowed),
+    or, for a field declared ``future``, not beyond the horizon. A value in ``deemed`` is a date
+    the law fixes, not one typed (a public notice is deemed served 14 days after its
+    publication, Art. 11(2)): it may lie ahead, within the horizon.
+    """
+    today = seoul_date(context.now)
+    problems = {}
+    for spec in transition.fields:
+        value = context.values.get(spec.name)
+        if spec.kind not in (FieldKind.DATE, FieldKind.DATETIME) or value is None:
+            continue
+        day = seoul_date(value) if isinstance(value, datetime) else value
+        earlier = legal_dates.latest(
+            legal_dates.Earlier(d, after.event) if (d := after.day(context)) else None
+            for after in spec.follows)
+        if problem := legal_dates.problem(day, today=today, tolerance_days=tolerance_days,
+                                          earlier=earlier,
+                                          future=spec.future or spec.name in deemed):
+            problems[spec.name] = problem
+    return problems
 
 
 def _parse(spec: Field, raw: Any) -> Any:
@@ -143,7 +183,19 @@ def _parse(spec: Field, raw: Any) -> Any:
 
 
 def _text(raw: Any) -> str:
-    return str(raw).strip()
+    """One line of text (a TEXT or CHOICE field): no control characters (workflows.text)."""
+    value = str(raw).strip()
+    if problem := text_problem(value, multiline=False):
+        raise ValueError(problem)
+    return value
+
+
+def _long_text(raw: Any) -> str:
+    """Text of several lines (LONGTEXT): tabs and line breaks kept, other controls refused."""
+    value = str(raw).strip()
+    if problem := text_problem(value, multiline=True):
+        raise ValueError(problem)
+    return value
 
 
 def _date(raw: Any) -> date:
@@ -180,10 +232,7 @@ def _integer(raw: Any) -> int:
         raise ValueError("a whole number is required")
     if isinstance(raw, int):
         return raw
-    try:
-        return int(str(raw).strip())
-    except ValueError:
-        raise ValueError(f"{raw!r} is not a whole number") from None
+    return whole_number(raw)
 
 
 def _boolean(raw: Any) -> bool:
@@ -194,7 +243,7 @@ def _boolean(raw: Any) -> bool:
 
 _PARSERS = {
     FieldKind.TEXT: _text,
-    FieldKind.LONGTEXT: _text,
+    FieldKind.LONGTEXT: _long_text,
     FieldKind.CHOICE: _text,
     FieldKind.DATE: _date,
     FieldKind.DATETIME: _datetime,

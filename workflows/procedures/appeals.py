@@ -25,6 +25,7 @@ from workflows.engine import (
     State,
     Transition,
 )
+from workflows.engine.declarations import After
 from workflows.roles import Role
 
 OFFICE = frozenset({Role.OFFICER, Role.SUPERVISOR})
@@ -297,7 +298,19 @@ def revision_days(context: Context) -> str:
     return f"{context.values['revision_days']}d"
 
 
-def disposition_fields(*extra: Field) -> tuple[Field, ...]:
+NOTICE_RECEIVED = After.value("notice_received_on", "the disposition notice was received")
+"""A disposition takes effect when its notice reaches the party: nothing to appeal before."""
+FILED = After.data("filed_on", "the request was filed")
+FIRST_DATE = "the first date of the case: the disposition's own date is not asked"
+FILING_DATES = ("the first dates of the case; a posting after the arrival, or a filing before "
+                "the period it uses, is refused by the guards in the words of the Act")
+
+
+def disposition_fields(*extra: Field, filed_after: After | None = None) -> tuple[Field, ...]:
+    """The disposition appealed against and the filing; ``filed_after`` is the date of the
+    form the filing and its posting cannot precede (the receipt of the disposition notice).
+    Posting and arrival are compared by the guards (``posting_date_given``, Art. 121(3))."""
+    received = (filed_after,) if filed_after else ()
     return (
         Field("disposition", "The disposition appealed against", "대상 처분",
               FieldKind.LONGTEXT, store=True),
@@ -308,11 +321,13 @@ def disposition_fields(*extra: Field) -> tuple[Field, ...]:
         *extra,
         Field("filed_on", "Legal filing date", "청구일", FieldKind.DATE, store=True,
               help="The day it arrived; posted and arrived late: the day it arrived, with the "
-                   "date of posting below."),
+                   "date of posting below.", follows=received,
+              follows_nothing="" if received else FILING_DATES),
         Field("filing_rule", "How it was filed", "접수 경로", FieldKind.CHOICE,
               choices=FILING_RULES, store=True),
         Field("posted_on", "Date of posting (postmark), Art. 121(3)", "발송일(우편 소인)",
-              FieldKind.DATE, required=False, store=True),
+              FieldKind.DATE, required=False, store=True, follows=received,
+              follows_nothing="" if received else FILING_DATES),
         Field("reasons", "Reasons of the dissatisfaction", "불복 사유", FieldKind.LONGTEXT),
     )
 
@@ -327,7 +342,9 @@ def hindrance_fields(*, ended_on: bool) -> tuple[Field, ...]:
         return (statement,)
     return (statement,
             Field("hindrance_ended_on", "The day the hindrance ceased (Art. 121(4))",
-                  "사유 소멸일", FieldKind.DATE, required=False, store=True))
+                  "사유 소멸일", FieldKind.DATE, required=False, store=True,
+                  follows_nothing="an Art. 10 hindrance may have arisen and ceased at any "
+                                  "time; the statement of it is judged by the office"))
 
 
 def decision_transitions(via: str, notice: str, deciders: frozenset[str],
@@ -467,7 +484,10 @@ def side_transitions(open_states: tuple[str, ...]) -> tuple[Transition, ...]:
                    fields=(Field("dismissal_report", "The written report of the dismissal "
                                  "(Art. 126(5))", "해임 신고서", FieldKind.TEXT, store=True),
                            Field("attorney_dismissed_on", "Report received on", "신고 접수일",
-                                 FieldKind.DATE, store=True))),
+                                 FieldKind.DATE, store=True,
+                                 follows=(FILED, After.happened(
+                                     "appoint_attorney",
+                                     event="the attorney's appointment was recorded"))))),
         Transition("suspend_execution", open_states, STAYS, OFFICE, "Art. 125(1)-(2)",
                    "Suspend execution of the disposition", "집행정지",
                    fields=(Field("execution_suspended", "Suspended", "집행정지",
@@ -481,7 +501,7 @@ def side_transitions(open_states: tuple[str, ...]) -> tuple[Transition, ...]:
                                  choices=(("perusal", "perusal of the documents of the case"),
                                           ("opinion", "statement of an opinion")), store=True),
                            Field("requested_on", "Requested on", "신청일", FieldKind.DATE,
-                                 store=True),
+                                 store=True, follows=(FILED,)),
                            Field("details", "Documents asked for, or the opinion stated",
                                  "열람 서류 또는 진술 의견", FieldKind.LONGTEXT)),
                    reason_field="details"),
@@ -546,7 +566,8 @@ def reinvestigation_transitions(via: str) -> tuple[Transition, ...]:
                    OFFICE, f"Art. 128(3){via}", "Record service of the decision",
                    "결정서 송달 기록",
                    fields=(Field("decision_served_on", "Decision received on", "결정서 수령일",
-                                 FieldKind.DATE, store=True),)),
+                                 FieldKind.DATE, store=True,
+                                 follows=(After.entered("the reinvestigation was decided"),)),)),
         Transition("reinvestigation_concluded", ("reinvestigating",), "closed",
                    frozenset({SYSTEM}), f"Art. 128(5){via}; 120(4)",
                    "Closed: the reinvestigation ended", "종결: 재조사 종료",
@@ -563,7 +584,8 @@ def record_decision_served(via: str) -> Transition:
     return Transition("record_decision_served", ("decided",), "decided", OFFICE,
                       f"Art. 128(3){via}", "Record service of the decision", "결정서 송달 기록",
                       fields=(Field("decision_served_on", "Decision received on",
-                                    "결정서 수령일", FieldKind.DATE, store=True),))
+                                    "결정서 수령일", FieldKind.DATE, store=True,
+                                    follows=(After.entered("the decision was made"),)),))
 
 
 def withdraw_transition(sources: tuple[str, ...], label_en: str,

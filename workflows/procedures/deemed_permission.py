@@ -56,6 +56,7 @@ from workflows.engine import (
     State,
     Transition,
 )
+from workflows.engine.declarations import After
 from workflows.roles import Role
 
 CODE = "deemed_permission"
@@ -267,7 +268,8 @@ RECEIVE_FIELDS = (
     Field("permission_kind", "Kind of permission", "허가 종류", FieldKind.CHOICE,
           choices=tuple((k.code, k.label) for k in KINDS.values()), store=True),
     Field("received_on", "Legal receipt date", "접수일", FieldKind.DATE, store=True,
-          help="The day the application reached the office (the 10 days run from it)."),
+          help="The day the application reached the office (the 10 days run from it).",
+          follows_nothing="the application's receipt is the first date of the case"),
     Field("application", "What is applied for (goods, place, period)", "신청 내용",
           FieldKind.LONGTEXT, store=True),
 )
@@ -322,7 +324,9 @@ PROCEDURE = Procedure(
                            Field("reasons", "Reasons for the extension", "연장 사유",
                                  FieldKind.LONGTEXT),
                            Field("expected_completion", "Expected completion", "처리 예정일",
-                                 FieldKind.DATE, required=False)),
+                                 FieldKind.DATE, required=False, future=True,
+                                 follows=(After.data("received_on",
+                                                     "the application was received"),))),
                    reason_field="reasons", counts="extensions",
                    notices=("processing_extension",)),
         Transition("deem_grant", ("received", "extended"), "deemed_granted",

@@ -30,9 +30,11 @@ from workflows.engine import (
     State,
     Transition,
 )
+from workflows.engine.declarations import After
 from workflows.procedures.appeals import (
     CLAIMANT_OR_OFFICE,
     DECISION_SERVED,
+    FILED,
     OFFICE,
     appealable,
     attorney_limit,
@@ -105,6 +107,8 @@ PROCEDURE = Procedure(
                       choices=ROUTES, store=True),
                 Field("period_starts_on", "The day that period runs from", "기산일",
                       FieldKind.DATE, store=True,
+                      follows_nothing="the first date of the request: a receipt, or the day "
+                                      "after an objection's decision period, of another case",
                       help="Receipt of the disposition notice or of the objection decision; "
                            "after an undecided objection, the day after the last day of its "
                            "decision period (the request may be filed from that day); the day "
@@ -119,7 +123,8 @@ PROCEDURE = Procedure(
                    CLAIMANT_OR_OFFICE, "Art. 122(5)", "Submit evidence against the opinion",
                    "반대 증거 제출", guards=(opinion_sent,),
                    fields=(Field("counter_evidence_on", "Submitted on", "제출일", FieldKind.DATE,
-                                 store=True),
+                                 store=True, follows=(FILED, After.happened(
+                                     "forward", event="the office's opinion was forwarded"))),
                            Field("evidence", "Evidence submitted", "증거", FieldKind.LONGTEXT)),
                    reason_field="evidence"),
         *revision_transitions(("forwarded",), COMMISSIONER, "", returns_to="forwarded"),

@@ -37,8 +37,11 @@ from workflows.engine import (
     State,
     Transition,
 )
+from workflows.engine.declarations import After
 from workflows.procedures.appeals import (
     CLAIMANT_OR_OFFICE,
+    FIRST_DATE,
+    NOTICE_RECEIVED,
     OFFICE,
     appealable,
     disposition_fields,
@@ -47,16 +50,19 @@ from workflows.procedures.appeals import (
 
 NOTICE_RECEIVED_ON = Field(
     "notice_received_on", "Disposition notice received on", "처분 통지 수령일", FieldKind.DATE,
-    store=True, help="The 90 days for a BAI examination run from it (Art. 119(5)).")
+    store=True, help="The 90 days for a BAI examination run from it (Art. 119(5)).",
+    follows_nothing=FIRST_DATE)
 
 
 def external_procedure(code: str, body_en: str, body_ko: str, filing_article: str,
                        decision_article: str, lawsuit_article: str,
-                       filing_fields: tuple[Field, ...] = ()) -> Procedure:
+                       filing_fields: tuple[Field, ...] = (),
+                       filed_after: After | None = None) -> Procedure:
     """Declare the tracking of an appeal decided by ``body``; both bodies share the shape.
 
     :param filing_fields: what else the filing records (the BAI's period runs from the receipt
         of the disposition notice, 119(5)).
+    :param filed_after: the date of those fields the filing cannot precede.
     """
     return Procedure(
         code=code,
@@ -75,7 +81,7 @@ def external_procedure(code: str, body_en: str, body_ko: str, filing_article: st
                        fields=disposition_fields(
                            Field("external_reference", f"{body_en} case number", "사건번호",
                                  FieldKind.TEXT, store=True),
-                           *filing_fields)),
+                           *filing_fields, filed_after=filed_after)),
             Transition("record_decision", ("filed",), "decided", OFFICE, decision_article,
                        f"Record the {body_en}'s decision", "결정 기록",
                        outcome_en=f"The {body_en} decided: {{outcome}}",
@@ -87,7 +93,9 @@ def external_procedure(code: str, body_en: str, body_ko: str, filing_article: st
                                               ("reinvestigation", "reinvestigation")),
                                      store=True),
                                Field("decision_served_on", "Decision received on",
-                                     "결정서 수령일", FieldKind.DATE, store=True),
+                                     "결정서 수령일", FieldKind.DATE, store=True,
+                                     follows=(After.data("filed_on", f"the request was filed "
+                                                                     f"with the {body_en}"),)),
                                Field("summary", "Summary", "요지", FieldKind.LONGTEXT)),
                        reason_field="summary"),
             Transition("lawsuit_filed", ("decided",), "closed", CLAIMANT_OR_OFFICE,
@@ -139,4 +147,5 @@ ADJUDICATION = external_procedure(
 BAI_EXAMINATION = external_procedure(
     "bai_examination", "Board of Audit and Inspection", "감사원",
     "Art. 119(5) (peremptory, 119(7))", "Board of Audit and Inspection Act [GK]",
-    "Art. 119(6) (peremptory, 119(7))", filing_fields=(NOTICE_RECEIVED_ON,))
+    "Art. 119(6) (peremptory, 119(7))", filing_fields=(NOTICE_RECEIVED_ON,),
+    filed_after=NOTICE_RECEIVED)

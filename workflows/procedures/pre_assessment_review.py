@@ -38,6 +38,7 @@ from workflows.engine import (
     State,
     Transition,
 )
+from workflows.engine.declarations import After
 from workflows.procedures.appeals import (
     CLAIMANT_OR_OFFICE,
     FILING_RULES,
@@ -231,9 +232,9 @@ def collectable(context: Context) -> str | None:
     return None
 
 
-def served_on_fields(label_en: str) -> tuple[Field, ...]:
+def served_on_fields(label_en: str, event: str) -> tuple[Field, ...]:
     return (Field("decision_served_on", label_en, "결정 통지 수령일", FieldKind.DATE,
-                  store=True),)
+                  follows=(After.entered(event),), store=True),)
 
 
 NOTIFIED_EN = ("The decision on your pre-assessment review was notified to you. If it reached "
@@ -243,13 +244,14 @@ NOTIFIED_EN = ("The decision on your pre-assessment review was notified to you. 
 NOTIFIED_KO = ("과세전적부심사 결정이 통지되었습니다. 결정기간(30일)이 지난 뒤 통지된 경우 지연된 "
                "일수를 사건에 기록하며, 부족세액을 징수할 때 그 기간의 가산세는 50% 감면됩니다 "
                "(제42조의2 제1항 제7호)")
+NOTICE_SERVED = After.data("notice_received_on", "the pre-assessment notice was received")
 REQUEST_FIELDS = (
     Field("filed_on", "Legal filing date (the day it arrived, if posted)", "청구일",
-          FieldKind.DATE, store=True),
+          FieldKind.DATE, store=True, follows=(NOTICE_SERVED,)),
     Field("filing_rule", "How it was filed", "접수 경로", FieldKind.CHOICE,
           choices=REQUEST_FILING_RULES, store=True),
     Field("posted_on", "Postmark date (posted in time, arrived late)", "발송일(우편 소인)",
-          FieldKind.DATE, required=False, store=True,
+          FieldKind.DATE, required=False, store=True, follows=(NOTICE_SERVED,),
           help="Art. 121(3) via 118(6): posted within the 30 days, it counts as filed on their "
                "last day"),
     Field("to_commissioner", "Filed with the Commissioner (118(2) proviso)", "관세청장 청구",
@@ -319,7 +321,8 @@ PROCEDURE = Procedure(
         Transition("record_service", ("notice_issued",), "notice_served", OFFICE, "Art. 118(2)",
                    "Record receipt of the notice", "통지서 수령 기록",
                    fields=(Field("notice_received_on", "Notice received on", "수령일",
-                                 FieldKind.DATE, store=True),)),
+                                 FieldKind.DATE, store=True,
+                                 follows=(After.entered("the notice was issued"),)),)),
         Transition("request_review", ("notice_served", "window_passed"), "review_requested",
                    CLAIMANT_OR_OFFICE, "Art. 118(2); 118(6) → 121(3), 122(2), 129-2",
                    "Request a pre-assessment review", "과세전적부심사 청구",
@@ -406,12 +409,14 @@ PROCEDURE = Procedure(
                    spawns="reinvestigation"),
         Transition("record_decision_served", ("decided",), "decided", OFFICE, "Art. 118(3)",
                    "Record the notice of the decision", "결정 통지 기록",
-                   fields=served_on_fields("Decision received on"), records=decision_facts,
+                   fields=served_on_fields("Decision received on", "the decision was made"),
+                   records=decision_facts,
                    outcome_en=NOTIFIED_EN, outcome_ko=NOTIFIED_KO),
         Transition("record_reinvestigation_served", ("reinvestigating",), "reinvestigating",
                    OFFICE, "Art. 118(3)", "Record the notice of the reinvestigation decision",
                    "재조사 결정 통지 기록",
-                   fields=served_on_fields("Reinvestigation decision received on"),
+                   fields=served_on_fields("Reinvestigation decision received on",
+                                           "the reinvestigation was decided"),
                    records=decision_facts, outcome_en=NOTIFIED_EN, outcome_ko=NOTIFIED_KO),
         Transition("record_amended_notice", ("reinvestigating",), "notice_amended",
                    frozenset({SYSTEM}), "Art. 118(4)2", "Amended notice after the reinvestigation",
@@ -422,7 +427,8 @@ PROCEDURE = Procedure(
                    fields=(Field("amended_shortage", "Shortage after the reinvestigation (KRW)",
                                  "변경 후 부족세액", FieldKind.INTEGER, minimum=0, store=True),
                            Field("amended_notice_on", "Amended notice received on",
-                                 "변경 통지 수령일", FieldKind.DATE, store=True, required=False),
+                                 "변경 통지 수령일", FieldKind.DATE, store=True, required=False,
+                                 follows=(After.entered("the reinvestigation was decided"),)),
                            Field("findings", "Findings of the reinvestigation", "재조사 결과",
                                  FieldKind.LONGTEXT)),
                    reason_field="findings"),

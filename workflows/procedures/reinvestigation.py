@@ -43,6 +43,7 @@ from workflows.engine import (
     State,
     Transition,
 )
+from workflows.engine.declarations import After
 from workflows.procedures.appeals import OFFICE
 
 CODE = "reinvestigation"
@@ -185,6 +186,8 @@ def route_allowed(context: Context) -> str | None:
             f"({article})")
 
 
+DECIDED = After.data("decided_on", "the reinvestigation was decided")
+
 PROCEDURE = Procedure(
     code=CODE,
     article="Art. 128(1)3 latter part and (5); 118(4)2; 119(3)-(4); 120(2), (4)",
@@ -205,7 +208,10 @@ PROCEDURE = Procedure(
                    fields=(Field("scope", "Scope written in the decision", "재조사 범위",
                                  FieldKind.LONGTEXT, store=True),
                            Field("decided_on", "Reinvestigation decided on", "재조사 결정일",
-                                 FieldKind.DATE, store=True),
+                                 FieldKind.DATE, store=True,
+                                 follows_nothing="the decision that orders it is the first "
+                                                 "date of this case (made in the case of "
+                                                 "origin, or by another body)"),
                            Field("ordered_by", "Ordered in", "결정 절차", FieldKind.CHOICE,
                                  choices=ORDERED_BY, store=True),
                            Field("parent_reference", "Case that ordered it", "원 사건",
@@ -249,7 +255,8 @@ PROCEDURE = Procedure(
                                           ("maintained", "disposition maintained")),
                                  store=True),
                            Field("result_served_on", "Result received on", "결과 수령일",
-                                 FieldKind.DATE, store=True, required=False),
+                                 FieldKind.DATE, store=True, required=False,
+                                 follows=(DECIDED,)),
                            Field("findings", "Findings", "조사 결과", FieldKind.LONGTEXT)),
                    reason_field="findings", notices=("reinvestigation_result",),
                    informs="reinvestigation_concluded"),
@@ -268,14 +275,17 @@ PROCEDURE = Procedure(
                            Field("amended_shortage", "Shortage after the reinvestigation (KRW)",
                                  "재조사 후 부족세액", FieldKind.INTEGER, minimum=0, store=True),
                            Field("amended_notice_on", "Amended notice received on",
-                                 "변경 통지 수령일", FieldKind.DATE, store=True, required=False),
+                                 "변경 통지 수령일", FieldKind.DATE, store=True, required=False,
+                                 follows=(DECIDED,)),
                            Field("findings", "Findings", "조사 결과", FieldKind.LONGTEXT)),
                    reason_field="findings", notices=("reinvestigation_result",),
                    informs="record_amended_notice"),
         Transition("record_result_served", ("result_notified",), "result_notified", OFFICE,
                    "Art. 120(4)1; 121(1)", "Record receipt of the result", "결과 수령 기록",
                    fields=(Field("result_served_on", "Result received on", "결과 수령일",
-                                 FieldKind.DATE, store=True),)),
+                                 FieldKind.DATE, store=True,
+                                 follows=(DECIDED,
+                                          After.entered("the result was notified"))),)),
         Transition("contested", ("result_notified",), "closed", OFFICE, _routes_article,
                    "Record that the result was contested", "불복 기록",
                    guards=(route_allowed,),
@@ -294,7 +304,7 @@ PROCEDURE = Procedure(
                    outcome_ko="종결: 재조사 기간이 지나도록 결과가 통지되지 않아 행정소송이 "
                               "제기되었습니다",
                    fields=(Field("lawsuit_filed_on", "Lawsuit filed on", "소 제기일",
-                                 FieldKind.DATE, store=True),),
+                                 FieldKind.DATE, store=True, follows=(DECIDED,)),),
                    informs="reinvestigation_concluded"),
         Transition("close", ("result_notified",), "closed", frozenset({SYSTEM}),
                    _close_article, "Close: the period to contest passed", "종결",
