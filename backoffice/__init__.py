@@ -37,11 +37,24 @@ def create_app(
     _register_user_loader()
     input_bounds.install(app)
     headers.install(app)
+    _trust_proxies(app)
     _register_blueprints(app)
     _register_error_handlers(app)
     _register_template_helpers(app)
     _register_cli(app)
     return app
+
+
+def _trust_proxies(app: Flask) -> None:
+    """Behind ``PROXY_FIX_X_FOR`` reverse proxies, read the client's address and scheme from
+    the ``X-Forwarded-For`` and ``X-Forwarded-Proto`` they set: the lock-out and the rate limits
+    count per client address, and without this every client would be the proxy. 0 (the
+    default) trusts no such header, so a client cannot choose its own address."""
+    proxies = int(app.config["PROXY_FIX_X_FOR"])
+    if proxies:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
 
 
 def _register_user_loader() -> None:

@@ -37,6 +37,10 @@ class DefaultConfig:
     # Redirect plain HTTP to HTTPS in the app (backoffice.headers); in production the TLS proxy
     # usually does it. HSTS is sent on every request that arrived over HTTPS either way.
     FORCE_HTTPS = False
+    # How many reverse proxies in front of the app set X-Forwarded-For and -Proto (werkzeug's
+    # ProxyFix). Set it behind a TLS proxy (1 for one nginx): the lock-out and the rate limits
+    # count per client address. 0 trusts no forwarded header.
+    PROXY_FIX_X_FOR = 0
 
     LOGIN_MAX_FAILURES = 5
     LOGIN_LOCKOUT_MINUTES = 15

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import Flask
 from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -31,8 +30,15 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate(directory=str(MIGRATIONS_DIR), render_as_batch=True, compare_type=True)
 login_manager = LoginManager()
 csrf = CSRFProtect()
-# Keyed by request.remote_addr: behind a reverse proxy, configure ProxyFix (issue 13, item 6).
-limiter = Limiter(key_func=get_remote_address)
+# Keyed by the request's source (an IPv4 address, an IPv6 /64; behind reverse proxies the
+# address they forward, PROXY_FIX_X_FOR): backoffice.auth.sources.
+def _request_source() -> str:
+    from backoffice.auth.sources import request_source  # the auth package imports this module
+
+    return request_source()
+
+
+limiter = Limiter(key_func=_request_source)
 
 
 def init_extensions(app: Flask) -> None:
@@ -56,5 +62,8 @@ def _init_limiter(app: Flask) -> None:
 
     app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
+    # Redis down: count in this process's memory until it answers again, never a 500.
+    app.config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)
+    app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
     limiter.init_app(app)
     register_too_many_requests_page(app)

@@ -81,7 +81,12 @@ class LegalDate:
 
 def _refuse_control_characters():
     """Answer 400 naming the first field (or query parameter) whose name or value holds a
-    character no person types; nothing has run yet, so nothing changed."""
+    character no person types; nothing has run yet, so nothing changed. A path value with one
+    (``/cases/AB%00C``) names no page: 404, before PostgreSQL, which cannot hold a NUL in text,
+    is asked for it."""
+    for value in (request.view_args or {}).values():
+        if isinstance(value, str) and text_problem(value, multiline=False):
+            abort(404)
     for name, value in _sent_text():
         problem = text_problem(name, multiline=False) or text_problem(value, multiline=True)
         if problem:

@@ -1,4 +1,4 @@
-"""Usernames: stored trimmed and case-folded, so unique whatever their case (issue 13, item 8).
+"""Usernames: stored trimmed and in lower case, so unique whatever their case (issue 13, item 8).
 
 The model normalises every username it is given (:func:`normalise_username`); sign-in looks
 the typed name up the same way, so "Park " and "park" are one account.
@@ -6,9 +6,13 @@ the typed name up the same way, so "Park " and "park" are one account.
 
 from __future__ import annotations
 
+import re
+
 from backoffice.models.user import normalise_username
 
 MAX_LENGTH = 80
+# ASCII only: lower case is then one thing in Python and in every database's lower().
+USERNAME = re.compile(r"[a-z0-9._@-]+")
 
 __all__ = ["MAX_LENGTH", "normalise_username", "username_problem"]
 
@@ -23,4 +27,7 @@ def username_problem(username: str) -> str | None:
     if any(c.isspace() or not c.isprintable() for c in name):
         return ("사용자명에 공백이나 제어 문자를 쓸 수 없습니다 · "
                 "no spaces or control characters in a username")
+    if not USERNAME.fullmatch(name):
+        return ("사용자명은 영문 소문자, 숫자와 . _ - @ 만 쓸 수 있습니다 · a username is made of "
+                "ASCII letters, digits and . _ - @")
     return None

@@ -9,6 +9,7 @@ from backoffice.auth.forms import LoginForm, LogoutForm, PasswordChangeForm
 from backoffice.auth.login import authenticate
 from backoffice.auth.rate_limits import limited, refused
 from backoffice.auth.sessions import end_every_session, start_session
+from backoffice.auth.sources import request_source
 from backoffice.extensions import db
 from backoffice.security import safe_local_path
 
@@ -41,7 +42,7 @@ def login():
         user = authenticate(
             form.username.data,
             form.password.data,
-            source=request.remote_addr,
+            source=request_source(),
             max_failures=config["LOGIN_MAX_FAILURES"],
             lockout_minutes=config["LOGIN_LOCKOUT_MINUTES"],
             max_lock_hours=config["LOGIN_LOCKOUT_MAX_HOURS"],

@@ -37,12 +37,23 @@ IMAGE_FORMATS = {"image/jpeg": "JPEG", "image/png": "PNG"}
 ACTIVE_KEYS = {"/JavaScript": "JavaScript", "/JS": "JavaScript",
                "/AA": "actions that run by themselves (/AA)",
                "/EmbeddedFiles": "embedded files", "/EmbeddedFile": "embedded files",
-               "/RichMediaContent": "rich media (Flash or video)", "/XFA": "an XFA form"}
+               "/RichMediaContent": "rich media (Flash or video)", "/XFA": "an XFA form",
+               "/OnInstantiate": "JavaScript (in a 3D annotation)"}
 ACTIVE_ACTIONS = {"/JavaScript": "JavaScript", "/Launch": "a launch action (it starts a program)",
                   "/SubmitForm": "a submit-form action", "/ImportData": "an import-data action",
                   "/RichMediaExecute": "rich media (Flash or video)",
-                  "/Rendition": "a media action", "/GoToE": "embedded files"}
-ACTIVE_SUBTYPES = {"/FileAttachment": "embedded files", "/RichMedia": "rich media (Flash or video)"}
+                  "/Rendition": "a media action", "/GoToE": "embedded files",
+                  "/GoToR": "a link that opens another file (/GoToR)",
+                  "/Named": "a named action (/Named)", "/Movie": "a media action",
+                  "/Sound": "a media action", "/GoTo3DView": "a 3D action",
+                  "/SetOCGState": "an action that changes what the page shows",
+                  "/Hide": "an action that changes what the page shows"}
+ACTIVE_SUBTYPES = {"/FileAttachment": "embedded files", "/RichMedia": "rich media (Flash or video)",
+                   "/3D": "a 3D annotation", "/Screen": "a media annotation (/Screen)",
+                   "/Movie": "a media annotation", "/Sound": "a media annotation"}
+# What a document may do by itself when it is opened (the catalog's /OpenAction): only go to a
+# page of its own. A destination array is that; an action dictionary must be /GoTo.
+OPEN_ACTIONS_ALLOWED = {"/GoTo"}
 
 # Line and paragraph separators and the bidirectional controls that make "invoice" U+202E
 # "fdp.exe" read as "invoiceexe.pdf"; control characters (category Cc, NUL included) on top.
@@ -162,8 +173,9 @@ def _walk(trailer: DictionaryObject, limits: ContentLimits) -> int:
             if key in seen:
                 continue
             seen.add(key)
-            if len(seen) > limits.max_objects or (
-                    len(seen) % 256 == 0 and time.monotonic() > give_up_at):
+            # The clock is read at every object: one object (an array of 100,000 numbers) can
+            # cost a third of a second to parse, so a check every few hundred would come late.
+            if len(seen) > limits.max_objects or time.monotonic() > give_up_at:
                 raise UploadRefused("the PDF is too complex to check (too many objects): save "
                                     "or print it again as PDF, or split it")
             item = item.get_object()
@@ -186,6 +198,13 @@ def _is_page(obj: DictionaryObject) -> bool:
 
 def _refuse_active(obj: DictionaryObject) -> None:
     found = next((what for key, what in ACTIVE_KEYS.items() if key in obj), None)
+    opening = obj.get("/OpenAction")
+    opening = opening.get_object() if isinstance(opening, IndirectObject) else opening
+    if isinstance(opening, DictionaryObject) and \
+            _name(opening.get("/S")) not in OPEN_ACTIONS_ALLOWED:
+        kind = _name(opening.get("/S"))
+        found = found or ACTIVE_ACTIONS.get(kind) or \
+            f"an action that runs when it is opened ({kind})"
     found = found or ACTIVE_ACTIONS.get(_name(obj.get("/S")))
     found = found or ACTIVE_SUBTYPES.get(_name(obj.get("/Subtype")))
     if _name(obj.get("/Type")) == "/EmbeddedFile" or ("/EF" in obj and "/F" in obj):

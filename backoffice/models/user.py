@@ -19,8 +19,12 @@ _OFFICE_ROLES = ", ".join(f"'{r}'" for r in sorted(OFFICE_ROLES))
 
 
 def normalise_username(username: str) -> str:
-    """A username as stored and looked up: trimmed and case-folded (issue 13, item 8)."""
-    return username.strip().casefold()
+    """A username as stored and looked up: trimmed and in lower case (issue 13, item 8).
+
+    ASCII case only (``str.lower`` of an ASCII name), the same as SQL ``lower(trim(…))`` in the
+    migration and the CHECK on every database; a new username must be ASCII
+    (:func:`backoffice.auth.usernames.username_problem`)."""
+    return username.strip(" ").lower()
 
 
 class User(UserMixin, db.Model):

@@ -107,6 +107,14 @@ def test_an_outage_that_has_not_started_is_refused(app, admins):
     assert _count(app, NetworkOutage) == 0
 
 
+def test_an_outage_not_yet_repaired_is_refused(app, admins):
+    # Now is 12:00 on 25 Mar: a repair at 15:00 is a forecast, and an outage a fact.
+    response = _record_outage(admins["admin"], "2026-03-25 09:00", "2026-03-25 15:00")
+    assert response.status_code == 422
+    assert "the repair time is in the future" in Page.of(response).text
+    assert _count(app, NetworkOutage) == 0
+
+
 def test_a_closure_day_too_far_ahead_is_refused(app, admins):
     response = _add_day(admins["admin"], "2027-05-01")  # 402 days ahead
     assert response.status_code == 422

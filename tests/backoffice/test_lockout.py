@@ -10,8 +10,10 @@ import pytest
 from sqlalchemy import select
 
 from backoffice.auth.login import authenticate, lock_durations
+from backoffice.auth.sources import source_of
 from backoffice.extensions import db
 from backoffice.models import SignInFailure
+from tests.conftest import make_app
 from tests.factories import PASSWORD
 from tests.form_crawler import Page
 from workflows import clock
@@ -111,3 +113,58 @@ def test_an_expired_lock_counts_again_from_one(app, officer):
         db.session.commit()
         failure = db.session.scalar(select(SignInFailure))
         assert failure.failures == 1 and failure.locked_until is None and failure.locks == 1
+
+
+def test_behind_a_trusted_proxy_the_client_address_is_the_source(
+        database_url, tmp_path, make, officer):
+    # Behind one TLS proxy every request comes from the proxy's address; with PROXY_FIX_X_FOR
+    # = 1 the address the proxy forwards is the source, so a locked attacker does not lock the
+    # office out through the shared proxy.
+    proxied = make_app(database_url, tmp_path / "proxied", PROXY_FIX_X_FOR=1)
+    proxy = "10.0.0.2"
+
+    def through_proxy(client, password: str, source: str):
+        environ = {"REMOTE_ADDR": proxy}
+        # Over HTTPS Flask-WTF also checks that the form came from this site (the Referer).
+        headers = {"X-Forwarded-For": source, "X-Forwarded-Proto": "https",
+                   "Referer": "https://localhost/login"}
+        page = Page.of(client.get("/login", environ_base=environ, headers=headers))
+        form = page.form()
+        return client.post(form.url(), data=form.data(username="officer", password=password),
+                           environ_base=environ, headers=headers)
+
+    attacker = proxied.test_client()
+    for _ in range(proxied.config["LOGIN_MAX_FAILURES"] + 1):
+        assert through_proxy(attacker, "guess", ATTACKER).status_code == 401
+    assert through_proxy(proxied.test_client(), PASSWORD, OFFICE).status_code == 302
+    with proxied.app_context():
+        sources = set(db.session.scalars(select(SignInFailure.source)))
+    assert sources == {ATTACKER}
+
+
+def test_without_a_trusted_proxy_a_forwarded_address_is_ignored(app, officer):
+    client = app.test_client()
+    for _ in range(app.config["LOGIN_MAX_FAILURES"]):
+        client.post("/login", data={"username": "officer", "password": "guess"},
+                    headers={"X-Forwarded-For": OFFICE})
+    with app.app_context():
+        assert OFFICE not in set(db.session.scalars(select(SignInFailure.source)))
+
+
+@pytest.mark.parametrize(("address", "source"), [
+    ("203.0.113.66", "203.0.113.66"),
+    ("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64"),
+    ("2001:db8:1:2::1", "2001:db8:1:2::/64"),
+    ("::ffff:203.0.113.66", "203.0.113.66"),
+])
+def test_an_ipv6_client_counts_as_its_whole_64(address, source):
+    # A provider gives each IPv6 client a /64 to pick addresses from at will: one source.
+    assert source_of(address) == source
+
+
+def test_guesses_from_addresses_of_one_ipv6_64_are_counted_together(app, officer):
+    client = app.test_client()
+    for host in range(1, app.config["LOGIN_MAX_FAILURES"] + 1):
+        assert sign_in(client, "officer", "guess", f"2001:db8:1:2::{host}").status_code == 401
+    assert sign_in(client, "officer", PASSWORD, "2001:db8:1:2::99").status_code == 401
+    assert sign_in(app.test_client(), "officer", PASSWORD, OFFICE).status_code == 302

