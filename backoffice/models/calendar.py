@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import CheckConstraint, Date, ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from backoffice.database import UTCDateTime
 from backoffice.extensions import db
@@ -14,7 +14,27 @@ from workflows.calendar import ExtraDay, ExtraDayKind, Outage
 _KINDS = ", ".join(f"'{k}'" for k in ExtraDayKind)
 
 
-class CalendarDay(db.Model):
+class Confirmable:
+    """A record of the office's calendar that counts once confirmed.
+
+    A closure day or outage recorded further back than ``CALENDAR_RETROACTIVE_DAYS`` counts
+    once a second administrator confirms it; until then ``confirmed_at`` is None (``pending``).
+    """
+
+    confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    @declared_attr
+    def confirmed_by(cls) -> Mapped[User | None]:
+        return relationship(User, foreign_keys=[cls.confirmed_by_id])
+
+    @property
+    def pending(self) -> bool:
+        """Recorded but not yet confirmed: it counts in no deadline."""
+        return self.confirmed_at is None
+
+
+class CalendarDay(Confirmable, db.Model):
     """A non-working day the office adds to the public holidays, with its legal ground.
 
     ``decree_day``: a day prescribed by Presidential Decree (Art. 8(3)4), e.g. a day the
@@ -32,18 +52,8 @@ class CalendarDay(db.Model):
     ground: Mapped[str] = mapped_column(Text)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=clock.now)
-    # A day recorded further back than CALENDAR_RETROACTIVE_DAYS counts once a second
-    # administrator confirms it; until then ``confirmed_at`` is None (see ``pending``).
-    confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
-    confirmed_by: Mapped[User | None] = relationship(foreign_keys=[confirmed_by_id])
-
-    @property
-    def pending(self) -> bool:
-        """Recorded but not yet confirmed: it counts in no deadline."""
-        return self.confirmed_at is None
 
     @property
     def recorder(self) -> User | None:
@@ -53,7 +63,7 @@ class CalendarDay(db.Model):
         return ExtraDay(self.day, self.name, ExtraDayKind(self.kind), self.ground)
 
 
-class NetworkOutage(db.Model):
+class NetworkOutage(Confirmable, db.Model):
     """A recorded malfunction of the electronic customs network (Art. 8(4))."""
 
     __tablename__ = "network_outages"
@@ -67,17 +77,8 @@ class NetworkOutage(db.Model):
     ground: Mapped[str] = mapped_column(Text)
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=clock.now)
-    # As for a closure day: pending until a second administrator confirms it.
-    confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     recorded_by: Mapped[User | None] = relationship(foreign_keys=[recorded_by_id])
-    confirmed_by: Mapped[User | None] = relationship(foreign_keys=[confirmed_by_id])
-
-    @property
-    def pending(self) -> bool:
-        """Recorded but not yet confirmed: it counts in no deadline."""
-        return self.confirmed_at is None
 
     @property
     def recorder(self) -> User | None:

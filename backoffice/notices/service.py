@@ -21,11 +21,28 @@ from backoffice.extensions import db
 from backoffice.models import Notice, User
 from backoffice.notices.issue import correction_content, is_replaced, reserve_numbers
 from backoffice.workflow import fire, future_tolerance_days
-from workflows import clock
+from workflows import clock, legal_dates
+from workflows.legal_dates import Earlier
 from workflows.notices.codes import new_verification_code
 from workflows.notices.kinds import notice_kind
 from workflows.notices.service import METHOD_LABELS, Service, ServiceError, check_service
 from workflows.procedures import procedure_for
+
+SERVICE_DAY_LABELS = {"served_on": "Received on", "published_on": "Published on"}
+
+
+def _check_legal_dates(notice: Notice, **days: date | None) -> None:
+    """The days typed for a service by the rule of every legal date (workflows.legal_dates):
+    not before the notice was issued, not after today plus LEGAL_DATE_FUTURE_TOLERANCE_DAYS.
+
+    :raise ServiceError: naming the day and why.
+    """
+    issued = Earlier(clock.seoul_date(notice.issued_at), "the notice was issued")
+    for name, day in days.items():
+        if day is not None and (problem := legal_dates.problem(
+                day, today=clock.today(), tolerance_days=future_tolerance_days(),
+                earlier=issued)):
+            raise ServiceError(f"{SERVICE_DAY_LABELS[name]}: {problem}")
 
 
 def record_service(notice: Notice, *, actor: User, method: str, served_on: date | None = None,
@@ -45,6 +62,7 @@ def record_service(notice: Notice, *, actor: User, method: str, served_on: date 
     if is_replaced(notice):
         raise ServiceError(f"notice {notice.number} was replaced by a correction; serve that one")
     kind = notice_kind(notice.kind)
+    _check_legal_dates(notice, served_on=served_on, published_on=published_on)
     # "Today" for the Act's own check is the latest day a legal date may be: today in Seoul plus
     # the configured tolerance (LEGAL_DATE_FUTURE_TOLERANCE_DAYS, workflows.legal_dates).
     latest = clock.today() + timedelta(days=future_tolerance_days())

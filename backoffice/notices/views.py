@@ -22,10 +22,7 @@ from backoffice.notices.preview import preview_content
 from backoffice.notices.rendering import renderer
 from backoffice.notices.service import correct_notice, record_service
 from backoffice.security import can_view_case, load_case_or_404, role_required
-from backoffice.workflow import future_tolerance_days
-from workflows import clock, legal_dates
 from workflows.engine import TransitionRefused, parse_fields
-from workflows.legal_dates import Earlier
 from workflows.notices.codes import normalise_code
 from workflows.notices.service import ServiceError
 from workflows.procedures import procedure_for
@@ -109,7 +106,6 @@ def serve(number: str):
     """Record the service of a notice (Art. 11); a period that runs from it starts."""
 
     def record(notice: Notice, form: ServiceForm) -> str:
-        _check_service_dates(notice, form)
         service = record_service(
             notice, actor=current_user, method=form.method.data, served_on=form.served_on.data,
             published_on=form.published_on.data, channels=tuple(form.channels.data or ()),
@@ -121,20 +117,6 @@ def serve(number: str):
         return f"Service of {notice.number} recorded: received on {service.served_on}."
 
     return _change_notice(number, ServiceForm, record, "Service not recorded")
-
-
-def _check_service_dates(notice: Notice, form: ServiceForm) -> None:
-    """The days typed for a service by the rule of every legal date: not before the notice was
-    issued, not after today (``LEGAL_DATE_FUTURE_TOLERANCE_DAYS``), :mod:`workflows.legal_dates`.
-
-    :raise ServiceError: naming the field and why.
-    """
-    issued = Earlier(clock.seoul_date(notice.issued_at), "the notice was issued")
-    for field in (form.served_on, form.published_on):
-        if field.data is not None and (problem := legal_dates.problem(
-                field.data, today=clock.today(), tolerance_days=future_tolerance_days(),
-                earlier=issued)):
-            raise ServiceError(f"{field.label.text}: {problem}")
 
 
 @bp.post("/notices/<number>/correct")

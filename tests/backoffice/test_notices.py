@@ -194,10 +194,11 @@ def test_a_public_notice_needs_a_ground_and_unipass_needs_a_second_channel(objec
 def test_service_before_issue_or_in_the_future_or_twice_is_refused(objection, people):
     notice = decide(objection, people)
     with clock.frozen(kst(2026, 12, 5, 9)):
-        with pytest.raises(ServiceError, match="before it was issued"):
+        # The rule of every legal date (workflows.legal_dates), then the Act's own (Art. 11).
+        with pytest.raises(ServiceError, match="before the notice was issued"):
             record_service(notice, actor=people["officer"], method="mail",
                            served_on=date(2026, 11, 30))
-        with pytest.raises(ServiceError, match="future"):
+        with pytest.raises(ServiceError, match=r"after today \(2026-12-05\)"):
             record_service(notice, actor=people["officer"], method="mail",
                            served_on=date(2026, 12, 6))
         record_service(notice, actor=people["officer"], method="in_person",
