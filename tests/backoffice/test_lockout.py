@@ -133,13 +133,18 @@ def test_behind_a_trusted_proxy_the_client_address_is_the_source(
         return client.post(form.url(), data=form.data(username="officer", password=password),
                            environ_base=environ, headers=headers)
 
-    attacker = proxied.test_client()
-    for _ in range(proxied.config["LOGIN_MAX_FAILURES"] + 1):
-        assert through_proxy(attacker, "guess", ATTACKER).status_code == 401
-    assert through_proxy(proxied.test_client(), PASSWORD, OFFICE).status_code == 302
-    with proxied.app_context():
-        sources = set(db.session.scalars(select(SignInFailure.source)))
-    assert sources == {ATTACKER}
+    try:
+        attacker = proxied.test_client()
+        for _ in range(proxied.config["LOGIN_MAX_FAILURES"] + 1):
+            assert through_proxy(attacker, "guess", ATTACKER).status_code == 401
+        assert through_proxy(proxied.test_client(), PASSWORD, OFFICE).status_code == 302
+        with proxied.app_context():
+            sources = set(db.session.scalars(select(SignInFailure.source)))
+        assert sources == {ATTACKER}
+    finally:
+        with proxied.app_context():
+            db.session.remove()
+            db.engine.dispose()
 
 
 def test_without_a_trusted_proxy_a_forwarded_address_is_ignored(app, officer):
