@@ -23,7 +23,6 @@ from workflows.calendar.recording import (
     needs_confirmation,
     outage_problem,
 )
-from workflows.clock import SEOUL
 
 
 class NotRecorded(CalendarError):
@@ -158,17 +157,20 @@ def confirm_outage(outage_id: int, actor: User) -> NetworkOutage:
 
 def _recompute_for_outage(outage: NetworkOutage, what: str) -> None:
     db.session.flush()
-    first = outage.started_at.astimezone(SEOUL).date()
-    last = outage.repaired_at.astimezone(SEOUL).date()
+    first, last = _legal_days_of(outage)
     _recompute(first, last, f"{what} ({outage.ground})", "Art. 8(4)")
+
+
+def _legal_days_of(outage: NetworkOutage) -> tuple[date, date]:
+    """The first and last legal (Seoul) days an outage touches."""
+    return first_day_of(outage.started_at), clock.seoul_date(outage.repaired_at)
 
 
 def remove_outage(outage_id: int) -> None:
     outage = db.session.get(NetworkOutage, outage_id)
     if outage is None:
         raise CalendarError(f"no outage {outage_id}")
-    first = outage.started_at.astimezone(SEOUL).date()
-    last = outage.repaired_at.astimezone(SEOUL).date()
+    first, last = _legal_days_of(outage)
     counted = not outage.pending
     db.session.delete(outage)
     db.session.flush()
