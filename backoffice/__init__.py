@@ -11,6 +11,7 @@ from flask import Flask
 from backoffice import headers, input_bounds
 from backoffice.config import load_config
 from backoffice.extensions import init_extensions
+from backoffice.notices import after_commit
 from backoffice.paths import DEFAULT_INSTANCE_DIR, STATIC_DIR, TEMPLATES_DIR
 
 
@@ -37,6 +38,7 @@ def create_app(
     _register_user_loader()
     input_bounds.install(app)
     headers.install(app)
+    after_commit.install(app)
     _trust_proxies(app)
     _register_blueprints(app)
     _register_error_handlers(app)

@@ -8,15 +8,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import joinedload
 
 from backoffice.extensions import db
 from backoffice.models import Alert, Case, Deadline, User
+from backoffice.sql import dialect_insert
 from workflows import clock
 from workflows.roles import Role
-
-_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
 def supervisors_of(case: Case) -> list[User]:
@@ -43,8 +41,7 @@ def send_alert(users: Iterable[User], *, case: Case, deadline: Deadline | None, 
     ]
     if not rows:
         return 0
-    insert = _INSERTS[db.session.get_bind().dialect.name]
-    statement = insert(Alert).values(rows).on_conflict_do_nothing().returning(Alert.id)
+    statement = dialect_insert(Alert).values(rows).on_conflict_do_nothing().returning(Alert.id)
     return len(db.session.execute(statement).all())
 
 

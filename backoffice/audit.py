@@ -102,6 +102,12 @@ def append_event(
     return new_event
 
 
+def stable_payload(payload: dict[str, Any]) -> dict[str, Any]:
+    """The payload as an event stores it (see :func:`_stable`): the same for the ORM and for a
+    batch written with plain statements."""
+    return _stable(payload)
+
+
 def _stable(value: Any) -> Any:
     """Return the payload with floats as strings: PostgreSQL's JSONB may write a float back
     differently (1e16 comes back as an integer), which would break the hash."""

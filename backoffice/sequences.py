@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from sqlalchemy import update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from backoffice.extensions import db
 from backoffice.models import Counter
+from backoffice.sql import dialect_insert
 from workflows.procedures import procedure_info
-
-_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
 def next_value(name: str, count: int = 1) -> int:
@@ -22,9 +20,8 @@ def next_value(name: str, count: int = 1) -> int:
     bump = update(Counter).where(Counter.name == name).values(value=Counter.value + count)
     value = db.session.execute(bump.returning(Counter.value)).scalar()
     if value is None:
-        insert = _INSERTS[db.session.get_bind().dialect.name]
         db.session.execute(
-            insert(Counter).values(name=name, value=0).on_conflict_do_nothing()
+            dialect_insert(Counter).values(name=name, value=0).on_conflict_do_nothing()
         )
         value = db.session.execute(bump.returning(Counter.value)).scalar_one()
     return value

@@ -14,6 +14,7 @@ from backoffice.deadlines import standing
 from backoffice.deadlines.standing import Standing
 from backoffice.i18n import translate
 from workflows import clock
+from workflows.engine.plan import expiry_trigger
 from workflows.procedures import CATALOGUE, REGISTRY
 from workflows.roles import Role
 
@@ -48,10 +49,10 @@ EXPIRY_TEXT = {"escalate": ("supervisors alerted", "감독자에게 보고"),
 def expiry_text(deadline) -> str:
     """What happens when a deadline passes, in words of the reader's language (the action's
     declared label)."""
-    kind, _, trigger = (deadline.on_expiry or "").partition(":")
+    trigger = expiry_trigger(deadline.on_expiry)
     procedure = REGISTRY.get(deadline.case.procedure)
     ko = current_locale() == "ko"
-    if kind == "transition" and procedure is not None and procedure.has_trigger(trigger):
+    if trigger and procedure is not None and procedure.has_trigger(trigger):
         transition = procedure.transition(trigger)
         return (transition.label_ko or transition.label_en) if ko else transition.label_en
     english, korean = EXPIRY_TEXT.get(deadline.on_expiry, (deadline.on_expiry, None))

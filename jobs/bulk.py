@@ -1,12 +1,13 @@
-"""Taking effect in bulk: many deadlines that fire a transition, written with a few statements.
+"""Taking effect in bulk: the plans of many passed deadlines, written with a few statements.
 
 After downtime (or on a busy morning) thousands of applications may be deemed granted at once.
-Each one goes through the same pure engine as a request (``check`` and ``move`` on the shared
-machine) and the same audit hash chain, but the writes are batched: one executemany UPDATE of the
-cases under their versions, one INSERT of the events, one of the alerts. A transition that opens
-deadlines, or anything unusual, is left to the per-case path (:func:`backoffice.workflow.fire`).
-If any case changed under the batch (its version moved), the caller rolls the batch back and
-takes it case by case.
+Each one is planned by the same pure engine as a request (:func:`workflows.engine.plan.
+plan_transition`) and written with the same audit hash chain, but the writes are batched: one
+executemany UPDATE of the cases under their versions, one INSERT of the events, one UPDATE per
+shape of deadline change, one INSERT of the new deadlines, the notices and the alerts. A plan that
+opens a case or informs a parent has those parts written by the single-case applier in the same
+transaction, so no transition is unsafe for the sweep. If any case changed under the batch (its
+version moved), the caller rolls the batch back and takes it case by case.
 """
 
 from __future__ import annotations
@@ -18,30 +19,21 @@ from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import bindparam, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
-from backoffice.audit import SYSTEM_ACTOR, event_hash
-from backoffice.deadlines import standing
+from backoffice.audit import SYSTEM_ACTOR, event_hash, stable_payload
+from backoffice.deadlines.store import load_calendar
 from backoffice.extensions import db
-from backoffice.models import Alert, Case, CaseEvent, Deadline, DeadlineStatus, User
-from backoffice.workflow import closed_reason
+from backoffice.models import Alert, Case, CaseEvent, Deadline, User
+from backoffice.sql import dialect_insert
+from backoffice.transitions.reading import STORED_COLUMNS, legal_history_rows, stored
+from backoffice.transitions.single import event_payload
 from jobs import messages
 from jobs.bulk_notices import BulkNotices
-from workflows.engine import (
-    SYSTEM,
-    Context,
-    DeadlineView,
-    TransitionRefused,
-    article_for,
-    check,
-    move,
-    settle,
-    settle_passed,
-)
+from workflows.calendar import StatutoryCalendar
+from workflows.engine import SYSTEM, TransitionRefused
+from workflows.engine.plan import CaseReading, TransitionPlan, expiry_trigger, plan_transition
 from workflows.procedures import procedure_for
 from workflows.roles import Role
-
-_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
 class BatchConflict(RuntimeError):
@@ -60,132 +52,230 @@ class Due:
     due_at: datetime
     on_expiry: str
 
-
-def bulk_eligible(procedure_code: str, trigger: str) -> bool:
-    """A transition that only moves the state (no fields, no counters, no new deadlines)."""
-    procedure = procedure_for(procedure_code)
-    if not procedure.has_trigger(trigger):
-        return False
-    transition = procedure.transition(trigger)
-    if transition.dest is None:
-        return False  # an action that keeps the state: the per-case path records it
-    stops_clocks = any(procedure.state(s).suspends for s in (*transition.source, transition.dest))
-    return not (transition.fields or transition.counts or transition.records or stops_clocks
-                or procedure.deadlines_of(transition.dest))
+    @property
+    def legal(self) -> dict[str, str]:
+        """What the event records of the lapse: which deadline, its last day, its moment."""
+        return {"deadline": self.kind, "due_date": self.due_date.isoformat(),
+                "legal_moment": self.due_at.isoformat()}
 
 
-def fire_in_bulk(dues: list[Due], now: datetime) -> tuple[list[Due], list[Due]]:
+@dataclass(frozen=True)
+class Planned:
+    """A case as read, the plan of a transition on it, and the claimed deadline that fired it
+    (None for a plan written in a batch for another reason)."""
+
+    due: Due | None
+    case: Any
+    plan: TransitionPlan
+    actor: User | None = None
+
+
+def fire_in_bulk(dues: list[Due], now: datetime,
+                 calendar: StatutoryCalendar | None = None) -> tuple[list[Due], list[Due]]:
     """Fire the transitions of ``dues`` in this transaction; return (fired, left for one by one).
+
+    A deadline is left to the one-by-one path when it does not expire into a transition, its
+    case has a second deadline in the batch, or its plan is refused (the one-by-one path records
+    why).
 
     :raise BatchConflict: a case moved under the batch; roll back and go case by case.
     """
-    # Lock the cases (PostgreSQL) before any notice counter: a request firing on one of them
-    # locks its case first and the counter second, so both take the locks in the same order.
-    cases = {row.id: row for row in db.session.execute(
+    calendar = calendar or load_calendar()
+    planned, left = plan_batch(dues, now, calendar)
+    write_batch(planned, now, calendar)
+    return [p.due for p in planned], left
+
+
+def read_rows(case_ids: set[int]) -> dict[int, Any]:
+    """The cases as the batch writes them, locked (PostgreSQL) before any notice counter: a
+    request firing on one of them locks its case first and the counter second, so both take
+    the locks in the same order."""
+    return {row.id: row for row in db.session.execute(
         select(Case.id, Case.reference, Case.procedure, Case.state, Case.version, Case.data,
                Case.event_count, Case.event_head_hash, Case.office_id, Case.party_id,
-               Case.assigned_officer_id)
-        .where(Case.id.in_({d.case_id for d in dues})).order_by(Case.id)
+               Case.assigned_officer_id, Case.closed_at)
+        .where(Case.id.in_(case_ids)).order_by(Case.id)
         .with_for_update(of=Case)
     )}
-    open_by_case = _open_deadlines({d.case_id for d in dues})
-    passed_by_case = _passed_duties({d.case_id for d in dues})
-    seen, accepted, left = set(), [], []
+
+
+def readings(rows: dict[int, Any], with_history: set[int]) -> dict[int, CaseReading]:
+    """The cases as a plan reads them (their history only for ``with_history``)."""
+    deadlines = _deadlines(set(rows))
+    histories = _histories(with_history)
+    read = {}
+    for row in rows.values():
+        entered_on, happened = legal_history_rows(histories.get(row.id, ()), row.state)
+        read[row.id] = CaseReading(
+            procedure=row.procedure, reference=row.reference, state=row.state,
+            version=row.version, data=dict(row.data or {}),
+            deadlines=tuple(deadlines.get(row.id, ())), entered_on=entered_on,
+            happened=happened)
+    return read
+
+
+def plan_batch(dues: list[Due], now: datetime,
+               calendar: StatutoryCalendar) -> tuple[list[Planned], list[Due]]:
+    """Read the cases of ``dues`` and plan the transition each deadline expires into."""
+    rows = read_rows({d.case_id for d in dues})
+    read = readings(rows, {d.case_id for d in dues if _reads_history(rows.get(d.case_id), d)})
+    seen, planned, left = set(), [], []
     for due in dues:
-        row = cases.get(due.case_id)
-        _, _, trigger = due.on_expiry.partition(":")
-        if row is None or due.case_id in seen or not bulk_eligible(row.procedure, trigger):
+        row, trigger = rows.get(due.case_id), expiry_trigger(due.on_expiry)
+        if row is None or trigger is None or due.case_id in seen:
             left.append(due)
             continue
         seen.add(due.case_id)
-        procedure = procedure_for(row.procedure)
-        others = [d for d in open_by_case.get(due.case_id, []) if d.id != due.id]
-        context = Context(row.state, SYSTEM, now, dict(row.data or {}), {},
-                          {d.kind: DeadlineView(d.kind, d.due_date, d.due_at, d.status)
-                           for d in others})
         try:
-            transition = check(procedure, trigger, context)
+            plan = plan_transition(procedure_for(row.procedure), read[row.id], trigger,
+                                   role=SYSTEM, now=now, calendar=calendar,
+                                   effective_at=due.due_at, payload=due.legal)
         except TransitionRefused:
             left.append(due)
             continue
-        model = SimpleNamespace(state=row.state)
-        move(procedure, model, trigger)
-        accepted.append((row, due, procedure, transition, model.state, others,
-                         article_for(transition.article, context)))
-    notices = BulkNotices(cases.values(), [(a[0], a[3]) for a in accepted], now)
-    case_updates, events, closes, settles, alerts = [], [], [], [], []
-    recipients = _recipients({row.office_id for row in cases.values()})
-    for row, due, procedure, transition, state, others, article in accepted:
-        numbers = notices.numbers_for(row, transition)
-        event = _event(row, due, transition.trigger, state, article, transition.notices,
-                       numbers, now)
-        events.append(event)
-        notices.issue(row, due, transition, article, numbers, event["seq"], others)
-        case_updates.append({
-            "b_id": row.id, "b_version": row.version, "state": state,
-            "version": row.version + 1, "event_count": event["seq"],
-            "event_head_hash": event["hash"], "updated_at": now,
-            "closed_at": due.due_at if procedure.state(state).terminal else None,
-        })
-        for other in others:
-            outcome = settle(procedure, row.state, transition.trigger, state, other.kind)
-            if outcome:
-                closes.append({
-                    "b_id": other.id, "closed_at": due.due_at,
-                    "status": DeadlineStatus.MET if outcome == "met" else DeadlineStatus.CANCELLED,
-                    "closed_reason": closed_reason(outcome, transition.trigger),
-                })
-        for passed in passed_by_case.get(row.id, []):
-            how = settle_passed(procedure, row.state, transition.trigger, state, passed.kind,
-                                passed.on_expiry)
-            if how:
-                settles.append({"b_id": passed.id, "settled_at": due.due_at, "settlement": how})
-        message = messages.took_effect(row.reference, row.procedure, due.kind, due.due_date,
-                                       transition.trigger, due.article)
-        for user_id in recipients(row.office_id, row.assigned_officer_id):
-            alerts.append({"user_id": user_id, "case_id": row.id, "deadline_id": due.id,
-                           "kind": "escalation", "key": "passed", "message": message,
-                           "created_at": now})
-    _write(case_updates, events, closes, settles, alerts)
+        planned.append(Planned(due=due, case=row, plan=plan))
+    return planned, left
+
+
+def _reads_history(row, due: Due) -> bool:
+    """Whether the plan may read the case's history: only the legal dates of an action's
+    fields follow it (``Field.follows``), and a transition the sweep fires usually has none."""
+    trigger = expiry_trigger(due.on_expiry)
+    if row is None or trigger is None:
+        return False
+    procedure = procedure_for(row.procedure)
+    return procedure.has_trigger(trigger) and bool(procedure.transition(trigger).fields)
+
+
+def write_batch(planned: list[Planned], now: datetime, calendar: StatutoryCalendar) -> None:
+    """Write the plans: the cases they open first, then every case, event, deadline, notice
+    and alert of the batch in a few statements, then the parents they inform."""
+    from backoffice.transitions import single
+
+    opened = {p.case.id: single.open_ordered_in_bulk(p.case, p.plan, p.actor, calendar)
+              for p in planned if p.plan.opens_case is not None}
+    notices = BulkNotices(planned, now, calendar)
+    writes = _Writes()
+    recipients = _recipients({p.case.office_id for p in planned})
+    for item in planned:
+        extra = {"opened": opened[item.case.id]} if item.case.id in opened else {}
+        numbers = notices.numbers_for(item)
+        event = _event(item, numbers, extra, now)
+        writes.add(item, event, now)
+        notices.issue(item, numbers, event["seq"])
+        if item.due is not None:
+            writes.alerts += _took_effect_alerts(item, recipients, now)
+    writes.write()
     notices.write()
-    return [a[1] for a in accepted], left
+    informing = [p for p in planned if p.plan.informs is not None]
+    if informing:
+        db.session.expire_all()
+        for item in informing:
+            case = db.session.get(Case, item.case.id)
+            single.inform_parent(case, item.plan, item.actor, now, calendar)
 
 
-def _event(row, due: Due, trigger: str, to_state: str, article: str,
-           notices: tuple[str, ...], numbers: list[str], now: datetime) -> dict[str, Any]:
-    payload = {"fields": {},
-               **({"notices": list(notices), "notice_numbers": numbers} if notices else {}),
-               "deadline": due.kind, "due_date": due.due_date.isoformat(),
-               "legal_moment": due.due_at.isoformat()}
+def _took_effect_alerts(item: Planned, recipients, now: datetime) -> list[dict[str, Any]]:
+    """The escalation alert of a deadline that took effect, to each who is told of it."""
+    row, due = item.case, item.due
+    message = messages.took_effect(row.reference, row.procedure, due.kind, due.due_date,
+                                   item.plan.trigger, due.article)
+    return [{"user_id": user_id, "case_id": row.id, "deadline_id": due.id,
+             "kind": "escalation", "key": "passed", "message": message, "created_at": now}
+            for user_id in recipients(row.office_id, row.assigned_officer_id)]
+
+
+def _event(item: Planned, numbers: list[str], extra: dict, now: datetime) -> dict[str, Any]:
+    row, plan = item.case, item.plan
     event = SimpleNamespace(
-        case_id=row.id, seq=row.event_count + 1, occurred_at=now, effective_at=due.due_at,
-        actor_id=None, actor_label=SYSTEM_ACTOR, trigger=trigger, from_state=row.state,
-        to_state=to_state, reason=None, article=article, payload=payload,
-        prev_hash=row.event_head_hash,
+        case_id=row.id, seq=row.event_count + 1, occurred_at=now,
+        effective_at=plan.event.effective_at,
+        actor_id=item.actor.id if item.actor else None,
+        actor_label=item.actor.username if item.actor else SYSTEM_ACTOR,
+        trigger=plan.trigger, from_state=plan.from_state, to_state=plan.to_state,
+        reason=plan.event.reason, article=plan.event.article,
+        payload=stable_payload(event_payload(plan, numbers, extra)), prev_hash=row.event_head_hash,
     )
     event.hash = event_hash(event, row.reference)
     return dict(vars(event))
 
 
-def _open_deadlines(case_ids: set[int]) -> dict[int, list]:
+class _Writes:
+    """The rows of a batch, gathered to be written with one statement per table and shape."""
+
+    def __init__(self) -> None:
+        self.events, self.alerts, self.new_deadlines = [], [], []
+        self.cases: dict[tuple[str, ...], list[dict]] = defaultdict(list)
+        self.changes: dict[tuple[str, ...], list[dict]] = defaultdict(list)
+
+    def add(self, item: Planned, event: dict[str, Any], now: datetime) -> None:
+        row, plan = item.case, item.plan
+        self.events.append(event)
+        written = {
+            "b_id": row.id, "b_version": row.version, "state": plan.to_state,
+            "version": row.version + 1, "event_count": event["seq"],
+            "event_head_hash": event["hash"], "updated_at": now,
+            "closed_at": plan.closed_at or row.closed_at,
+        }
+        if dict(plan.data) != dict(row.data or {}):
+            written["data"] = dict(plan.data)  # most lapses change no data: not written again
+        self.cases[tuple(written)].append(written)
+        for change in plan.changes:
+            self.changes[tuple(sorted(change.columns))].append(
+                {"b_id": change.id, **change.columns})
+        self.new_deadlines += [{"case_id": row.id, "opened_at": now, **columns}
+                               for columns in plan.opened]
+
+    def write(self) -> None:
+        if not self.cases:
+            return
+        session, cases = db.session, Case.__table__
+        for columns, rows in self.cases.items():
+            moved = session.execute(
+                update(cases)
+                .where(cases.c.id == bindparam("b_id"),
+                       cases.c.version == bindparam("b_version"))
+                .values({name: bindparam(name) for name in columns
+                         if not name.startswith("b_")}),
+                rows,
+            ).rowcount
+            if moved not in (-1, len(rows)):
+                raise BatchConflict(f"{len(rows) - moved} case(s) changed under the sweep")
+        session.execute(insert(CaseEvent.__table__), self.events)
+        deadlines = Deadline.__table__
+        for columns, rows in self.changes.items():
+            session.execute(
+                update(deadlines).where(deadlines.c.id == bindparam("b_id"))
+                .values({name: bindparam(name) for name in columns}), rows)
+        if self.new_deadlines:
+            session.execute(insert(deadlines), self.new_deadlines)
+        if self.alerts:
+            session.execute(dialect_insert(Alert.__table__).on_conflict_do_nothing(),
+                            self.alerts)
+
+
+def _deadlines(case_ids: set[int]) -> dict[int, list]:
+    """Every deadline of the cases, oldest first, as a plan reads it."""
     by_case = defaultdict(list)
-    for d in db.session.execute(
-        select(Deadline.id, Deadline.case_id, Deadline.kind, Deadline.due_date, Deadline.due_at,
-               Deadline.status)
-        .where(Deadline.case_id.in_(case_ids), Deadline.status == DeadlineStatus.OPEN)
+    columns = [getattr(Deadline, name) for name in STORED_COLUMNS]
+    for row in db.session.execute(
+        select(Deadline.case_id, *columns).where(Deadline.case_id.in_(case_ids))
+        .order_by(Deadline.id)
     ):
-        by_case[d.case_id].append(d)
+        by_case[row.case_id].append(stored(row))
     return by_case
 
 
-def _passed_duties(case_ids: set[int]) -> dict[int, list]:
-    """Passed deadlines whose duty is still owed (the claimed ones among them)."""
+def _histories(case_ids: set[int]) -> dict[int, list]:
     by_case = defaultdict(list)
-    for d in db.session.execute(
-        select(Deadline.id, Deadline.case_id, Deadline.kind, Deadline.on_expiry)
-        .where(Deadline.case_id.in_(case_ids), standing.unsettled_clause())
+    if not case_ids:
+        return by_case
+    for row in db.session.execute(
+        select(CaseEvent.case_id, CaseEvent.trigger, CaseEvent.from_state, CaseEvent.to_state,
+               CaseEvent.effective_at)
+        .where(CaseEvent.case_id.in_(case_ids)).order_by(CaseEvent.case_id, CaseEvent.seq)
     ):
-        by_case[d.case_id].append(d)
+        by_case[row.case_id].append(row[1:])
     return by_case
 
 
@@ -208,40 +298,3 @@ def _recipients(office_ids: set[int]):
         return ids
 
     return for_case
-
-
-def _write(case_updates, events, closes, settles, alerts) -> None:
-    if not case_updates:
-        return
-    session = db.session
-    table = Case.__table__
-    moved = session.execute(
-        update(table)
-        .where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
-        .values(state=bindparam("state"), version=bindparam("version"),
-                event_count=bindparam("event_count"),
-                event_head_hash=bindparam("event_head_hash"),
-                updated_at=bindparam("updated_at"), closed_at=bindparam("closed_at")),
-        case_updates,
-    ).rowcount
-    if moved not in (-1, len(case_updates)):
-        raise BatchConflict(f"{len(case_updates) - moved} case(s) changed under the sweep")
-    session.execute(insert(CaseEvent.__table__), events)
-    if closes:
-        deadlines = Deadline.__table__
-        session.execute(
-            update(deadlines).where(deadlines.c.id == bindparam("b_id"))
-            .values(status=bindparam("status"), closed_at=bindparam("closed_at"),
-                    closed_reason=bindparam("closed_reason"), next_reminder_on=None),
-            closes,
-        )
-    if settles:
-        deadlines = Deadline.__table__
-        session.execute(
-            update(deadlines).where(deadlines.c.id == bindparam("b_id"))
-            .values(settled_at=bindparam("settled_at"), settlement=bindparam("settlement")),
-            settles,
-        )
-    if alerts:
-        dialect_insert = _INSERTS[session.get_bind().dialect.name]
-        session.execute(dialect_insert(Alert.__table__).on_conflict_do_nothing(), alerts)

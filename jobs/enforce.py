@@ -28,6 +28,7 @@ from jobs.bulk import BatchConflict, Due, fire_in_bulk
 from workflows import clock
 from workflows.calendar import StatutoryCalendar
 from workflows.engine import Duty, Refusal, TransitionRefused
+from workflows.engine.plan import expiry_trigger
 from workflows.procedures import procedure_for
 
 log = logging.getLogger(__name__)
@@ -68,7 +69,7 @@ def enforce_due_deadlines(
             return total
         batch = SweepResult()
         try:
-            fired, left = fire_in_bulk(claimed, now)
+            fired, left = fire_in_bulk(claimed, now, calendar)
             batch.fired += len(fired)
             # The bulk path wrote cases with plain statements: a case this session already
             # holds (another of its deadlines is left for one by one) must be read again.
@@ -147,8 +148,8 @@ def _take_effect(deadline: Deadline, now: datetime, calendar: StatutoryCalendar,
     case = deadline.case
     legal = {"deadline": deadline.kind, "due_date": deadline.due_date.isoformat(),
              "legal_moment": deadline.due_at.isoformat()}
-    kind, _, trigger = deadline.on_expiry.partition(":")
-    if kind == "transition":
+    trigger = expiry_trigger(deadline.on_expiry)
+    if trigger is not None:
         try:
             fire(case, trigger, actor=None, effective_at=deadline.due_at, now=now,
                  calendar=calendar, payload=legal)

@@ -18,11 +18,11 @@ from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED
 from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 from flask import Flask
-from sqlalchemy.dialects import postgresql, sqlite
 
 from backoffice.extensions import db
 from backoffice.models import JobRun
 from backoffice.notices.issue import render_backlog
+from backoffice.sql import dialect_insert
 from jobs import heartbeat
 from jobs.enforce import enforce_due_deadlines
 from jobs.reminders import send_reminders
@@ -31,7 +31,6 @@ from workflows import clock
 log = logging.getLogger(__name__)
 
 JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": None}
-_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
 @dataclass(frozen=True)
@@ -80,8 +79,7 @@ def record_run(name: str, started, processed: int, error: str | None) -> None:
     """Record a run; two schedulers recording at once both succeed (an upsert)."""
     values = {"last_started_at": started, "last_finished_at": clock.now(),
               "last_processed": processed, "last_error": error}
-    insert = _INSERTS[db.session.get_bind().dialect.name]
-    statement = insert(JobRun).values(name=name, runs=1, **values)
+    statement = dialect_insert(JobRun).values(name=name, runs=1, **values)
     statement = statement.on_conflict_do_update(
         index_elements=[JobRun.name], set_={**values, "runs": JobRun.runs + 1})
     try:

@@ -19,7 +19,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from sqlalchemy import case, delete, literal, select
-from sqlalchemy.dialects import postgresql, sqlite
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from backoffice.database import UTCDateTime
@@ -27,6 +26,7 @@ from backoffice.extensions import db
 from backoffice.models import SignInFailure, User
 from backoffice.models.sign_in_session import SOURCE_LENGTH
 from backoffice.models.user import normalise_username
+from backoffice.sql import dialect_insert
 from workflows import clock
 
 _DUMMY_HASH = generate_password_hash("not-a-real-password")
@@ -81,8 +81,7 @@ def _count_attempt(user_id: int, source: str, now: datetime, max_failures: int,
     # The n-th lock lasts durations[n] (the last one once the doubling reaches the cap).
     lock_ends = case(*((c.locks == n, _instant(now + d)) for n, d in enumerate(durations[:-1])),
                      else_=_instant(now + durations[-1]))
-    insert = postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert
-    statement = insert(table).values(
+    statement = dialect_insert(table).values(
         user_id=user_id, source=source, failures=1, locks=1 if max_failures <= 1 else 0,
         locked_until=now + durations[0] if max_failures <= 1 else None, last_attempt_at=now,
     )

@@ -18,6 +18,7 @@ from backoffice.deadlines.standing import Standing
 from backoffice.deadlines.store import load_calendar
 from backoffice.extensions import db
 from backoffice.models import Case, CaseEvent, Deadline, DeadlineStatus, User
+from backoffice.transitions.reading import stored
 from workflows import clock
 from workflows.calendar import (
     CalendarError,
@@ -25,12 +26,10 @@ from workflows.calendar import (
     Period,
     StatutoryCalendar,
     Step,
-    Suspension,
-    Unit,
 )
-from workflows.calendar.civil_act import add_months
-from workflows.engine import Context, Settlement, StartKind, article_for
+from workflows.engine import Context, Settlement, article_for
 from workflows.engine import Deadline as DeadlineSpec
+from workflows.engine import deadline_rows as rows
 from workflows.procedures import REGISTRY, procedure_for
 from workflows.roles import Role
 
@@ -52,9 +51,10 @@ def open_deadline(
     period = period if isinstance(period, str) else f"{period.amount}{period.unit.value}"
     due = (calendar or load_calendar()).due(start, period, start_label=start_event,
                                             rollover=rollover)
-    deadline = _new_deadline(case, kind=kind, article=article, start_event=start_event,
-                             start=start, period=period, on_expiry=on_expiry, rollover=rollover,
-                             backward=False, due=due, reminders=reminders)
+    deadline = Deadline(case=case, **rows.new_row(
+        kind=kind, article=article, start_event=start_event, start=start, period=period,
+        on_expiry=on_expiry, rollover=rollover, backward=False, due=due, reminders=reminders))
+    db.session.add(deadline)
     db.session.flush()
     return deadline
 
@@ -62,88 +62,22 @@ def open_deadline(
 def open_deadline_from_spec(case: Case, spec: DeadlineSpec, context: Context,
                             start: date | datetime, calendar: StatutoryCalendar) -> Deadline:
     """Open the deadline a procedure declares for the state the case has entered."""
-    period = spec.period_for(context)
-    backward = spec.start.kind is StartKind.BACKWARD
-    if backward:
-        due = calendar.latest_before(start, period)
-    else:
-        due = calendar.due(start, period, start_label=spec.start.label, rollover=spec.rollover,
-                           starts_at_midnight=spec.starts_at_midnight)
-    early_warning = None
-    if spec.early_warning:
-        warning = calendar.due(start, spec.early_warning, start_label=spec.start.label)
-        if warning.due_date < due.due_date:
-            early_warning = warning.due_date
-    return _new_deadline(case, kind=spec.kind, article=article_for(spec.article, context),
-                         start_event=spec.start.label, start=start, period=period,
-                         on_expiry=str(spec.on_expiry), rollover=spec.rollover,
-                         backward=backward, due=due, reminders=spec.reminders,
-                         early_warning_on=early_warning, owed_by=str(spec.owed_by))
-
-
-def _new_deadline(case: Case, *, kind: str, article: str, start_event: str,
-                  start: date | datetime, period: str, on_expiry: str, rollover: bool,
-                  backward: bool, due: DueDate, reminders: tuple[str, ...],
-                  early_warning_on: date | None = None, owed_by: str = "office") -> Deadline:
-    """Add an open deadline row: its date, its explanation, what it was computed from."""
-    deadline = Deadline(
-        case=case, kind=kind, article=article, start_event=start_event,
-        starts_on=start.astimezone(clock.SEOUL).date() if isinstance(start, datetime) else start,
-        start_at=start if isinstance(start, datetime) else None, period=period,
-        rollover=rollover, backward=backward, status=DeadlineStatus.OPEN, on_expiry=on_expiry,
-        suspensions=[], extension=None, early_warning_on=early_warning_on, owed_by=owed_by,
-    )
-    _apply_due(deadline, due)
-    _plan_reminders(deadline, reminders)
+    deadline = Deadline(case=case, **rows.opened_row(spec, context, start, calendar))
     db.session.add(deadline)
     return deadline
 
 
-def _apply_due(deadline: Deadline, due: DueDate) -> None:
-    deadline.due_date = due.due_date
-    deadline.due_at = due.due_at
-    deadline.explanation = due.as_json()
-
-
-def _plan_reminders(deadline: Deadline, reminders: tuple[str, ...]) -> None:
-    """Store the days on which the assigned officer is reminded, earliest first."""
-    days = set()
-    for text in reminders:
-        before = Period.parse(text)
-        if before.unit is Unit.DAYS:
-            days.add(deadline.due_date - timedelta(days=before.amount))
-        elif before.unit is Unit.WEEKS:
-            days.add(deadline.due_date - timedelta(weeks=before.amount))
-        elif before.unit in (Unit.MONTHS, Unit.YEARS):
-            months = before.amount * (12 if before.unit is Unit.YEARS else 1)
-            days.add(add_months(deadline.due_date, -months)[0])
-    if deadline.early_warning_on:
-        days.add(deadline.early_warning_on)
-    planned = sorted(d for d in days if d >= deadline.starts_on)
-    deadline.reminders = [d.isoformat() for d in planned]
-    deadline.next_reminder_on = planned[0] if planned else None
+def _set(deadline: Deadline, columns: dict[str, Any]) -> None:
+    for column, value in columns.items():
+        setattr(deadline, column, value)
 
 
 def recompute(deadline: Deadline, calendar: StatutoryCalendar | None = None) -> DueDate:
     """Compute the deadline again from its start, period, clock stops and extension."""
     if not deadline.period:
         raise CalendarError("this deadline was not computed from a period and cannot be recomputed")
-    calendar = calendar or load_calendar()
-    start: date | datetime = deadline.start_at or deadline.starts_on
-    if deadline.backward:
-        due = calendar.latest_before(start, deadline.period)
-    else:
-        suspensions = [
-            Suspension(date.fromisoformat(s["first_day"]), date.fromisoformat(s["last_day"]),
-                       s["article"], s.get("reason", "clock stopped"))
-            for s in deadline.suspensions or []
-        ]
-        due = calendar.due(start, deadline.period, start_label=deadline.start_event,
-                           rollover=deadline.rollover, suspensions=suspensions)
-    if deadline.extension:
-        due = calendar.extend(due, date.fromisoformat(deadline.extension["until"]),
-                              deadline.extension["ground"])
-    _apply_due(deadline, due)
+    due = rows.recomputed_due(stored(deadline), calendar or load_calendar())
+    _set(deadline, rows.due_columns(due))
     return due
 
 
@@ -160,23 +94,14 @@ def resume(deadline: Deadline, on: date, *, article: str, reason: str = "clock s
     """Restart the clock on ``on``: the days from the stop to the day before are not counted."""
     if deadline.suspended_since is None:
         raise CalendarError("this deadline is not suspended")
-    first = deadline.suspended_since
-    last = on - timedelta(days=1)
-    deadline.suspended_since = None
-    if last >= first:
-        deadline.suspensions = [*(deadline.suspensions or []), {
-            "first_day": first.isoformat(), "last_day": last.isoformat(),
-            "article": article, "reason": reason,
-        }]
-    due = recompute(deadline, calendar)
-    _plan_reminders_after(deadline)
-    return due
+    columns = rows.resumed_columns(stored(deadline), on, article=article, reason=reason,
+                                   calendar=calendar or load_calendar(), today=clock.today())
+    _set(deadline, columns)
+    return rows.recomputed_due(stored(deadline), calendar or load_calendar())
 
 
 def _plan_reminders_after(deadline: Deadline) -> None:
-    today = clock.today()
-    upcoming = [d for d in (deadline.reminders or []) if date.fromisoformat(d) >= today]
-    deadline.next_reminder_on = date.fromisoformat(upcoming[0]) if upcoming else None
+    deadline.next_reminder_on = rows.next_reminder(deadline.reminders, clock.today())
 
 
 def stored_due_date(deadline: Deadline) -> DueDate:
@@ -244,7 +169,7 @@ def extend_deadline(deadline: Deadline, *, until: date, ground: str, actor: User
     extended = load_calendar().extend(stored_due_date(deadline), until, ground)
     previous = deadline.due_date
     deadline.extension = {"until": until.isoformat(), "ground": ground.strip()}
-    _apply_due(deadline, extended)
+    _set(deadline, rows.due_columns(extended))
     _plan_reminders_after(deadline)
     return _record(deadline, actor, "extend_deadline", ground.strip(), article,
                    {"from": previous.isoformat(), "to": extended.due_date.isoformat()})

@@ -44,6 +44,7 @@ from workflows.engine import (
     article_for,
 )
 from workflows.engine import Deadline as DeadlineSpec
+from workflows.engine.plan import expiry_trigger
 from workflows.procedures import REGISTRY, procedure_info
 
 
@@ -216,9 +217,9 @@ def lapsed_deadlines(user: User) -> list[Deadline]:
 
 
 def _left_by_its_lapse(deadline: Deadline) -> bool:
-    _, _, trigger = deadline.on_expiry.partition(":")
+    trigger = expiry_trigger(deadline.on_expiry)
     procedure = REGISTRY.get(deadline.case.procedure)
-    return (procedure is not None and procedure.has_trigger(trigger)
+    return (procedure is not None and trigger is not None and procedure.has_trigger(trigger)
             and procedure.transition(trigger).dest == deadline.case.state)
 
 

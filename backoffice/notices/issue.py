@@ -16,12 +16,12 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import exists, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from backoffice.extensions import db
 from backoffice.models import Case, Deadline, Notice, NoticeDocument, Office, Party, User
 from backoffice.notices.rendering import RenderedPdf, renderer
 from backoffice.sequences import next_value
+from backoffice.sql import dialect_insert
 from workflows import clock
 from workflows.calendar import StatutoryCalendar
 from workflows.identifiers import IdentifierKind, mask
@@ -30,7 +30,6 @@ from workflows.notices.content import NoticeFacts, build_content
 from workflows.notices.kinds import notice_kind
 
 log = logging.getLogger(__name__)
-_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
 def reserve_numbers(office: Office, kinds: Iterable[str], at: datetime) -> list[str]:
@@ -89,6 +88,41 @@ def notice_rows(case_id: int, numbers: Iterable[str], kinds: Iterable[str], fact
              "content": build_content(notice_kind(code), facts, calendar),
              "issued_at": facts.issued_at, "issued_by_id": issued_by_id, "event_seq": event_seq}
             for number, code in zip(numbers, kinds, strict=True)]
+
+
+def planned_notice_rows(plan, *, case_id: int, reference: str, office: Office, party: Party,
+                        numbers: list[str], event_seq: int, issued_by_id: int | None,
+                        issued_at: datetime, calendar: StatutoryCalendar) -> list[dict[str, Any]]:
+    """The notices a :class:`workflows.engine.plan.TransitionPlan` issues, content frozen from
+    the case as the plan leaves it: the one place where a transition's notices are made, for
+    a single case and for a batch alike."""
+    facts = NoticeFacts(
+        procedure=plan.procedure, reference=reference, trigger=plan.trigger,
+        article=plan.event.article, issued_at=issued_at, office=office_facts(office),
+        addressee=addressee_facts(party), data=dict(plan.data), fields=plan.notice_fields,
+        reason=plan.event.reason, deadlines=dict(plan.notice_deadlines),
+    )
+    return notice_rows(case_id, numbers, plan.notices, facts, calendar, event_seq=event_seq,
+                       issued_by_id=issued_by_id)
+
+
+def render_issued(numbers: Iterable[str]) -> None:
+    """Render, after its transaction committed, the one notice an action in a web request just
+    issued, so the officer can download it straight away (the scheduler's job renders the rest,
+    and this one too if rendering fails here). Never under the case's row lock."""
+    numbers = list(numbers)
+    if len(numbers) != 1:
+        return
+    notice = db.session.scalar(select(Notice).where(Notice.number == numbers[0]))
+    if notice is None:
+        return
+    try:
+        render_notice(notice)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        log.exception("notice %s could not be rendered at once; the renderer job will",
+                      numbers[0])
 
 
 def correction_content(notice: Notice, issued_at: datetime,
@@ -165,9 +199,8 @@ def render_unrendered(case: Case) -> int:
 
 def store_document(pdf: RenderedPdf) -> None:
     """Store the PDF under its SHA-256, once: an identical one already stored is kept."""
-    insert = _INSERTS[db.session.get_bind().dialect.name]
     db.session.execute(
-        insert(NoticeDocument).values(sha256=pdf.sha256, content=pdf.content,
+        dialect_insert(NoticeDocument).values(sha256=pdf.sha256, content=pdf.content,
                                       size=len(pdf.content), created_at=clock.now())
         .on_conflict_do_nothing(index_elements=["sha256"])
     )

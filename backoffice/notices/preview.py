@@ -22,7 +22,8 @@ def preview_content(case: Case, transition, kind: str, values: Mapping[str, Any]
     now = clock.now()
     stored = {f.name: values[f.name] for f in transition.fields if f.store}
     article = article_for(transition.article,
-                          Context(case.state, role, now, dict(case.data or {}), values, {}))
+                          Context(state=case.state, role=role, now=now, data=dict(case.data or {}),
+                                  values=values))
     facts = NoticeFacts(
         procedure=case.procedure, reference=case.reference, trigger=transition.trigger,
         article=article, issued_at=now, office=office_facts(case.office),

@@ -24,7 +24,7 @@ from tests.form_crawler import Page, submit
 from tests.notice_helpers import pdf_text, says
 from tests.procedure_helpers import kst
 from workflows import clock
-from workflows.engine import STAYS, Procedure, State, Transition
+from workflows.engine import STAYS, Label, Procedure, State, Transition
 from workflows.procedures import REGISTRY, procedure_for
 from workflows.roles import Role
 
@@ -86,15 +86,21 @@ def test_the_rule_reads_the_declarations_only():
     assert needs_confirmation(permission, permission.transition("refuse"))
     # Each fact alone is enough: a bare procedure with one action of each kind.
     office = frozenset({Role.OFFICER})
-    bare = Procedure("bare", "Art. 0", (State("open", "Open", "진행", "Art. 0"),
-                                       State("ended", "Ended", "종결", "Art. 0", terminal=True)),
-                     (Transition("start", (), "open", office, "Art. 0", "Start"),
-                      Transition("note", ("open",), STAYS, office, "Art. 0", "Note"),
-                      Transition("tell", ("open",), STAYS, office, "Art. 0", "Tell",
+    bare = Procedure("bare", "Art. 0", (State(name="open", label=Label("Open", "진행"),
+                                              article="Art. 0"),
+                                       State(name="ended", label=Label("Ended", "종결"),
+                                             article="Art. 0", terminal=True)),
+                     (Transition(trigger="start", source=(), dest="open", roles=office,
+                                 article="Art. 0", label=Label("Start")),
+                      Transition(trigger="note", source=("open",), dest=STAYS, roles=office,
+                                 article="Art. 0", label=Label("Note")),
+                      Transition(trigger="tell", source=("open",), dest=STAYS, roles=office,
+                                 article="Art. 0", label=Label("Tell"),
                                  notices=("revision_order",)),
-                      Transition("spawn", ("open",), STAYS, office, "Art. 0", "Spawn",
-                                 spawns="reinvestigation"),
-                      Transition("end", ("open",), "ended", office, "Art. 0", "End")))
+                      Transition(trigger="spawn", source=("open",), dest=STAYS, roles=office,
+                                 article="Art. 0", label=Label("Spawn"), spawns="reinvestigation"),
+                      Transition(trigger="end", source=("open",), dest="ended", roles=office,
+                                 article="Art. 0", label=Label("End"))))
     assert [t.trigger for t in bare.transitions if needs_confirmation(bare, t)] == [
         "tell", "spawn", "end"]
     # Every declared action that issues, ends or opens is checked first; no other is.

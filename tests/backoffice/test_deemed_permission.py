@@ -280,7 +280,7 @@ def test_a_crash_between_claim_and_effect_leaves_the_deadline_for_the_next_sweep
     def crash(*args, **kwargs):
         raise RuntimeError("power failure")
 
-    monkeypatch.setattr("jobs.bulk._write", crash)
+    monkeypatch.setattr("jobs.bulk.write_batch", crash)
     monkeypatch.setattr("jobs.enforce.fire", crash)
     result = sweep(kst(2026, 3, 13, 0, 1))
     assert result.failed == [processing(case).id]

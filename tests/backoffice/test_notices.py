@@ -116,6 +116,25 @@ def test_service_can_be_recorded_while_the_notice_stays_frozen(objection, people
 def test_a_decision_made_in_a_web_request_has_its_pdf_at_once(objection, people, app):
     with app.test_request_context("/cases"):
         notice = decide(objection, people)
+        app.process_response(app.response_class())  # the request ends
+    assert notice.file_sha256 is not None and notice.page_count == 1
+
+
+def test_the_pdf_of_a_web_action_is_rendered_after_its_commit_not_under_the_case_lock(
+        objection, people, app):
+    """Rendering takes a while: the case's row stays locked (PostgreSQL) only for the writes;
+    the one notice of the action is rendered once they are committed, as the request ends. An
+    action rolled back renders nothing."""
+    with app.test_request_context("/cases"):
+        with clock.frozen(kst(2026, 12, 1, 10)):
+            fire(objection, "decide_reject", actor=people["officer"],
+                 values={"reasons": REASONS})
+            db.session.rollback()
+        app.process_response(app.response_class())
+        assert db.session.scalars(select(Notice)).all() == []
+        notice = decide(objection, people)
+        assert notice.file_sha256 is None  # committed, not yet rendered
+        app.process_response(app.response_class())
     assert notice.file_sha256 is not None and notice.page_count == 1
 
 

@@ -196,8 +196,8 @@ def test_the_days_of_delay_run_from_the_day_after_the_period_to_the_day_of_the_n
     assert decision_delay(date(2026, 4, 20), date(2026, 4, 22)) == 2
     assert decision_delay(date(2026, 4, 20), date(2026, 4, 20)) == 0
     running = {"decision": DeadlineView("decision", date(2026, 4, 20), None, "open")}
-    context = Context("decided", "officer", None, {}, {"decision_served_on": date(2026, 4, 30)},
-                      running)
+    context = Context(state="decided", role="officer", now=None,
+                      values={"decision_served_on": date(2026, 4, 30)}, open_deadlines=running)
     assert decision_facts(context) == {"delay_days": 10}  # 21 to 30 April
 
 
@@ -326,9 +326,11 @@ def test_the_request_facts_say_whether_it_was_filed_in_time():
     # The window of a notice received on 3 March ended on Thursday 2 April (4 March + 30 days),
     # as its passed deadline says; posted on its last day, arrived on 6 April: in time.
     window = DeadlineView("review_window", date(2026, 4, 2), None, "missed")
-    posted = Context("window_passed", "officer", None, {"notice_received_on": "2026-03-03"},
-                     {"filed_on": date(2026, 4, 6), "filing_rule": "posted_late",
-                      "posted_on": date(2026, 4, 2)}, {}, {"review_window": window})
+    posted = Context(state="window_passed", role="officer", now=None,
+                     data={"notice_received_on": "2026-03-03"},
+                     values={"filed_on": date(2026, 4, 6), "filing_rule": "posted_late",
+                             "posted_on": date(2026, 4, 2)},
+                     deadlines={"review_window": window})
     assert request_facts(posted) == {"filing_period_ends": "2026-04-02", "filed_in_time": True}
 
 

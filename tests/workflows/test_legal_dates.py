@@ -92,7 +92,8 @@ def test_the_dates_the_issue_names_follow_the_event_they_record():
 # --- the engine applies the rule with the case -------------------------------------------------
 
 def _context(values, *, entered_on=None, data=None, now=NOW):
-    return Context("decided", "officer", now, data or {}, values, {}, entered_on=entered_on)
+    return Context(state="decided", role="officer", now=now, data=data or {}, values=values,
+                   entered_on=entered_on)
 
 
 def test_the_engine_checks_a_service_against_the_day_the_case_entered_its_state():
@@ -113,9 +114,10 @@ def test_today_is_the_legal_day_in_seoul_not_in_utc():
 
 def test_a_date_of_the_same_form_or_of_the_case_data_bounds_the_date():
     filing = procedure_for("objection").transition("file")
-    context = Context("", "duty_payer", NOW, {},
-                      {"notice_received_on": date(2026, 12, 1), "filed_on": date(2026, 11, 28)},
-                      {})
+    context = Context(
+        state="", role="duty_payer", now=NOW,
+        values={"notice_received_on": date(2026, 12, 1), "filed_on": date(2026, 11, 28)},
+    )
     assert "before the disposition notice was received on 2026-12-01" in \
         date_problems(filing, context)["filed_on"]
     extension = procedure_for("deemed_permission").transition("extend")

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from transitions import Machine
 
@@ -25,11 +25,32 @@ STAYS = None
 """The destination of an action that keeps the case in its state (an internal transition)."""
 
 
-@dataclass(frozen=True)
-class State:
+class Label(NamedTuple):
+    """What a state, action, field or deadline is called, in English and in Korean, declared
+    as one value: ``Label("Objection filed", "이의신청 접수")``. The Korean may be left empty."""
+
+    en: str
+    ko: str = ""
+
+
+class _Labelled:
+    """Read access to a declaration's label by language (templates, notices, the README)."""
+
+    label: Label
+
+    @property
+    def label_en(self) -> str:
+        return self.label.en
+
+    @property
+    def label_ko(self) -> str:
+        return self.label.ko
+
+
+@dataclass(frozen=True, kw_only=True)
+class State(_Labelled):
     name: str
-    label_en: str
-    label_ko: str
+    label: Label
     article: str
     terminal: bool = False
     suspends: tuple[str, ...] = ()
@@ -95,13 +116,12 @@ class After:
         return as_date(raw) if isinstance(raw, date | str) else None
 
 
-@dataclass(frozen=True)
-class Field:
+@dataclass(frozen=True, kw_only=True)
+class Field(_Labelled):
     """A value the actor must (or may) supply when firing a transition."""
 
     name: str
-    label_en: str
-    label_ko: str = ""
+    label: Label
     kind: FieldKind = FieldKind.TEXT
     required: bool = True
     choices: tuple[tuple[str, str], ...] = ()
@@ -135,16 +155,19 @@ class DeadlineView:
             and self.due_at is not None and self.closed_at > self.due_at
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Context:
     """What guards and period functions may look at. Plain values: no database, no Flask."""
 
     state: str
     role: str
     now: datetime
-    data: Mapping[str, Any]
-    values: Mapping[str, Any]
-    open_deadlines: Mapping[str, DeadlineView]
+    data: Mapping[str, Any] = field(default_factory=dict)
+    """The case's data."""
+    values: Mapping[str, Any] = field(default_factory=dict)
+    """The values of the action being fired (none outside an action)."""
+    open_deadlines: Mapping[str, DeadlineView] = field(default_factory=dict)
+    """The running deadline of each kind."""
     deadlines: Mapping[str, DeadlineView] = field(default_factory=dict)
     """The newest deadline of each kind, whatever its status: the real last day of a period
     that has passed (with the office's closure days, outages and extensions in it)."""
@@ -157,7 +180,7 @@ class Context:
     def reading(cls, state: str, data: Mapping[str, Any] | None, now: datetime) -> Context:
         """The case as the system reads it outside any action: for an article that depends on
         the case, or the deadlines an event opens later."""
-        return cls(state, SYSTEM, now, dict(data or {}), {}, {})
+        return cls(state=state, role=SYSTEM, now=now, data=dict(data or {}))
 
 
 Guard = Callable[[Context], str | None]
@@ -172,15 +195,19 @@ def article_for(article: Article, context: Context) -> str:
     return article(context) if callable(article) else article
 
 
-@dataclass(frozen=True)
-class Transition:
+NO_OUTCOME = Label("")
+"""No outcome declared: the action means nothing of its own for the party, and the portal says
+nothing of it."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Transition(_Labelled):
     trigger: str
     source: tuple[str, ...]
     dest: str | None
     roles: frozenset[str]
     article: Article
-    label_en: str
-    label_ko: str = ""
+    label: Label
     guards: tuple[Guard, ...] = ()
     fields: tuple[Field, ...] = ()
     notices: tuple[str, ...] = ()
@@ -204,13 +231,20 @@ class Transition:
     records: Callable[[Context], Mapping[str, Any]] | None = None
     """Facts the action establishes and the case keeps, computed from the case as it is before
     the move (e.g. whether a request was filed in time, the days a decision was late)."""
-    outcome_en: str = ""
-    outcome_ko: str = ""
+    outcome: Label = NO_OUTCOME
     """What the action means for the party, in plain words, as the portal says it (e.g. "Your
     {what} was rejected", "{what_ko} 기각되었습니다"). ``{what}`` is the procedure's name
     ("objection"), ``{what_ko}`` its Korean name with the subject particle ("이의신청이"), and
     ``{field}`` the label of the choice made in that field of the action (e.g. ``{extent}``).
     Also what the lapse of a deadline expiring into this action means for the party."""
+
+    @property
+    def outcome_en(self) -> str:
+        return self.outcome.en
+
+    @property
+    def outcome_ko(self) -> str:
+        return self.outcome.ko
 
     @property
     def opening(self) -> bool:
@@ -302,12 +336,14 @@ class Start:
         return cls(StartKind.BACKWARD, label, key)
 
 
-@dataclass(frozen=True)
-class Deadline:
+@dataclass(frozen=True, kw_only=True)
+class Deadline(_Labelled):
     """A time limit that opens when the case enters a state, and what happens when it passes."""
 
     kind: str
-    label_en: str
+    label: Label
+    """What the deadline is for, in English and Korean (the pages show the reader's language
+    first)."""
     article: Article
     period: str | Callable[[Context], str]
     start: Start
@@ -325,8 +361,6 @@ class Deadline:
     opinion, the revision and the deliberation) until one of these triggers fires."""
     owed_by: Duty = Duty.OFFICE
     """Who must act before it passes: the office (late means overdue) or the party."""
-    label_ko: str = ""
-    """What the deadline is for, in Korean (the pages show the reader's language first)."""
     extension: str = ""
     """The provision under which an officer may extend this time limit for a natural disaster
     or a similar ground (Art. 10: a party's filing, application or submission), or empty: a

@@ -16,7 +16,7 @@ def _article(article) -> str:
 def article_example(article) -> str:
     from workflows.engine import Context
 
-    return article(Context("", SYSTEM, None, {"permission_kind": "134"}, {}, {}))
+    return article(Context(state="", role=SYSTEM, now=None, data={"permission_kind": "134"}))
 
 
 def procedure_markdown(procedure: Procedure) -> str:

@@ -21,6 +21,7 @@ from workflows.engine import (
     Expiry,
     Field,
     FieldKind,
+    Label,
     Start,
     State,
     Transition,
@@ -312,37 +313,44 @@ def disposition_fields(*extra: Field, filed_after: After | None = None) -> tuple
     Posting and arrival are compared by the guards (``posting_date_given``, Art. 121(3))."""
     received = (filed_after,) if filed_after else ()
     return (
-        Field("disposition", "The disposition appealed against", "대상 처분",
-              FieldKind.LONGTEXT, store=True),
-        Field("disposition_ref", "Number of the disposition notice", "처분 통지 번호",
-              FieldKind.TEXT, store=True),
-        Field("disposition_kind", "Kind of disposition", "처분 종류", FieldKind.CHOICE,
-              choices=DISPOSITION_KINDS, store=True),
+        Field(name="disposition", label=Label("The disposition appealed against", "대상 처분"),
+              kind=FieldKind.LONGTEXT, store=True),
+        Field(name="disposition_ref",
+              label=Label("Number of the disposition notice", "처분 통지 번호"),
+              kind=FieldKind.TEXT, store=True),
+        Field(name="disposition_kind", label=Label("Kind of disposition", "처분 종류"),
+              kind=FieldKind.CHOICE, choices=DISPOSITION_KINDS, store=True),
         *extra,
-        Field("filed_on", "Legal filing date", "청구일", FieldKind.DATE, store=True,
+        Field(name="filed_on", label=Label("Legal filing date", "청구일"), kind=FieldKind.DATE,
+              store=True,
               help="The day it arrived; posted and arrived late: the day it arrived, with the "
-                   "date of posting below.", follows=received,
+                   "date of posting below.",
+              follows=received, follows_nothing="" if received else FILING_DATES),
+        Field(name="filing_rule", label=Label("How it was filed", "접수 경로"),
+              kind=FieldKind.CHOICE, choices=FILING_RULES, store=True),
+        Field(name="posted_on",
+              label=Label("Date of posting (postmark), Art. 121(3)", "발송일(우편 소인)"),
+              kind=FieldKind.DATE, required=False, store=True, follows=received,
               follows_nothing="" if received else FILING_DATES),
-        Field("filing_rule", "How it was filed", "접수 경로", FieldKind.CHOICE,
-              choices=FILING_RULES, store=True),
-        Field("posted_on", "Date of posting (postmark), Art. 121(3)", "발송일(우편 소인)",
-              FieldKind.DATE, required=False, store=True, follows=received,
-              follows_nothing="" if received else FILING_DATES),
-        Field("reasons", "Reasons of the dissatisfaction", "불복 사유", FieldKind.LONGTEXT),
+        Field(name="reasons", label=Label("Reasons of the dissatisfaction", "불복 사유"),
+              kind=FieldKind.LONGTEXT),
     )
 
 
 def hindrance_fields(*, ended_on: bool) -> tuple[Field, ...]:
     """The statement of an Art. 10 hindrance (121(4)), and the day it ceased where the filing
     period does not already run from a day given elsewhere."""
-    statement = Field("hindrance", "The Art. 10 reason, the day it arose and the day it ceased "
-                      "(Art. 121(4))", "기한 내 청구하지 못한 사유·발생일·소멸일",
-                      FieldKind.LONGTEXT, required=False, store=True)
+    statement = Field(name="hindrance",
+                      label=Label("The Art. 10 reason, the day it arose and the day it ceased "
+                                  "(Art. 121(4))",
+                                  "기한 내 청구하지 못한 사유·발생일·소멸일"),
+                      kind=FieldKind.LONGTEXT, required=False, store=True)
     if not ended_on:
         return (statement,)
     return (statement,
-            Field("hindrance_ended_on", "The day the hindrance ceased (Art. 121(4))",
-                  "사유 소멸일", FieldKind.DATE, required=False, store=True,
+            Field(name="hindrance_ended_on",
+                  label=Label("The day the hindrance ceased (Art. 121(4))", "사유 소멸일"),
+                  kind=FieldKind.DATE, required=False, store=True,
                   follows_nothing="an Art. 10 hindrance may have arisen and ceased at any "
                                   "time; the statement of it is judged by the office"))
 
@@ -356,44 +364,56 @@ def decision_transitions(via: str, notice: str, deciders: frozenset[str],
     (or under deliberation and after the decision period), after the committee's deliberation
     or on a ground of the 127(1) proviso recorded with it.
     """
-    reasons = Field("reasons", "Reasons of the decision (Art. 128(3))", "결정 이유",
-                    FieldKind.LONGTEXT)
-    skipped = Field("committee_skipped", "Customs Appeal Committee not consulted: the ground "
-                    "(Art. 127(1) proviso)", "심의 생략 사유", FieldKind.CHOICE,
-                    required=False, choices=COMMITTEE_SKIPPED, store=True,
+    reasons = Field(name="reasons",
+                    label=Label("Reasons of the decision (Art. 128(3))", "결정 이유"),
+                    kind=FieldKind.LONGTEXT)
+    skipped = Field(name="committee_skipped",
+                    label=Label("Customs Appeal Committee not consulted: the ground "
+                                "(Art. 127(1) proviso)",
+                                "심의 생략 사유"),
+                    kind=FieldKind.CHOICE, required=False, choices=COMMITTEE_SKIPPED, store=True,
                     help="Only when the case was not referred to the committee.")
     merits = tuple(dict.fromkeys((*merits_from, "under_deliberation", "decision_overdue")))
     guards = (deliberated,)
     return (
-        Transition("decide_dismiss", (*open_states, "decision_overdue"), "decided", deciders,
-                   f"Art. 128(1)1{via}", "Dismiss", "각하", guards=(dismissal_ground_fits,),
-                   outcome_en="Your {what} was dismissed without a review of its merits, on "
-                              "ground {ground}",
-                   outcome_ko="{what_ko} 각하되었습니다 (본안 심리 없이 종결)",
-                   fields=(Field("ground", "Ground of dismissal", "각하 사유", FieldKind.CHOICE,
-                                 choices=DISMISSAL_GROUNDS, store=True), reasons),
+        Transition(trigger="decide_dismiss", source=(*open_states, "decision_overdue"),
+                   dest="decided", roles=deciders, article=f"Art. 128(1)1{via}",
+                   label=Label("Dismiss", "각하"), guards=(dismissal_ground_fits,),
+                   outcome=Label("Your {what} was dismissed without a review of its merits, on "
+                                 "ground {ground}",
+                                 "{what_ko} 각하되었습니다 (본안 심리 없이 종결)"),
+                   fields=(Field(name="ground", label=Label("Ground of dismissal", "각하 사유"),
+                                 kind=FieldKind.CHOICE, choices=DISMISSAL_GROUNDS, store=True),
+                           reasons),
                    reason_field="reasons", notices=(notice,)),
-        Transition("decide_reject", merits, "decided", deciders, f"Art. 128(1)2{via}",
-                   "Reject", "기각", fields=(reasons, skipped), reason_field="reasons",
-                   guards=guards,
-                   outcome_en="Your {what} was rejected", outcome_ko="{what_ko} 기각되었습니다",
+        Transition(trigger="decide_reject", source=merits, dest="decided", roles=deciders,
+                   article=f"Art. 128(1)2{via}", label=Label("Reject", "기각"),
+                   fields=(reasons, skipped), reason_field="reasons", guards=guards,
+                   outcome=Label("Your {what} was rejected", "{what_ko} 기각되었습니다"),
                    notices=(notice,)),
-        Transition("decide_accept", merits, "decided", deciders, f"Art. 128(1)3{via}",
-                   "Accept", "인용", outcome_en="Your {what} was accepted {extent}",
-                   outcome_ko="{what_ko} 인용되었습니다", guards=guards,
-                   fields=(Field("extent", "Accepted", "인용 범위", FieldKind.CHOICE,
+        Transition(trigger="decide_accept", source=merits, dest="decided", roles=deciders,
+                   article=f"Art. 128(1)3{via}", label=Label("Accept", "인용"),
+                   outcome=Label("Your {what} was accepted {extent}", "{what_ko} 인용되었습니다"),
+                   guards=guards,
+                   fields=(Field(name="extent", label=Label("Accepted", "인용 범위"),
+                                 kind=FieldKind.CHOICE,
                                  choices=(("full", "in full"), ("part", "in part")), store=True),
                            reasons, skipped),
                    reason_field="reasons", notices=(notice,)),
-        Transition("decide_reinvestigate", merits, "reinvestigating", deciders,
-                   f"Art. 128(1)3 latter part{via}", "Order a reinvestigation", "재조사 결정",
-                   outcome_en="A reinvestigation was ordered on your {what}: the customs office "
-                              "reinvestigates within 60 days and tells you the result "
-                              "(Art. 128(5))",
-                   outcome_ko="재조사 결정이 내려졌습니다. 세관이 60일 이내에 재조사하여 그 결과를 "
-                              "알려 드립니다 (제128조 제5항)", guards=guards,
-                   fields=(Field("scope", "Scope of the reinvestigation (Art. 128(5))",
-                                 "재조사 범위", FieldKind.LONGTEXT, store=True), reasons, skipped),
+        Transition(trigger="decide_reinvestigate", source=merits, dest="reinvestigating",
+                   roles=deciders, article=f"Art. 128(1)3 latter part{via}",
+                   label=Label("Order a reinvestigation", "재조사 결정"),
+                   outcome=Label("A reinvestigation was ordered on your {what}: the customs office "
+                                 "reinvestigates within 60 days and tells you the result "
+                                 "(Art. 128(5))",
+                                 "재조사 결정이 내려졌습니다. 세관이 60일 이내에 재조사하여 그 "
+                                 "결과를 알려 드립니다 (제128조 제5항)"),
+                   guards=guards,
+                   fields=(Field(name="scope",
+                                 label=Label("Scope of the reinvestigation (Art. 128(5))",
+                                             "재조사 범위"),
+                                 kind=FieldKind.LONGTEXT, store=True),
+                           reasons, skipped),
                    reason_field="reasons", notices=(notice,), spawns="reinvestigation"),
     )
 
@@ -402,8 +422,9 @@ def refer_transition(sources: tuple[str, ...], roles: frozenset[str],
                      article: str) -> Transition:
     """The referral to the Customs Appeal Committee, also after the decision period passed or
     a revision (127(1), 132(2)); counted, for the decisions that need the deliberation."""
-    return Transition("refer_to_committee", sources, "under_deliberation", roles, article,
-                      "Refer to the Customs Appeal Committee", "관세심사위원회 회부",
+    return Transition(trigger="refer_to_committee", source=sources, dest="under_deliberation",
+                      roles=roles, article=article,
+                      label=Label("Refer to the Customs Appeal Committee", "관세심사위원회 회부"),
                       counts="referrals")
 
 
@@ -465,45 +486,63 @@ def side_transitions(open_states: tuple[str, ...]) -> tuple[Transition, ...]:
     that keep the case's state, beside the procedure's course (``side``): possible at every step
     while the case is open."""
     return tuple(replace(t, side=True) for t in (
-        Transition("appoint_attorney", open_states, STAYS, CLAIMANT_OR_OFFICE, "Art. 126",
-                   "Appoint an attorney", "대리인 선임",
+        Transition(trigger="appoint_attorney", source=open_states, dest=STAYS,
+                   roles=CLAIMANT_OR_OFFICE, article="Art. 126",
+                   label=Label("Appoint an attorney", "대리인 선임"),
                    guards=(family_only_for_small_amounts,), counts="attorney_appointments",
-                   fields=(Field("attorney_name", "Attorney", "대리인", FieldKind.TEXT,
-                                 store=True),
-                           Field("attorney_kind", "Kind", "구분", FieldKind.CHOICE,
-                                 choices=ATTORNEY_KINDS, store=True),
-                           Field("amount_in_dispute", "Amount in dispute (KRW)", "청구 금액",
-                                 FieldKind.INTEGER, minimum=0, store=True),
-                           Field("authority_document", "Written authority (Art. 126(3))",
-                                 "위임장", FieldKind.TEXT, store=True),
-                           Field("special_authority", "Special authority to withdraw "
-                                 "(Art. 126(4))", "특별 수권", FieldKind.BOOLEAN, store=True))),
-        Transition("dismiss_attorney", open_states, STAYS, CLAIMANT_OR_OFFICE, "Art. 126(5)",
-                   "Record the dismissal of the attorney", "대리인 해임 신고",
+                   fields=(Field(name="attorney_name", label=Label("Attorney", "대리인"),
+                                 kind=FieldKind.TEXT, store=True),
+                           Field(name="attorney_kind", label=Label("Kind", "구분"),
+                                 kind=FieldKind.CHOICE, choices=ATTORNEY_KINDS, store=True),
+                           Field(name="amount_in_dispute",
+                                 label=Label("Amount in dispute (KRW)", "청구 금액"),
+                                 kind=FieldKind.INTEGER, minimum=0, store=True),
+                           Field(name="authority_document",
+                                 label=Label("Written authority (Art. 126(3))", "위임장"),
+                                 kind=FieldKind.TEXT, store=True),
+                           Field(name="special_authority",
+                                 label=Label("Special authority to withdraw (Art. 126(4))",
+                                             "특별 수권"),
+                                 kind=FieldKind.BOOLEAN, store=True))),
+        Transition(trigger="dismiss_attorney", source=open_states, dest=STAYS,
+                   roles=CLAIMANT_OR_OFFICE, article="Art. 126(5)",
+                   label=Label("Record the dismissal of the attorney", "대리인 해임 신고"),
                    guards=(attorney_appointed,), counts="attorney_dismissals",
-                   fields=(Field("dismissal_report", "The written report of the dismissal "
-                                 "(Art. 126(5))", "해임 신고서", FieldKind.TEXT, store=True),
-                           Field("attorney_dismissed_on", "Report received on", "신고 접수일",
-                                 FieldKind.DATE, store=True,
-                                 follows=(FILED, After.happened(
-                                     "appoint_attorney",
-                                     event="the attorney's appointment was recorded"))))),
-        Transition("suspend_execution", open_states, STAYS, OFFICE, "Art. 125(1)-(2)",
-                   "Suspend execution of the disposition", "집행정지",
-                   fields=(Field("execution_suspended", "Suspended", "집행정지",
-                                 FieldKind.BOOLEAN, store=True),
-                           Field("reason", "Grave loss to prevent", "사유",
-                                 FieldKind.LONGTEXT)),
+                   fields=(Field(name="dismissal_report",
+                                 label=Label("The written report of the dismissal (Art. 126(5))",
+                                             "해임 신고서"),
+                                 kind=FieldKind.TEXT, store=True),
+                           Field(name="attorney_dismissed_on",
+                                 label=Label("Report received on", "신고 접수일"),
+                                 kind=FieldKind.DATE, store=True,
+                                 follows=(
+                                     FILED,
+                                     After.happened("appoint_attorney",
+                                                    event="the attorney's appointment was "
+                                                          "recorded"),
+                                 )))),
+        Transition(trigger="suspend_execution", source=open_states, dest=STAYS, roles=OFFICE,
+                   article="Art. 125(1)-(2)",
+                   label=Label("Suspend execution of the disposition", "집행정지"),
+                   fields=(Field(name="execution_suspended", label=Label("Suspended", "집행정지"),
+                                 kind=FieldKind.BOOLEAN, store=True),
+                           Field(name="reason", label=Label("Grave loss to prevent", "사유"),
+                                 kind=FieldKind.LONGTEXT)),
                    reason_field="reason", notices=("execution_suspension",)),
-        Transition("peruse_or_state_opinion", open_states, STAYS, CLAIMANT_OR_OFFICE, "Art. 130",
-                   "Peruse the documents or state an opinion", "서류 열람·의견 진술",
-                   fields=(Field("perusal_kind", "Request", "신청 내용", FieldKind.CHOICE,
+        Transition(trigger="peruse_or_state_opinion", source=open_states, dest=STAYS,
+                   roles=CLAIMANT_OR_OFFICE, article="Art. 130",
+                   label=Label("Peruse the documents or state an opinion", "서류 열람·의견 진술"),
+                   fields=(Field(name="perusal_kind", label=Label("Request", "신청 내용"),
+                                 kind=FieldKind.CHOICE,
                                  choices=(("perusal", "perusal of the documents of the case"),
-                                          ("opinion", "statement of an opinion")), store=True),
-                           Field("requested_on", "Requested on", "신청일", FieldKind.DATE,
-                                 store=True, follows=(FILED,)),
-                           Field("details", "Documents asked for, or the opinion stated",
-                                 "열람 서류 또는 진술 의견", FieldKind.LONGTEXT)),
+                                          ("opinion", "statement of an opinion")),
+                                 store=True),
+                           Field(name="requested_on", label=Label("Requested on", "신청일"),
+                                 kind=FieldKind.DATE, store=True, follows=(FILED,)),
+                           Field(name="details",
+                                 label=Label("Documents asked for, or the opinion stated",
+                                             "열람 서류 또는 진술 의견"),
+                                 kind=FieldKind.LONGTEXT)),
                    reason_field="details"),
     ))
 
@@ -517,34 +556,39 @@ def revision_transitions(sources: tuple[str, ...], orderers: frozenset[str], via
     the dismissal of 128(1)1(c); the office may still record a late revision.
     """
     return (
-        Transition("order_revision", sources, "in_revision", orderers, f"Art. 123(1){via}",
-                   "Order a revision", "보정 요구",
-                   fields=(Field("revision_days", "Revision period (days)", "보정 기간",
-                                 FieldKind.INTEGER, minimum=1, maximum=20),
-                           Field("matters", "Matters to revise", "보정할 사항",
-                                 FieldKind.LONGTEXT)),
+        Transition(trigger="order_revision", source=sources, dest="in_revision", roles=orderers,
+                   article=f"Art. 123(1){via}", label=Label("Order a revision", "보정 요구"),
+                   fields=(Field(name="revision_days",
+                                 label=Label("Revision period (days)", "보정 기간"),
+                                 kind=FieldKind.INTEGER, minimum=1, maximum=20),
+                           Field(name="matters", label=Label("Matters to revise", "보정할 사항"),
+                                 kind=FieldKind.LONGTEXT)),
                    reason_field="matters", notices=("revision_order",)),
-        Transition("revise", ("in_revision", "revision_lapsed"), returns_to, CLAIMANT_OR_OFFICE,
-                   f"Art. 123(2){via}", "Revision submitted", "보정서 제출",
-                   guards=(revision_in_time,),
-                   fields=(Field("revision", "The revision", "보정 내용", FieldKind.LONGTEXT),),
+        Transition(trigger="revise", source=("in_revision", "revision_lapsed"), dest=returns_to,
+                   roles=CLAIMANT_OR_OFFICE, article=f"Art. 123(2){via}",
+                   label=Label("Revision submitted", "보정서 제출"), guards=(revision_in_time,),
+                   fields=(Field(name="revision", label=Label("The revision", "보정 내용"),
+                                 kind=FieldKind.LONGTEXT),),
                    reason_field="revision"),
-        Transition("revision_lapsed", ("in_revision",), "revision_lapsed", frozenset({SYSTEM}),
-                   f"Art. 123(1){via}; 128(1)1(c)", "Revision period passed without a revision",
-                   "보정기간 경과", counts="revision_lapses",
-                   outcome_en="The revision period passed without your revision: the {what} may "
-                              "be dismissed without a review of its merits (Art. 128(1)1(c)); "
-                              "contact the office",
-                   outcome_ko="보정기간이 지나도록 보정이 없었습니다. {what_ko} 각하될 수 "
-                              "있습니다 (제128조 제1항 제1호 다목)"),
+        Transition(trigger="revision_lapsed", source=("in_revision",), dest="revision_lapsed",
+                   roles=frozenset({SYSTEM}), article=f"Art. 123(1){via}; 128(1)1(c)",
+                   label=Label("Revision period passed without a revision", "보정기간 경과"),
+                   counts="revision_lapses",
+                   outcome=Label("The revision period passed without your revision: the {what} may "
+                                 "be dismissed without a review of its merits (Art. 128(1)1(c)); "
+                                 "contact the office",
+                                 "보정기간이 지나도록 보정이 없었습니다. {what_ko} 각하될 수 "
+                                 "있습니다 (제128조 제1항 제1호 다목)")),
     )
 
 
 def revision_deadline(via: str) -> Deadline:
-    return Deadline("revision", "revision period", f"Art. 123(1){via}", revision_days,
-                    Start.entered("the revision order"), Expiry.transition("revision_lapsed"),
-                    reminders=("1d",), period_text="the days ordered (at most 20)",
-                    owed_by=Duty.PARTY, label_ko="보정 기간", extension="Art. 10")
+    return Deadline(kind="revision", label=Label("revision period", "보정 기간"),
+                    article=f"Art. 123(1){via}", period=revision_days,
+                    start=Start.entered("the revision order"),
+                    on_expiry=Expiry.transition("revision_lapsed"), reminders=("1d",),
+                    period_text="the days ordered (at most 20)", owed_by=Duty.PARTY,
+                    extension="Art. 10")
 
 
 DECISION_SERVED = ("record_decision_served", "record_reinvestigation_served")
@@ -553,8 +597,10 @@ it (Art. 128(3)), whichever decision it was."""
 
 
 def reinvestigating_state(via: str) -> State:
-    return State("reinvestigating", "Reinvestigation ordered: the remedy runs against its result",
-                 "재조사 결정", f"Art. 128(1)3 latter part, 128(5){via}; 119(3)-(4); 120(4)")
+    return State(name="reinvestigating",
+                 label=Label("Reinvestigation ordered: the remedy runs against its result",
+                             "재조사 결정"),
+                 article=f"Art. 128(1)3 latter part, 128(5){via}; 119(3)-(4); 120(4)")
 
 
 def reinvestigation_transitions(via: str) -> tuple[Transition, ...]:
@@ -562,29 +608,32 @@ def reinvestigation_transitions(via: str) -> tuple[Transition, ...]:
     contested against the reinvestigation's result (119(3)-(4), 120(4), 121(1)), not within
     90 days of this decision: the case waits for the result and closes with it."""
     return (
-        Transition("record_reinvestigation_served", ("reinvestigating",), "reinvestigating",
-                   OFFICE, f"Art. 128(3){via}", "Record service of the decision",
-                   "결정서 송달 기록",
-                   fields=(Field("decision_served_on", "Decision received on", "결정서 수령일",
-                                 FieldKind.DATE, store=True,
+        Transition(trigger="record_reinvestigation_served", source=("reinvestigating",),
+                   dest="reinvestigating", roles=OFFICE, article=f"Art. 128(3){via}",
+                   label=Label("Record service of the decision", "결정서 송달 기록"),
+                   fields=(Field(name="decision_served_on",
+                                 label=Label("Decision received on", "결정서 수령일"),
+                                 kind=FieldKind.DATE, store=True,
                                  follows=(After.entered("the reinvestigation was decided"),)),)),
-        Transition("reinvestigation_concluded", ("reinvestigating",), "closed",
-                   frozenset({SYSTEM}), f"Art. 128(5){via}; 120(4)",
-                   "Closed: the reinvestigation ended", "종결: 재조사 종료",
-                   outcome_en="Closed: the reinvestigation ended; what follows is contested "
-                              "against its result, as its notice says",
-                   outcome_ko="종결: 재조사가 끝났습니다. 재조사 결과 통지서에 적힌 대로 그 결과에 "
-                              "대해 불복할 수 있습니다"),
+        Transition(trigger="reinvestigation_concluded", source=("reinvestigating",), dest="closed",
+                   roles=frozenset({SYSTEM}), article=f"Art. 128(5){via}; 120(4)",
+                   label=Label("Closed: the reinvestigation ended", "종결: 재조사 종료"),
+                   outcome=Label("Closed: the reinvestigation ended; what follows is contested "
+                                 "against its result, as its notice says",
+                                 "종결: 재조사가 끝났습니다. 재조사 결과 통지서에 적힌 대로 그 "
+                                 "결과에 대해 불복할 수 있습니다")),
     )
 
 
 def record_decision_served(via: str) -> Transition:
     """The decision period is met by serving the written decision (Art. 128(3)); the remedies
     run from its receipt (Art. 129(1))."""
-    return Transition("record_decision_served", ("decided",), "decided", OFFICE,
-                      f"Art. 128(3){via}", "Record service of the decision", "결정서 송달 기록",
-                      fields=(Field("decision_served_on", "Decision received on",
-                                    "결정서 수령일", FieldKind.DATE, store=True,
+    return Transition(trigger="record_decision_served", source=("decided",), dest="decided",
+                      roles=OFFICE, article=f"Art. 128(3){via}",
+                      label=Label("Record service of the decision", "결정서 송달 기록"),
+                      fields=(Field(name="decision_served_on",
+                                    label=Label("Decision received on", "결정서 수령일"),
+                                    kind=FieldKind.DATE, store=True,
                                     follows=(After.entered("the decision was made"),)),))
 
 
@@ -592,12 +641,13 @@ def withdraw_transition(sources: tuple[str, ...], label_en: str,
                         article: str = "Art. 120(1) (Administrative Appeals Act Art. 42); "
                                        "126(4)") -> Transition:
     """Withdrawal: Art. 120(1) applies AAA Art. 42 to examinations and adjudications only."""
-    return Transition("withdraw", sources, "withdrawn", CLAIMANT_OR_OFFICE, article, label_en,
-                      "취하",
-                      outcome_en="Your {what} was withdrawn", outcome_ko="{what_ko} 취하되었습니다",
+    return Transition(trigger="withdraw", source=sources, dest="withdrawn",
+                      roles=CLAIMANT_OR_OFFICE, article=article, label=Label(label_en, "취하"),
+                      outcome=Label("Your {what} was withdrawn", "{what_ko} 취하되었습니다"),
                       guards=(withdrawal_authorised,),
-                      fields=(Field("reason", "Reason", "사유", FieldKind.LONGTEXT,
-                                    required=False),
-                              Field("by_attorney", "Withdrawn by the attorney", "대리인 취하",
-                                    FieldKind.BOOLEAN)),
+                      fields=(Field(name="reason", label=Label("Reason", "사유"),
+                                    kind=FieldKind.LONGTEXT, required=False),
+                              Field(name="by_attorney",
+                                    label=Label("Withdrawn by the attorney", "대리인 취하"),
+                                    kind=FieldKind.BOOLEAN)),
                       reason_field="reason")

@@ -11,6 +11,7 @@ from workflows.engine import (
     Expiry,
     Field,
     FieldKind,
+    Label,
     Procedure,
     Refusal,
     Start,
@@ -127,8 +128,10 @@ def test_fields_are_validated_with_one_message_each():
     ],
 )
 def test_bad_field_values_are_refused(kind, raw, message):
-    transition = Transition("t", ("a",), "a", frozenset({Role.OFFICER}), "Art. 1", "T",
-                            fields=(Field("f", "F", kind=kind, choices=(("ok", "OK"),)),))
+    transition = Transition(trigger="t", source=("a",), dest="a", roles=frozenset({Role.OFFICER}),
+                            article="Art. 1", label=Label("T"),
+                            fields=(Field(name="f", label=Label("F"), kind=kind,
+                                          choices=(("ok", "OK"),)),))
     with pytest.raises(TransitionRefused, match=message):
         parse_fields(transition, {"f": raw})
 
@@ -136,9 +139,14 @@ def test_bad_field_values_are_refused(kind, raw, message):
 def _procedure(**overrides):
     spec = {
         "code": "x", "article": "Art. 1",
-        "states": (State("a", "A", "가", "Art. 1"), State("b", "B", "나", "Art. 2")),
-        "transitions": (Transition("open", (), "a", frozenset({Role.OFFICER}), "Art. 1", "Open"),
-                        Transition("go", ("a",), "b", frozenset({Role.OFFICER}), "Art. 2", "Go")),
+        "states": (State(name="a", label=Label("A", "가"), article="Art. 1"),
+                   State(name="b", label=Label("B", "나"), article="Art. 2")),
+        "transitions": (Transition(trigger="open", source=(), dest="a",
+                                   roles=frozenset({Role.OFFICER}), article="Art. 1",
+                                   label=Label("Open")),
+                        Transition(trigger="go", source=("a",), dest="b",
+                                   roles=frozenset({Role.OFFICER}), article="Art. 2",
+                                   label=Label("Go"))),
     }
     spec.update(overrides)
     return Procedure(**spec)
@@ -147,19 +155,54 @@ def _procedure(**overrides):
 def test_a_declaration_with_an_unknown_state_is_refused():
     with pytest.raises(ValueError, match="unknown state"):
         _procedure(transitions=(
-            Transition("open", (), "a", frozenset({Role.OFFICER}), "Art. 1", "Open"),
-            Transition("go", ("a",), "z", frozenset({Role.OFFICER}), "Art. 2", "Go")))
+            Transition(trigger="open", source=(), dest="a", roles=frozenset({Role.OFFICER}),
+                       article="Art. 1", label=Label("Open")),
+            Transition(trigger="go", source=("a",), dest="z", roles=frozenset({Role.OFFICER}),
+                       article="Art. 2", label=Label("Go"))))
 
 
 def test_a_declaration_with_a_trigger_twice_is_refused():
     with pytest.raises(ValueError, match="declared twice"):
         _procedure(transitions=(
-            Transition("open", (), "a", frozenset({Role.OFFICER}), "Art. 1", "Open"),
-            Transition("open", (), "b", frozenset({Role.OFFICER}), "Art. 1", "Open")))
+            Transition(trigger="open", source=(), dest="a", roles=frozenset({Role.OFFICER}),
+                       article="Art. 1", label=Label("Open")),
+            Transition(trigger="open", source=(), dest="b", roles=frozenset({Role.OFFICER}),
+                       article="Art. 1", label=Label("Open"))))
 
 
 def test_a_deadline_expiring_into_an_unknown_transition_is_refused():
     with pytest.raises(ValueError, match="unknown 'lapse'"):
-        _procedure(deadlines={"a": (DeadlineSpec("k", "K", "Art. 1", "10d",
-                                                 Start.entered("x"),
-                                                 Expiry.transition("lapse")),)})
+        _procedure(deadlines={"a": (DeadlineSpec(kind="k", label=Label("K"), article="Art. 1",
+                                                 period="10d", start=Start.entered("x"),
+                                                 on_expiry=Expiry.transition("lapse")),)})
+
+
+def test_declarations_are_made_by_keyword_only():
+    with pytest.raises(TypeError):
+        Transition("open", (), "a", frozenset({Role.OFFICER}), "Art. 1", Label("Open"))
+    with pytest.raises(TypeError):
+        Context("", Role.OFFICER, NOW, {}, {}, {})
+
+
+def test_a_label_is_declared_as_one_pair_and_read_by_language():
+    state = State(name="a", label=Label("Objection filed", "이의신청 접수"), article="Art. 1")
+    assert (state.label_en, state.label_ko) == ("Objection filed", "이의신청 접수")
+    deadline = DeadlineSpec(kind="k", label=Label("decision", "결정"), article="Art. 1",
+                            period="10d", start=Start.entered("x"), on_expiry=Expiry.flag())
+    assert (deadline.label_en, deadline.label_ko) == ("decision", "결정")
+    # The Korean, and the outcome, may be left out: they read empty, as before.
+    bare = Transition(trigger="open", source=(), dest="a", roles=frozenset({Role.OFFICER}),
+                      article="Art. 1", label=Label("Open"))
+    assert (bare.label_en, bare.label_ko, bare.outcome_en, bare.outcome_ko) == ("Open", "", "", "")
+    assert Field(name="f", label=Label("F")).label_ko == ""
+    told = Transition(trigger="withdraw", source=("a",), dest="a", roles=frozenset(),
+                      article="Art. 1", label=Label("Withdraw", "취하"),
+                      outcome=Label("Your {what} was withdrawn", "{what_ko} 취하되었습니다"))
+    assert (told.outcome_en, told.outcome_ko) == ("Your {what} was withdrawn",
+                                                  "{what_ko} 취하되었습니다")
+
+
+def test_a_context_names_only_what_it_has():
+    reading = Context(state="a", role=SYSTEM, now=NOW)
+    assert (reading.data, reading.values, reading.open_deadlines) == ({}, {}, {})
+    assert Context.reading("a", None, NOW) == reading

@@ -1,0 +1,85 @@
+"""What a transition takes from outside the case: the deployment's settings and other cases."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import current_app, has_app_context
+from sqlalchemy import select
+
+from backoffice.extensions import db
+from backoffice.models import Case, Party
+from workflows.calendar import StatutoryCalendar
+from workflows.procedures import procedure_for
+from workflows.procedures.appeals import EXCLUSIVE_ROUTES, filing_period, posted_in_time_counts
+
+
+def future_tolerance_days() -> int:
+    """How many days after today a legal date of something that has happened may be
+    (``LEGAL_DATE_FUTURE_TOLERANCE_DAYS``, see :mod:`workflows.legal_dates`)."""
+    return int(current_app.config.get("LEGAL_DATE_FUTURE_TOLERANCE_DAYS", 0)) \
+        if has_app_context() else 0
+
+
+def deemed_dates(values: Mapping[str, Any] | None,
+                 payload: Mapping[str, Any] | None) -> frozenset[str]:
+    """The dates of ``values`` the law fixes rather than a person types: the service of a
+    notice by public notice is deemed made 14 days after its publication (Art. 11(2)), a day
+    that may lie ahead. The notice service records the publication in the event's payload."""
+    if not (payload or {}).get("published_on"):
+        return frozenset()
+    return frozenset(values or ())
+
+
+def opening_facts(procedure_code: str, party: Party, parsed: Mapping[str, Any]) -> dict:
+    """Facts the guards of an opening need from the database (Art. 119(10) routes)."""
+    reference = parsed.get("disposition_ref")
+    if procedure_code not in EXCLUSIVE_ROUTES or not reference:
+        return {}
+    others = db.session.scalars(
+        select(Case.procedure).where(
+            Case.party_id == party.id,
+            Case.procedure.in_(EXCLUSIVE_ROUTES - {procedure_code}),
+            Case.state != "withdrawn",
+            Case.data["disposition_ref"].as_string() == reference,
+        )
+    ).all()
+    return {"other_routes": sorted(set(others))}
+
+
+def filing_period_facts(procedure_code: str, parsed: Mapping[str, Any],
+                        calendar: StatutoryCalendar) -> dict[str, Any]:
+    """Compute the filing period of an appeal and whether it was filed in time (Art. 121).
+
+    A late appeal is still received and recorded; it is dismissed under 128(1)1(b). A request
+    posted within the period and arriving after it is deemed filed on the period's last day
+    (Art. 121(3)): the date of posting decides, not the filing rule alone. A route with no end
+    (121(2) proviso: after an objection's decision period passed undecided) is always in time.
+    """
+    rule = filing_period(procedure_code, parsed)
+    if rule is None or not parsed.get("filed_on"):
+        return {}
+    start_field, period = rule
+    if period is None:
+        return {"filed_in_time": True}
+    due = calendar.due(parsed[start_field], period, start_label=start_field.replace("_", " "))
+    arrived = parsed["filed_on"]
+    facts = {"filing_period_ends": due.due_date.isoformat(),
+             "filed_in_time": arrived <= due.due_date}
+    posted = parsed.get("posted_on")
+    if parsed.get("filing_rule") == "posted_late" and arrived > due.due_date:
+        if (posted is not None and posted <= due.due_date
+                and posted_in_time_counts(procedure_code, parsed)):
+            facts.update(filed_on=due.due_date.isoformat(), filed_in_time=True,
+                         received_on=arrived.isoformat())
+        else:
+            facts.update(received_on=arrived.isoformat())
+    return facts
+
+
+def configured_data(procedure_code: str, parsed: Mapping[str, Any]) -> dict[str, Any]:
+    """Data a deployment configures per case when it opens, as the procedure declares it
+    (``Procedure.configured``)."""
+    configured = procedure_for(procedure_code).configured
+    return dict(configured(current_app.config, parsed)) if configured else {}

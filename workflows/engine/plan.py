@@ -1,0 +1,476 @@
+"""What a transition means, as a plan: computed from the declaration, the case as read and the
+actor's input, with no database and no Flask.
+
+A :class:`TransitionPlan` holds everything the transition changes: the new state and data, the
+event (article, reason, payload), the deadlines it meets, cancels, supersedes, settles, stops,
+restarts, recomputes and opens (with their explanations), the notices it issues, the case it
+opens and the parent case it informs. Two appliers write the same plan: one case in its
+transaction (``backoffice.transitions.apply``, the web and the CLI) and a batch
+(``jobs.bulk``, the sweep). Planning refuses with :class:`TransitionRefused` and nothing is
+written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+from types import SimpleNamespace
+from typing import Any
+
+from workflows import clock
+from workflows.calendar import StatutoryCalendar
+from workflows.engine.deadline_rows import (
+    StoredDeadline,
+    due_columns,
+    opened_row,
+    recomputed_due,
+    resumed_columns,
+)
+from workflows.engine.declarations import (
+    STAYS,
+    SYSTEM,
+    Context,
+    Procedure,
+    StartKind,
+    Transition,
+    article_for,
+)
+from workflows.engine.firing import (
+    Refusal,
+    Settlement,
+    TransitionRefused,
+    check,
+    json_safe,
+    move,
+    parse_fields,
+    settle,
+    settle_passed,
+)
+
+STALE = "someone else changed this case while you were working on it; reload it and try again"
+
+
+@dataclass(frozen=True, kw_only=True)
+class CaseReading:
+    """A case as a plan reads it: its state, data, deadlines (oldest first) and history."""
+
+    procedure: str
+    reference: str = ""
+    state: str = ""
+    version: int | None = None
+    data: Mapping[str, Any] = field(default_factory=dict)
+    deadlines: tuple[StoredDeadline, ...] = ()
+    entered_on: date | None = None
+    """The legal day the case entered its current state."""
+    happened: Mapping[str, date] = field(default_factory=dict)
+    """The legal day each action last happened on the case."""
+
+    @property
+    def open_deadlines(self) -> tuple[StoredDeadline, ...]:
+        return tuple(d for d in self.deadlines if d.is_open)
+
+    def context(self, *, role: str, now: datetime, values: Mapping[str, Any]) -> Context:
+        return Context(
+            state=self.state, role=role, now=now, data=dict(self.data), values=values,
+            open_deadlines={d.kind: d.view() for d in self.open_deadlines},
+            deadlines={d.kind: d.view() for d in self.deadlines},
+            entered_on=self.entered_on, happened=self.happened,
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlannedEvent:
+    """The audit event of the transition, before its sequence number and hash."""
+
+    trigger: str
+    from_state: str | None
+    to_state: str
+    reason: str | None
+    article: str
+    payload: Mapping[str, Any]
+    effective_at: datetime
+
+
+@dataclass(frozen=True, kw_only=True)
+class DeadlineChange:
+    """New values of some columns of a stored deadline."""
+
+    id: int
+    kind: str
+    columns: Mapping[str, Any]
+
+
+@dataclass(frozen=True, kw_only=True)
+class CaseToOpen:
+    """A case the transition opens (a reinvestigation a decision orders)."""
+
+    procedure: str
+    values: Mapping[str, Any]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ParentToInform:
+    """The action this transition completes on the case that opened this one."""
+
+    reference: str
+    trigger: str
+    values: Mapping[str, Any]
+
+
+@dataclass(frozen=True, kw_only=True)
+class TransitionPlan:
+    procedure: str
+    trigger: str
+    opening: bool
+    from_state: str
+    to_state: str
+    data: Mapping[str, Any]
+    values: Mapping[str, Any]
+    """The actor's input, parsed."""
+    event: PlannedEvent
+    changes: tuple[DeadlineChange, ...] = ()
+    opened: tuple[Mapping[str, Any], ...] = ()
+    """The columns of each deadline the transition opens."""
+    notices: tuple[str, ...] = ()
+    notice_deadlines: Mapping[str, date] = field(default_factory=dict)
+    """The due date of each kind of deadline the case has had after the move, the latest one
+    winning: what the notices cite."""
+    closed_at: datetime | None = None
+    opens_case: CaseToOpen | None = None
+    informs: ParentToInform | None = None
+
+    @property
+    def notice_fields(self) -> dict[str, Any]:
+        return json_safe(self.values)
+
+
+def checked(procedure: Procedure, case: CaseReading, trigger: str, *, role: str,
+            values: Mapping[str, Any] | None, now: datetime,
+            expected_version: int | None = None, tolerance_days: int = 0,
+            deemed: frozenset[str] = frozenset()) -> tuple[Transition, dict, Context]:
+    """Check that ``role`` may fire ``trigger`` on the case as read, with ``values``: the
+    version the actor saw, the fields, their legal dates, the role and the guards.
+
+    :return: the transition, the parsed values and the context they were checked in.
+    :raise TransitionRefused: stale, not available, not permitted, guard failed, invalid field.
+    """
+    if expected_version is not None and expected_version != case.version:
+        raise TransitionRefused(Refusal.STALE_VERSION, STALE)
+    transition = procedure.transition(trigger) if procedure.has_trigger(trigger) else None
+    parsed = parse_fields(transition, values or {}) if transition else {}
+    context = case.context(role=role, now=now, values=parsed)
+    transition = check(procedure, trigger, context, tolerance_days=tolerance_days,
+                       deemed=deemed)
+    return transition, parsed, context
+
+
+def plan_transition(procedure: Procedure, case: CaseReading, trigger: str, *, role: str,
+                    values: Mapping[str, Any] | None = None, now: datetime,
+                    calendar: StatutoryCalendar, effective_at: datetime | None = None,
+                    expected_version: int | None = None, tolerance_days: int = 0,
+                    deemed: frozenset[str] = frozenset(),
+                    payload: Mapping[str, Any] | None = None) -> TransitionPlan:
+    """Plan ``trigger`` on the case as read; see :class:`TransitionPlan`.
+
+    :param effective_at: the legal moment of the transition when it differs from now (a deemed
+        grant processed after downtime takes effect on the day the statute says).
+    :raise TransitionRefused: not available, not permitted, guard failed, invalid field, stale.
+    """
+    transition, parsed, context = checked(
+        procedure, case, trigger, role=role, values=values, now=now,
+        expected_version=expected_version, tolerance_days=tolerance_days, deemed=deemed)
+    dest = moved_state(procedure, case.state, trigger)
+    data = updated_data(transition, dict(case.data), parsed, context)
+    moment = effective_at or now
+    ledger = _Ledger(case.deadlines)
+    if transition.dest is not STAYS:
+        previous = _leave_state(procedure, ledger, case.state, dest, trigger, data, moment)
+        _settle_passed(procedure, ledger, case.state, trigger, dest, data, moment)
+        _stop_and_restart(procedure, ledger, case.state, dest, moment, calendar, now)
+    entered = Context(state=dest, role=role, now=now, data=data, values=parsed,
+                      open_deadlines={})
+    _recompute_periods(procedure, ledger, transition, entered, calendar)
+    opened = ()
+    if transition.dest is not STAYS:
+        running = {d.kind for d in ledger.current() if d.is_open}
+        opened = _opened(procedure, dest, entered, data, moment, calendar, previous, running)
+    return _plan(procedure, transition, case, dest, data, parsed, context, moment, ledger,
+                 opened, payload)
+
+
+def plan_opening(procedure: Procedure, transition: Transition, *, role: str,
+                 values: Mapping[str, Any], data: Mapping[str, Any], now: datetime,
+                 calendar: StatutoryCalendar,
+                 effective_at: datetime | None = None) -> TransitionPlan:
+    """Plan the opening of a case by ``transition`` with ``values`` already checked (see
+    :func:`checked`) and the case's first ``data``."""
+    context = Context(state="", role=role, now=now, data=data, values=values,
+                      open_deadlines={})
+    moment = effective_at or now
+    opened = _opened(procedure, transition.dest, context, data, moment, calendar, {}, set())
+    return _plan(procedure, transition, CaseReading(procedure=procedure.code), transition.dest,
+                 dict(data), values, context, moment, _Ledger(()), opened, None)
+
+
+def _plan(procedure: Procedure, transition: Transition, case: CaseReading, dest: str,
+          data: dict, parsed: Mapping[str, Any], context: Context, moment: datetime,
+          ledger: _Ledger, opened: tuple, payload: Mapping[str, Any] | None) -> TransitionPlan:
+    event = PlannedEvent(
+        trigger=transition.trigger, from_state=case.state or None, to_state=dest,
+        reason=reason_of(transition, parsed), article=article_for(transition.article, context),
+        payload={"fields": json_safe(parsed), **(payload or {})}, effective_at=moment)
+    notice_deadlines = {d.kind: d.due_date for d in ledger.current()}
+    notice_deadlines.update({row["kind"]: row["due_date"] for row in opened})
+    return TransitionPlan(
+        procedure=procedure.code, trigger=transition.trigger, opening=transition.opening,
+        from_state=case.state, to_state=dest, data=data, values=parsed, event=event,
+        changes=ledger.changes(), opened=opened, notices=tuple(transition.notices),
+        notice_deadlines=notice_deadlines,
+        closed_at=moment if procedure.state(dest).terminal else None,
+        opens_case=_case_to_open(transition, case, data, moment),
+        informs=_parent_to_inform(transition, data, parsed))
+
+
+def expiry_trigger(on_expiry: str) -> str | None:
+    """The transition a deadline expires into, from its stored ``on_expiry``
+    (``transition:<trigger>``, see :class:`workflows.engine.Expiry`), or None (escalate,
+    flag)."""
+    kind, _, trigger = (on_expiry or "").partition(":")
+    return trigger if kind == "transition" and trigger else None
+
+
+def moved_state(procedure: Procedure, state: str, trigger: str) -> str:
+    """The state the shared machine moves ``state`` to by ``trigger``."""
+    if procedure.transition(trigger).opening:
+        return procedure.transition(trigger).dest
+    model = SimpleNamespace(state=state)
+    move(procedure, model, trigger)
+    return model.state
+
+
+def updated_data(transition: Transition, data: dict[str, Any], parsed: Mapping[str, Any],
+                 context: Context | None = None) -> dict[str, Any]:
+    """The case's data after the action: its counter raised, its stored fields and the facts it
+    establishes (``records``) kept."""
+    if transition.counts:
+        data[transition.counts] = data.get(transition.counts, 0) + 1
+    data.update(json_safe({f.name: parsed[f.name] for f in transition.fields if f.store}))
+    if transition.records is not None and context is not None:
+        data.update(json_safe(dict(transition.records(context))))
+    return data
+
+
+def reason_of(transition: Transition, parsed: Mapping[str, Any]) -> str | None:
+    if transition.reason_field:
+        return parsed.get(transition.reason_field) or None
+    return None
+
+
+class _Ledger:
+    """The case's deadlines as the plan changes them: the current values, and what changed."""
+
+    def __init__(self, deadlines: tuple[StoredDeadline, ...]) -> None:
+        self._rows = {d.id: d for d in deadlines}
+        self._changed: dict[int, dict[str, Any]] = {}
+
+    def current(self) -> list[StoredDeadline]:
+        return list(self._rows.values())
+
+    def change(self, deadline: StoredDeadline, **columns: Any) -> StoredDeadline:
+        known = {k: v for k, v in columns.items() if k in StoredDeadline.__dataclass_fields__}
+        if "suspensions" in known:
+            known["suspensions"] = tuple(known["suspensions"])
+        updated = replace(deadline, **known)
+        self._rows[deadline.id] = updated
+        self._changed.setdefault(deadline.id, {}).update(columns)
+        return updated
+
+    def changes(self) -> tuple[DeadlineChange, ...]:
+        return tuple(DeadlineChange(id=i, kind=self._rows[i].kind, columns=c)
+                     for i, c in self._changed.items())
+
+
+def _leave_state(procedure: Procedure, ledger: _Ledger, left: str, dest: str, trigger: str,
+                 data: Mapping[str, Any], moment: datetime) -> dict[str, StoredDeadline]:
+    """Close the open deadlines of the state the case leaves; return them by kind.
+
+    A deadline met by the move is ``met``; the one whose expiry fired it was already claimed as
+    ``missed`` by the sweep. Deadlines of other states (a licence's validity) run on.
+    """
+    closed = {}
+    for deadline in ledger.current():
+        if not deadline.is_open:
+            continue
+        outcome = settle(procedure, left, trigger, dest, deadline.kind)
+        if outcome is None:
+            continue
+        columns = {"status": "met" if outcome == "met" else "cancelled", "closed_at": moment,
+                   "closed_reason": closed_reason(outcome, trigger)}
+        if outcome == "met" and (day := met_on(procedure, deadline.kind, data)):
+            columns.update(closed_at=start_of_legal_day(day),
+                           closed_reason=f"met on {day} (recorded by '{trigger}')")
+        closed[deadline.kind] = ledger.change(deadline, **columns, next_reminder_on=None,
+                                              suspended_since=None)
+    return closed
+
+
+def _settle_passed(procedure: Procedure, ledger: _Ledger, left: str, trigger: str, dest: str,
+                   data: Mapping[str, Any], moment: datetime) -> None:
+    """A duty still owed after its deadline passed is settled by the same rule that meets a
+    running one: done late, made moot by the case ending, or the lapse's own consequence."""
+    for deadline in ledger.current():
+        if not deadline.passed_unsettled:
+            continue
+        how = settle_passed(procedure, left, trigger, dest, deadline.kind, deadline.on_expiry)
+        if how is None:
+            continue
+        day = met_on(procedure, deadline.kind, data) if how is Settlement.MET else None
+        if day is not None and day <= deadline.due_date:
+            # Met in time, recorded after the sweep saw the period pass (a decision served on
+            # the last day and recorded the week after): it was never missed.
+            ledger.change(deadline, status="met", closed_at=start_of_legal_day(day),
+                          closed_reason=f"met on {day} (recorded by '{trigger}' after the "
+                                        "period had been seen to pass)")
+            continue
+        ledger.change(deadline, settlement=str(how),
+                      settled_at=start_of_legal_day(day) if day is not None else moment)
+
+
+def _stop_and_restart(procedure: Procedure, ledger: _Ledger, left: str, entered: str,
+                      moment: datetime, calendar: StatutoryCalendar, now: datetime) -> None:
+    """Stop the clocks the entered state stops; restart those the left state had stopped.
+
+    The days not counted are those of the stopping period itself (Art. 128(4): "the revision
+    period"), counted as the Act counts a period (Art. 8, Civil Act 157): from the day after
+    the order, to the day the revision arrives, or to the last day of the ordered period when
+    it lapses (its end at 24:00 restarts the clock on the next day).
+    """
+    first_stopped = clock.seoul_date(moment) + timedelta(days=1)
+    restarts_on = clock.seoul_date(moment - timedelta(microseconds=1)) + timedelta(days=1)
+    stopped_before = set(procedure.state(left).suspends)
+    stopped_now = set(procedure.state(entered).suspends)
+    state = procedure.state(left)
+    for deadline in ledger.current():
+        if not deadline.is_open:
+            continue
+        if deadline.kind in stopped_before - stopped_now and deadline.suspended_since:
+            ledger.change(deadline, **resumed_columns(
+                deadline, restarts_on, article=state.article, reason=state.label_en.lower(),
+                calendar=calendar, today=clock.seoul_date(now)))
+        elif deadline.kind in stopped_now - stopped_before and not deadline.suspended_since:
+            ledger.change(deadline, suspended_since=first_stopped)
+
+
+def _recompute_periods(procedure: Procedure, ledger: _Ledger, transition: Transition,
+                       context: Context, calendar: StatutoryCalendar) -> None:
+    """Count again a running period that depends on what the action changed (Art. 132(6))."""
+    for deadline in ledger.current():
+        if not deadline.is_open or deadline.kind not in transition.recomputes:
+            continue
+        period = procedure.deadline_spec(deadline.kind).period_for(context)
+        if period != deadline.period:
+            changed = replace(deadline, period=period)
+            ledger.change(deadline, period=period,
+                          **due_columns(recomputed_due(changed, calendar)))
+
+
+def _opened(procedure: Procedure, state: str, context: Context, data: Mapping[str, Any],
+            moment: datetime, calendar: StatutoryCalendar,
+            previous: Mapping[str, StoredDeadline], running: set[str]) -> tuple[dict, ...]:
+    """The deadlines the entered state declares, except one of a kind that still runs on."""
+    opened = []
+    for spec in procedure.deadlines_of(state):
+        if spec.start.kind is StartKind.EVENT or spec.kind in running:
+            continue
+        if spec.start.optional and data.get(spec.start.key) is None:
+            continue
+        start = start_of(spec, data, moment, previous)
+        opened.append(opened_row(spec, context, start, calendar))
+    return tuple(opened)
+
+
+def start_of(spec, data: Mapping[str, Any], moment: datetime,
+             previous: Mapping[str, StoredDeadline]) -> date | datetime:
+    """Where a declared period starts: the move, a date of the case, or the end of the
+    period it extends."""
+    kind = spec.start.kind
+    if kind is StartKind.ENTERED:
+        return moment
+    if kind in (StartKind.DATA, StartKind.BACKWARD):
+        raw = data.get(spec.start.key)
+        if raw is None:
+            raise TransitionRefused(Refusal.INVALID_FIELD,
+                                    f"the case has no {spec.start.key} to count {spec.kind} from")
+        return clock.as_date(raw)
+    if kind is StartKind.PREVIOUS:
+        before = previous.get(spec.start.key)
+        if before is None:
+            raise TransitionRefused(Refusal.NOT_AVAILABLE,
+                                    f"no running {spec.start.key} period to extend")
+        return before.due_at  # 24:00 of its last day: the extension runs on from there
+    raise ValueError(f"unsupported start {kind}")
+
+
+def _case_to_open(transition: Transition, case: CaseReading, data: Mapping[str, Any],
+                  moment: datetime) -> CaseToOpen | None:
+    """The case a decision orders opened (a reinvestigation at the disposing office)."""
+    if not transition.spawns:
+        return None
+    return CaseToOpen(procedure=transition.spawns, values={
+        "scope": data.get("scope"), "decided_on": clock.seoul_date(moment),
+        "ordered_by": case.procedure, "parent_reference": case.reference})
+
+
+def _parent_to_inform(transition: Transition, data: Mapping[str, Any],
+                      parsed: Mapping[str, Any]) -> ParentToInform | None:
+    reference = data.get("parent_reference")
+    if not transition.informs or not reference:
+        return None
+    return ParentToInform(reference=reference, trigger=transition.informs, values=parsed)
+
+
+def closed_reason(outcome: str, trigger: str) -> str:
+    return {"met": f"met by '{trigger}'",
+            "superseded": f"replaced by the period '{trigger}' opened again"}.get(
+        outcome, f"the case ended by '{trigger}'")
+
+
+def met_on(procedure: Procedure, kind: str, data: Mapping[str, Any] | None) -> date | None:
+    """The day a deadline was legally met, when it declares one (``met_on``: a written decision
+    is served, Art. 128(3)) and the case's data holds it."""
+    spec = procedure.deadline_spec(kind)
+    return clock.as_date((data or {}).get(spec.met_on)) if spec is not None and spec.met_on \
+        else None
+
+
+def start_of_legal_day(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=clock.SEOUL)
+
+
+def preview_dues(procedure: Procedure, case: CaseReading, trigger: str,
+                 values: Mapping[str, Any], now: datetime,
+                 calendar: StatutoryCalendar) -> dict[str, date]:
+    """The due dates the case would have after ``trigger`` with ``values``, nothing checked.
+
+    For a preview of the notice the transition issues (a revision order states the end of its
+    revision period, an extension the new end of the processing period).
+    """
+    transition = procedure.transition(trigger)
+    current = {d.kind: d for d in case.open_deadlines}
+    dues = {kind: d.due_date for kind, d in current.items()}
+    if transition.dest is STAYS:
+        return dues
+    data = updated_data(transition, dict(case.data), values)
+    context = Context(state=transition.dest, role=SYSTEM, now=now, data=data, values=values,
+                      open_deadlines={})
+    for spec in procedure.deadlines_of(transition.dest):
+        if spec.start.kind in (StartKind.EVENT, StartKind.BACKWARD):
+            continue
+        try:
+            start = start_of(spec, data, now, current)
+        except TransitionRefused:
+            continue  # its start is not known before the action: no date to show
+        dues[spec.kind] = calendar.due(start, spec.period_for(context), rollover=spec.rollover,
+                                       starts_at_midnight=spec.starts_at_midnight).due_date
+    return dues
