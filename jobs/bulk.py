@@ -23,8 +23,17 @@ from sqlalchemy import bindparam, insert, select, update
 from backoffice.audit import SYSTEM_ACTOR, event_hash, stable_payload
 from backoffice.deadlines.store import load_calendar
 from backoffice.extensions import db
-from backoffice.models import Alert, Case, CaseEvent, Deadline, User
+from backoffice.models import (
+    Alert,
+    Authorisation,
+    AuthorisationStatus,
+    Case,
+    CaseEvent,
+    Deadline,
+    User,
+)
 from backoffice.sql import dialect_insert
+from backoffice.transitions import single
 from backoffice.transitions.reading import STORED_COLUMNS, legal_history_rows, stored
 from backoffice.transitions.single import event_payload
 from jobs import messages
@@ -150,8 +159,6 @@ def _reads_history(row, due: Due) -> bool:
 def write_batch(planned: list[Planned], now: datetime, calendar: StatutoryCalendar) -> None:
     """Write the plans: the cases they open first, then every case, event, deadline, notice
     and alert of the batch in a few statements, then the parents they inform."""
-    from backoffice.transitions import single
-
     opened = {p.case.id: single.open_ordered_in_bulk(p.case, p.plan, p.actor, calendar)
               for p in planned if p.plan.opens_case is not None}
     notices = BulkNotices(planned, now, calendar)
@@ -205,6 +212,7 @@ class _Writes:
 
     def __init__(self) -> None:
         self.events, self.alerts, self.new_deadlines = [], [], []
+        self.granted, self.ended = [], []
         self.cases: dict[tuple[str, ...], list[dict]] = defaultdict(list)
         self.changes: dict[tuple[str, ...], list[dict]] = defaultdict(list)
 
@@ -225,6 +233,11 @@ class _Writes:
                 {"b_id": change.id, **change.columns})
         self.new_deadlines += [{"case_id": row.id, "opened_at": now, **columns}
                                for columns in plan.opened]
+        if plan.ends_grants:
+            self.ended.append({"b_case_id": row.id, **single.ended_values(plan)})
+        if plan.grants is not None:
+            self.granted.append(single.granted_row(plan, case_id=row.id, holder_id=row.party_id,
+                                                   event_seq=event["seq"]))
 
     def write(self) -> None:
         if not self.cases:
@@ -249,9 +262,22 @@ class _Writes:
                 .values({name: bindparam(name) for name in columns}), rows)
         if self.new_deadlines:
             session.execute(insert(deadlines), self.new_deadlines)
+        self._write_authorisations()
         if self.alerts:
             session.execute(dialect_insert(Alert.__table__).on_conflict_do_nothing(),
                             self.alerts)
+
+
+    def _write_authorisations(self) -> None:
+        table = Authorisation.__table__
+        if self.ended:
+            db.session.execute(
+                update(table).where(table.c.case_id == bindparam("b_case_id"),
+                                    table.c.status == AuthorisationStatus.IN_FORCE)
+                .values(status=bindparam("status"), ended_at=bindparam("ended_at"),
+                        ended_reason=bindparam("ended_reason")), self.ended)
+        if self.granted:
+            db.session.execute(insert(table), self.granted)
 
 
 def _deadlines(case_ids: set[int]) -> dict[int, list]:

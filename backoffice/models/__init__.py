@@ -2,6 +2,7 @@
 
 from backoffice.models.alert import Alert
 from backoffice.models.attachment import Attachment
+from backoffice.models.authorisation import Authorisation, AuthorisationStatus
 from backoffice.models.calendar import CalendarDay, NetworkOutage
 from backoffice.models.case import Case
 from backoffice.models.counter import Counter
@@ -19,6 +20,8 @@ from backoffice.models.user import User
 __all__ = [
     "Alert",
     "Attachment",
+    "Authorisation",
+    "AuthorisationStatus",
     "CalendarDay",
     "Case",
     "CaseEvent",

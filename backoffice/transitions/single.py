@@ -13,13 +13,23 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, update
 
 from backoffice.audit import append_event
 from backoffice.cases.operations import open_case
 from backoffice.deadlines.store import load_calendar
 from backoffice.extensions import db
-from backoffice.models import Case, CaseEvent, Deadline, Notice, Office, Party, User
+from backoffice.models import (
+    Authorisation,
+    AuthorisationStatus,
+    Case,
+    CaseEvent,
+    Deadline,
+    Notice,
+    Office,
+    Party,
+    User,
+)
 from backoffice.notices.after_commit import render_once_committed
 from backoffice.notices.issue import planned_notice_rows, reserve_numbers
 from backoffice.transitions import inputs
@@ -94,11 +104,41 @@ def apply_plan(case: Case, plan: TransitionPlan, rows: list[Deadline], *, actor:
         db.session.add_all(Deadline(case=case, **row) for row in plan.opened)
         if plan.closed_at is not None:
             case.closed_at = plan.closed_at
+    _grant(case, plan, event.seq)
     _issue(case, plan, numbers, event.seq, actor, now, calendar)
     if plan.informs is not None:
         inform_parent(case, plan, actor, now, calendar)
     db.session.flush()
     return event
+
+
+def granted_row(plan: TransitionPlan, *, case_id: int, holder_id: int,
+                event_seq: int) -> dict[str, Any]:
+    """The columns of the authorisation a plan grants (``Transition.grants``)."""
+    grant = plan.grants
+    return {"case_id": case_id, "holder_id": holder_id, "kind": grant.kind,
+            "number": grant.number, "article": grant.article, "valid_from": grant.valid_from,
+            "valid_to": grant.valid_to, "status": AuthorisationStatus.IN_FORCE,
+            "granted_at": plan.event.effective_at, "event_seq": event_seq}
+
+
+def ended_values(plan: TransitionPlan) -> dict[str, Any]:
+    """What the case's authorisations in force become by a plan that ends them."""
+    return {"status": plan.ends_grants, "ended_at": plan.event.effective_at,
+            "ended_reason": plan.event.reason or plan.trigger}
+
+
+def _grant(case: Case, plan: TransitionPlan, event_seq: int) -> None:
+    if plan.ends_grants:
+        db.session.execute(
+            update(Authorisation)
+            .where(Authorisation.case_id == case.id,
+                   Authorisation.status == AuthorisationStatus.IN_FORCE)
+            .values(**ended_values(plan)).execution_options(synchronize_session=False))
+    if plan.grants is not None:
+        db.session.add(Authorisation(**granted_row(plan, case_id=case.id,
+                                                   holder_id=case.party_id,
+                                                   event_seq=event_seq)))
 
 
 def event_payload(plan: TransitionPlan, numbers: list[str],

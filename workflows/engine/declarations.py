@@ -201,6 +201,19 @@ nothing of it."""
 
 
 @dataclass(frozen=True, kw_only=True)
+class Grant:
+    """An authorisation a transition grants: its kind, and the days it is valid, from the case
+    as the action leaves it (``valid_from`` by default the legal day of the action)."""
+
+    kind: str | Callable[[Context], str]
+    valid_from: Callable[[Context], date | None] | None = None
+    valid_to: Callable[[Context], date | None] | None = None
+
+    def kind_for(self, context: Context) -> str:
+        return self.kind(context) if callable(self.kind) else self.kind
+
+
+@dataclass(frozen=True, kw_only=True)
 class Transition(_Labelled):
     trigger: str
     source: tuple[str, ...]
@@ -237,6 +250,11 @@ class Transition(_Labelled):
     ("objection"), ``{what_ko}`` its Korean name with the subject particle ("이의신청이"), and
     ``{field}`` the label of the choice made in that field of the action (e.g. ``{extent}``).
     Also what the lapse of a deadline expiring into this action means for the party."""
+    grants: Grant | None = None
+    """What the action grants the case's party for a time (a permission, a licence, a
+    certificate), kept as an authorisation with its own indexed columns."""
+    ends_grant: str | None = None
+    """The status the authorisations in force of the case take by this action ("revoked")."""
 
     @property
     def outcome_en(self) -> str:

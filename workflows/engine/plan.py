@@ -119,6 +119,17 @@ class ParentToInform:
 
 
 @dataclass(frozen=True, kw_only=True)
+class AuthorisationGrant:
+    """The authorisation the transition grants the case's party (``Transition.grants``)."""
+
+    kind: str
+    number: str
+    article: str
+    valid_from: date
+    valid_to: date | None
+
+
+@dataclass(frozen=True, kw_only=True)
 class TransitionPlan:
     procedure: str
     trigger: str
@@ -139,6 +150,9 @@ class TransitionPlan:
     closed_at: datetime | None = None
     opens_case: CaseToOpen | None = None
     informs: ParentToInform | None = None
+    grants: AuthorisationGrant | None = None
+    ends_grants: str | None = None
+    """The status the case's authorisations in force take (``Transition.ends_grant``)."""
 
     @property
     def notice_fields(self) -> dict[str, Any]:
@@ -229,7 +243,9 @@ def _plan(procedure: Procedure, transition: Transition, case: CaseReading, dest:
         notice_deadlines=notice_deadlines,
         closed_at=moment if procedure.state(dest).terminal else None,
         opens_case=_case_to_open(transition, case, data, moment),
-        informs=_parent_to_inform(transition, data, parsed))
+        informs=_parent_to_inform(transition, data, parsed),
+        grants=_grant(transition, case, event.article, dest, data, parsed, moment),
+        ends_grants=transition.ends_grant)
 
 
 def expiry_trigger(on_expiry: str) -> str | None:
@@ -420,6 +436,22 @@ def _case_to_open(transition: Transition, case: CaseReading, data: Mapping[str, 
     return CaseToOpen(procedure=transition.spawns, values={
         "scope": data.get("scope"), "decided_on": clock.seoul_date(moment),
         "ordered_by": case.procedure, "parent_reference": case.reference})
+
+
+def _grant(transition: Transition, case: CaseReading, article: str, dest: str,
+           data: Mapping[str, Any], parsed: Mapping[str, Any],
+           moment: datetime) -> AuthorisationGrant | None:
+    """The authorisation the transition grants, valid from the legal day of its moment unless
+    the declaration says otherwise (a deemed grant at 00:00 of the day after the period)."""
+    grant = transition.grants
+    if grant is None:
+        return None
+    context = Context(state=dest, role=SYSTEM, now=moment, data=data, values=parsed)
+    valid_from = (grant.valid_from(context) if grant.valid_from else None) \
+        or clock.seoul_date(moment)
+    return AuthorisationGrant(
+        kind=grant.kind_for(context), number=case.reference, article=article,
+        valid_from=valid_from, valid_to=grant.valid_to(context) if grant.valid_to else None)
 
 
 def _parent_to_inform(transition: Transition, data: Mapping[str, Any],

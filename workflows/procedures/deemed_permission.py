@@ -51,6 +51,7 @@ from workflows.engine import (
     Expiry,
     Field,
     FieldKind,
+    Grant,
     Label,
     Procedure,
     Start,
@@ -279,6 +280,12 @@ RECEIVE_FIELDS = (
 
 OFFICE = frozenset({Role.OFFICER, Role.SUPERVISOR})
 
+PERMISSION = Grant(kind=lambda context: f"permission:{context.data['permission_kind']}")
+"""A permission granted, or deemed granted on the day after the period ends (e.g. Art.
+134(4)): an authorisation of its kind ("permission:134"), valid from the legal day of the grant
+(the deemed grant's moment is 00:00 of that day), without an end the Act sets; a revocation
+ends it."""
+
 PROCEDURE = Procedure(
     code=CODE,
     article="Arts. 134, 136, 140, 142, 143, 158, 159, 161, 185, 187, 250 (and 146(1), 151(2), "
@@ -306,7 +313,7 @@ PROCEDURE = Procedure(
         Transition(trigger="grant", source=("received", "extended"), dest="granted", roles=OFFICE,
                    article=_paragraph("period"), label=Label("Grant permission", "허가"),
                    outcome=Label("Permission was granted", "허가되었습니다"),
-                   guards=(_within_processing_period,),
+                   guards=(_within_processing_period,), grants=PERMISSION,
                    fields=(Field(name="conditions",
                                  label=Label("Conditions (period, place, goods)", "허가 조건"),
                                  kind=FieldKind.LONGTEXT, required=False),),
@@ -348,7 +355,7 @@ PROCEDURE = Procedure(
                    outcome=Label("The office did not answer within the period: permission is "
                                  "deemed granted",
                                  "처리기간 내에 통지가 없어 허가된 것으로 봅니다"),
-                   notices=("deemed_grant_confirmation",)),
+                   notices=("deemed_grant_confirmation",), grants=PERMISSION),
         Transition(trigger="withdraw", source=("received", "extended"), dest="withdrawn",
                    roles=frozenset({*OFFICE, Role.DUTY_PAYER}),
                    article="withdrawal of the application",
@@ -365,7 +372,7 @@ PROCEDURE = Procedure(
                    fields=(Field(name="reasons",
                                  label=Label("Reasons for the revocation", "취소 사유"),
                                  kind=FieldKind.LONGTEXT),),
-                   reason_field="reasons", notices=("revocation",)),
+                   reason_field="reasons", notices=("revocation",), ends_grant="revoked"),
     ),
     configured=configured_period,
     deadlines={
