@@ -1,5 +1,1 @@
-from flask import Blueprint
-
-bp = Blueprint("auth", __name__)
-
-from backoffice.auth import views  # noqa: E402, F401
+"""Signing in and out, password changes, accounts (blueprint in :mod:`.blueprint`)."""

@@ -3,8 +3,8 @@ from __future__ import annotations
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from backoffice.auth import bp
 from backoffice.auth.accounts import PasswordRefused, change_password
+from backoffice.auth.blueprint import bp
 from backoffice.auth.forms import LoginForm, LogoutForm, PasswordChangeForm
 from backoffice.auth.login import authenticate
 from backoffice.auth.rate_limits import limited, refused

@@ -1,5 +1,1 @@
-from flask import Blueprint
-
-bp = Blueprint("deadlines", __name__)
-
-from backoffice.deadlines import views  # noqa: E402, F401
+"""Deadlines: computed, stored, extended, waived; their pages (blueprint in :mod:`.blueprint`)."""

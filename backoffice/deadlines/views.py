@@ -9,7 +9,8 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
-from backoffice.deadlines import bp, store
+from backoffice.deadlines import store
+from backoffice.deadlines.blueprint import bp
 from backoffice.deadlines.forms import (
     ClosureDayForm,
     ComputeDeadlineForm,

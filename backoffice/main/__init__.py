@@ -1,5 +1,1 @@
-from flask import Blueprint
-
-bp = Blueprint("main", __name__)
-
-from backoffice.main import alert_views, portal, views  # noqa: E402, F401
+"""The home pages of each role: dashboard, portal, alerts (blueprint in :mod:`.blueprint`)."""

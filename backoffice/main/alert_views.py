@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from backoffice.alerts import acknowledge
 from backoffice.extensions import db
-from backoffice.main import bp
+from backoffice.main.blueprint import bp
 from backoffice.security import role_required, safe_local_path
 from workflows.roles import Role
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from flask import render_template
 from flask_login import current_user
 
-from backoffice.main import bp, portal_view, queries
+from backoffice.main import portal_view, queries
+from backoffice.main.blueprint import bp
 from backoffice.security import role_required
 from workflows.roles import Role
 

@@ -11,7 +11,8 @@ from backoffice.auth.forms import AccountActionForm
 from backoffice.auth.sessions import live_session_counts
 from backoffice.extensions import db
 from backoffice.health import scheduler_status
-from backoffice.main import bp, queries
+from backoffice.main import queries
+from backoffice.main.blueprint import bp
 from backoffice.main.charts import grouped_bars
 from backoffice.models import User
 from backoffice.security import role_required, safe_local_path
