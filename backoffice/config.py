@@ -1,11 +1,14 @@
 """Configuration: documented defaults, then ``instance/config.py``, then the environment.
 
-Every key the application reads has its default here. Numbers the Customs Act leaves to
-Presidential Decree are configuration too, with the default documented beside them.
+Every key the application reads has its default here, except those a procedure declares
+(``Procedure.settings``): the numbers the Customs Act leaves to Presidential Decree, and the
+periods it lets the office set, are documented and checked beside the procedure that reads them,
+and collected here from the declared procedures.
 """
 
 from __future__ import annotations
 
+import copy
 import os
 import secrets
 from collections.abc import Mapping
@@ -15,8 +18,8 @@ from typing import Any, ClassVar
 
 from flask import Flask
 
-from workflows.calendar.periods import CalendarError, Period, Unit
-from workflows.procedures.deemed_permission import KINDS
+from workflows.engine.declarations import Setting
+from workflows.procedures import REGISTRY
 
 
 class DefaultConfig:
@@ -76,18 +79,11 @@ class DefaultConfig:
     CALENDAR_RETROACTIVE_DAYS = 7
     CALENDAR_FUTURE_DAYS = 400
 
-    # The Act fixes 10 days for every deemed-permission clause (e.g. Art. 134(3)), an Art. 8
-    # period: a kind may be given another Art. 8 period here (e.g. {"250": "10d"}) but never
-    # processing days ("pd": the civil-petition count is for extensions only, e.g. 134(4)); the
-    # application refuses to start otherwise. Keys are the kinds of
-    # workflows.procedures.deemed_permission.KINDS.
-    DEEMED_PERMISSION_PERIODS: ClassVar[dict[str, str]] = {}
-    # Numbers the Act leaves to Presidential Decree, kept on each case when it opens:
-    # Art. 126(2): a spouse or relative may act as attorney where less than this amount (KRW)
-    # is in dispute.
-    FAMILY_ATTORNEY_LIMIT = 30_000_000
-    # Art. 128(5) latter part: the most days a reinvestigation may be extended, in total.
-    REINVESTIGATION_EXTENSION_DAYS = 60
+    # The settings of the procedures, declared with their defaults and checks by the procedure
+    # that reads them (Procedure.settings, collected by procedure_settings below): the numbers
+    # the Act leaves to Presidential Decree, kept on each case when it opens
+    # (FAMILY_ATTORNEY_LIMIT, Art. 126(2); REINVESTIGATION_EXTENSION_DAYS, Art. 128(5)), and
+    # the deemed-permission periods (DEEMED_PERMISSION_PERIODS, e.g. Art. 134(3)).
 
     # A legal date typed for something that has happened (a service, a receipt, a decision)
     # may be at most this many days after today in Asia/Seoul: 0, it cannot be in the future.
@@ -120,6 +116,8 @@ class DefaultConfig:
 def load_config(app: Flask, overrides: Mapping[str, Any] | None = None) -> None:
     """Fill ``app.config`` from the defaults, the instance file, the environment and overrides."""
     app.config.from_object(DefaultConfig)
+    app.config.from_mapping({name: copy.deepcopy(setting.default)
+                             for name, setting in procedure_settings().items()})
     app.config.from_pyfile("config.py", silent=True)
     if os.environ.get("DATABASE_URL"):
         app.config["SQLALCHEMY_DATABASE_URI"] = os.environ["DATABASE_URL"]
@@ -133,34 +131,33 @@ def load_config(app: Flask, overrides: Mapping[str, Any] | None = None) -> None:
     )
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret_key(Path(app.instance_path))
-    check_deemed_permission_periods(app.config["DEEMED_PERMISSION_PERIODS"])
+    check_procedure_settings(app.config)
 
 
-def check_deemed_permission_periods(periods: Mapping[str, str]) -> None:
-    """Refuse a configured processing period the Act does not allow, at startup.
+def procedure_settings() -> dict[str, Setting]:
+    """The settings the declared procedures read (``Procedure.settings``), by name: a setting
+    several procedures share (the attorney limit of Art. 126(2)) is declared once.
 
-    The 10 days of the deemed-permission clauses (e.g. Art. 134(3)) are the Act's own period,
-    counted under Art. 8; only an extension under the civil-petition statutes counts processing
-    days (e.g. 134(4)). A "pd" period here would push the deemed grant past the day the Act
-    gives it.
-
-    :raise ValueError: an unknown kind, an unreadable period, or a period in processing days.
+    :raise ValueError: two procedures declare one name differently.
     """
-    for kind, text in (periods or {}).items():
-        where = f"DEEMED_PERMISSION_PERIODS[{kind!r}]"
-        if kind not in KINDS:
-            raise ValueError(f"{where}: no such kind of deemed permission; one of "
-                             f"{', '.join(KINDS)}")
-        try:
-            period = Period.parse(text)
-        except CalendarError as error:
-            raise ValueError(f"{where}: {error}") from None
-        if period.unit is Unit.PETITION_DAYS:
-            raise ValueError(
-                f"{where} = {text!r}: the processing period is the Act's 10 days counted under "
-                f"Art. 8 ({KINDS[kind].reference('period')}), not processing days; only an "
-                f"extension under the civil-petition statutes counts processing days "
-                f"({KINDS[kind].reference('deemed')})")
+    settings: dict[str, Setting] = {}
+    for procedure in REGISTRY.values():
+        for setting in procedure.settings:
+            if settings.setdefault(setting.name, setting) != setting:
+                raise ValueError(f"{procedure.code}: setting {setting.name} is declared "
+                                 "differently by another procedure")
+    return settings
+
+
+def check_procedure_settings(config: Mapping[str, Any]) -> None:
+    """Refuse, at startup, a value of a procedure's setting the Act does not allow (e.g. a
+    deemed-permission period in processing days).
+
+    :raise ValueError: naming the setting and why.
+    """
+    for setting in procedure_settings().values():
+        if setting.check is not None:
+            setting.check(setting.name, config[setting.name])
 
 
 def normalise_database_url(url: str) -> str:

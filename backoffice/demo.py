@@ -1,4 +1,5 @@
-"""Demo data: offices, one user of each role, duty payers and a few cases.
+"""Demo data: offices, one user of each role, duty payers and a few cases (the cases are
+plain data, :mod:`workflows.demo`, taken here in order).
 
 Loaded by ``flask seed-demo`` (and by ``make run`` when the database is empty). The demo
 password is printed with the users; it is meant for a local demonstration only.
@@ -6,8 +7,10 @@ password is printed with the users; it is meant for a local demonstration only.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -18,6 +21,7 @@ from backoffice.models import Notice, Office, Party, User
 from backoffice.notices.service import record_service
 from backoffice.workflow import fire, open_procedure_case
 from workflows import clock
+from workflows.demo import DEMO_CASES, Assignment, DaysAgo, Service
 from workflows.identifiers import IdentifierKind, parse
 from workflows.roles import Role
 
@@ -91,93 +95,37 @@ def seed_demo() -> list[DemoUser]:
     return list(USERS)
 
 
-DEMO_APPLICATIONS = (
-    # kind, days since receipt, office, officer, what happens next
-    ("161", 8, "BUSAN", "busan.officer", None, "10 sample bottles of imported wine"),
-    ("158", 9, "BUSAN", "busan.officer", None, "relabelling of 400 cartons in bonded warehouse 3"),
-    ("250", 14, "SEOUL", "officer2", None, "withdrawal of import declaration 12345-26-000001"),
-    ("187", 3, "SEOUL", "officer", "extend", "assembly work outside bonded factory 7"),
-    ("134", 2, "BUSAN", "busan.officer", "grant", "entry of MV Hanbit Star at Gamcheon"),
-)
+def _dated(values: Mapping[str, Any] | None, today: date) -> dict[str, Any] | None:
+    """The values with each :class:`DaysAgo` made the ISO date it stands for."""
+    if values is None:
+        return None
+    return {name: _day(value, today).isoformat() if isinstance(value, DaysAgo) else value
+            for name, value in values.items()}
 
 
-def _seed_deemed_permissions(parties, users, offices, calendar, today) -> None:
-    """Applications of several kinds: some about to be deemed granted, one already due."""
-    for kind, age, office, officer, then, what in DEMO_APPLICATIONS:
-        case = open_procedure_case(
-            "deemed_permission", party=parties["company"], office=offices[office],
-            actor=users[officer], assigned_officer=users[officer], calendar=calendar,
-            values={"permission_kind": kind,
-                    "received_on": (today - timedelta(days=age)).isoformat(),
-                    "application": what},
-        )
-        if then == "extend":
-            fire(case, "extend", actor=users[officer], calendar=calendar,
-                 values={"extension_days": 10, "reasons": "site inspection needed (demo)"})
-        elif then == "grant":
-            fire(case, "grant", actor=users[officer], calendar=calendar,
-                 values={"conditions": "berth 4 only, 6-8 December"})
+def _day(ago: DaysAgo, today: date) -> date:
+    return today - timedelta(days=ago.days)
 
 
 def _seed_cases(offices, parties, users) -> None:
-    seoul, busan = offices["SEOUL"], offices["BUSAN"]
+    """Open the demo's cases (:data:`workflows.demo.DEMO_CASES`) and take what follows on
+    each, in order."""
     calendar = load_calendar()
     today = clock.today()
-    filed_on = today - timedelta(days=25)
-    objection = open_procedure_case(
-        "objection", party=parties["payer"], office=seoul, actor=users["payer"],
-        calendar=calendar,
-        values={"disposition": "Payment notice on an online purchase (KRW 184,000)",
-                "disposition_ref": "SEL-2026-104411",
-                "disposition_kind": "assessment",
-                "notice_received_on": (filed_on - timedelta(days=12)).isoformat(),
-                "filed_on": filed_on.isoformat(), "filing_rule": "online",
-                "reasons": "The goods were a gift for personal use (demo)."},
-    )
-    assign_case(objection, users["officer"], actor=users["supervisor"])
-    revision = open_procedure_case(
-        "objection", party=parties["company"], office=seoul, actor=users["company"],
-        calendar=calendar, assigned_officer=users["officer2"],
-        values={"disposition": "Tariff classification of heading 8471 (demo)",
-                "disposition_ref": "SEL-2026-099812",
-                "disposition_kind": "classification",
-                "notice_received_on": (today - timedelta(days=40)).isoformat(),
-                "filed_on": (today - timedelta(days=6)).isoformat(), "filing_rule": "at_office",
-                "reasons": "The goods are parts, not complete machines (demo)."},
-    )
-    fire(revision, "order_revision", actor=users["officer2"], calendar=calendar,
-         values={"revision_days": 14, "matters": "Attach the technical drawings (demo)."})
-    overdue = open_procedure_case(
-        "objection", party=parties["alien"], office=seoul, actor=users["officer"],
-        calendar=calendar, assigned_officer=users["officer"],
-        values={"disposition": "Duty on a used car shipped as household goods (demo)",
-                "disposition_ref": "SEL-2026-071230", "disposition_kind": "assessment",
-                "notice_received_on": (today - timedelta(days=60)).isoformat(),
-                "filed_on": (today - timedelta(days=45)).isoformat(), "filing_rule": "postmaster",
-                "reasons": "The car was used abroad for over a year (demo)."},
-    )
-    fire(overdue, "issue_opinion", actor=users["officer"], calendar=calendar,
-         values={"opinion": "Ownership abroad under one year (demo)."})
-    fire(overdue, "refer_to_committee", actor=users["officer"], calendar=calendar)
-    examination = open_procedure_case(
-        "examination", party=parties["company"], office=seoul, actor=users["company"],
-        calendar=calendar, assigned_officer=users["officer2"],
-        values={"disposition": "Customs valuation of imported machinery (demo)",
-                "disposition_ref": "SEL-2026-087001",
-                "disposition_kind": "classification", "route": "direct",
-                "period_starts_on": (today - timedelta(days=50)).isoformat(),
-                "filed_on": (today - timedelta(days=4)).isoformat(), "filing_rule": "at_office",
-                "reasons": "Royalties are not part of the customs value (demo)."},
-    )
-    fire(examination, "forward", actor=users["officer2"], calendar=calendar,
-         values={"opinion": "The royalties are a condition of sale (demo)."})
-    _seed_deemed_permissions(parties, users, offices, calendar, today)
-    review = open_procedure_case(
-        "pre_assessment_review", party=parties["alien"], office=busan,
-        actor=users["busan.officer"], assigned_officer=users["busan.officer"],
-        calendar=calendar, values={"shortage": 1_240_000,
-                                   "grounds": "Undervalued invoice for cosmetics (demo)."},
-    )
-    notice = db.session.scalars(select(Notice).where(Notice.case_id == review.id)).one()
-    record_service(notice, actor=users["busan.officer"], method="mail", served_on=today,
-                   reference="RR 1234 5678 9KR (demo)")
+    for scenario in DEMO_CASES:
+        case = open_procedure_case(
+            scenario.procedure, party=parties[scenario.party], office=offices[scenario.office],
+            actor=users[scenario.actor], calendar=calendar,
+            assigned_officer=users[scenario.assigned] if scenario.assigned else None,
+            values=_dated(scenario.values, today),
+        )
+        for step in scenario.then:
+            if isinstance(step, Assignment):
+                assign_case(case, users[step.officer], actor=users[step.by])
+            elif isinstance(step, Service):
+                notice = db.session.scalars(select(Notice).where(Notice.case_id == case.id)).one()
+                record_service(notice, actor=users[step.actor], method=step.method,
+                               served_on=_day(step.served, today), reference=step.reference)
+            else:
+                fire(case, step.trigger, actor=users[step.actor], calendar=calendar,
+                     values=_dated(step.values, today))

@@ -32,6 +32,7 @@ from backoffice.models import (
     Deadline,
     User,
 )
+from backoffice.models.details import write_details
 from backoffice.sql import dialect_insert
 from backoffice.transitions import single
 from backoffice.transitions.reading import STORED_COLUMNS, legal_history_rows, stored
@@ -213,6 +214,7 @@ class _Writes:
     def __init__(self) -> None:
         self.events, self.alerts, self.new_deadlines = [], [], []
         self.granted, self.ended = [], []
+        self.details: dict[str, list[dict]] = defaultdict(list)
         self.cases: dict[tuple[str, ...], list[dict]] = defaultdict(list)
         self.changes: dict[tuple[str, ...], list[dict]] = defaultdict(list)
 
@@ -233,6 +235,8 @@ class _Writes:
                 {"b_id": change.id, **change.columns})
         self.new_deadlines += [{"case_id": row.id, "opened_at": now, **columns}
                                for columns in plan.opened]
+        if plan.details is not None:
+            self.details[plan.procedure].append({"case_id": row.id, **plan.details})
         if plan.ends_grants:
             self.ended.append({"b_case_id": row.id, **single.ended_values(plan)})
         if plan.grants is not None:
@@ -262,6 +266,8 @@ class _Writes:
                 .values({name: bindparam(name) for name in columns}), rows)
         if self.new_deadlines:
             session.execute(insert(deadlines), self.new_deadlines)
+        for procedure_code, rows in self.details.items():
+            write_details(procedure_code, rows)
         self._write_authorisations()
         if self.alerts:
             session.execute(dialect_insert(Alert.__table__).on_conflict_do_nothing(),

@@ -1,65 +1,77 @@
-"""Starting the next remedy from a decided (or overdue) objection (Arts. 121(2), 129)."""
+"""Filing the next remedy from a case's own page, as its procedure declares it
+(``Procedure.follow_on``): e.g. a request for examination from a decided or overdue objection
+(Arts. 121(2), 129). The route and the new case's values are the declaration's pure rules; here
+the case is read, the new case opened and the filing recorded on the old one (which closes it).
+"""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import datetime
 
 from backoffice.models import Case, User
+from backoffice.transitions.reading import stored
 from backoffice.workflow import fire, latest_deadlines_of, open_procedure_case
 from workflows import clock
-from workflows.engine import Refusal, TransitionRefused
-from workflows.procedures import procedure_for
+from workflows.engine import SYSTEM, Context, Refusal, TransitionRefused
+from workflows.engine.declarations import FollowOn
+from workflows.procedures import REGISTRY
+
+NO_FOLLOW_ON = "no next remedy is filed from this case's page"
 
 
-def can_request_examination(case: Case) -> bool:
-    """Whether the claimant may request an examination from this objection now (the one
-    rule the case page, the portal and the filing share)."""
-    return isinstance(_route(case, clock.today()), tuple)
+def _follow_on(case: Case) -> FollowOn | None:
+    procedure = REGISTRY.get(case.procedure)
+    return procedure.follow_on if procedure is not None else None
 
 
-def _route(objection: Case, today: date) -> tuple[str, str] | str:
-    """The filing route of a request for examination after ``objection`` and the day its
-    period runs from, or why none is open now.
+def _reading(case: Case, now: datetime) -> Context:
+    """The case as the declaration's rules read it: its state, data and the newest deadline of
+    each kind (the real last day of a period that has passed)."""
+    return Context(state=case.state, role=SYSTEM, now=now, data=dict(case.data or {}),
+                   deadlines={d.kind: stored(d).view() for d in latest_deadlines_of(case)})
 
-    After a decision is received the 90 days run from its receipt (121(2)). When no decision
-    was received within the decision period (none was made, or one was made but not served in
-    time, 128(3)), the request may be filed from the day after that period, with no end
-    (121(2) proviso, 129(2)1).
+
+def _route(case: Case, follow_on: FollowOn | None, now: datetime
+           ) -> tuple[tuple[str, str], Context] | str:
+    """The route of the next remedy and the day its period runs from (with the reading they
+    were computed from), or why it cannot be filed from ``case`` now."""
+    if follow_on is None:
+        return NO_FOLLOW_ON
+    if case.state not in REGISTRY[case.procedure].transition(follow_on.trigger).source:
+        return follow_on.unavailable
+    reading = _reading(case, now)
+    route = follow_on.route(reading)
+    return route if isinstance(route, str) else (route, reading)
+
+
+def can_file_follow_on(case: Case) -> bool:
+    """Whether the claimant may file the next remedy from this case now (the one rule the case
+    page, the portal and the filing share)."""
+    return not isinstance(_route(case, _follow_on(case), clock.now()), str)
+
+
+def file_follow_on(case: Case, *, actor: User, reasons: str) -> Case:
+    """File the next remedy against ``case``'s matter and record it on ``case``, which closes
+    (the route and its start: ``FollowOn.route``).
+
+    :raise TransitionRefused: it cannot be filed from this case now, or the filing is refused.
     """
-    if objection.procedure != "objection" or objection.state not in (
-            procedure_for("objection").transition("next_step_filed").source):
-        return "a request for examination follows a decided or overdue objection"
-    served = (objection.data or {}).get("decision_served_on")
-    if served:
-        return "after_objection", served
-    period_end = next((d.due_date for d in reversed(latest_deadlines_of(objection))
-                       if d.kind == "decision"), None)
-    if period_end is not None and today > period_end:
-        return "objection_overdue", (period_end + timedelta(days=1)).isoformat()
-    return ("the objection was decided: record when its decision was received first, or wait "
-            f"until its decision period ends ({period_end}) (Art. 121(2))")
-
-
-def request_examination_after_objection(objection: Case, *, actor: User,
-                                        reasons: str) -> Case:
-    """File a request for examination against the objection's disposition and close it (the
-    route and its start: :func:`_route`)."""
-    today = clock.today()
-    route = _route(objection, today)
-    if isinstance(route, str):
-        raise TransitionRefused(Refusal.GUARD_FAILED, route)
-    route, starts = route
-    data = objection.data or {}
-    examination = open_procedure_case(
-        "examination", party=objection.party, office=objection.office, actor=actor,
-        assigned_officer=objection.assigned_officer,
-        values={"disposition": data.get("disposition"),
-                "disposition_ref": data.get("disposition_ref"),
-                "disposition_kind": data.get("disposition_kind"), "route": route,
-                "period_starts_on": starts, "filed_on": date.isoformat(today),
-                "filing_rule": "online", "reasons": reasons},
-        data={"after_objection": objection.reference},
+    follow_on = _follow_on(case)
+    found = _route(case, follow_on, clock.now())
+    if isinstance(found, str):
+        raise TransitionRefused(Refusal.GUARD_FAILED, found)
+    route, reading = found
+    opened = open_procedure_case(
+        follow_on.opens, party=case.party, office=case.office, actor=actor,
+        assigned_officer=case.assigned_officer,
+        values=dict(follow_on.values(reading, route, reasons)),
+        data={follow_on.reference_key: case.reference},
     )
-    fire(objection, "next_step_filed", actor=actor, values={"next_step": "examination"},
-         payload={"opened": examination.reference})
-    return examination
+    fire(case, follow_on.trigger, actor=actor, values=dict(follow_on.trigger_values),
+         payload={"opened": opened.reference})
+    return opened
+
+
+can_request_examination = can_file_follow_on
+"""The name the case page and the portal use (an objection's request for examination)."""
+request_examination_after_objection = file_follow_on

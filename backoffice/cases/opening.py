@@ -62,15 +62,16 @@ from backoffice.models import Case, Office, Party
 from backoffice.security import load_case_or_404
 from backoffice.workflow import check_opening, open_procedure_case
 from workflows import clock
-from workflows.engine import Refusal, TransitionRefused
+from workflows.engine import Refusal, Transition, TransitionRefused
 from workflows.identifiers import IdentifierKind, InvalidIdentifier, parse
 from workflows.procedures import CATALOGUE, REGISTRY
 from workflows.roles import Role
 
 bp = Blueprint("opening", __name__)
 
-ONLINE_FILINGS = ("objection", "examination")
-"""What a duty payer may file online (Art. 129-2(1)): an objection, a request for examination."""
+ONLINE_FILINGS = tuple(code for code, procedure in REGISTRY.items() if procedure.online_filing)
+"""What a duty payer may file online (Art. 129-2(1)), as the procedures declare it
+(``Procedure.online_filing``): an objection, a request for examination."""
 
 OFFICE_LABEL = "Customs office that took the disposition (처분을 한 세관)"
 CHOOSE_OFFICE = ("Choose the customs office that took the disposition "
@@ -119,6 +120,14 @@ class EvidenceForm(FlaskForm):
 class FileNowForm(FlaskForm):
     token = HiddenField(validators=[DataRequired(), Length(max=64)])
     revision = HiddenField(validators=[DataRequired(), Regexp(r"^\d{1,9}$")])
+
+
+@bp.app_template_global()
+def online_filings() -> list[tuple[str, Transition]]:
+    """What a duty payer may file online, each with the opening they fire (the portal's
+    buttons)."""
+    return [(code, next(t for t in REGISTRY[code].openings if Role.DUTY_PAYER in t.roles))
+            for code in ONLINE_FILINGS]
 
 
 def _opening(procedure_code: str):

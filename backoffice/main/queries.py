@@ -26,6 +26,7 @@ from backoffice.models import (
 from backoffice.security import visible_cases
 from backoffice.worklist.query import Filters, count_of, worklist_query
 from workflows import clock
+from workflows.procedures import REGISTRY
 from workflows.roles import OFFICE_ROLES, Role
 
 RECENT_LIMIT = 50
@@ -134,8 +135,14 @@ def notices_of(user: User, limit: int = RECENT_LIMIT) -> list[Notice]:
     ))
 
 
-DECIDED_STATES = ("decided", "granted", "refused", "result_notified")
-LATE_KINDS = ("decision", "reinvestigation")
+DECIDED_STATES = tuple(sorted({name for procedure in REGISTRY.values()
+                               for name in procedure.decided_states}))
+"""The states whose entry counts as a decision (``Procedure.decided_states``), by name: a state
+of that name is a decided state in every procedure that has one."""
+LATE_KINDS = tuple(sorted({kind for procedure in REGISTRY.values()
+                           for kind in procedure.decision_periods}))
+"""The deadlines of the office's decisions (``Procedure.decision_periods``): a case that missed
+one was decided late."""
 
 
 def months_back(count: int = 12) -> list[tuple[int, int]]:

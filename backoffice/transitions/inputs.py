@@ -12,7 +12,6 @@ from backoffice.extensions import db
 from backoffice.models import Case, Party
 from workflows.calendar import StatutoryCalendar
 from workflows.procedures import procedure_for
-from workflows.procedures.appeals import EXCLUSIVE_ROUTES, filing_period, posted_in_time_counts
 
 
 def future_tolerance_days() -> int:
@@ -33,31 +32,35 @@ def deemed_dates(values: Mapping[str, Any] | None,
 
 
 def opening_facts(procedure_code: str, party: Party, parsed: Mapping[str, Any]) -> dict:
-    """Facts the guards of an opening need from the database (Art. 119(10) routes)."""
-    reference = parsed.get("disposition_ref")
-    if procedure_code not in EXCLUSIVE_ROUTES or not reference:
+    """Facts the guards of an opening need from the database: the routes the party already
+    pursues against the same matter, where the procedure excludes others
+    (``Procedure.exclusive``, Art. 119(10))."""
+    exclusive = procedure_for(procedure_code).exclusive
+    matter = parsed.get(exclusive.key) if exclusive else None
+    if not matter:
         return {}
-    others = db.session.scalars(
-        select(Case.procedure).where(
-            Case.party_id == party.id,
-            Case.procedure.in_(EXCLUSIVE_ROUTES - {procedure_code}),
-            Case.state != "withdrawn",
-            Case.data["disposition_ref"].as_string() == reference,
-        )
-    ).all()
-    return {"other_routes": sorted(set(others))}
+    pursued = select(Case.procedure).where(
+        Case.party_id == party.id,
+        Case.procedure.in_(exclusive.procedures - {procedure_code}),
+        Case.data[exclusive.key].as_string() == matter,
+    )
+    if exclusive.withdrawn:
+        pursued = pursued.where(Case.state.not_in(exclusive.withdrawn))
+    return {exclusive.fact: sorted(set(db.session.scalars(pursued)))}
 
 
 def filing_period_facts(procedure_code: str, parsed: Mapping[str, Any],
                         calendar: StatutoryCalendar) -> dict[str, Any]:
-    """Compute the filing period of an appeal and whether it was filed in time (Art. 121).
+    """Compute the filing period of an appeal and whether it was filed in time (Art. 121), as
+    the procedure declares it (``Procedure.filing_period``).
 
     A late appeal is still received and recorded; it is dismissed under 128(1)1(b). A request
     posted within the period and arriving after it is deemed filed on the period's last day
     (Art. 121(3)): the date of posting decides, not the filing rule alone. A route with no end
     (121(2) proviso: after an objection's decision period passed undecided) is always in time.
     """
-    rule = filing_period(procedure_code, parsed)
+    declared = procedure_for(procedure_code).filing_period
+    rule = declared.runs(parsed) if declared else None
     if rule is None or not parsed.get("filed_on"):
         return {}
     start_field, period = rule
@@ -70,7 +73,7 @@ def filing_period_facts(procedure_code: str, parsed: Mapping[str, Any],
     posted = parsed.get("posted_on")
     if parsed.get("filing_rule") == "posted_late" and arrived > due.due_date:
         if (posted is not None and posted <= due.due_date
-                and posted_in_time_counts(procedure_code, parsed)):
+                and declared.posting_counts(parsed)):
             facts.update(filed_on=due.due_date.isoformat(), filed_in_time=True,
                          received_on=arrived.isoformat())
         else:

@@ -30,6 +30,7 @@ from backoffice.models import (
     Party,
     User,
 )
+from backoffice.models.details import write_details
 from backoffice.notices.after_commit import render_once_committed
 from backoffice.notices.issue import planned_notice_rows, reserve_numbers
 from backoffice.transitions import inputs
@@ -129,6 +130,9 @@ def ended_values(plan: TransitionPlan) -> dict[str, Any]:
 
 
 def _grant(case: Case, plan: TransitionPlan, event_seq: int) -> None:
+    """Write what the plan keeps in columns: the detail row, the authorisations."""
+    if plan.details is not None:
+        write_details(plan.procedure, [{"case_id": case.id, **plan.details}])
     if plan.ends_grants:
         db.session.execute(
             update(Authorisation)
@@ -242,6 +246,7 @@ def open_planned(plan: TransitionPlan, *, party: Party, office: Office, actor: U
         reason=plan.event.reason, data=dict(plan.data), assigned_officer=assigned_officer,
         payload=event_payload(plan, numbers), effective_at=effective_at)
     db.session.add_all(Deadline(case=case, **row) for row in plan.opened)
+    _grant(case, plan, 1)
     _issue(case, plan, numbers, 1, actor, now, calendar)
     db.session.flush()
     return case

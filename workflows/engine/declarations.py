@@ -398,6 +398,77 @@ class Deadline(_Labelled):
         return self.period(context) if callable(self.period) else self.period
 
 
+@dataclass(frozen=True, kw_only=True)
+class Setting:
+    """A value a deployment configures for a procedure (``instance/config.py``, or the
+    environment as ``GWANSE_<name>``): a number the Act leaves to Presidential Decree, or a
+    period it lets the office set. The application starts with ``default`` and refuses to start
+    with a value ``check`` refuses."""
+
+    name: str
+    default: Any
+    about: str
+    """What it configures, and the article that leaves it to the deployment."""
+    check: Callable[[str, Any], None] | None = None
+    """Raises ValueError, naming the setting, for a value the Act does not allow."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExclusiveRoutes:
+    """Procedures of which a party pursues only one against the same matter (Art. 119(10):
+    examination, adjudication and BAI examination against one disposition). When a case of one
+    of them opens, its guards read in the case fact ``fact`` the others the party already
+    pursues with the same value of the opening's field ``key``."""
+
+    procedures: frozenset[str]
+    key: str
+    fact: str
+    withdrawn: frozenset[str] = frozenset()
+    """States of a case that no longer pursues its route (withdrawn): it does not count."""
+
+
+def _posting_never_counts(values: Mapping[str, Any]) -> bool:
+    return False
+
+
+@dataclass(frozen=True, kw_only=True)
+class FilingPeriod:
+    """The period within which a party's filing must arrive, computed when the case opens: the
+    case keeps its last day and whether the filing was in time (a late appeal is received and
+    recorded, then dismissed, Art. 128(1)1(b))."""
+
+    runs: Callable[[Mapping[str, Any]], tuple[str, str | None] | None]
+    """From the opening's values: the field the period runs from and the period (None on a
+    route with no end, Art. 121(2) proviso), or None when no period applies or its first day is
+    not given."""
+    posting_counts: Callable[[Mapping[str, Any]], bool] = _posting_never_counts
+    """Whether a filing posted within the period and arriving after it counts as filed on its
+    last day (Art. 121(3))."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class FollowOn:
+    """The next remedy a claimant files from the case's own page: a case of procedure
+    ``opens``, with values taken from this case, while ``trigger`` records it here (and closes
+    the case); e.g. a request for examination after an objection (Arts. 121(2), 129)."""
+
+    opens: str
+    trigger: str
+    """The action of this procedure that records the filing: open in its source states."""
+    trigger_values: Mapping[str, Any] = field(default_factory=dict)
+    route: Callable[[Context], tuple[str, str] | str]
+    """The route of the new filing and the day its period runs from, from this case as it is
+    (its data, and ``Context.deadlines``: the real last day of a period that passed); or why
+    none is open now."""
+    values: Callable[[Context, tuple[str, str], str], Mapping[str, Any]]
+    """The new case's opening values, from this case, the route and its first day, and the
+    reasons the claimant gives."""
+    reference_key: str
+    """The key of the new case's data that keeps this case's reference."""
+    unavailable: str
+    """Why it cannot be filed from this case in its present state."""
+
+
 @dataclass
 class Procedure:
     """A legal procedure as a state machine with its deadlines, built once and shared."""
@@ -412,6 +483,27 @@ class Procedure:
     opening's values: the numbers the Act leaves to Presidential Decree (e.g. the amount below
     which a relative may act as attorney, Art. 126(2)), kept on the case so that it is decided
     by the rule that held when it was filed."""
+    settings: tuple[Setting, ...] = ()
+    """What a deployment configures for it (read by ``configured`` and its rules), with the
+    defaults the application starts with and the values it refuses to start with."""
+    online_filing: bool = False
+    """A duty payer may file it online, through the portal (Art. 129-2(1)): the opening a duty
+    payer may fire is offered there."""
+    decided_states: frozenset[str] = frozenset()
+    """States in which the office (or the body) has decided the case: a decision, a grant or a
+    refusal, a result notified. Entering one counts as a decision on the supervisors' chart."""
+    decision_periods: frozenset[str] = frozenset()
+    """Kinds of the office's deadline for its decision (e.g. Art. 128(2), 128(5)): a case that
+    missed one counts as decided late on the supervisors' chart."""
+    exclusive: ExclusiveRoutes | None = None
+    """The procedures it excludes against the same matter (Art. 119(10))."""
+    filing_period: FilingPeriod | None = None
+    """The period the party's filing must arrive within (Art. 121), checked when it opens."""
+    follow_on: FollowOn | None = None
+    """The next remedy filed from the case's own page (Arts. 121(2), 129)."""
+    details: Any = None
+    """Its detail table (:class:`workflows.engine.details.Details`): the facts of its cases
+    kept as real, indexed columns, one row per case."""
     machine: Machine = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -465,6 +557,23 @@ class Procedure:
                     raise ValueError(f"{self.code}: {spec.kind} expires into unknown {trigger!r}")
         if not self.openings:
             raise ValueError(f"{self.code}: no opening transition")
+        self._validate_behaviour()
+
+    def _validate_behaviour(self) -> None:
+        """The procedure-specific declarations name states, deadlines and actions it has."""
+        kinds = {spec.kind for specs in self.deadlines.values() for spec in specs}
+        unknown = (self.decided_states - set(self._states)) | (self.decision_periods - kinds)
+        if unknown:
+            raise ValueError(f"{self.code}: decided states or decision periods unknown: "
+                             f"{sorted(unknown)}")
+        if self.exclusive and (self.code not in self.exclusive.procedures
+                               or not self.exclusive.withdrawn <= set(self._states)):
+            raise ValueError(f"{self.code}: exclusive routes without it, or unknown states")
+        if self.follow_on and self.follow_on.trigger not in self._transitions:
+            raise ValueError(f"{self.code}: follow-on recorded by unknown "
+                             f"{self.follow_on.trigger!r}")
+        if self.online_filing and not any(Role.DUTY_PAYER in t.roles for t in self.openings):
+            raise ValueError(f"{self.code}: filed online, but no opening a duty payer fires")
 
     def _validate_follows(self, transition: Transition) -> None:
         names = {f.name for f in transition.fields}

@@ -150,6 +150,8 @@ class TransitionPlan:
     closed_at: datetime | None = None
     opens_case: CaseToOpen | None = None
     informs: ParentToInform | None = None
+    details: Mapping[str, Any] | None = None
+    """The case's row of its procedure's detail table, when the transition changes it."""
     grants: AuthorisationGrant | None = None
     ends_grants: str | None = None
     """The status the case's authorisations in force take (``Transition.ends_grant``)."""
@@ -244,6 +246,7 @@ def _plan(procedure: Procedure, transition: Transition, case: CaseReading, dest:
         closed_at=moment if procedure.state(dest).terminal else None,
         opens_case=_case_to_open(transition, case, data, moment),
         informs=_parent_to_inform(transition, data, parsed),
+        details=_details(procedure, case, data, transition.opening),
         grants=_grant(transition, case, event.article, dest, data, parsed, moment),
         ends_grants=transition.ends_grant)
 
@@ -436,6 +439,16 @@ def _case_to_open(transition: Transition, case: CaseReading, data: Mapping[str, 
     return CaseToOpen(procedure=transition.spawns, values={
         "scope": data.get("scope"), "decided_on": clock.seoul_date(moment),
         "ordered_by": case.procedure, "parent_reference": case.reference})
+
+
+def _details(procedure: Procedure, case: CaseReading, data: Mapping[str, Any],
+             opening: bool) -> dict[str, Any] | None:
+    """The case's detail row after the move, when the procedure declares a detail table and
+    the move changes the row (or opens the case)."""
+    if procedure.details is None:
+        return None
+    row = procedure.details.row(data)
+    return row if opening or row != procedure.details.row(case.data) else None
 
 
 def _grant(transition: Transition, case: CaseReading, article: str, dest: str,

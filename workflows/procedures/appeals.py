@@ -11,6 +11,7 @@ with a next remedy within 90 days of receiving the decision (Art. 129(1)).
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from workflows.engine import (
     STAYS,
@@ -26,7 +27,7 @@ from workflows.engine import (
     State,
     Transition,
 )
-from workflows.engine.declarations import After
+from workflows.engine.declarations import After, ExclusiveRoutes, FilingPeriod, Setting
 from workflows.roles import Role
 
 OFFICE = frozenset({Role.OFFICER, Role.SUPERVISOR})
@@ -113,6 +114,19 @@ ROUTE_NAMES = {"examination": "a request for examination",
                "bai_examination": "a BAI examination"}
 OPINION_STATES = frozenset({"opinion_issued", "forwarded"})
 """States a case is only ever in once the office's opinion has been sent (132(5), 122(3)-(4))."""
+
+
+ONE_ROUTE = ExclusiveRoutes(procedures=EXCLUSIVE_ROUTES, key="disposition_ref",
+                            fact="other_routes", withdrawn=frozenset({"withdrawn"}))
+"""Art. 119(10): the routes already pursued against the same disposition (same party and
+disposition reference, a withdrawn one not counting) are the fact ``single_route`` reads."""
+
+
+def filing_period_of(procedure_code: str) -> FilingPeriod:
+    """The filing period of an appeal as ``FILING_PERIODS`` and ``POSTED_IN_TIME_ROUTES`` give
+    it (Arts. 121, 132(4), 119(5))."""
+    return FilingPeriod(runs=partial(filing_period, procedure_code),
+                        posting_counts=partial(posted_in_time_counts, procedure_code))
 
 
 def filing_period(procedure_code: str, values) -> tuple[str, str | None] | None:
@@ -435,6 +449,10 @@ ATTORNEY_KINDS = (
 )
 FAMILY_ATTORNEY_LIMIT = 30_000_000
 """KRW. Art. 126(2) leaves the amount to Presidential Decree [GK: KRW 30 million]."""
+FAMILY_ATTORNEY_SETTING = Setting(
+    name="FAMILY_ATTORNEY_LIMIT", default=FAMILY_ATTORNEY_LIMIT,
+    about="Art. 126(2), left to Presidential Decree: a spouse or relative may act as attorney "
+          "where less than this amount (KRW) is in dispute; kept on each case when it opens")
 
 
 def attorney_limit(settings, values) -> dict[str, int]:

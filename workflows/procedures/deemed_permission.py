@@ -43,6 +43,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workflows.calendar.periods import CalendarError, Period, Unit
 from workflows.clock import SEOUL
 from workflows.engine import (
     SYSTEM,
@@ -58,7 +59,8 @@ from workflows.engine import (
     State,
     Transition,
 )
-from workflows.engine.declarations import After
+from workflows.engine.declarations import After, Setting
+from workflows.engine.details import Detail, Details
 from workflows.roles import Role
 
 CODE = "deemed_permission"
@@ -234,6 +236,41 @@ def _paragraph(attribute: str):
     return article
 
 
+def check_periods(name: str, periods) -> None:
+    """Refuse a configured processing period the Act does not allow, at startup.
+
+    The 10 days of the deemed-permission clauses (e.g. Art. 134(3)) are the Act's own period,
+    counted under Art. 8; only an extension under the civil-petition statutes counts processing
+    days (e.g. 134(4)). A "pd" period here would push the deemed grant past the day the Act
+    gives it.
+
+    :raise ValueError: an unknown kind, an unreadable period, or a period in processing days.
+    """
+    for kind, text in (periods or {}).items():
+        where = f"{name}[{kind!r}]"
+        if kind not in KINDS:
+            raise ValueError(f"{where}: no such kind of deemed permission; one of "
+                             f"{', '.join(KINDS)}")
+        try:
+            period = Period.parse(text)
+        except CalendarError as error:
+            raise ValueError(f"{where}: {error}") from None
+        if period.unit is Unit.PETITION_DAYS:
+            raise ValueError(
+                f"{where} = {text!r}: the processing period is the Act's 10 days counted under "
+                f"Art. 8 ({KINDS[kind].reference('period')}), not processing days; only an "
+                f"extension under the civil-petition statutes counts processing days "
+                f"({KINDS[kind].reference('deemed')})")
+
+
+PERIODS_SETTING = Setting(
+    name="DEEMED_PERMISSION_PERIODS", default={}, check=check_periods,
+    about="another Art. 8 period for a kind of deemed permission (e.g. {\"250\": \"12d\"}; the "
+          "kinds of KINDS); a period in processing days (pd) is refused at start-up: the Act's "
+          "10 days (e.g. Art. 134(3)) are an Art. 8 period, only an extension counts processing "
+          "days (e.g. 134(4))")
+
+
 def configured_period(settings, values) -> dict[str, str]:
     """A deployment's Art. 8 period for the kind (``DEEMED_PERMISSION_PERIODS``, checked at
     start-up), kept on the case when it opens."""
@@ -375,6 +412,13 @@ PROCEDURE = Procedure(
                    reason_field="reasons", notices=("revocation",), ends_grant="revoked"),
     ),
     configured=configured_period,
+    details=Details(table="deemed_permission_details", columns=(
+        Detail(name="permission_kind", kind=FieldKind.CHOICE, indexed=True),
+        Detail(name="received_on", kind=FieldKind.DATE, indexed=True),
+        Detail(name="extensions", kind=FieldKind.INTEGER),
+    )),
+    settings=(PERIODS_SETTING,),
+    decided_states=frozenset({"granted", "refused"}),
     deadlines={
         "received": (
             Deadline(kind=PROCESSING, label=Label("processing period", "처리기간"),

@@ -38,14 +38,16 @@ from workflows.engine import (
     State,
     Transition,
 )
-from workflows.engine.declarations import After
+from workflows.engine.declarations import After, FilingPeriod
 from workflows.procedures.appeals import (
     CLAIMANT_OR_OFFICE,
     FIRST_DATE,
     NOTICE_RECEIVED,
     OFFICE,
+    ONE_ROUTE,
     appealable,
     disposition_fields,
+    filing_period_of,
     single_route,
 )
 
@@ -59,12 +61,15 @@ NOTICE_RECEIVED_ON = Field(name="notice_received_on",
 def external_procedure(code: str, body_en: str, body_ko: str, filing_article: str,
                        decision_article: str, lawsuit_article: str,
                        filing_fields: tuple[Field, ...] = (),
-                       filed_after: After | None = None) -> Procedure:
+                       filed_after: After | None = None,
+                       filing_period: FilingPeriod | None = None) -> Procedure:
     """Declare the tracking of an appeal decided by ``body``; both bodies share the shape.
 
     :param filing_fields: what else the filing records (the BAI's period runs from the receipt
         of the disposition notice, 119(5)).
     :param filed_after: the date of those fields the filing cannot precede.
+    :param filing_period: the period the filing must arrive within, where the back office
+        computes it (the BAI's 90 days, 119(5)).
     """
     return Procedure(
         code=code,
@@ -131,6 +136,9 @@ def external_procedure(code: str, body_en: str, body_ko: str, filing_article: st
                                      kind=FieldKind.LONGTEXT, required=False),),
                        reason_field="reason"),
         ),
+        decided_states=frozenset({"decided"}),
+        exclusive=ONE_ROUTE,
+        filing_period=filing_period,
         deadlines={
             "filed": (
                 Deadline(kind="external_decision",
@@ -166,4 +174,4 @@ BAI_EXAMINATION = external_procedure(
     "bai_examination", "Board of Audit and Inspection", "감사원",
     "Art. 119(5) (peremptory, 119(7))", "Board of Audit and Inspection Act [GK]",
     "Art. 119(6) (peremptory, 119(7))", filing_fields=(NOTICE_RECEIVED_ON,),
-    filed_after=NOTICE_RECEIVED)
+    filed_after=NOTICE_RECEIVED, filing_period=filing_period_of("bai_examination"))

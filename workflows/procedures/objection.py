@@ -20,6 +20,9 @@ within 90 days of receiving it (129(1)1); when that period passes unused, the ca
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from workflows.clock import seoul_date
 from workflows.engine import (
     SYSTEM,
     Context,
@@ -34,12 +37,13 @@ from workflows.engine import (
     State,
     Transition,
 )
-from workflows.engine.declarations import After
+from workflows.engine.declarations import After, FollowOn
 from workflows.procedures.appeals import (
     CLAIMANT_OR_OFFICE,
     DECISION_SERVED,
     DECISIONS,
     EXCLUDED_DISPOSITIONS,
+    FAMILY_ATTORNEY_SETTING,
     FILED,
     FIRST_DATE,
     NOTICE_RECEIVED,
@@ -49,6 +53,7 @@ from workflows.procedures.appeals import (
     decision_period_passed,
     decision_transitions,
     disposition_fields,
+    filing_period_of,
     hindrance_fields,
     hindrance_stated,
     objection_available,
@@ -98,6 +103,45 @@ def _opinion(trigger: str, sources: tuple[str, ...], dest: str, label_en: str) -
                       article="Art. 132(5)", label=Label(label_en, "의견서 송부"),
                       guards=(opinion_not_sent,), fields=(OPINION,), reason_field="opinion",
                       notices=("written_opinion",), counts="opinions_sent")
+
+
+def _examination_route(context: Context) -> tuple[str, str] | str:
+    """The filing route of a request for examination after this objection and the day its
+    period runs from, or why none is open now.
+
+    After a decision is received the 90 days run from its receipt (121(2)). When no decision
+    was received within the decision period (none was made, or one was made but not served in
+    time, 128(3)), the request may be filed from the day after that period, with no end
+    (121(2) proviso, 129(2)1).
+    """
+    served = context.data.get("decision_served_on")
+    if served:
+        return "after_objection", served
+    period = context.deadlines.get("decision")
+    period_end = period.due_date if period is not None else None
+    if period_end is not None and seoul_date(context.now) > period_end:
+        return "objection_overdue", (period_end + timedelta(days=1)).isoformat()
+    return ("the objection was decided: record when its decision was received first, or wait "
+            f"until its decision period ends ({period_end}) (Art. 121(2))")
+
+
+def _examination_values(context: Context, route: tuple[str, str], reasons: str) -> dict:
+    """The request for examination against the objection's disposition, filed online today
+    (Art. 129-2(2)) on the route and from the day :func:`_examination_route` gives."""
+    name, starts = route
+    return {"disposition": context.data.get("disposition"),
+            "disposition_ref": context.data.get("disposition_ref"),
+            "disposition_kind": context.data.get("disposition_kind"), "route": name,
+            "period_starts_on": starts, "filed_on": seoul_date(context.now).isoformat(),
+            "filing_rule": "online", "reasons": reasons}
+
+
+REQUEST_FOR_EXAMINATION = FollowOn(
+    opens="examination", trigger="next_step_filed", trigger_values={"next_step": "examination"},
+    route=_examination_route, values=_examination_values, reference_key="after_objection",
+    unavailable="a request for examination follows a decided or overdue objection")
+"""From a decided or overdue objection the objector files a request for examination on the
+objection's own page (Arts. 121(2), 129); the objection closes with it."""
 
 
 PROCEDURE = Procedure(
@@ -218,6 +262,12 @@ PROCEDURE = Procedure(
                             article=WITHDRAWAL),
     ),
     configured=attorney_limit,
+    settings=(FAMILY_ATTORNEY_SETTING,),
+    online_filing=True,
+    decided_states=frozenset({"decided"}),
+    decision_periods=frozenset({"decision"}),
+    filing_period=filing_period_of(CODE),
+    follow_on=REQUEST_FOR_EXAMINATION,
     deadlines={
         "filed": (
             Deadline(kind="opinion",

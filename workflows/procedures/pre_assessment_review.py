@@ -42,6 +42,7 @@ from workflows.engine import (
 from workflows.engine.declarations import After
 from workflows.procedures.appeals import (
     CLAIMANT_OR_OFFICE,
+    FAMILY_ATTORNEY_SETTING,
     FILING_RULES,
     OFFICE,
     attorney_limit,
@@ -498,6 +499,9 @@ PROCEDURE = Procedure(
                    reason_field="reason"),
     ),
     configured=attorney_limit,
+    settings=(FAMILY_ATTORNEY_SETTING,),
+    decided_states=frozenset({"decided"}),
+    decision_periods=frozenset({"decision"}),
     deadlines={
         "notice_served": (
             Deadline(kind="review_window",

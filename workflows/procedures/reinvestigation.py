@@ -44,7 +44,7 @@ from workflows.engine import (
     State,
     Transition,
 )
-from workflows.engine.declarations import After
+from workflows.engine.declarations import After, Setting
 from workflows.procedures.appeals import OFFICE
 
 CODE = "reinvestigation"
@@ -115,6 +115,12 @@ def _close_article(context: Context) -> str:
 EXTENSION_DAYS = 60
 """The most days a reinvestigation may be extended in total: 128(5) leaves it to Presidential
 Decree; ``REINVESTIGATION_EXTENSION_DAYS`` configures it, kept on the case when it opens."""
+
+
+EXTENSION_SETTING = Setting(
+    name="REINVESTIGATION_EXTENSION_DAYS", default=EXTENSION_DAYS,
+    about="Art. 128(5) latter part, left to Presidential Decree: the most days a "
+          "reinvestigation may be extended, in total; kept on each case when it opens")
 
 
 def extension_limit(settings, values) -> dict[str, int]:
@@ -347,6 +353,9 @@ PROCEDURE = Procedure(
                                  "불복 기간(90일)이 지나 더 이상 불복할 수 없습니다")),
     ),
     configured=extension_limit,
+    settings=(EXTENSION_SETTING,),
+    decided_states=frozenset({"result_notified"}),
+    decision_periods=frozenset({"reinvestigation"}),
     deadlines={
         "investigating": (
             # The days postponed or suspended stop the clock (the state ``suspended``), the

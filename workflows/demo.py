@@ -1,0 +1,152 @@
+"""The demo's cases, as plain data: which procedure each opens, for whom, with which values, and
+what happens to it next.
+
+``backoffice.demo`` loads them in this order (``flask seed-demo``, and ``make run`` on an empty
+database), after the demo's offices, parties and users, which the cases name by their keys. A
+date is given as a number of days before the day the demo is loaded (:class:`DaysAgo`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class DaysAgo:
+    """The legal day this many days before the demo is loaded (0: that day)."""
+
+    days: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Action:
+    """An action fired on the case, by the user ``actor``, with ``values`` (dates as
+    :class:`DaysAgo`)."""
+
+    trigger: str
+    actor: str
+    values: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Assignment:
+    """The case assigned to the officer ``officer`` by the supervisor ``by``."""
+
+    officer: str
+    by: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Service:
+    """The service of the one notice the case has (the one its opening issued, Art. 11)."""
+
+    actor: str
+    method: str
+    served: DaysAgo
+    reference: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class DemoCase:
+    procedure: str
+    party: str
+    office: str
+    actor: str
+    """The user who opens it (a duty payer filing, or an officer)."""
+    values: Mapping[str, Any]
+    """The opening's values (dates as :class:`DaysAgo`)."""
+    assigned: str | None = None
+    """The officer the case is assigned to when it opens."""
+    then: tuple[Action | Assignment | Service, ...] = ()
+    """What happens next, in order."""
+
+
+OBJECTIONS = (
+    DemoCase(
+        procedure="objection", party="payer", office="SEOUL", actor="payer",
+        values={"disposition": "Payment notice on an online purchase (KRW 184,000)",
+                "disposition_ref": "SEL-2026-104411",
+                "disposition_kind": "assessment",
+                "notice_received_on": DaysAgo(25 + 12),
+                "filed_on": DaysAgo(25), "filing_rule": "online",
+                "reasons": "The goods were a gift for personal use (demo)."},
+        then=(Assignment(officer="officer", by="supervisor"),),
+    ),
+    DemoCase(
+        procedure="objection", party="company", office="SEOUL", actor="company",
+        assigned="officer2",
+        values={"disposition": "Tariff classification of heading 8471 (demo)",
+                "disposition_ref": "SEL-2026-099812",
+                "disposition_kind": "classification",
+                "notice_received_on": DaysAgo(40),
+                "filed_on": DaysAgo(6), "filing_rule": "at_office",
+                "reasons": "The goods are parts, not complete machines (demo)."},
+        then=(Action(trigger="order_revision", actor="officer2",
+                     values={"revision_days": 14,
+                             "matters": "Attach the technical drawings (demo)."}),),
+    ),
+    DemoCase(
+        procedure="objection", party="alien", office="SEOUL", actor="officer",
+        assigned="officer",
+        values={"disposition": "Duty on a used car shipped as household goods (demo)",
+                "disposition_ref": "SEL-2026-071230", "disposition_kind": "assessment",
+                "notice_received_on": DaysAgo(60),
+                "filed_on": DaysAgo(45), "filing_rule": "postmaster",
+                "reasons": "The car was used abroad for over a year (demo)."},
+        then=(Action(trigger="issue_opinion", actor="officer",
+                     values={"opinion": "Ownership abroad under one year (demo)."}),
+              Action(trigger="refer_to_committee", actor="officer")),
+    ),
+)
+
+EXAMINATION = DemoCase(
+    procedure="examination", party="company", office="SEOUL", actor="company",
+    assigned="officer2",
+    values={"disposition": "Customs valuation of imported machinery (demo)",
+            "disposition_ref": "SEL-2026-087001",
+            "disposition_kind": "classification", "route": "direct",
+            "period_starts_on": DaysAgo(50),
+            "filed_on": DaysAgo(4), "filing_rule": "at_office",
+            "reasons": "Royalties are not part of the customs value (demo)."},
+    then=(Action(trigger="forward", actor="officer2",
+                 values={"opinion": "The royalties are a condition of sale (demo)."}),),
+)
+
+APPLICATIONS = (
+    # kind, days since receipt, office, officer, what happens next
+    ("161", 8, "BUSAN", "busan.officer", None, "10 sample bottles of imported wine"),
+    ("158", 9, "BUSAN", "busan.officer", None, "relabelling of 400 cartons in bonded warehouse 3"),
+    ("250", 14, "SEOUL", "officer2", None, "withdrawal of import declaration 12345-26-000001"),
+    ("187", 3, "SEOUL", "officer", "extend", "assembly work outside bonded factory 7"),
+    ("134", 2, "BUSAN", "busan.officer", "grant", "entry of MV Hanbit Star at Gamcheon"),
+)
+"""Applications of several kinds of deemed permission: some about to be deemed granted, one
+already due."""
+
+NEXT_FOR_APPLICATIONS = {
+    "extend": ("extend", {"extension_days": 10, "reasons": "site inspection needed (demo)"}),
+    "grant": ("grant", {"conditions": "berth 4 only, 6-8 December"}),
+}
+
+DEEMED_PERMISSIONS = tuple(
+    DemoCase(procedure="deemed_permission", party="company", office=office, actor=officer,
+             assigned=officer,
+             values={"permission_kind": kind, "received_on": DaysAgo(age), "application": what},
+             then=(Action(trigger=NEXT_FOR_APPLICATIONS[then][0], actor=officer,
+                          values=NEXT_FOR_APPLICATIONS[then][1]),) if then else ())
+    for kind, age, office, officer, then, what in APPLICATIONS
+)
+
+PRE_ASSESSMENT_REVIEW = DemoCase(
+    procedure="pre_assessment_review", party="alien", office="BUSAN", actor="busan.officer",
+    assigned="busan.officer",
+    values={"shortage": 1_240_000, "grounds": "Undervalued invoice for cosmetics (demo)."},
+    then=(Service(actor="busan.officer", method="mail", served=DaysAgo(0),
+                  reference="RR 1234 5678 9KR (demo)"),),
+)
+
+DEMO_CASES: tuple[DemoCase, ...] = (*OBJECTIONS, EXAMINATION, *DEEMED_PERMISSIONS,
+                                    PRE_ASSESSMENT_REVIEW)
+"""Every demo case, in the order they are opened."""
