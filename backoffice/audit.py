@@ -108,9 +108,14 @@ def stable_payload(payload: dict[str, Any]) -> dict[str, Any]:
     return _stable(payload)
 
 
+_UNCHANGED = frozenset({str, int, bool, type(None)})
+
+
 def _stable(value: Any) -> Any:
     """Return the payload with floats as strings: PostgreSQL's JSONB may write a float back
     differently (1e16 comes back as an integer), which would break the hash."""
+    if type(value) in _UNCHANGED:  # most of a payload: checked first
+        return value
     if isinstance(value, float):
         return repr(value)
     if isinstance(value, dict):

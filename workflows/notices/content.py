@@ -141,7 +141,12 @@ def _remedy(remedy: Remedy | None, issued_on: date,
     return content
 
 
+_PLAIN = frozenset({str, int, bool, float, type(None)})
+
+
 def _json(value: Any) -> Any:
+    if type(value) in _PLAIN:  # most of a notice's content: checked first
+        return value
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, date):
