@@ -53,6 +53,7 @@ def test_an_old_unanswered_revision_is_reopened_and_its_lapse_restarts_the_decis
         enforce_due_deadlines()
     db.session.remove()
     assert db.session.get(Case, case_id).state == "in_revision"  # stuck, as it was
+    db.session.remove()  # a read left open would hold the lock a DROP TABLE waits for
 
     downgrade(revision="0009_staged_filings")
     upgrade()
