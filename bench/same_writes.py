@@ -27,6 +27,7 @@ from backoffice.deadlines.store import load_calendar
 from backoffice.extensions import db
 from backoffice.models import (
     Alert,
+    Authorisation,
     Case,
     CaseEvent,
     Counter,
@@ -72,7 +73,7 @@ def write_same_rows(now: datetime) -> int:
     action = transition.label_en
     label = procedure.deadline_spec(dues[0].kind).label_en if dues else ""
 
-    case_rows, events, notices, alerts = [], [], [], []
+    case_rows, events, notices, alerts, granted = [], [], [], [], []
     for due in dues:
         case = cases[due.case_id]
         assert due.on_expiry == f"transition:{TRIGGER}" and case.state in transition.source
@@ -105,6 +106,11 @@ def write_same_rows(now: datetime) -> int:
             "verification_code": new_verification_code(),
             "content": build_content(notice_kind(notice_code), facts, calendar),
             "issued_at": now, "issued_by_id": None, "event_seq": event.seq})
+        granted.append({
+            "case_id": case.id, "holder_id": case.party_id,
+            "kind": f"permission:{case.data['permission_kind']}", "number": case.reference,
+            "article": article, "valid_from": clock.seoul_date(due.due_at), "valid_to": None,
+            "status": "in_force", "granted_at": due.due_at, "event_seq": event.seq})
         message = (f"{case.reference}: the {label} period ended on {due.due_date}; "
                    f"“{action}” took effect ({due.article}).")
         for user_id in recipients(case.office_id, case.assigned_officer_id):
@@ -120,6 +126,7 @@ def write_same_rows(now: datetime) -> int:
         db.session.execute(insert(CaseEvent.__table__), events)
         db.session.execute(insert(Notice.__table__), notices)
         db.session.execute(insert(Alert.__table__), alerts)
+        db.session.execute(insert(Authorisation.__table__), granted)
     db.session.commit()
     return len(dues)
 
@@ -176,9 +183,9 @@ def _number_blocks(offices: dict[int, Office], issuing: list[int], year: int) ->
 
 
 def written(app) -> dict[str, object]:
-    """What a sweep (or this baseline) left in ``app``'s database: the number of events, notices
-    and alerts, and a digest of every case's head (state, version and the hash of its newest
-    event, so equal digests mean equal event chains)."""
+    """What a sweep (or this baseline) left in ``app``'s database: the number of events, notices,
+    alerts and authorisations, and a digest of every case's head (state, version and the hash
+    of its newest event, so equal digests mean equal event chains)."""
     with app.app_context():
         def count(model) -> int:
             return db.session.scalar(select(func.count()).select_from(model))
@@ -188,4 +195,4 @@ def written(app) -> dict[str, object]:
             .order_by(Case.id)).all()
         digest = hashlib.sha256(repr([tuple(h) for h in heads]).encode()).hexdigest()
         return {"events": count(CaseEvent), "notices": count(Notice), "alerts": count(Alert),
-                "case_heads": digest}
+                "authorisations": count(Authorisation), "case_heads": digest}
