@@ -12,9 +12,6 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
-
-from backoffice.deadlines import standing
 from backoffice.deadlines.operations import open_deadline_from_spec
 from backoffice.deadlines.store import load_calendar
 from backoffice.extensions import db
@@ -30,7 +27,7 @@ from workflows.procedures import procedure_for
 
 __all__ = ["actions_for", "check_action", "check_opening", "context_for", "deadlines_after",
            "fire", "future_tolerance_days", "latest_deadlines_of", "legal_history_of",
-           "open_deadlines_of", "open_procedure_case", "passed_duties_of", "role_of",
+           "open_deadlines_of", "open_procedure_case", "role_of",
            "start_awaited_deadlines"]
 
 latest_deadlines_of = deadlines_of
@@ -40,21 +37,11 @@ def open_deadlines_of(case: Case) -> list[Deadline]:
     return [d for d in deadlines_of(case) if d.status == DeadlineStatus.OPEN]
 
 
-def passed_duties_of(case: Case) -> list[Deadline]:
-    """The case's deadlines that have passed while their duty is still owed (see
-    :mod:`backoffice.deadlines.standing`)."""
-    if case.id is None:
-        return []
-    return list(db.session.scalars(
-        select(Deadline).where(Deadline.case_id == case.id, standing.unsettled_clause())))
-
-
 def context_for(case: Case | None, role: str, values: Mapping[str, Any],
                 now: datetime) -> Context:
     """The context the engine's guards read for ``role`` on ``case`` as it is now."""
     if case is None:
-        return Context(state="", role=role, now=now, values=values, open_deadlines={},
-                       data={})
+        return Context(state="", role=role, now=now, values=values)
     return read_case(case).context(role=role, now=now, values=values)
 
 

@@ -47,5 +47,5 @@ def install(app: Flask) -> None:
 
         ready = db.session.info.pop(_READY, None)
         for number in ready or ():
-            render_issued([number])
+            render_issued(number)
         return response

@@ -106,14 +106,11 @@ def planned_notice_rows(plan, *, case_id: int, reference: str, office: Office, p
                        issued_by_id=issued_by_id)
 
 
-def render_issued(numbers: Iterable[str]) -> None:
+def render_issued(number: str) -> None:
     """Render, after its transaction committed, the one notice an action in a web request just
     issued, so the officer can download it straight away (the scheduler's job renders the rest,
     and this one too if rendering fails here). Never under the case's row lock."""
-    numbers = list(numbers)
-    if len(numbers) != 1:
-        return
-    notice = db.session.scalar(select(Notice).where(Notice.number == numbers[0]))
+    notice = db.session.scalar(select(Notice).where(Notice.number == number))
     if notice is None:
         return
     try:
@@ -121,8 +118,7 @@ def render_issued(numbers: Iterable[str]) -> None:
         db.session.commit()
     except Exception:
         db.session.rollback()
-        log.exception("notice %s could not be rendered at once; the renderer job will",
-                      numbers[0])
+        log.exception("notice %s could not be rendered at once; the renderer job will", number)
 
 
 def correction_content(notice: Notice, issued_at: datetime,

@@ -203,8 +203,7 @@ def plan_transition(procedure: Procedure, case: CaseReading, trigger: str, *, ro
         previous = _leave_state(procedure, ledger, case.state, dest, trigger, data, moment)
         _settle_passed(procedure, ledger, case.state, trigger, dest, data, moment)
         _stop_and_restart(procedure, ledger, case.state, dest, moment, calendar, now)
-    entered = Context(state=dest, role=role, now=now, data=data, values=parsed,
-                      open_deadlines={})
+    entered = Context(state=dest, role=role, now=now, data=data, values=parsed)
     _recompute_periods(procedure, ledger, transition, entered, calendar)
     opened = ()
     if transition.dest is not STAYS:
@@ -220,8 +219,7 @@ def plan_opening(procedure: Procedure, transition: Transition, *, role: str,
                  effective_at: datetime | None = None) -> TransitionPlan:
     """Plan the opening of a case by ``transition`` with ``values`` already checked (see
     :func:`checked`) and the case's first ``data``."""
-    context = Context(state="", role=role, now=now, data=data, values=values,
-                      open_deadlines={})
+    context = Context(state="", role=role, now=now, data=data, values=values)
     moment = effective_at or now
     opened = _opened(procedure, transition.dest, context, data, moment, calendar, {}, set())
     return _plan(procedure, transition, CaseReading(procedure=procedure.code), transition.dest,
@@ -515,8 +513,7 @@ def preview_dues(procedure: Procedure, case: CaseReading, trigger: str,
     if transition.dest is STAYS:
         return dues
     data = updated_data(transition, dict(case.data), values)
-    context = Context(state=transition.dest, role=SYSTEM, now=now, data=data, values=values,
-                      open_deadlines={})
+    context = Context(state=transition.dest, role=SYSTEM, now=now, data=data, values=values)
     for spec in procedure.deadlines_of(transition.dest):
         if spec.start.kind in (StartKind.EVENT, StartKind.BACKWARD):
             continue
