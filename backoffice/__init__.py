@@ -69,26 +69,10 @@ def _register_user_loader() -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    """Every web area, in one place: its blueprint, once its views are imported."""
-    from backoffice.auth import views as _auth  # noqa: F401
-    from backoffice.auth.blueprint import bp as auth_bp
-    from backoffice.cases.attachments import bp as attachments_bp
-    from backoffice.cases.opening import bp as opening_bp
-    from backoffice.cases.views import bp as cases_bp
-    from backoffice.deadlines import views as _deadlines  # noqa: F401
-    from backoffice.deadlines.blueprint import bp as deadlines_bp
-    from backoffice.health import bp as health_bp
-    from backoffice.main import alert_views as _alerts  # noqa: F401
-    from backoffice.main import portal as _portal  # noqa: F401
-    from backoffice.main import views as _main  # noqa: F401
-    from backoffice.main.blueprint import bp as main_bp
-    from backoffice.notices.views import bp as notices_bp
-    from backoffice.procedures import bp as procedures_bp
-    from backoffice.worklist.views import bp as worklist_bp
+    """Every web area, with its access rule, in one place (:mod:`backoffice.areas`)."""
+    from backoffice.areas import register_areas
 
-    for blueprint in (auth_bp, main_bp, worklist_bp, opening_bp, cases_bp, attachments_bp,
-                      deadlines_bp, notices_bp, procedures_bp, health_bp):
-        app.register_blueprint(blueprint)
+    register_areas(app)
 
 
 def _register_error_handlers(app: Flask) -> None:

@@ -166,7 +166,7 @@ def audit_verify_command() -> None:
 def register_cli(app: Flask) -> None:
     from backoffice.deadlines.cli import calendar_group
     from backoffice.notices.cli import notices_group
-    from backoffice.procedures import procedures_group
+    from backoffice.procedures.cli import procedures_group
 
     for command in (init_db_command, seed_demo_command, create_user_command,
                     sign_out_everywhere_command, deactivate_user_command, audit_group,

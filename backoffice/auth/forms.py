@@ -27,7 +27,3 @@ class PasswordChangeForm(FlaskForm):
         DataRequired("새 비밀번호를 한 번 더 입력하세요 · give the new password again"),
         EqualTo("new_password", "두 비밀번호가 다릅니다 · the two new passwords differ")])
     submit = SubmitField("비밀번호 변경 · Change password")
-
-
-class AccountActionForm(FlaskForm):
-    """An administrator's button on a user (sign out everywhere, deactivate, reactivate)."""

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from flask import current_app, flash, redirect, render_template, request, session, url_for
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 
+from backoffice.access import public
 from backoffice.auth.accounts import PasswordRefused, change_password
 from backoffice.auth.blueprint import bp
 from backoffice.auth.forms import LoginForm, LogoutForm, PasswordChangeForm
@@ -30,6 +31,7 @@ WRONG_CURRENT = "현재 비밀번호가 맞지 않습니다 · the current passw
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@public
 @limited("RATELIMIT_PUBLIC_PAGES", "GET")
 @limited("RATELIMIT_SIGN_IN", "POST", deduct_when=refused)
 def login():
@@ -62,7 +64,6 @@ def login():
 
 
 @bp.post("/logout")
-@login_required
 def logout():
     """Sign out on every device: every session of the user ends (issue 13, item 4)."""
     if LogoutForm().validate_on_submit():
@@ -75,7 +76,6 @@ def logout():
 
 
 @bp.route("/account/password", methods=["GET", "POST"])
-@login_required
 @limited("RATELIMIT_PASSWORD_CHANGE", "POST")
 def password():
     """Change one's own password: the current one, the new one twice, the policy kept."""

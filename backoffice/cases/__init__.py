@@ -1,5 +1,6 @@
-"""Cases: the case page and the operations on cases.
+"""Cases: the case area of the web (everything under ``/cases/<reference>/``) and the
+operations on cases.
 
-The blueprint lives in :mod:`backoffice.cases.views`, so that the workflow can import the case
-operations without importing the web views.
+The web area (``blueprint.py`` and the ``*views.py`` modules) is apart from the operations, so
+that the workflow can import them without importing the web views.
 """

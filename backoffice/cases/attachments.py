@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from urllib.parse import quote
 
-from flask import Blueprint, Response, abort, current_app, flash, redirect, request, url_for
-from flask_login import current_user, login_required
+from flask import current_app
 from sqlalchemy import func, select
 
 from backoffice.audit import append_event
@@ -30,9 +28,6 @@ from backoffice.cases.file_checks import (
 )
 from backoffice.extensions import db
 from backoffice.models import Attachment
-from backoffice.security import load_case_or_404
-
-bp = Blueprint("attachments", __name__)
 
 SIGNATURES = {b"%PDF-": "application/pdf", b"\xff\xd8\xff": "image/jpeg",
               b"\x89PNG\r\n\x1a\n": "image/png"}
@@ -132,36 +127,3 @@ def store_attachment(case, checked: CheckedFile, *, actor,
     db.session.add(attachment)
     db.session.flush()
     return attachment
-
-
-@bp.post("/cases/<reference>/attachments")
-@login_required
-def upload(reference: str):
-    case = load_case_or_404(reference, current_user)
-    back = redirect(url_for("cases.detail", reference=reference) + "#attachments")
-    if case.closed_at is not None:
-        flash("The case is closed; documents can no longer be added.", "error")
-        return back
-    try:
-        attachment = add_attachment(case, request.files.get("file"), actor=current_user,
-                                    description=request.form.get("description"))
-    except UploadRefused as refused:
-        db.session.rollback()
-        flash(f"Not uploaded: {refused}.", "error")
-        return back
-    db.session.commit()
-    flash(f"{attachment.filename} added to {case.reference}.", "info")
-    return back
-
-
-@bp.get("/cases/<reference>/attachments/<int:attachment_id>")
-@login_required
-def download(reference: str, attachment_id: int):
-    case = load_case_or_404(reference, current_user)
-    attachment = db.session.scalar(select(Attachment).where(
-        Attachment.id == attachment_id, Attachment.case_id == case.id))
-    if attachment is None:
-        abort(404)
-    return Response(attachment.content, mimetype=attachment.content_type, headers={
-        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(attachment.filename)}",
-        "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store"})

@@ -1,8 +1,28 @@
+"""The forms of the case page besides the transitions' own: the next step after an
+objection, and the extension and waiver of a deadline."""
+
 from flask_wtf import FlaskForm
-from wtforms import TextAreaField
+from wtforms import DateField, HiddenField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
+
+from backoffice.input_bounds import LegalDate, PlainText
 
 
 class RequestExaminationForm(FlaskForm):
     reasons = TextAreaField("Reasons of the request",
                             validators=[DataRequired(), Length(max=5000)])
+
+
+class ExtendDeadlineForm(FlaskForm):
+    version = HiddenField(validators=[DataRequired()])
+    until = DateField("Extend to", validators=[DataRequired(), LegalDate()])
+    ground = TextAreaField("Ground (natural disaster or a Decree ground)",
+                           validators=[DataRequired(), Length(max=1000), PlainText(True)])
+    submit = SubmitField("Extend (Art. 10)")
+
+
+class WaiveDeadlineForm(FlaskForm):
+    version = HiddenField(validators=[DataRequired()])
+    reason = TextAreaField("Reason for the waiver",
+                           validators=[DataRequired(), Length(max=1000), PlainText(True)])
+    submit = SubmitField("Waive")

@@ -1,9 +1,13 @@
+"""The case page and its actions: one case, its state, deadlines, notices and history, and
+the transitions the reader may fire from it."""
+
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
 from sqlalchemy import select
 
+from backoffice.access import current_case
 from backoffice.cases.actions import (
     action_form,
     for_claimant_online,
@@ -11,6 +15,7 @@ from backoffice.cases.actions import (
     stamp_online_submission,
     values_of,
 )
+from backoffice.cases.blueprint import bp
 from backoffice.cases.confirmation import carried_inputs, confirmation_for, needs_confirmation
 from backoffice.cases.forms import RequestExaminationForm
 from backoffice.cases.next_step import can_request_examination, request_examination_after_objection
@@ -20,7 +25,6 @@ from backoffice.extensions import db
 from backoffice.models import Attachment, CaseEvent, Deadline, Notice
 from backoffice.notices.forms import ServiceForm
 from backoffice.notices.issue import replaced_ids
-from backoffice.security import load_case_or_404
 from backoffice.workflow import actions_for, fire
 from workflows import clock
 from workflows.engine import Refusal, TransitionRefused
@@ -29,20 +33,16 @@ from workflows.notices.service import METHOD_LABELS
 from workflows.procedures import REGISTRY, procedure_for
 from workflows.roles import OFFICE_ROLES, Role
 
-bp = Blueprint("cases", __name__, url_prefix="/cases")
-
 SERVICE_LABELS = {method.value: english for method, (_, english) in METHOD_LABELS.items()}
 
 
-@bp.get("/<reference>")
-@login_required
+@bp.get("")
 def detail(reference: str):
     """Show one case: party (masked), state, actions, deadlines, notices and the history."""
-    return case_page(load_case_or_404(reference, current_user))
+    return case_page(current_case())
 
 
-@bp.post("/<reference>/actions/<trigger>")
-@login_required
+@bp.post("/actions/<trigger>")
 def act(reference: str, trigger: str):
     """Fire one of the case's transitions from its form; on any refusal nothing changes.
 
@@ -55,7 +55,7 @@ def act(reference: str, trigger: str):
     is now, on the confirmation as on the confirm; invalid values answer 422 with the form and
     its errors.
     """
-    case = load_case_or_404(reference, current_user)
+    case = current_case()
     procedure = procedure_for(case.procedure) if case.procedure in REGISTRY else None
     if procedure is None or not procedure.has_trigger(trigger):
         abort(404)
@@ -102,7 +102,7 @@ CONFLICT = ("Someone else acted on this case while you were working on it; nothi
 def _refused(reference: str, trigger: str, form, refused: TransitionRefused):
     """Nothing was done: roll back and show the case as it is now, with the reason."""
     db.session.rollback()
-    case = load_case_or_404(reference, current_user)
+    case = current_case()
     if refused.reason is Refusal.NOT_PERMITTED:
         abort(403)
     if refused.reason is Refusal.STALE_VERSION:
@@ -156,11 +156,10 @@ def case_page(case, failed=None, status: int = 200, notes: tuple[str, ...] = (),
     ), status
 
 
-@bp.post("/<reference>/next-step/examination")
-@login_required
+@bp.post("/next-step/examination")
 def request_examination(reference: str):
     """File a request for examination from a decided or overdue objection (Art. 121(2))."""
-    case = load_case_or_404(reference, current_user)
+    case = current_case()
     form = RequestExaminationForm()
     if not form.validate_on_submit():
         message = ("The form expired; reload the case and try again." if "csrf_token" in form.errors

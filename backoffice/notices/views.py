@@ -1,15 +1,19 @@
+"""A notice on the web: its PDF and HTML, its service and correction, and the public
+verification of a printed notice by its number and code."""
+
 from __future__ import annotations
 
 import hmac
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
 from sqlalchemy import select
 
+from backoffice.access import public
 from backoffice.auth.rate_limits import limited
-from backoffice.deadlines.store import load_calendar
 from backoffice.extensions import db
 from backoffice.models import Notice
+from backoffice.notices.blueprint import bp
 from backoffice.notices.forms import CorrectionForm, ServiceForm, VerifyForm
 from backoffice.notices.issue import (
     TamperedDocument,
@@ -18,17 +22,12 @@ from backoffice.notices.issue import (
     notice_html,
     render_notice,
 )
-from backoffice.notices.preview import preview_content
-from backoffice.notices.rendering import renderer
 from backoffice.notices.service import correct_notice, record_service
-from backoffice.security import can_view_case, load_case_or_404, role_required
-from workflows.engine import TransitionRefused, parse_fields
+from backoffice.security import can_view_case, role_required
+from workflows.engine import TransitionRefused
 from workflows.notices.codes import normalise_code
 from workflows.notices.service import ServiceError
-from workflows.procedures import procedure_for
 from workflows.roles import OFFICE_ROLES
-
-bp = Blueprint("notices", __name__)
 
 
 def _load_notice_or_404(number: str) -> Notice:
@@ -40,7 +39,6 @@ def _load_notice_or_404(number: str) -> Notice:
 
 
 @bp.get("/notices/<number>.pdf")
-@login_required
 def download(number: str):
     """The notice's PDF, checked against its SHA-256 (officers of the office, or the addressee)."""
     notice = _load_notice_or_404(number)
@@ -60,44 +58,10 @@ def download(number: str):
 
 
 @bp.get("/notices/<number>")
-@login_required
 def show(number: str):
     """The notice as HTML, exactly as it is printed."""
     notice = _load_notice_or_404(number)
     return Response(notice_html(notice), mimetype="text/html")
-
-
-@bp.post("/cases/<reference>/notices/preview")
-@role_required(*OFFICE_ROLES)
-def preview(reference: str):
-    """Preview, before issuing, the notice a transition would issue with the values entered.
-
-    Nothing is stored and no number is taken; the PDF is marked as a preview throughout.
-    """
-    case = load_case_or_404(reference, current_user)
-    procedure = procedure_for(case.procedure)
-    trigger, kind = request.form.get("trigger", ""), request.form.get("kind", "")
-    if not procedure.has_trigger(trigger) or kind not in procedure.transition(trigger).notices:
-        abort(404)
-    transition = procedure.transition(trigger)
-    def typed(name: str):  # the action form's field, or a plain one
-        return request.form.get(f"{trigger}-{name}", request.form.get(name))
-
-    values = {f.name: typed(f.name) for f in transition.fields
-              if typed(f.name) not in (None, "")}
-    try:
-        parsed = parse_fields(transition, values)
-    except TransitionRefused as refused:
-        return render_template("errors/error.html", status=400,
-                               message=f"Cannot preview: {refused.message}"), 400
-    content = preview_content(case, transition, kind, parsed, role=current_user.role,
-                              calendar=load_calendar())
-    html = renderer().html(content, number=None, verification_code=None, draft=True)
-    pdf = renderer().pdf(html)
-    return Response(pdf.content, mimetype="application/pdf", headers={
-        "Content-Disposition": f'inline; filename="preview-{kind}.pdf"',
-        "Cache-Control": "private, no-store",
-    })
 
 
 @bp.post("/notices/<number>/service")
@@ -153,6 +117,7 @@ def _change_notice(number: str, form_class, change, refused: str):
 
 
 @bp.route("/verify", methods=["GET"])
+@public
 @limited("RATELIMIT_VERIFY", "GET")
 def verify():
     """Public: check a notice by its number and verification code; no personal data shown."""
@@ -175,7 +140,7 @@ def verify():
             else:
                 result = "valid"
     status = 200 if result in (None, "valid", "replaced") else 404 if result == "unknown" else 400
-    return render_template("verify/notice.html", form=form, result=result, notice=notice,
+    return render_template("notices/verify.html", form=form, result=result, notice=notice,
                            replacement=replacement), status
 
 

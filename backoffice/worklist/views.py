@@ -1,46 +1,25 @@
-"""The worklist page and the assignment of cases (assign to me; reassignment by a supervisor)."""
+"""The worklist: the office's cases, nearest deadline first, with filters and pages; the
+assignment of a case is on the case (:mod:`backoffice.cases.assignment_views`)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import render_template, request
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import select
-from wtforms import BooleanField, SelectField, StringField
 from wtforms.fields import SelectChoice
-from wtforms.validators import Length, Optional
 
 from backoffice.alerts import alert_lines
-from backoffice.cases.operations import AssignmentRefused, assign_case, check_assignment
 from backoffice.extensions import db
 from backoffice.input_bounds import record_id
 from backoffice.models import User
-from backoffice.security import load_case_or_404, role_required, safe_local_path
-from backoffice.worklist.query import SORTS, Filters, Page, worklist
+from backoffice.worklist.blueprint import bp
+from backoffice.worklist.forms import FilterForm
+from backoffice.worklist.query import Filters, Page, worklist
 from workflows.procedures import CATALOGUE, REGISTRY
 from workflows.roles import Role
 
-bp = Blueprint("worklist", __name__)
 FILTER_NAMES = ("procedure", "state", "assignee", "party", "reference", "due", "include_closed",
                 "sort")
-
-
-class FilterForm(FlaskForm):
-    class Meta:
-        csrf = False  # a GET search changes nothing
-
-    procedure = SelectField("Procedure", validators=[Optional()])
-    state = SelectField("State", validators=[Optional()])
-    assignee = SelectField("Assigned to", validators=[Optional()])
-    party = StringField("Party name", validators=[Optional(), Length(max=100)])
-    reference = StringField("Reference", validators=[Optional(), Length(max=30)])
-    due = SelectField("Deadline", validators=[Optional()], choices=[
-        SelectChoice("", "any"), SelectChoice("overdue", "overdue"),
-        SelectChoice("week", "due within 7 days"),
-        SelectChoice("deemed", "deemed granted within 3 days unless decided")])
-    include_closed = BooleanField("Include closed cases")
-    sort = SelectField("Sort by", choices=[SelectChoice(k, v) for k, v in SORTS.items()],
-                       default="deadline")
 
 
 def _officers() -> list[User]:
@@ -64,7 +43,6 @@ def _filter_form(officers: list[User]) -> FilterForm:
 
 
 @bp.get("/worklist")
-@role_required(Role.OFFICER, Role.SUPERVISOR)
 def index():
     """The office's cases, nearest deadline first, with filters and pages."""
     officers = _officers()
@@ -91,32 +69,3 @@ def index():
         openable=openable,
         args={name: value for name, value in request.args.items() if name in FILTER_NAMES},
     ), 200 if valid else 400
-
-
-@bp.post("/cases/<reference>/assign")
-@role_required(Role.OFFICER, Role.SUPERVISOR)
-def assign(reference: str):
-    """Assign a case to me; a supervisor may assign it to any officer of the office."""
-    case = load_case_or_404(reference, current_user)
-    back = safe_local_path(request.form.get("back"), url_for("worklist.index"))
-    chosen = request.form.get("officer_id", type=record_id)
-    if request.form.get("reassign") and not chosen:
-        flash(f"{case.reference}: choose the officer to reassign it to; nothing was changed.",
-              "error")
-        return redirect(back)
-    officer = db.session.get(User, chosen or current_user.id)
-    if officer is None:
-        abort(400)
-    try:
-        check_assignment(case, officer, current_user)
-    except AssignmentRefused as refused:
-        abort(403 if refused.forbidden else 400)
-    if request.form.get("version", type=record_id) != case.version:
-        flash(f"{case.reference} changed while you were looking at it; nothing was assigned.",
-              "error")
-        return redirect(back)
-    assign_case(case, officer, actor=current_user,
-                reason=None if officer == current_user else "reassigned by a supervisor")
-    db.session.commit()
-    flash(f"{case.reference} is assigned to {officer.display_name}.", "info")
-    return redirect(back)

@@ -1,10 +1,11 @@
-"""``/healthz``: liveness of the database and of the scheduler, for load balancers."""
+"""Is the database answering, is the scheduler beating: what ``/healthz`` and the dashboards
+report."""
 
 from __future__ import annotations
 
 import time
 
-from flask import Blueprint, current_app
+from flask import current_app
 from sqlalchemy import select, text
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -12,29 +13,8 @@ from backoffice.extensions import db
 from backoffice.models import SchedulerHeartbeat
 from workflows import clock
 
-bp = Blueprint("health", __name__)
 
-
-@bp.get("/healthz")
-def healthz():
-    """Answer 200 while the database answers, 503 when it does not.
-
-    The scheduler is reported beside it: a stale heartbeat makes the status ``degraded`` (the
-    web can still serve) so monitoring can alert without the load balancer dropping the node.
-    """
-    database = _database_status()
-    scheduler = scheduler_status() if database["ok"] else {"ok": False, "last_heartbeat": None}
-    status = "ok" if database["ok"] and scheduler["ok"] else "degraded"
-    if not database["ok"]:
-        status = "down"
-    public_scheduler = {k: scheduler.get(k) for k in ("ok", "last_heartbeat", "age_s")}
-    public_database = {k: v for k, v in database.items() if k != "error"}
-    body = {"status": status, "database": public_database, "scheduler": public_scheduler,
-            "checked_at": clock.now().isoformat()}
-    return body, 200 if database["ok"] else 503
-
-
-def _database_status() -> dict:
+def database_status() -> dict:
     started = time.perf_counter()
     try:
         db.session.execute(text("SELECT 1"))

@@ -12,20 +12,19 @@ files for the party they are, in three steps:
 2. "Check your answers" (``/cases/new/<procedure>/check/<token>``): every answer, the office
    and each file with its size and SHA-256, with "Change" (the form, everything kept) and
    "File now". Nothing is filed yet: the answers and files wait in ``staged_filings``
-   (:mod:`backoffice.cases.filing_staging`).
+   (:mod:`backoffice.opening.staging`).
 3. "File now" (``POST /cases/new/<procedure>/file``): the staged filing is claimed once and the
    case is opened in one transaction with its evidence, and the office's supervisors are
    alerted. It counts as submitted when it is transmitted (Art. 129-2(2)): the filing date is
    the day of this request in Asia/Seoul, and the channel is recorded as ``online``.
 
-The receipt (``/cases/<reference>/receipt``, and ``receipt.pdf`` to print) shows what was filed.
+The receipt (``/cases/<reference>/receipt``, and ``receipt.pdf`` to print) shows what was filed
+(:mod:`backoffice.cases.receipt_views`).
 """
 
 from __future__ import annotations
 
 from flask import (
-    Blueprint,
-    Response,
     abort,
     flash,
     redirect,
@@ -33,15 +32,11 @@ from flask import (
     request,
     url_for,
 )
-from flask_login import current_user, login_required
-from flask_wtf import FlaskForm
+from flask_login import current_user
 from sqlalchemy import select
-from wtforms import HiddenField, MultipleFileField, SelectField, StringField
 from wtforms.fields import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length, Regexp
 
 from backoffice.alerts import send_alert, supervisors_of
-from backoffice.cases import filing_receipt, filing_staging
 from backoffice.cases.actions import (
     SUBMISSION_DATES,
     action_form,
@@ -54,28 +49,30 @@ from backoffice.cases.attachments import UploadRefused, store_attachment
 from backoffice.cases.filing_receipt import (
     FILED_WITH_REQUEST,
     answers_of,
-    receipt_facts,
 )
 from backoffice.extensions import db
 from backoffice.input_bounds import record_id
 from backoffice.models import Case, Office, Party
-from backoffice.security import load_case_or_404
+from backoffice.opening import staging as filing_staging
+from backoffice.opening.blueprint import bp
+from backoffice.opening.forms import (
+    CHOOSE_OFFICE,
+    EvidenceForm,
+    FileNowForm,
+    OfficeForm,
+    PartyForm,
+)
 from backoffice.workflow import check_opening, open_procedure_case
 from workflows import clock
 from workflows.engine import Refusal, Transition, TransitionRefused
-from workflows.identifiers import IdentifierKind, InvalidIdentifier, parse
+from workflows.identifiers import InvalidIdentifier, parse
 from workflows.procedures import CATALOGUE, REGISTRY
 from workflows.roles import Role
-
-bp = Blueprint("opening", __name__)
 
 ONLINE_FILINGS = tuple(code for code, procedure in REGISTRY.items() if procedure.online_filing)
 """What a duty payer may file online (Art. 129-2(1)), as the procedures declare it
 (``Procedure.online_filing``): an objection, a request for examination."""
 
-OFFICE_LABEL = "Customs office that took the disposition (처분을 한 세관)"
-CHOOSE_OFFICE = ("Choose the customs office that took the disposition "
-                 "(처분을 한 세관을 선택하십시오)")
 FILED_WHEN_SENT = ("지금 제출을 누른 날(한국 시간) · the day you press File now, in Korea "
                    "(Art. 129-2(2))")
 EXPIRED = ("이 신청서는 1시간이 지나 보관되지 않았습니다. 다시 작성해 주십시오 · "
@@ -83,43 +80,6 @@ EXPIRED = ("이 신청서는 1시간이 지나 보관되지 않았습니다. 다
            "Fill in the form again.")
 EXPIRED_FILES = ("The files you chose earlier were kept for an hour and have expired: choose "
                  "them again (앞서 선택한 파일의 보관 기간이 지났습니다. 다시 선택해 주십시오)")
-
-
-class PartyForm(FlaskForm):
-    identifier_kind = SelectField("Identifier of the party", choices=[
-        SelectChoice(k.value, k.label_en) for k in IdentifierKind])
-    identifier = StringField("Identifier", validators=[DataRequired(), Length(max=30)],
-                             description="The party must be registered; it is looked up by "
-                                         "this number, which is then shown masked.")
-
-
-class OfficeForm(FlaskForm):
-    """The office a duty payer files with: the one that took the disposition (Arts. 122(1),
-    132(1)); any office's receipt counts for the filing date (Art. 122(2))."""
-
-    class Meta:
-        csrf = False  # the page's one token is the transition form's
-
-    office_id = SelectField(OFFICE_LABEL, validators=[InputRequired(message=CHOOSE_OFFICE)],
-                            description="Named on the disposition notice you received. "
-                                        "처분 통지서에 적힌 세관입니다.")
-
-
-class EvidenceForm(FlaskForm):
-    class Meta:
-        csrf = False
-
-    evidence = MultipleFileField(
-        "Evidence (증거 서류)",
-        description="확인을 통과한 파일은 신청서가 되돌아와도 1시간 동안 보관되며, 거부된 파일은 "
-                    "다시 선택해야 합니다. Files that pass their checks are kept for an hour, "
-                    "even if the form comes back to you; a refused file is not kept: choose it "
-                    "again.")
-
-
-class FileNowForm(FlaskForm):
-    token = HiddenField(validators=[DataRequired(), Length(max=64)])
-    revision = HiddenField(validators=[DataRequired(), Regexp(r"^\d{1,9}$")])
 
 
 @bp.app_template_global()
@@ -148,7 +108,6 @@ def _online_opening(procedure: str):
 
 
 @bp.route("/cases/new/<procedure>", methods=["GET", "POST"])
-@login_required
 def new(procedure: str):
     """Open a case: officers for a party of record, duty payers for themselves (online)."""
     if current_user.role == Role.DUTY_PAYER and procedure not in ONLINE_FILINGS:
@@ -184,7 +143,7 @@ def _at_office(procedure: str, declared, opening):
             else:
                 flash(f"{case.reference} opened and assigned to you.", "info")
                 return redirect(url_for("cases.detail", reference=case.reference))
-    return render_template("cases/new.html", procedure=declared, info=CATALOGUE[procedure],
+    return render_template("opening/new.html", procedure=declared, info=CATALOGUE[procedure],
                            opening=opening, form=form, party_form=party_form, online=False,
                            problems=problems), 422 if posted else 200
 
@@ -255,7 +214,7 @@ def _online_form(procedure: str, declared, opening):
 def _render_online(procedure, declared, opening, form, office_form, evidence_form, *, staged,
                    problems, status):
     return render_template(
-        "cases/new.html", procedure=declared, info=CATALOGUE[procedure], opening=opening,
+        "opening/new.html", procedure=declared, info=CATALOGUE[procedure], opening=opening,
         form=form, party_form=None, online=True, office_form=office_form,
         evidence_form=evidence_form, staged=staged, problems=problems,
         max_files=filing_staging.MAX_FILES), status
@@ -285,7 +244,6 @@ def _refusal_on(form, refused: TransitionRefused, what: str = "Not filed") -> li
 
 
 @bp.get("/cases/new/<procedure>/check/<token>")
-@login_required
 def check_answers(procedure: str, token: str):
     """Check your answers: everything the filing will say, before it is filed."""
     declared, opening = _online_opening(procedure)
@@ -301,13 +259,12 @@ def check_answers(procedure: str, token: str):
                          replaced=dict.fromkeys(SUBMISSION_DATES, FILED_WHEN_SENT))
     confirm = FileNowForm(formdata=None, token=staged.token, revision=str(staged.revision))
     return render_template(
-        "cases/filing_check.html", procedure=declared, info=CATALOGUE[procedure],
+        "opening/check_answers.html", procedure=declared, info=CATALOGUE[procedure],
         opening=opening, answers=answers, office=_chosen_office(office_form), staged=staged,
         confirm=confirm, expires=clock.kst_text(staged.expires_at, seconds=True))
 
 
 @bp.post("/cases/new/<procedure>/file")
-@login_required
 def file_now(procedure: str):
     """File the checked answers: once, however often the button is pressed."""
     declared, opening = _online_opening(procedure)
@@ -323,7 +280,7 @@ def file_now(procedure: str):
         db.session.rollback()
         filed = _filed_from(token)
         if filed is not None:  # a second click: the first one filed it
-            return redirect(url_for("opening.receipt", reference=filed.reference), 303)
+            return redirect(url_for("cases.receipt", reference=filed.reference), 303)
         if filing_staging.find(token, current_user, procedure) is not None:
             flash("Your answers changed after this page was shown: check them again before "
                   "filing (답변이 바뀌었습니다. 다시 확인해 주십시오).", "error")
@@ -367,7 +324,7 @@ def file_now(procedure: str):
         db.session.rollback()
         evidence_form.evidence.errors = [f"Not filed: {refused}"]
     else:
-        return redirect(url_for("opening.receipt", reference=case.reference), 303)
+        return redirect(url_for("cases.receipt", reference=case.reference), 303)
     staged = filing_staging.find(token, current_user, procedure)  # back after the rollback
     return _render_online(procedure, declared, opening, form, office_form, evidence_form,
                           staged=staged, problems=problems, status=422)
@@ -417,30 +374,3 @@ def _party(form: PartyForm) -> Party | None:
 
 def _all_offices() -> list[Office]:
     return list(db.session.scalars(select(Office).order_by(Office.name_en)))
-
-
-@bp.get("/cases/<reference>/receipt")
-@login_required
-def receipt(reference: str):
-    """The receipt of a filing: what was filed, when it was transmitted, what is due when."""
-    case = _filed_case_or_404(reference)
-    return render_template("cases/receipt.html", **receipt_facts(case))
-
-
-@bp.get("/cases/<reference>/receipt.pdf")
-@login_required
-def receipt_pdf(reference: str):
-    """The receipt as a PDF to print or keep (the filing party and the office's staff)."""
-    case = _filed_case_or_404(reference)
-    return Response(filing_receipt.receipt_pdf(case), mimetype="application/pdf", headers={
-        "Content-Disposition": f'inline; filename="receipt-{case.reference}.pdf"',
-        "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"})
-
-
-def _filed_case_or_404(reference: str):
-    """A case the user may see that was opened by a party's filing (it has a filing date); a
-    case the office opened of its own motion (a pre-assessment notice) has no receipt."""
-    case = load_case_or_404(reference, current_user)
-    if not (case.data or {}).get("filed_on"):
-        abort(404)
-    return case

@@ -1,0 +1,69 @@
+"""Extending a deadline of the case under Art. 10, or waiving it, with the case version the
+officer saw; the case history records it."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, url_for
+from flask_login import current_user
+from sqlalchemy.orm.exc import StaleDataError
+
+from backoffice.access import current_case
+from backoffice.cases.blueprint import bp
+from backoffice.cases.forms import ExtendDeadlineForm, WaiveDeadlineForm
+from backoffice.cases.views import case_page
+from backoffice.deadlines import operations
+from backoffice.extensions import db
+from backoffice.models import Deadline
+from backoffice.security import role_required
+from workflows.calendar import CalendarError
+from workflows.roles import OFFICE_ROLES, Role
+
+
+@bp.post("/deadlines/<int:deadline_id>/waive")
+@role_required(Role.SUPERVISOR)
+def waive_deadline(reference: str, deadline_id: int):
+    """Waive a deadline of the case, or a duty still owed after it passed, with a reason; the
+    case history records it."""
+    return _change_deadline(
+        reference, deadline_id, "waive", WaiveDeadlineForm(),
+        lambda deadline, form: operations.waive_deadline(
+            deadline, reason=form.reason.data, actor=current_user),
+        lambda deadline: f"기한을 면제했습니다. Deadline '{deadline.kind}' waived.",
+    )
+
+
+@bp.post("/deadlines/<int:deadline_id>/extend")
+@role_required(*OFFICE_ROLES)
+def extend_deadline(reference: str, deadline_id: int):
+    """Extend a deadline of the case under Art. 10; the case history records it."""
+    return _change_deadline(
+        reference, deadline_id, "extend", ExtendDeadlineForm(),
+        lambda deadline, form: operations.extend_deadline(
+            deadline, until=form.until.data, ground=form.ground.data, actor=current_user),
+        lambda deadline: (f"기한을 {deadline.due_date}까지 연장했습니다 (제10조). "
+                          f"Deadline extended to {deadline.due_date} (Art. 10)."),
+    )
+
+
+def _change_deadline(reference: str, deadline_id: int, what: str, form, change, done):
+    """Load, check the form and the case version the officer saw, change and commit; a
+    refused form comes back open on the case page with what was typed and why (422)."""
+    case = current_case()
+    deadline = db.session.get(Deadline, deadline_id)
+    if deadline is None or deadline.case_id != case.id:
+        abort(404)
+    if form.validate_on_submit():
+        if form.version.data != str(case.version):
+            raise StaleDataError("the case changed since the form was shown")
+        try:
+            change(deadline, form)
+        except CalendarError as error:
+            db.session.rollback()
+            field = form.until if what == "extend" else form.reason
+            field.errors = [*field.errors, str(error)]
+            flash(f"Not done: {error}", "error")
+        else:
+            db.session.commit()
+            flash(done(deadline), "info")
+            return redirect(url_for("cases.detail", reference=reference))
+    return case_page(current_case(), deadline_failed=((what, deadline_id), form), status=422)

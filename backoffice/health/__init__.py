@@ -1,0 +1,1 @@
+"""The health check of the back office, for load balancers and monitoring."""

@@ -1,0 +1,3 @@
+from flask import Blueprint
+
+bp = Blueprint("procedures", __name__, url_prefix="/procedures")
