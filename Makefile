@@ -11,18 +11,24 @@ INSTALLED := $(VENV)/.installed
 RUN_DEBS := fonts-nanum libharfbuzz-subset0 graphviz
 TEST_DEBS := $(RUN_DEBS) chromium
 
-.PHONY: run test bench lint system-deps-run system-deps-test clean
+# The interface's gettext catalogues: .po in the repository, compiled to .mo at install.
+CATALOGUES := $(wildcard backoffice/translations/*/LC_MESSAGES/messages.po)
+COMPILED := $(CATALOGUES:.po=.mo)
+EXTRACT := $(BIN)/pybabel extract -F babel.cfg -k bi -k _l -k lazy_gettext --no-location \
+           --sort-output --omit-header
 
-run: $(INSTALLED) system-deps-run
+.PHONY: run test bench lint catalogue system-deps-run system-deps-test clean
+
+run: $(INSTALLED) $(COMPILED) system-deps-run
 	$(FLASK) init-db
 	$(FLASK) seed-demo --if-empty
 	$(BIN)/python -m backoffice.launcher
 
-test: $(INSTALLED) system-deps-test
+test: $(INSTALLED) $(COMPILED) system-deps-test
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: $(INSTALLED) system-deps-run
+bench: $(INSTALLED) $(COMPILED) system-deps-run
 	$(BIN)/python -m bench
 
 lint: $(INSTALLED)
@@ -43,6 +49,17 @@ $(INSTALLED): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
+
+%.mo: %.po $(INSTALLED)
+	$(BIN)/pybabel compile --statistics -i $< -o $@
+
+# Extract the interface's strings and merge them into the catalogues (new ones come untranslated:
+# translate them; tests/backoffice/test_catalogue.py fails until every one is).
+catalogue: $(INSTALLED)
+	$(EXTRACT) -o backoffice/translations/messages.pot .
+	$(BIN)/pybabel update -i backoffice/translations/messages.pot -d backoffice/translations \
+	    --no-location --omit-header --ignore-obsolete --width 100
+	rm backoffice/translations/messages.pot
 
 system-deps-run:
 	@$(MAKE) --no-print-directory _debs DEBS="$(RUN_DEBS)" STRICT=0

@@ -36,6 +36,10 @@ class DefaultConfig:
     REMEMBER_COOKIE_SECURE = True
     PERMANENT_SESSION_LIFETIME = timedelta(hours=8)
     WTF_CSRF_TIME_LIMIT = 8 * 3600
+    # WTForms' own messages stay as the forms word them until the forms go through the
+    # catalogue with both languages (issue 15): Flask-WTF would otherwise give them in
+    # Korean alone.
+    WTF_I18N_ENABLED = False
     MAX_CONTENT_LENGTH = 20 * 1024 * 1024
     # Redirect plain HTTP to HTTPS in the app (backoffice.headers); in production the TLS proxy
     # usually does it. HSTS is sent on every request that arrived over HTTPS either way.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask
+from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_login import LoginManager
 from flask_migrate import Migrate
@@ -11,7 +12,7 @@ from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
-from backoffice.paths import MIGRATIONS_DIR
+from backoffice.paths import MIGRATIONS_DIR, TRANSLATIONS_DIR
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -30,6 +31,7 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate(directory=str(MIGRATIONS_DIR), render_as_batch=True, compare_type=True)
 login_manager = LoginManager()
 csrf = CSRFProtect()
+babel = Babel()
 # Keyed by the request's source (an IPv4 address, an IPv6 /64; behind reverse proxies the
 # address they forward, PROXY_FIX_X_FOR): backoffice.auth.sources.
 def _request_source() -> str:
@@ -50,6 +52,18 @@ def init_extensions(app: Flask) -> None:
     login_manager.login_message = None
     login_manager.session_protection = "strong"
     _init_limiter(app)
+    _init_babel(app)
+
+
+def _init_babel(app: Flask) -> None:
+    """gettext catalogues in ``backoffice/translations`` (compiled at install, ``make
+    catalogue`` to update them); the reader's language as the top bar's switch chose it, and
+    legal times in Asia/Seoul."""
+    from backoffice.i18n import current_locale
+
+    babel.init_app(app, locale_selector=current_locale, timezone_selector=lambda: "Asia/Seoul",
+                   default_translation_directories=str(TRANSLATIONS_DIR),
+                   default_locale="ko")
 
 
 def _init_limiter(app: Flask) -> None:

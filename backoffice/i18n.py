@@ -1,13 +1,27 @@
-"""The interface's words in Korean: the user's language is chosen in the top bar.
+"""The interface's words in the reader's language: gettext catalogues through Flask-Babel.
 
-The procedures carry their own Korean (states, actions, fields: ``label_ko`` in the
-declarations); this table holds the words of the pages themselves. A word without an entry
-stays in English. :func:`josa` gives the particle a Korean word takes (을/를, 이/가, 으로/로).
+The pages' own words are catalogue entries (``backoffice/translations/<locale>/LC_MESSAGES/
+messages.po``; English message ids, Korean translations; ``make catalogue`` extracts and
+updates them). The procedures carry their own Korean as data (states, actions, fields:
+``Label(en=, ko=)`` in ``workflows/``: they are law, not interface), and the web layer picks
+the reader's language from either with :func:`bilingual`. Korean is the default language;
+English is beside it. :func:`josa` gives the particle a Korean word takes (을/를, 이/가, 으로/로).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+
+from babel.support import Translations
+from flask import session
+from flask_babel import gettext
+from flask_login import current_user
+from markupsafe import Markup
+
+from backoffice.paths import TRANSLATIONS_DIR
+
+LOCALES = ("ko", "en")
 
 
 @dataclass(frozen=True)
@@ -17,25 +31,44 @@ class Words:
     en: str
     ko: str = ""
 
-KOREAN = {
-    "Case": "사건", "State": "상태", "Procedure": "절차", "Officer": "담당자",
-    "Number": "번호", "Notice": "통지서", "Issued": "발급일", "When it passes": "기한 경과 시",
-    "Status": "상태", "Reference": "사건번호", "Party": "당사자", "Name": "이름",
-    "Ground": "근거", "Deadline": "기한", "Article": "조문",
-    "Where it stands": "진행 상황", "What happens next, and by when": "다음 절차와 기한",
-    "Username": "사용자명", "Updated": "갱신", "Size": "크기", "Service (Art. 11)": "송달(제11조)",
-    "Role": "역할", "Repaired": "복구", "Out of service": "장애", "Open cases": "진행 중 사건",
-    "Office": "세관", "Next deadline": "다음 기한", "Last sign-in": "최근 로그인", "Kind": "구분",
-    "From": "기산", "File": "파일", "Due (legal date)": "기한(법정 기한일)", "Due": "기한",
-    "Download": "내려받기", "Document": "문서", "Description": "설명", "Date": "날짜",
-    "Cases": "사건 수", "By": "등록자", "Added": "등록일",
-    "Who must act": "행위 주체", "from": "기산", "choose": "선택", "assigned": "현재 담당",
-    "Standing": "진행", "Duty": "의무", "Late by": "지연 일수",
-}
+
+def current_locale() -> str:
+    """Korean or English: the user's choice, the session's for a visitor, Korean by default."""
+    if current_user and current_user.is_authenticated:
+        return current_user.locale
+    return session.get("locale", "ko")
 
 
-def translate(english: str, locale: str) -> str:
-    return KOREAN.get(english, english) if locale == "ko" else english
+@cache
+def _korean() -> Translations:
+    return Translations.load(str(TRANSLATIONS_DIR), ["ko"])
+
+
+def korean_of(english: str) -> str:
+    """The Korean catalogue's translation of ``english`` (itself when it has none)."""
+    return _korean().gettext(english)
+
+
+def bilingual(english: str, korean: str | None = None, **values) -> Markup:
+    """The text in the reader's language first, the other one after it, smaller and marked
+    with its ``lang``. ``korean`` is the catalogue's translation of ``english`` unless given
+    (the procedures' labels carry their own); ``values`` fill ``%(name)s`` in both."""
+    if korean is None:
+        korean = korean_of(english)
+    if values:
+        english, korean = english % values, korean % values
+    if not korean or korean == english:
+        return Markup("{}").format(english)
+    if current_locale() == "ko":
+        return Markup('<span lang="ko">{}</span> <span class="en" lang="en">{}</span>').format(
+            korean, english)
+    return Markup('<span lang="en">{}</span> <span class="ko" lang="ko">{}</span>').format(
+        english, korean)
+
+
+def words(english: str) -> str:
+    """``english`` in the reader's language (the catalogue's ``gettext``)."""
+    return gettext(english)
 
 
 _DIGIT_FINALS = {"0": "ㅇ", "1": "ㄹ", "3": "ㅁ", "6": "ㄱ", "7": "ㄹ", "8": "ㄹ"}

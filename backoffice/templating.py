@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from flask import Flask, session
-from flask_login import current_user
+from flask import Flask
 from markupsafe import Markup
 
 from backoffice.cases import history
 from backoffice.cases import status as case_status
 from backoffice.deadlines import standing
 from backoffice.deadlines.standing import Standing
-from backoffice.i18n import translate
+from backoffice.i18n import bilingual, current_locale
 from workflows import clock
 from workflows.engine.plan import expiry_trigger
 from workflows.procedures import CATALOGUE, REGISTRY
@@ -120,24 +119,6 @@ def standing_of(deadline, now: datetime | None = None) -> str:
     return standing.read(deadline, now).standing.value
 
 
-def current_locale() -> str:
-    """Korean or English: the user's choice, the session's for a visitor, Korean by default."""
-    if current_user and current_user.is_authenticated:
-        return current_user.locale
-    return session.get("locale", "ko")
-
-
-def bilingual(english: str, korean: str | None) -> Markup:
-    """The text in the user's language first, the other one after it, smaller."""
-    if not korean or korean == english:
-        return Markup("{}").format(english)
-    if current_locale() == "ko":
-        return Markup('<span lang="ko">{}</span> <span class="en" lang="en">{}</span>').format(
-            korean, english)
-    return Markup('<span lang="en">{}</span> <span class="ko" lang="ko">{}</span>').format(
-        english, korean)
-
-
 def state_bilingual(case) -> Markup:
     declared = declared_state(case.procedure, case.state)
     if declared is None:
@@ -145,12 +126,7 @@ def state_bilingual(case) -> Markup:
     return bilingual(declared.label_en, declared.label_ko)
 
 
-def words(english: str) -> str:
-    return translate(english, current_locale())
-
-
 def register_template_helpers(app: Flask) -> None:
-    app.add_template_global(words, "t")
     app.add_template_global(current_locale, "locale")
     app.add_template_global(bilingual, "bi")
     app.add_template_filter(state_bilingual, "state_bi")
