@@ -10,12 +10,13 @@ English is beside it. :func:`josa` gives the particle a Korean word takes (을/�
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
 from babel.support import Translations
 from flask import session
-from flask_babel import gettext
+from flask_babel import LazyString, gettext
 from flask_login import current_user
 from markupsafe import Markup
 
@@ -69,6 +70,41 @@ def bilingual(english: str, korean: str | None = None, **values) -> Markup:
 def words(english: str) -> str:
     """``english`` in the reader's language (the catalogue's ``gettext``)."""
     return gettext(english)
+
+
+def N_(english: str) -> str:
+    """Mark ``english`` for the catalogue (``pybabel extract`` reads ``N_``); it is translated
+    where the page shows it."""
+    return english
+
+
+def in_both(english: str, en: Mapping[str, object], ko: Mapping[str, object]) -> Markup:
+    """``english`` filled with ``en`` and its Korean (the catalogue's) with ``ko``, shown as
+    :func:`bilingual` shows a text: for values that have words of their own in each language
+    (a transition's label)."""
+    return bilingual(english % en, korean_of(english) % ko)
+
+
+def plain_bilingual(english: str, **values) -> str:
+    """``english`` and its Korean (the catalogue's) as one plain text, the reader's language
+    first: "새 비밀번호 · New password". For the texts that cannot carry markup (a button's
+    value) or that a page shows as plain text; ``values`` fill ``%(name)s`` in both."""
+    korean = korean_of(english)
+    if values:
+        english, korean = english % values, korean % values
+    if korean == english:
+        return english
+    return f"{korean} · {english}" if current_locale() == "ko" else f"{english} · {korean}"
+
+
+def lazy_bilingual(english: str) -> LazyString:
+    """:func:`bilingual`, made when shown: labels and hints declared with a form class."""
+    return LazyString(bilingual, english)
+
+
+def lazy_plain_bilingual(english: str) -> LazyString:
+    """:func:`plain_bilingual`, made when shown (a form's submit button)."""
+    return LazyString(plain_bilingual, english)
 
 
 _DIGIT_FINALS = {"0": "ㅇ", "1": "ㄹ", "3": "ㅁ", "6": "ㄱ", "7": "ㄹ", "8": "ㄹ"}

@@ -7,19 +7,21 @@ from datetime import datetime
 
 from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
+from markupsafe import Markup
 from sqlalchemy import select
 
 from backoffice.admin.blueprint import bp
 from backoffice.admin.forms import ClosureDayForm, ConfirmForm, DeleteForm, OutageForm
 from backoffice.deadlines import store
 from backoffice.extensions import db
+from backoffice.i18n import N_
+from backoffice.i18n import bilingual as bi
 from backoffice.models import CalendarDay, NetworkOutage
 from workflows.calendar import CalendarError
 from workflows.clock import SEOUL
 
-PENDING = ("소급 등록은 다른 관리자가 확인해야 기한에 반영됩니다 · Recorded as pending: it "
-           "reaches back beyond the retroactive window, so it counts in no deadline until "
-           "another administrator confirms it.")
+PENDING = N_("Recorded as pending: it reaches back beyond the retroactive window, so it counts "
+             "in no deadline until another administrator confirms it.")
 
 
 
@@ -53,9 +55,9 @@ def add_closure_day():
             form.day.errors.append(str(error))
         else:
             db.session.commit()
-            flash(PENDING if entry.pending else
-                  f"Closure day {form.day.data} added; open deadlines over it were recomputed.",
-                  "info")
+            flash(bi(PENDING) if entry.pending else
+                  bi("Closure day %(day)s added; open deadlines over it were recomputed.",
+                     day=form.day.data.isoformat()), "info")
             return redirect(url_for("admin.calendar"))
     return _admin_page(form, OutageForm(formdata=None, prefix="outage"), 422)
 
@@ -69,7 +71,7 @@ def remove_closure_day(day: str):
     except (ValueError, CalendarError):
         abort(404)
     db.session.commit()
-    flash(f"Closure day {day} removed.", "info")
+    flash(bi("Closure day %(day)s removed.", day=day), "info")
     return redirect(url_for("admin.calendar"))
 
 
@@ -86,7 +88,7 @@ def record_outage():
             form.repair_day.errors.append(str(error))
         else:
             db.session.commit()
-            flash(PENDING if outage.pending else "Outage recorded (Art. 8(4)).", "info")
+            flash(bi(PENDING) if outage.pending else bi("Outage recorded (Art. 8(4))."), "info")
             return redirect(url_for("admin.calendar"))
     return _admin_page(ClosureDayForm(formdata=None), form, 422)
 
@@ -100,7 +102,7 @@ def remove_outage(outage_id: int):
     except CalendarError:
         abort(404)
     db.session.commit()
-    flash("Outage removed.", "info")
+    flash(bi("Outage removed."), "info")
     return redirect(url_for("admin.calendar"))
 
 
@@ -112,19 +114,18 @@ def confirm_closure_day(day: str):
     except ValueError:
         abort(404)
     return _confirm(lambda: store.confirm_closure_day(moment, current_user),
-                    f"{day} 휴무일을 확인했습니다 · Closure day {day} confirmed; open deadlines "
-                    "over it were recomputed.")
+                    bi("Closure day %(day)s confirmed; open deadlines over it were recomputed.",
+                       day=day))
 
 
 @bp.post("/calendar/outages/<int:outage_id>/confirm")
 def confirm_outage(outage_id: int):
     """A second administrator confirms an outage recorded retroactively."""
     return _confirm(lambda: store.confirm_outage(outage_id, current_user),
-                    "장애를 확인했습니다 · Outage confirmed (Art. 8(4)); open deadlines over it "
-                    "were recomputed.")
+                    bi("Outage confirmed (Art. 8(4)); open deadlines over it were recomputed."))
 
 
-def _confirm(confirm, done: str):
+def _confirm(confirm, done: Markup):
     if not ConfirmForm().validate_on_submit():
         abort(400)
     try:
@@ -133,7 +134,7 @@ def _confirm(confirm, done: str):
         abort(404)
     except CalendarError as error:
         db.session.rollback()
-        flash(f"Not done: {error}", "error")
+        flash(bi("Not done: %(problem)s", problem=str(error)), "error")
         return _admin_page(ClosureDayForm(formdata=None),
                            OutageForm(formdata=None, prefix="outage"), 403)
     db.session.commit()

@@ -1,10 +1,14 @@
 """The forms of the administrator's pages: accounts, closure days and outages."""
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField, StringField, SubmitField, TextAreaField, TimeField
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Length
 
+from backoffice.i18n import N_
+from backoffice.i18n import lazy_bilingual as label
+from backoffice.i18n import lazy_plain_bilingual as both
 from backoffice.input_bounds import LegalDate, PlainText
 from workflows.calendar import ExtraDayKind
 
@@ -14,34 +18,36 @@ class AccountActionForm(FlaskForm):
 
 
 class ClosureDayForm(FlaskForm):
-    day = DateField("Date", validators=[DataRequired(), LegalDate()])
-    name = StringField("Name", validators=[DataRequired(), Length(max=200), PlainText()])
-    kind = SelectField("Kind", choices=[
-        SelectChoice(ExtraDayKind.DECREE_DAY.value, "Decree day (Art. 8(3)4)"),
+    day = DateField(label(N_("Date")), validators=[DataRequired(), LegalDate()])
+    name = StringField(label(N_("Name")),
+                       validators=[DataRequired(), Length(max=200), PlainText()])
+    kind = SelectField(label(N_("Kind")), choices=[
+        SelectChoice(ExtraDayKind.DECREE_DAY.value, _l("Decree day (Art. 8(3)4)")),
         SelectChoice(ExtraDayKind.PUBLIC_HOLIDAY.value,
-                     "Public holiday not yet listed (Art. 8(3)2)"),
+                     _l("Public holiday not yet listed (Art. 8(3)2)")),
     ])
-    ground = TextAreaField("Legal ground",
+    ground = TextAreaField(label(N_("Legal ground")),
                            validators=[DataRequired(), Length(max=1000), PlainText(True)])
-    submit = SubmitField("Add closure day")
+    submit = SubmitField(both(N_("Add closure day")))
 
 
 class OutageForm(FlaskForm):
-    start_day = DateField("Out of service from (date)",
+    start_day = DateField(label(N_("Out of service from (date)")),
                           validators=[DataRequired(), LegalDate()])
-    start_time = TimeField("at (KST)", validators=[DataRequired()])
-    repair_day = DateField("Repaired on (date)", validators=[DataRequired(), LegalDate()])
-    repair_time = TimeField("at (KST)", validators=[DataRequired()])
-    ground = TextAreaField("What failed, and how it was confirmed",
+    start_time = TimeField(label(N_("at (KST)")), validators=[DataRequired()])
+    repair_day = DateField(label(N_("Repaired on (date)")),
+                           validators=[DataRequired(), LegalDate()])
+    repair_time = TimeField(label(N_("at (KST)")), validators=[DataRequired()])
+    ground = TextAreaField(label(N_("What failed, and how it was confirmed")),
                            validators=[DataRequired(), Length(max=1000), PlainText(True)])
-    submit = SubmitField("Record outage")
+    submit = SubmitField(both(N_("Record outage")))
 
 
 class DeleteForm(FlaskForm):
-    submit = SubmitField("Remove")
+    submit = SubmitField(both(N_("Remove")))
 
 
 class ConfirmForm(FlaskForm):
     """A second administrator confirms a record that reaches back beyond the window."""
 
-    submit = SubmitField("Confirm")
+    submit = SubmitField(both(N_("Confirm")))

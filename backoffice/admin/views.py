@@ -11,6 +11,8 @@ from backoffice.auth import accounts
 from backoffice.auth.sessions import live_session_counts
 from backoffice.extensions import db
 from backoffice.health.checks import scheduler_status
+from backoffice.i18n import N_
+from backoffice.i18n import bilingual as bi
 from backoffice.main import queries
 from backoffice.models import User
 
@@ -28,12 +30,10 @@ def index():
 
 
 ACCOUNT_ACTIONS = {
-    "sign-out-everywhere": (
-        accounts.sign_out_everywhere,
-        "{name}: 모든 기기에서 로그아웃시켰습니다 · signed out on every device"),
-    "deactivate": (accounts.deactivate,
-                   "{name}: 사용 중지되었습니다 · deactivated, signed out on every device"),
-    "reactivate": (accounts.reactivate, "{name}: 다시 사용할 수 있습니다 · reactivated"),
+    "sign-out-everywhere": (accounts.sign_out_everywhere,
+                            N_("%(name)s: signed out on every device")),
+    "deactivate": (accounts.deactivate, N_("%(name)s: deactivated, signed out on every device")),
+    "reactivate": (accounts.reactivate, N_("%(name)s: reactivated")),
 }
 
 
@@ -47,11 +47,10 @@ def account_action(user_id: int, action: str):
         abort(400)
     user = db.session.get(User, user_id) or abort(404)
     if user.id == current_user.id:
-        flash("자기 계정은 여기서 바꿀 수 없습니다: 로그아웃 버튼을 쓰십시오 · "
-              "not your own account: use Sign out", "error")
+        flash(bi("Not your own account: use Sign out."), "error")
         return redirect(url_for("admin.index"))
     change, done = ACCOUNT_ACTIONS[action]
     change(user, actor=current_user)
     db.session.commit()
-    flash(done.format(name=user.display_name), "info")
+    flash(bi(done, name=user.display_name), "info")
     return redirect(url_for("admin.index"))

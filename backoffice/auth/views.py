@@ -12,22 +12,20 @@ from backoffice.auth.rate_limits import limited, refused
 from backoffice.auth.sessions import end_every_session, start_session
 from backoffice.auth.sources import request_source
 from backoffice.extensions import db
+from backoffice.i18n import N_, plain_bilingual
+from backoffice.i18n import bilingual as bi
+from backoffice.i18n import lazy_plain_bilingual as both
 from backoffice.security import safe_local_path
 
-FAILED_MESSAGE = (
-    "로그인 실패: 아이디와 비밀번호를 확인하세요. 같은 곳에서 {max}번 실패하면 그곳에서의 로그인이 "
-    "{minutes}분 동안 막히고, 다시 막힐 때마다 두 배로 길어집니다. 다른 곳에서의 로그인은 "
-    "막히지 않습니다. · "
-    "Sign-in failed: check your username and password. After {max} failed attempts from one "
-    "place, sign-in from there is refused for {minutes} minutes, twice as long each further "
+FAILED_MESSAGE = N_(
+    "Sign-in failed: check your username and password. After %(max)s failed attempts from one "
+    "place, sign-in from there is refused for %(minutes)s minutes, twice as long each further "
     "time; sign-in from elsewhere is not affected."
 )
-SIGNED_OUT_MESSAGE = ("모든 기기에서 로그아웃되었습니다. · "
-                      "You are signed out on every device.")
-NEW_CREDENTIALS_MESSAGE = ("비밀번호가 변경되어 모든 기기에서 로그아웃되었습니다. 새 비밀번호로 "
-                            "로그인하십시오. · Password changed; you are signed out on every "
-                            "device. Sign in with the new password.")
-WRONG_CURRENT = "현재 비밀번호가 맞지 않습니다 · the current password is wrong"
+SIGNED_OUT_MESSAGE = N_("You are signed out on every device.")
+NEW_CREDENTIALS_MESSAGE = N_("Password changed; you are signed out on every device. Sign in "
+                             "with the new password.")
+WRONG_CURRENT = N_("The current password is wrong.")
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -56,9 +54,8 @@ def login():
             db.session.commit()
             return redirect(_safe_next(request.args.get("next")))
         db.session.commit()
-        error = FAILED_MESSAGE.format(
-            max=config["LOGIN_MAX_FAILURES"], minutes=config["LOGIN_LOCKOUT_MINUTES"]
-        )
+        error = plain_bilingual(FAILED_MESSAGE, max=config["LOGIN_MAX_FAILURES"],
+                                minutes=config["LOGIN_LOCKOUT_MINUTES"])
     status = 401 if error else 200
     return render_template("auth/login.html", form=form, error=error), status
 
@@ -71,7 +68,7 @@ def logout():
         db.session.commit()
         logout_user()
         session.clear()
-        flash(SIGNED_OUT_MESSAGE, "info")
+        flash(bi(SIGNED_OUT_MESSAGE), "info")
     return redirect(url_for("auth.login"))
 
 
@@ -85,7 +82,7 @@ def password():
         status = 400
         if form.validate():
             if not current_user.check_password(form.current_password.data):
-                form.current_password.errors.append(WRONG_CURRENT)
+                form.current_password.errors.append(both(WRONG_CURRENT))
             else:
                 try:
                     change_password(current_user, form.new_password.data,
@@ -97,7 +94,7 @@ def password():
                     db.session.commit()
                     logout_user()
                     session.clear()
-                    flash(NEW_CREDENTIALS_MESSAGE, "info")
+                    flash(bi(NEW_CREDENTIALS_MESSAGE), "info")
                     return redirect(url_for("auth.login"))
         db.session.rollback()
     return render_template("auth/password.html", form=form,

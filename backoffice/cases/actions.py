@@ -25,10 +25,10 @@ from wtforms import (
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from backoffice.i18n import Words
+from backoffice.i18n import Words, bilingual, current_locale
 from backoffice.input_bounds import LegalDate, WholeNumberField
 from workflows import clock
-from workflows.engine import FieldKind, Transition
+from workflows.engine import FieldKind, Label, Transition
 from workflows.procedures import procedure_for
 
 TEXT_LIMIT, LONGTEXT_LIMIT = 500, 10_000
@@ -41,11 +41,18 @@ transmission (Art. 129-2(2)), set by the system, never typed by the claimant."""
 CHANNEL = "filing_rule"
 
 
-def _field(spec) -> Any:
-    label = spec.label_en + (f" ({spec.label_ko})" if spec.label_ko else "")
+def _in(locale: str, text: Label) -> str:
+    """The declared text in the reader's language (the English where no Korean is declared)."""
+    return text.ko if locale == "ko" and text.ko else text.en
+
+
+def _field(spec, locale: str) -> Any:
+    """The form field of a declared field: its label in both languages, the reader's first
+    (:func:`~backoffice.i18n.bilingual`), its help and choices in the reader's language."""
     presence = ([InputRequired()] if spec.kind in (FieldKind.INTEGER, FieldKind.CHOICE)
                 else [DataRequired()]) if spec.required else [Optional()]
-    common = {"label": label, "description": spec.help}
+    common = {"label": bilingual(spec.label_en, spec.label_ko),
+              "description": _in(locale, spec.help)}
     if spec.kind is FieldKind.TEXT:
         return StringField(validators=[*presence, Length(max=TEXT_LIMIT)], **common)
     if spec.kind is FieldKind.LONGTEXT:
@@ -59,7 +66,7 @@ def _field(spec) -> Any:
         minimum = spec.minimum if spec.minimum is not None else -INTEGER_LIMIT
         return WholeNumberField(validators=[*presence, NumberRange(minimum, maximum)], **common)
     if spec.kind is FieldKind.CHOICE:
-        choices = [SelectChoice(value, text) for value, text in spec.choices]
+        choices = [SelectChoice(value, _in(locale, text)) for value, text in spec.choices]
         if not spec.required:
             choices.insert(0, SelectChoice("", "—"))
         return SelectField(choices=choices, validators=presence, **common)
@@ -68,10 +75,17 @@ def _field(spec) -> Any:
     raise ValueError(f"no form field for {spec.kind}")
 
 
-@cache
 def form_class(procedure_code: str, trigger: str) -> type[FlaskForm]:
+    """The form of a transition, in the reader's language."""
+    return _form_class(procedure_code, trigger, current_locale())
+
+
+@cache
+def _form_class(procedure_code: str, trigger: str, locale: str) -> type[FlaskForm]:
+    """Built once per language: the labels are fixed when the class is made, and
+    :func:`~backoffice.i18n.bilingual` puts the reader's language (``locale``) first."""
     transition = procedure_for(procedure_code).transition(trigger)
-    attributes = {spec.name: _field(spec) for spec in transition.fields}
+    attributes = {spec.name: _field(spec, locale) for spec in transition.fields}
     attributes["version"] = HiddenField()
     return type(f"{trigger.title().replace('_', '')}Form", (FlaskForm,), attributes)
 
@@ -135,7 +149,8 @@ def shown(spec, value: Any) -> Words:
     if value is None or value == "":
         return Words("—")
     if spec.kind is FieldKind.CHOICE:
-        return Words(dict(spec.choices).get(value, str(value)))
+        chosen = spec.choice_label(value)
+        return Words(chosen.en, chosen.ko) if chosen else Words(str(value))
     if spec.kind is FieldKind.INTEGER and isinstance(value, int):
         return Words(f"{value:,}")
     if isinstance(value, datetime):

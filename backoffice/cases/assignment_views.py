@@ -9,6 +9,7 @@ from backoffice.access import current_case
 from backoffice.cases.blueprint import bp
 from backoffice.cases.operations import AssignmentRefused, assign_case, check_assignment
 from backoffice.extensions import db
+from backoffice.i18n import bilingual as bi
 from backoffice.input_bounds import record_id
 from backoffice.models import User
 from backoffice.security import role_required, safe_local_path
@@ -23,8 +24,8 @@ def assign(reference: str):
     back = safe_local_path(request.form.get("back"), url_for("worklist.index"))
     chosen = request.form.get("officer_id", type=record_id)
     if request.form.get("reassign") and not chosen:
-        flash(f"{case.reference}: choose the officer to reassign it to; nothing was changed.",
-              "error")
+        flash(bi("%(reference)s: choose the officer to reassign it to; nothing was changed.",
+                 reference=case.reference), "error")
         return redirect(back)
     officer = db.session.get(User, chosen or current_user.id)
     if officer is None:
@@ -34,11 +35,12 @@ def assign(reference: str):
     except AssignmentRefused as refused:
         abort(403 if refused.forbidden else 400)
     if request.form.get("version", type=record_id) != case.version:
-        flash(f"{case.reference} changed while you were looking at it; nothing was assigned.",
-              "error")
+        flash(bi("%(reference)s changed while you were looking at it; nothing was assigned.",
+                 reference=case.reference), "error")
         return redirect(back)
     assign_case(case, officer, actor=current_user,
                 reason=None if officer == current_user else "reassigned by a supervisor")
     db.session.commit()
-    flash(f"{case.reference} is assigned to {officer.display_name}.", "info")
+    flash(bi("%(reference)s is assigned to %(officer)s.", reference=case.reference,
+             officer=officer.display_name), "info")
     return redirect(back)

@@ -13,6 +13,8 @@ from backoffice.access import current_case
 from backoffice.cases.attachments import UploadRefused, add_attachment
 from backoffice.cases.blueprint import bp
 from backoffice.extensions import db
+from backoffice.i18n import N_, in_both
+from backoffice.i18n import bilingual as bi
 from backoffice.models import Attachment
 
 
@@ -21,17 +23,19 @@ def upload_attachment(reference: str):
     case = current_case()
     back = redirect(url_for("cases.detail", reference=reference) + "#attachments")
     if case.closed_at is not None:
-        flash("The case is closed; documents can no longer be added.", "error")
+        flash(bi("The case is closed; documents can no longer be added."), "error")
         return back
     try:
         attachment = add_attachment(case, request.files.get("file"), actor=current_user,
                                     description=request.form.get("description"))
     except UploadRefused as refused:
         db.session.rollback()
-        flash(f"Not uploaded: {refused}.", "error")
+        flash(in_both(N_("Not uploaded: %(reason)s."), {"reason": str(refused)},
+                      {"reason": refused.korean}), "error")
         return back
     db.session.commit()
-    flash(f"{attachment.filename} added to {case.reference}.", "info")
+    flash(bi("%(file)s added to %(reference)s.", file=attachment.filename,
+             reference=case.reference), "info")
     return back
 
 

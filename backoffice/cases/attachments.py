@@ -27,6 +27,7 @@ from backoffice.cases.file_checks import (
     without_unprintable,
 )
 from backoffice.extensions import db
+from backoffice.i18n import N_
 from backoffice.models import Attachment
 
 SIGNATURES = {b"%PDF-": "application/pdf", b"\xff\xd8\xff": "image/jpeg",
@@ -67,7 +68,7 @@ def content_limits(config) -> ContentLimits:
                          max_pixels=config["ATTACHMENT_MAX_PIXELS"])
 
 
-def check_upload(upload, *, empty: str = "choose a file to upload") -> CheckedFile:
+def check_upload(upload, *, empty: str = N_("choose a file to upload")) -> CheckedFile:
     """Read and check one uploaded file.
 
     :raise UploadRefused: empty (with the message ``empty``), too large, not a PDF, JPEG or
@@ -78,10 +79,10 @@ def check_upload(upload, *, empty: str = "choose a file to upload") -> CheckedFi
     if not content:
         raise UploadRefused(empty)
     if len(content) > limit:
-        raise UploadRefused(f"the file is larger than {limit // (1024 * 1024)} MB")
+        raise UploadRefused(N_("the file is larger than %(size)s MB"), size=limit // (1024 * 1024))
     content_type = sniff(content[:8])
     if content_type is None:
-        raise UploadRefused("only PDF, JPEG and PNG files are accepted")
+        raise UploadRefused(N_("only PDF, JPEG and PNG files are accepted"))
     filename = safe_filename(upload.filename)
     check_name_matches(filename, content_type)
     check_content(content, content_type, content_limits(current_app.config))

@@ -13,9 +13,12 @@ from backoffice.cases.forms import ExtendDeadlineForm, WaiveDeadlineForm
 from backoffice.cases.views import case_page
 from backoffice.deadlines import operations
 from backoffice.extensions import db
+from backoffice.i18n import N_, in_both
+from backoffice.i18n import bilingual as bi
 from backoffice.models import Deadline
 from backoffice.security import role_required
 from workflows.calendar import CalendarError
+from workflows.procedures import REGISTRY
 from workflows.roles import OFFICE_ROLES, Role
 
 
@@ -28,7 +31,8 @@ def waive_deadline(reference: str, deadline_id: int):
         reference, deadline_id, "waive", WaiveDeadlineForm(),
         lambda deadline, form: operations.waive_deadline(
             deadline, reason=form.reason.data, actor=current_user),
-        lambda deadline: f"기한을 면제했습니다. Deadline '{deadline.kind}' waived.",
+        lambda deadline: in_both(N_("Deadline “%(deadline)s” waived."),
+                                 *_labels(deadline)),
     )
 
 
@@ -40,9 +44,18 @@ def extend_deadline(reference: str, deadline_id: int):
         reference, deadline_id, "extend", ExtendDeadlineForm(),
         lambda deadline, form: operations.extend_deadline(
             deadline, until=form.until.data, ground=form.ground.data, actor=current_user),
-        lambda deadline: (f"기한을 {deadline.due_date}까지 연장했습니다 (제10조). "
-                          f"Deadline extended to {deadline.due_date} (Art. 10)."),
+        lambda deadline: bi("Deadline extended to %(date)s (Art. 10).",
+                            date=deadline.due_date.isoformat()),
     )
+
+
+def _labels(deadline: Deadline) -> tuple[dict[str, str], dict[str, str]]:
+    """What the deadline is for, in English and in Korean (its declaration's labels)."""
+    procedure = REGISTRY.get(deadline.case.procedure)
+    spec = procedure.deadline_spec(deadline.kind) if procedure is not None else None
+    if spec is None:
+        return {"deadline": deadline.kind}, {"deadline": deadline.kind}
+    return {"deadline": spec.label_en}, {"deadline": spec.label_ko or spec.label_en}
 
 
 def _change_deadline(reference: str, deadline_id: int, what: str, form, change, done):
@@ -61,7 +74,7 @@ def _change_deadline(reference: str, deadline_id: int, what: str, form, change, 
             db.session.rollback()
             field = form.until if what == "extend" else form.reason
             field.errors = [*field.errors, str(error)]
-            flash(f"Not done: {error}", "error")
+            flash(bi("Not done: %(reason)s", reason=str(error)), "error")
         else:
             db.session.commit()
             flash(done(deadline), "info")

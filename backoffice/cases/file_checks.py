@@ -20,37 +20,46 @@ import io
 import time
 import unicodedata
 import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PIL import Image
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
+from backoffice.i18n import N_, korean_of
+
 DESCRIPTION_MAX_CHARS = 300
 
 EXTENSIONS = {"application/pdf": (".pdf",), "image/jpeg": (".jpg", ".jpeg", ".jpe", ".jfif"),
               "image/png": (".png",)}
-KINDS = {"application/pdf": "a PDF", "image/jpeg": "a JPEG image", "image/png": "a PNG image"}
+KINDS = {"application/pdf": N_("a PDF"), "image/jpeg": N_("a JPEG image"),
+         "image/png": N_("a PNG image")}
 IMAGE_FORMATS = {"image/jpeg": "JPEG", "image/png": "PNG"}
 
-# Keys whose mere presence makes a PDF active, and what to call them in the refusal.
-ACTIVE_KEYS = {"/JavaScript": "JavaScript", "/JS": "JavaScript",
-               "/AA": "actions that run by themselves (/AA)",
-               "/EmbeddedFiles": "embedded files", "/EmbeddedFile": "embedded files",
-               "/RichMediaContent": "rich media (Flash or video)", "/XFA": "an XFA form",
-               "/OnInstantiate": "JavaScript (in a 3D annotation)"}
-ACTIVE_ACTIONS = {"/JavaScript": "JavaScript", "/Launch": "a launch action (it starts a program)",
-                  "/SubmitForm": "a submit-form action", "/ImportData": "an import-data action",
-                  "/RichMediaExecute": "rich media (Flash or video)",
-                  "/Rendition": "a media action", "/GoToE": "embedded files",
-                  "/GoToR": "a link that opens another file (/GoToR)",
-                  "/Named": "a named action (/Named)", "/Movie": "a media action",
-                  "/Sound": "a media action", "/GoTo3DView": "a 3D action",
-                  "/SetOCGState": "an action that changes what the page shows",
-                  "/Hide": "an action that changes what the page shows"}
-ACTIVE_SUBTYPES = {"/FileAttachment": "embedded files", "/RichMedia": "rich media (Flash or video)",
-                   "/3D": "a 3D annotation", "/Screen": "a media annotation (/Screen)",
-                   "/Movie": "a media annotation", "/Sound": "a media annotation"}
+# Keys whose mere presence makes a PDF active, and what to call them in the refusal (catalogue
+# entries: the refusal names them in Korean too).
+ACTIVE_KEYS = {"/JavaScript": N_("JavaScript"), "/JS": N_("JavaScript"),
+               "/AA": N_("actions that run by themselves (/AA)"),
+               "/EmbeddedFiles": N_("embedded files"), "/EmbeddedFile": N_("embedded files"),
+               "/RichMediaContent": N_("rich media (Flash or video)"),
+               "/XFA": N_("an XFA form"),
+               "/OnInstantiate": N_("JavaScript (in a 3D annotation)")}
+ACTIVE_ACTIONS = {"/JavaScript": N_("JavaScript"),
+                  "/Launch": N_("a launch action (it starts a program)"),
+                  "/SubmitForm": N_("a submit-form action"),
+                  "/ImportData": N_("an import-data action"),
+                  "/RichMediaExecute": N_("rich media (Flash or video)"),
+                  "/Rendition": N_("a media action"), "/GoToE": N_("embedded files"),
+                  "/GoToR": N_("a link that opens another file (/GoToR)"),
+                  "/Named": N_("a named action (/Named)"), "/Movie": N_("a media action"),
+                  "/Sound": N_("a media action"), "/GoTo3DView": N_("a 3D action"),
+                  "/SetOCGState": N_("an action that changes what the page shows"),
+                  "/Hide": N_("an action that changes what the page shows")}
+ACTIVE_SUBTYPES = {"/FileAttachment": N_("embedded files"),
+                   "/RichMedia": N_("rich media (Flash or video)"),
+                   "/3D": N_("a 3D annotation"), "/Screen": N_("a media annotation (/Screen)"),
+                   "/Movie": N_("a media annotation"), "/Sound": N_("a media annotation")}
 # What a document may do by itself when it is opened (the catalog's /OpenAction): only go to a
 # page of its own. A destination array is that; an action dictionary must be /GoTo.
 OPEN_ACTIONS_ALLOWED = {"/GoTo"}
@@ -62,7 +71,20 @@ INVISIBLE = {"\u2028", "\u2029", *(chr(c) for c in range(0x202A, 0x202F)),
 
 
 class UploadRefused(ValueError):
-    """The upload is not kept; the message says what the user can do about it."""
+    """The upload is not kept; the message says what the user can do about it: in English
+    (``str``) and in Korean (:attr:`korean`), a catalogue entry filled with ``values``, of which
+    ``words`` are catalogue entries themselves (what a PDF contains)."""
+
+    def __init__(self, english: str, words: Mapping[str, str] | None = None, **values):
+        self.english, self.words, self.values = english, dict(words or {}), values
+        super().__init__(english % {**values, **self.words} if values or words else english)
+
+    @property
+    def korean(self) -> str:
+        korean = korean_of(self.english)
+        if not (self.values or self.words):
+            return korean
+        return korean % {**self.values, **{k: korean_of(v) for k, v in self.words.items()}}
 
 
 @dataclass(frozen=True)
@@ -91,11 +113,12 @@ def checked_description(text: str | None) -> str | None:
     """
     text = (text or "").strip()
     if len(text) > DESCRIPTION_MAX_CHARS:
-        raise UploadRefused(f"the description has {len(text)} characters; at most "
-                            f"{DESCRIPTION_MAX_CHARS} are kept: shorten it")
+        raise UploadRefused(N_("the description has %(count)s characters; at most "
+                               "%(most)s are kept: shorten it"),
+                            count=len(text), most=DESCRIPTION_MAX_CHARS)
     if any(is_unprintable(char) for char in text):
-        raise UploadRefused("the description must be one line of text, without control "
-                            "characters")
+        raise UploadRefused(N_("the description must be one line of text, without control "
+                               "characters"))
     return text or None
 
 
@@ -104,8 +127,10 @@ def check_name_matches(filename: str, content_type: str) -> None:
     extension = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     known = {ext for extensions in EXTENSIONS.values() for ext in extensions}
     if extension in known and extension not in EXTENSIONS[content_type]:
-        raise UploadRefused(f"the file is named {extension} but it is {KINDS[content_type]}: "
-                            f"rename it to {EXTENSIONS[content_type][0]} or choose the right file")
+        raise UploadRefused(N_("the file is named %(extension)s but it is %(kind)s: rename it "
+                               "to %(right)s or choose the right file"),
+                            {"kind": KINDS[content_type]}, extension=extension,
+                            right=EXTENSIONS[content_type][0])
 
 
 def check_content(content: bytes, content_type: str, limits: ContentLimits) -> None:
@@ -122,8 +147,8 @@ def check_content(content: bytes, content_type: str, limits: ContentLimits) -> N
 # --- PDF ---------------------------------------------------------------------------------
 
 
-NOT_A_PDF = ("the file is not a readable PDF (it starts like one, but its structure is "
-             "broken or it is another kind of file): save or print it again as PDF")
+NOT_A_PDF = N_("the file is not a readable PDF (it starts like one, but its structure is "
+               "broken or it is another kind of file): save or print it again as PDF")
 
 
 def check_pdf(content: bytes, limits: ContentLimits) -> None:
@@ -137,8 +162,8 @@ def check_pdf(content: bytes, limits: ContentLimits) -> None:
             warnings.simplefilter("ignore")
             reader = PdfReader(io.BytesIO(content), strict=True)
             if reader.is_encrypted:
-                raise UploadRefused("the PDF is encrypted or protected by a password and cannot "
-                                    "be checked: upload a copy without protection")
+                raise UploadRefused(N_("the PDF is encrypted or protected by a password and "
+                                       "cannot be checked: upload a copy without protection"))
             root = reader.trailer.get("/Root")
             root = root.get_object() if root is not None else None
             if not isinstance(root, DictionaryObject) or "/Pages" not in root:
@@ -149,7 +174,7 @@ def check_pdf(content: bytes, limits: ContentLimits) -> None:
     except Exception as error:  # any parser failure: see the docstring
         raise UploadRefused(NOT_A_PDF) from error
     if pages == 0:
-        raise UploadRefused("the PDF has no pages")
+        raise UploadRefused(N_("the PDF has no pages"))
 
 
 CONTAINERS = (IndirectObject, DictionaryObject, ArrayObject)
@@ -176,15 +201,15 @@ def _walk(trailer: DictionaryObject, limits: ContentLimits) -> int:
             # The clock is read at every object: one object (an array of 100,000 numbers) can
             # cost a third of a second to parse, so a check every few hundred would come late.
             if len(seen) > limits.max_objects or time.monotonic() > give_up_at:
-                raise UploadRefused("the PDF is too complex to check (too many objects): save "
-                                    "or print it again as PDF, or split it")
+                raise UploadRefused(N_("the PDF is too complex to check (too many objects): "
+                                       "save or print it again as PDF, or split it"))
             item = item.get_object()
         if isinstance(item, DictionaryObject):
             if _is_page(item):
                 pages += 1
                 if pages > limits.max_pages:
-                    raise UploadRefused(f"the PDF has more than {limits.max_pages} pages: "
-                                        "split it into smaller files")
+                    raise UploadRefused(N_("the PDF has more than %(count)s pages: split it "
+                                           "into smaller files"), count=limits.max_pages)
             _refuse_active(item)
             stack.extend(v for v in item.values() if isinstance(v, CONTAINERS))
         elif isinstance(item, ArrayObject):
@@ -203,15 +228,18 @@ def _refuse_active(obj: DictionaryObject) -> None:
     if isinstance(opening, DictionaryObject) and \
             _name(opening.get("/S")) not in OPEN_ACTIONS_ALLOWED:
         kind = _name(opening.get("/S"))
-        found = found or ACTIVE_ACTIONS.get(kind) or \
-            f"an action that runs when it is opened ({kind})"
+        found = found or ACTIVE_ACTIONS.get(kind)
+        if not found:
+            raise UploadRefused(N_("the PDF contains an action that runs when it is opened "
+                                   "(%(kind)s) and is not accepted: print it to a new PDF or "
+                                   "scan it, and upload that"), kind=kind)
     found = found or ACTIVE_ACTIONS.get(_name(obj.get("/S")))
     found = found or ACTIVE_SUBTYPES.get(_name(obj.get("/Subtype")))
     if _name(obj.get("/Type")) == "/EmbeddedFile" or ("/EF" in obj and "/F" in obj):
-        found = found or "embedded files"
+        found = found or N_("embedded files")
     if found:
-        raise UploadRefused(f"the PDF contains {found} and is not accepted: print it to a "
-                            "new PDF or scan it, and upload that")
+        raise UploadRefused(N_("the PDF contains %(found)s and is not accepted: print it to a "
+                               "new PDF or scan it, and upload that"), {"found": found})
 
 
 def _name(value) -> str | None:
@@ -241,11 +269,13 @@ def check_image(content: bytes, content_type: str, limits: ContentLimits) -> Non
             with Image.open(io.BytesIO(content), formats=formats) as image:
                 image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-        raise UploadRefused(f"{kind} of more than {limits.max_pixels:,} pixels is not "
-                            "accepted: scan or save it at a lower resolution") from error
+        raise UploadRefused(N_("%(kind)s of more than %(pixels)s pixels is not accepted: scan "
+                               "or save it at a lower resolution"), {"kind": kind},
+                            pixels=f"{limits.max_pixels:,}") from error
     except Exception as error:  # truncated or corrupt, in any decoder
-        raise UploadRefused(f"the file is not a readable {formats[0]} image (it is damaged "
-                            "or incomplete): save it again and upload that") from error
+        raise UploadRefused(N_("the file is not a readable %(format)s image (it is damaged or "
+                               "incomplete): save it again and upload that"),
+                            format=formats[0]) from error
 
 
 # --- what a case may hold ----------------------------------------------------------------
@@ -258,12 +288,12 @@ def check_fits_quota(*, stored_bytes: int, stored_files: int, new_size: int,
     :raise UploadRefused: one file too many, or too many bytes in all.
     """
     if stored_files + 1 > max_files:
-        raise UploadRefused("the case already holds the most documents one case may hold "
-                            f"({max_files})")
+        raise UploadRefused(N_("the case already holds the most documents one case may hold "
+                               "(%(count)s)"), count=max_files)
     if stored_bytes + new_size > quota_bytes:
-        raise UploadRefused(f"the documents of one case may not exceed {_mb(quota_bytes)} in "
-                            f"all ({_mb(stored_bytes)} used, this file {_mb(new_size)}): "
-                            "upload a smaller file")
+        raise UploadRefused(N_("the documents of one case may not exceed %(quota)s in all "
+                               "(%(used)s used, this file %(size)s): upload a smaller file"),
+                            quota=_mb(quota_bytes), used=_mb(stored_bytes), size=_mb(new_size))
 
 
 def _mb(size: int) -> str:

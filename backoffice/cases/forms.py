@@ -1,6 +1,7 @@
 """The forms of the case page besides the transitions' own: the next step after an
 objection, and the extension and waiver of a deadline."""
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
@@ -9,20 +10,20 @@ from backoffice.input_bounds import LegalDate, PlainText
 
 
 class RequestExaminationForm(FlaskForm):
-    reasons = TextAreaField("Reasons of the request",
+    reasons = TextAreaField(_l("Reasons of the request"),
                             validators=[DataRequired(), Length(max=5000)])
 
 
 class ExtendDeadlineForm(FlaskForm):
     version = HiddenField(validators=[DataRequired()])
-    until = DateField("Extend to", validators=[DataRequired(), LegalDate()])
-    ground = TextAreaField("Ground (natural disaster or a Decree ground)",
+    until = DateField(_l("Extend to"), validators=[DataRequired(), LegalDate()])
+    ground = TextAreaField(_l("Ground (natural disaster or a Decree ground)"),
                            validators=[DataRequired(), Length(max=1000), PlainText(True)])
-    submit = SubmitField("Extend (Art. 10)")
+    submit = SubmitField(_l("Extend (Art. 10)"))
 
 
 class WaiveDeadlineForm(FlaskForm):
     version = HiddenField(validators=[DataRequired()])
-    reason = TextAreaField("Reason for the waiver",
+    reason = TextAreaField(_l("Reason for the waiver"),
                            validators=[DataRequired(), Length(max=1000), PlainText(True)])
-    submit = SubmitField("Waive")
+    submit = SubmitField(_l("Waive"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Response, abort, render_template, request
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from backoffice.access import current_case
@@ -38,7 +39,7 @@ def preview_notice(reference: str):
         parsed = parse_fields(transition, values)
     except TransitionRefused as refused:
         return render_template("errors/error.html", status=400,
-                               message=f"Cannot preview: {refused.message}"), 400
+                               message=_("Cannot preview: %(reason)s", reason=refused.message)), 400
     content = preview_content(case, transition, kind, parsed, role=current_user.role,
                               calendar=load_calendar())
     html = renderer().html(content, number=None, verification_code=None, draft=True)

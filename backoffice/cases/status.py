@@ -11,8 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from markupsafe import Markup
+
 from backoffice.deadlines import standing
 from backoffice.deadlines.standing import Reading, Standing
+from backoffice.i18n import N_, in_both
 from backoffice.models import Case, CaseEvent, Deadline
 from workflows import clock
 from workflows.engine import Duty, ExpiryKind
@@ -36,6 +39,15 @@ class Consequence:
     label_ko: str
     moment: datetime
     """The instant it takes effect: 24:00 of the last day, KST (Civil Act Art. 159)."""
+
+    def sentence(self) -> Markup:
+        """"at <moment>, “<the transition>” follows (<article>)", each language with the
+        transition's own label."""
+        moment, article = clock.legal_end_text(self.moment), self.deadline.article
+        return in_both(N_("at %(moment)s, “%(label)s” follows (%(article)s)."),
+                       {"moment": moment, "label": self.label_en, "article": article},
+                       {"moment": moment, "label": self.label_ko or self.label_en,
+                        "article": article})
 
 
 @dataclass

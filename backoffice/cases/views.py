@@ -22,6 +22,8 @@ from backoffice.cases.next_step import can_request_examination, request_examinat
 from backoffice.deadlines.operations import extension_refused, waiver_refused
 from backoffice.deadlines.store import load_calendar
 from backoffice.extensions import db
+from backoffice.i18n import N_, in_both
+from backoffice.i18n import bilingual as bi
 from backoffice.models import Attachment, CaseEvent, Deadline, Notice
 from backoffice.notices.forms import ServiceForm
 from backoffice.notices.issue import replaced_ids
@@ -33,7 +35,8 @@ from workflows.notices.service import METHOD_LABELS
 from workflows.procedures import REGISTRY, procedure_for
 from workflows.roles import OFFICE_ROLES, Role
 
-SERVICE_LABELS = {method.value: english for method, (_, english) in METHOD_LABELS.items()}
+SERVICE_LABELS = {method.value: (english, korean)
+                  for method, (korean, english) in METHOD_LABELS.items()}
 
 
 @bp.get("")
@@ -89,14 +92,17 @@ def act(reference: str, trigger: str):
         db.session.commit()
     except TransitionRefused as refused:
         return _refused(reference, trigger, form, refused)
-    numbers = (event.payload or {}).get("notice_numbers") or []
-    issued = f" Notice {', '.join(numbers)} issued." if numbers else ""
-    flash(f"{transition.label_en}: done ({event.article}).{issued}", "info")
+    numbers = ", ".join((event.payload or {}).get("notice_numbers") or [])
+    done = (N_("%(action)s: done (%(article)s). Notice %(numbers)s issued.") if numbers
+            else N_("%(action)s: done (%(article)s)."))
+    said = {"article": event.article, "numbers": numbers}
+    flash(in_both(done, {**said, "action": transition.label_en},
+                  {**said, "action": transition.label_ko or transition.label_en}), "info")
     return redirect(url_for("cases.detail", reference=case.reference))
 
 
-CONFLICT = ("Someone else acted on this case while you were working on it; nothing you sent was "
-            "saved. This is the case as it is now.")
+CONFLICT = N_("Someone else acted on this case while you were working on it; nothing you sent "
+              "was saved. This is the case as it is now.")
 
 
 def _refused(reference: str, trigger: str, form, refused: TransitionRefused):
@@ -106,10 +112,10 @@ def _refused(reference: str, trigger: str, form, refused: TransitionRefused):
     if refused.reason is Refusal.NOT_PERMITTED:
         abort(403)
     if refused.reason is Refusal.STALE_VERSION:
-        flash(CONFLICT, "error")
+        flash(bi(CONFLICT), "error")
         return case_page(case, status=409)
     show_refusal(form, refused)
-    flash(f"Not done: {refused.message}", "error")
+    flash(bi("Not done: %(reason)s", reason=refused.message), "error")
     return case_page(case, failed=(trigger, form), status=422,
                       notes=() if refused.errors else (refused.message,))
 
@@ -162,8 +168,9 @@ def request_examination(reference: str):
     case = current_case()
     form = RequestExaminationForm()
     if not form.validate_on_submit():
-        message = ("The form expired; reload the case and try again." if "csrf_token" in form.errors
-                   else "State the reasons of the request (at most 5,000 characters).")
+        message = (bi("The form expired; reload the case and try again.")
+                   if "csrf_token" in form.errors
+                   else bi("State the reasons of the request (at most 5,000 characters)."))
         flash(message, "error")
         return redirect(url_for("cases.detail", reference=reference))
     try:
@@ -171,9 +178,9 @@ def request_examination(reference: str):
                                                           reasons=form.reasons.data.strip())
     except TransitionRefused as refused:
         db.session.rollback()
-        flash(f"Not filed: {refused.message}", "error")
+        flash(bi("Not filed: %(reason)s", reason=refused.message), "error")
         return redirect(url_for("cases.detail", reference=reference))
     db.session.commit()
-    flash(f"Request for examination {examination.reference} filed; it counts as filed now "
-          "(Art. 129-2(2)).", "info")
+    flash(bi("Request for examination %(reference)s filed; it counts as filed now "
+             "(Art. 129-2(2)).", reference=examination.reference), "info")
     return redirect(url_for("cases.detail", reference=examination.reference))

@@ -7,16 +7,18 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional
 
+from backoffice.i18n import lazy_bilingual as bi
 from backoffice.input_bounds import LegalDate, PlainText
 
 
 class ComputeDeadlineForm(FlaskForm):
-    start = DateField("Start date (event)", validators=[DataRequired(), LegalDate()])
-    start_time = TimeField("Time of receipt (for periods counted in hours)",
+    start = DateField(bi("Start date (event)"), validators=[DataRequired(), LegalDate()])
+    start_time = TimeField(bi("Time of receipt (for periods counted in hours)"),
                            validators=[Optional()])
+    # "Period" stays English only: a browser test finds the field by that exact label
     period = StringField("Period", validators=[DataRequired(), Length(max=10), PlainText()],
-                         description="e.g. 90d, 2w, 3m, 1y, or 10pd (processing days)")
-    label = StringField("What the start is",
+                         description=bi("e.g. 90d, 2w, 3m, 1y, or 10pd (processing days)"))
+    label = StringField(bi("What the start is"),
                         validators=[Optional(), Length(max=120), PlainText()],
                         default="receipt")
-    submit = SubmitField("Compute")
+    submit = SubmitField("Compute")  # the page shows its own button, in both languages

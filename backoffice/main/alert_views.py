@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from backoffice.alerts import acknowledge
 from backoffice.extensions import db
+from backoffice.i18n import bilingual as bi
 from backoffice.main.blueprint import bp
 from backoffice.security import role_required, safe_local_path
 from workflows.roles import Role
@@ -26,5 +27,5 @@ def acknowledge_alerts():
     count = acknowledge(current_user, [int(value) for value in raw])
     db.session.commit()
     if count:
-        flash("알림을 확인했습니다. Alert acknowledged.", "info")
+        flash(bi("Alert acknowledged."), "info")
     return redirect(safe_local_path(request.form.get("back"), url_for("main.index")))

@@ -147,7 +147,7 @@ LAPSE = {
         "you can no longer ask for a review, and the office may collect the shortage by a "
         "payment notice, which you can still appeal (Art. 39(3), 119)",
         "과세전적부심사를 청구할 수 없고, 세관은 납부고지로 부족세액을 징수할 수 있습니다. "
-        "납부고지에 대해서는 불복할 수 있습니다 (제39조 제3항, 제119조)"),
+        "납부고지에 대해서는 불복할 수 있습니다 (제39조제3항, 제119조)"),
 }
 REVISION_CONSEQUENCE = {
     "Art. 123(1)": "Art. 128(1)1(c)",

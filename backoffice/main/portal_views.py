@@ -9,6 +9,7 @@ from flask_login import current_user
 from backoffice.main import portal_view, queries
 from backoffice.main.blueprint import bp
 from backoffice.security import role_required
+from workflows.identifiers import IdentifierKind
 from workflows.roles import Role
 
 
@@ -16,4 +17,5 @@ from workflows.roles import Role
 @role_required(Role.DUTY_PAYER)
 def portal():
     return render_template("main/duty_payer.html", portal=portal_view.portal_for(current_user),
-                           notices=queries.notices_of(current_user))
+                           notices=queries.notices_of(current_user),
+                           identifier=IdentifierKind(current_user.party.identifier_kind))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import abort, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from backoffice.access import public
@@ -11,7 +12,7 @@ from backoffice.extensions import db
 from backoffice.health.checks import scheduler_status
 from backoffice.main import queries
 from backoffice.main.blueprint import bp
-from backoffice.main.charts import grouped_bars
+from backoffice.main.charts import Series, grouped_bars
 from backoffice.security import role_required, safe_local_path
 from workflows.roles import Role
 
@@ -38,9 +39,10 @@ def dashboard():
     unserved_count, unserved = queries.unserved_notices(office_id)
     activity = queries.monthly_activity(office_id)
     chart = grouped_bars(
-        "Cases opened, decided, and decided after the decision period, last 12 months",
-        activity["labels"], [("opened", activity["opened"]), ("decided", activity["decided"]),
-                             ("decided late", activity["late"])])
+        _("Cases opened, decided, and decided after the decision period, last 12 months"),
+        activity["labels"], [Series(_("opened"), "opened", activity["opened"]),
+                             Series(_("decided"), "decided", activity["decided"]),
+                             Series(_("decided late"), "decided late", activity["late"])])
     by_state, per_officer = queries.open_case_counts(office_id)
     counts = queries.deadline_counts(office_id)
     return render_template(

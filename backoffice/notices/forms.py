@@ -1,15 +1,36 @@
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from backoffice.i18n import lazy_bilingual as bi
 from backoffice.input_bounds import LegalDate
 from workflows.notices.service import (
     METHOD_LABELS,
     PUBLIC_NOTICE_GROUNDS,
     PUBLICATION_CHANNELS,
 )
+
+GROUND_WORDS = {
+    "abroad": _l("the domicile, residence or office is abroad and service is difficult "
+                 "(Art. 11(2)1)"),
+    "unknown": _l("the domicile, residence or office cannot be identified (Art. 11(2)2)"),
+    "returned": _l("registered mail was returned because the addressee was absent "
+                   "(Art. 11(2)3 and the Decree)"),
+}
+"""The grounds of a public notice (``PUBLIC_NOTICE_GROUNDS``) in the reader's language."""
+
+CHANNEL_WORDS = {
+    "unipass": _l("UNI-PASS, the customs information network (Art. 11(3)1)"),
+    "customs_board": _l("website or bulletin board of the KCS or the customs office "
+                        "(Art. 11(3)2)"),
+    "local_board": _l("website or bulletin board of the local government where the notice is "
+                      "to be served (Art. 11(3)3)"),
+    "gazette": _l("the Official Gazette or a daily newspaper (Art. 11(3)4)"),
+}
+"""The channels of publication (``PUBLICATION_CHANNELS``) in the reader's language."""
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -20,25 +41,27 @@ class MultiCheckboxField(SelectMultipleField):
 class ServiceForm(FlaskForm):
     """How and when a notice was served (Art. 11)."""
 
-    method = SelectField("Method of service (Art. 11)", validators=[DataRequired()],
+    method = SelectField(bi("Method of service (Art. 11)"), validators=[DataRequired()],
                          choices=[SelectChoice(m.value, f"{ko} — {en}") for m, (ko, en) in
                                   METHOD_LABELS.items()])
-    served_on = DateField("Received on (not for a public notice)",
+    served_on = DateField(bi("Received on (not for a public notice)"),
                           validators=[Optional(), LegalDate()])
-    reference = StringField("Proof of service (postal receipt no., signature, e-mailbox id)",
+    reference = StringField(bi("Proof of service (postal receipt no., signature, e-mailbox id)"),
                             validators=[Optional(), Length(max=120)])
-    published_on = DateField("Published on (public notice)", validators=[Optional(), LegalDate()])
-    ground = SelectField("Ground of the public notice (Art. 11(2))",
+    published_on = DateField(bi("Published on (public notice)"),
+                             validators=[Optional(), LegalDate()])
+    ground = SelectField(bi("Ground of the public notice (Art. 11(2))"),
                          choices=[SelectChoice("", "—"),
-                                  *(SelectChoice(v, label) for v, label in PUBLIC_NOTICE_GROUNDS)],
+                                  *(SelectChoice(v, GROUND_WORDS.get(v, label))
+                                    for v, label in PUBLIC_NOTICE_GROUNDS)],
                          validators=[Optional()])
-    channels = MultiCheckboxField("Where it was published (Art. 11(3))",
-                                  choices=[SelectChoice(v, label)
+    channels = MultiCheckboxField(bi("Where it was published (Art. 11(3))"),
+                                  choices=[SelectChoice(v, CHANNEL_WORDS.get(v, label))
                                            for v, label in PUBLICATION_CHANNELS])
 
 
 class CorrectionForm(FlaskForm):
-    reason = TextAreaField("Why the notice is corrected",
+    reason = TextAreaField(bi("Why the notice is corrected"),
                            validators=[DataRequired(), Length(max=2000)])
 
 
@@ -46,5 +69,5 @@ class VerifyForm(FlaskForm):
     class Meta:
         csrf = False
 
-    number = StringField("Notice number", validators=[DataRequired(), Length(max=40)])
-    code = StringField("Verification code", validators=[DataRequired(), Length(max=20)])
+    number = StringField(bi("Notice number"), validators=[DataRequired(), Length(max=40)])
+    code = StringField(bi("Verification code"), validators=[DataRequired(), Length(max=20)])

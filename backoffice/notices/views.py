@@ -7,11 +7,14 @@ import hmac
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from markupsafe import Markup
 from sqlalchemy import select
 
 from backoffice.access import public
 from backoffice.auth.rate_limits import limited
 from backoffice.extensions import db
+from backoffice.i18n import N_, korean_of
+from backoffice.i18n import bilingual as bi
 from backoffice.models import Notice
 from backoffice.notices.blueprint import bp
 from backoffice.notices.forms import CorrectionForm, ServiceForm, VerifyForm
@@ -24,6 +27,7 @@ from backoffice.notices.issue import (
 )
 from backoffice.notices.service import correct_notice, record_service
 from backoffice.security import can_view_case, role_required
+from workflows import clock
 from workflows.engine import TransitionRefused
 from workflows.notices.codes import normalise_code
 from workflows.notices.service import ServiceError
@@ -76,11 +80,12 @@ def serve(number: str):
             ground=form.ground.data or None, reference=form.reference.data,
         )
         if service.published_on:
-            return (f"Public notice of {notice.number} recorded: deemed served on "
-                    f"{service.served_on} (Art. 11(2)).")
-        return f"Service of {notice.number} recorded: received on {service.served_on}."
+            return bi("Public notice of %(number)s recorded: deemed served on %(day)s "
+                      "(Art. 11(2)).", number=notice.number, day=service.served_on)
+        return bi("Service of %(number)s recorded: received on %(day)s.",
+                  number=notice.number, day=service.served_on)
 
-    return _change_notice(number, ServiceForm, record, "Service not recorded")
+    return _change_notice(number, ServiceForm, record, N_("Service not recorded: %(reason)s"))
 
 
 @bp.post("/notices/<number>/correct")
@@ -91,10 +96,10 @@ def correct(number: str):
     def issue(notice: Notice, form: CorrectionForm) -> str:
         correction = correct_notice(notice, actor=current_user, reason=form.reason.data)
         render_notice(correction)
-        return (f"Correction {correction.number} issued; it replaces {notice.number}. Serve it "
-                "on the addressee.")
+        return bi("Correction %(correction)s issued; it replaces %(number)s. Serve it on the "
+                  "addressee.", correction=correction.number, number=notice.number)
 
-    return _change_notice(number, CorrectionForm, issue, "Not corrected")
+    return _change_notice(number, CorrectionForm, issue, N_("Not corrected: %(reason)s"))
 
 
 def _change_notice(number: str, form_class, change, refused: str):
@@ -109,7 +114,7 @@ def _change_notice(number: str, form_class, change, refused: str):
         message = change(notice, form)
     except (ServiceError, TransitionRefused) as problem:
         db.session.rollback()
-        flash(f"{refused}: {getattr(problem, 'message', problem)}", "error")
+        flash(bi(refused, reason=str(getattr(problem, "message", problem))), "error")
         return back
     db.session.commit()
     flash(message, "info")
@@ -141,11 +146,30 @@ def verify():
                 result = "valid"
     status = 200 if result in (None, "valid", "replaced") else 404 if result == "unknown" else 400
     return render_template("notices/verify.html", form=form, result=result, notice=notice,
-                           replacement=replacement), status
+                           replacement=replacement,
+                           verdict=_verdict(result, notice, replacement)), status
 
 
-def _form_problem(form) -> str:
+VALID = N_("Notice %(number)s — %(title)s — was issued by %(office)s on %(issued)s.")
+REPLACED = N_("Notice %(number)s was issued on %(issued)s and later corrected: notice "
+              "%(replacement)s replaces it.")
+
+
+def _verdict(result: str | None, notice: Notice | None, replacement: str | None) -> Markup:
+    """What the verification found, the notice's title and office named in each language."""
+    if notice is None or result not in ("valid", "replaced"):
+        return Markup()
+    office, issued = notice.case.office, clock.kst_text(notice.issued_at)
+    english = VALID if result == "valid" else REPLACED
+    values = {"number": notice.number, "issued": issued, "replacement": replacement}
+    return bi(english % {**values, "title": notice.title_en, "office": office.name_en},
+              korean_of(english) % {**values, "title": notice.title_ko or notice.title_en,
+                                    "office": office.name_ko or office.name_en})
+
+
+def _form_problem(form) -> Markup:
     if "csrf_token" in form.errors:
-        return "The form expired; reload the case and try again."
-    return "; ".join(f"{getattr(form, name).label.text}: {', '.join(errors)}"
-                     for name, errors in form.errors.items())
+        return bi("The form expired; reload the case and try again.")
+    return Markup("; ").join(Markup("{}: {}").format(getattr(form, name).label.text,
+                                                      ", ".join(map(str, errors)))
+                             for name, errors in form.errors.items())

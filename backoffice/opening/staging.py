@@ -33,6 +33,7 @@ from werkzeug.datastructures import MultiDict
 from backoffice.cases.attachments import CheckedFile, UploadRefused, check_upload, safe_filename
 from backoffice.cases.file_checks import check_fits_quota
 from backoffice.extensions import db
+from backoffice.i18n import bilingual as bi
 from backoffice.models import User
 from backoffice.models.staged_filing import StagedFile, StagedFiling
 from workflows import clock
@@ -99,6 +100,10 @@ def changed(staged: StagedFiling, answers: dict[str, list[str]] | None) -> None:
     db.session.flush()
 
 
+def _not_kept(name: str, refused: UploadRefused) -> str:
+    return bi("%(name)s: %(reason)s; it was not kept", name=name, reason=str(refused))
+
+
 def update_files(staged: StagedFiling, uploads: Iterable, remove: Iterable[int]) -> list[str]:
     """Drop the files the user removed, check and keep the new ones; return what was refused
     (a refused file is not kept and must be chosen again)."""
@@ -112,18 +117,19 @@ def update_files(staged: StagedFiling, uploads: Iterable, remove: Iterable[int])
         try:
             checked = check_upload(upload, empty="the file is empty")
         except UploadRefused as refused:
-            problems.append(f"{name}: {refused}; it was not kept")
+            problems.append(_not_kept(name, refused))
             continue
         if any(f.sha256 == checked.sha256 and f.filename == checked.filename
                for f in staged.files):
             continue  # the same file chosen again
         if len(staged.files) >= MAX_FILES:
-            problems.append(f"{name}: at most {MAX_FILES} files go with one filing; "
-                            "it was not kept")
+            problems.append(bi("%(name)s: at most %(count)s files go with one filing; it was "
+                               "not kept", name=name, count=MAX_FILES))
             continue
         if sum(f.size for f in staged.files) + checked.size > total_limit:
-            problems.append(f"{name}: the files of one filing may not exceed "
-                            f"{total_limit // (1024 * 1024)} MB in all; it was not kept")
+            problems.append(bi("%(name)s: the files of one filing may not exceed %(size)s MB in "
+                               "all; it was not kept", name=name,
+                               size=total_limit // (1024 * 1024)))
             continue
         try:  # the new case will hold these files and no others
             check_fits_quota(stored_bytes=sum(f.size for f in staged.files),
@@ -131,7 +137,7 @@ def update_files(staged: StagedFiling, uploads: Iterable, remove: Iterable[int])
                              quota_bytes=current_app.config["ATTACHMENT_CASE_QUOTA_BYTES"],
                              max_files=current_app.config["ATTACHMENT_CASE_MAX_FILES"])
         except UploadRefused as refused:
-            problems.append(f"{name}: {refused}; it was not kept")
+            problems.append(_not_kept(name, refused))
             continue
         staged.files.append(StagedFile(filename=checked.filename,
                                        content_type=checked.content_type, size=checked.size,

@@ -51,6 +51,8 @@ from backoffice.cases.filing_receipt import (
     answers_of,
 )
 from backoffice.extensions import db
+from backoffice.i18n import N_
+from backoffice.i18n import bilingual as bi
 from backoffice.input_bounds import record_id
 from backoffice.models import Case, Office, Party
 from backoffice.opening import staging as filing_staging
@@ -73,13 +75,15 @@ ONLINE_FILINGS = tuple(code for code, procedure in REGISTRY.items() if procedure
 """What a duty payer may file online (Art. 129-2(1)), as the procedures declare it
 (``Procedure.online_filing``): an objection, a request for examination."""
 
-FILED_WHEN_SENT = ("지금 제출을 누른 날(한국 시간) · the day you press File now, in Korea "
-                   "(Art. 129-2(2))")
-EXPIRED = ("이 신청서는 1시간이 지나 보관되지 않았습니다. 다시 작성해 주십시오 · "
-           "This filing was kept for an hour and has expired; nothing was filed. "
-           "Fill in the form again.")
-EXPIRED_FILES = ("The files you chose earlier were kept for an hour and have expired: choose "
-                 "them again (앞서 선택한 파일의 보관 기간이 지났습니다. 다시 선택해 주십시오)")
+
+
+FILED_WHEN_SENT = N_("the day you press File now, in Korea (Art. 129-2(2))")
+EXPIRED = N_("This filing was kept for an hour and has expired; nothing was filed. "
+             "Fill in the form again.")
+EXPIRED_FILES = N_("The files you chose earlier were kept for an hour and have expired: "
+                   "choose them again.")
+NOT_OPENED = N_("Not opened: %(reason)s")
+NOT_FILED = N_("Not filed: %(reason)s")
 
 
 @bp.app_template_global()
@@ -139,9 +143,10 @@ def _at_office(procedure: str, declared, opening):
                 db.session.rollback()
                 if refused.reason is Refusal.NOT_PERMITTED:
                     abort(403)
-                problems = _refusal_on(form, refused, "Not opened")
+                problems = _refusal_on(form, refused, NOT_OPENED)
             else:
-                flash(f"{case.reference} opened and assigned to you.", "info")
+                flash(bi("%(reference)s opened and assigned to you.",
+                         reference=case.reference), "info")
                 return redirect(url_for("cases.detail", reference=case.reference))
     return render_template("opening/new.html", procedure=declared, info=CATALOGUE[procedure],
                            opening=opening, form=form, party_form=party_form, online=False,
@@ -172,7 +177,7 @@ def _online_form(procedure: str, declared, opening):
     problems: list[str] = []
     if not posted:
         if token and staged is None:
-            problems.append(EXPIRED)
+            problems.append(bi(EXPIRED))
         answers = staged.answers if staged is not None else None
         forms = _online_forms(procedure, opening,
                               filing_staging.formdata_of(answers) if answers else None)
@@ -185,8 +190,8 @@ def _online_form(procedure: str, declared, opening):
     if token and staged is None:  # the files kept before are gone: filed, or expired
         filed = _filed_from(token)
         evidence_errors.append(
-            f"The files chosen before were filed with {filed.reference}; choose them again "
-            "for a new filing (앞서 선택한 파일은 이미 제출되었습니다)" if filed else EXPIRED_FILES)
+            bi("The files chosen before were filed with %(reference)s; choose them again for "
+               "a new filing.", reference=filed.reference) if filed else bi(EXPIRED_FILES))
     uploads = [u for u in request.files.getlist("evidence") if u and u.filename]
     removed = request.form.getlist("remove_file", type=record_id)
     if uploads or removed or staged is not None:
@@ -235,11 +240,11 @@ def _engine_refusal(procedure: str, opening, form) -> list[str]:
     return []
 
 
-def _refusal_on(form, refused: TransitionRefused, what: str = "Not filed") -> list[str]:
+def _refusal_on(form, refused: TransitionRefused, what: str = NOT_FILED) -> list[str]:
     """Put a refusal's field messages on the form; return those that belong to no field."""
     show_refusal(form, refused)
     if not refused.errors:
-        return [f"{what}: {refused.message}"]
+        return [bi(what, reason=refused.message)]
     return [message for name, message in refused.errors.items() if name not in form]
 
 
@@ -256,7 +261,7 @@ def check_answers(procedure: str, token: str):
                                          filing_staging.formdata_of(staged.answers))
     values = stamp_online_submission(values_of(form, opening), opening, clock.now())
     answers = answers_of(opening, values,
-                         replaced=dict.fromkeys(SUBMISSION_DATES, FILED_WHEN_SENT))
+                         replaced=dict.fromkeys(SUBMISSION_DATES, bi(FILED_WHEN_SENT)))
     confirm = FileNowForm(formdata=None, token=staged.token, revision=str(staged.revision))
     return render_template(
         "opening/check_answers.html", procedure=declared, info=CATALOGUE[procedure],
@@ -282,8 +287,8 @@ def file_now(procedure: str):
         if filed is not None:  # a second click: the first one filed it
             return redirect(url_for("cases.receipt", reference=filed.reference), 303)
         if filing_staging.find(token, current_user, procedure) is not None:
-            flash("Your answers changed after this page was shown: check them again before "
-                  "filing (답변이 바뀌었습니다. 다시 확인해 주십시오).", "error")
+            flash(bi("Your answers changed after this page was shown: check them again before "
+                     "filing."), "error")
             return redirect(url_for("opening.check_answers", procedure=procedure,
                                     token=token), 303)
         return _expired(procedure, declared, opening)
@@ -322,7 +327,7 @@ def file_now(procedure: str):
             problems = _refusal_on(form, refused)
     except UploadRefused as refused:
         db.session.rollback()
-        evidence_form.evidence.errors = [f"Not filed: {refused}"]
+        evidence_form.evidence.errors = [bi(NOT_FILED, reason=str(refused))]
     else:
         return redirect(url_for("cases.receipt", reference=case.reference), 303)
     staged = filing_staging.find(token, current_user, procedure)  # back after the rollback
@@ -333,7 +338,7 @@ def file_now(procedure: str):
 def _expired(procedure: str, declared, opening):
     forms = _online_forms(procedure, opening, None)
     return _render_online(procedure, declared, opening, *forms, staged=None,
-                          problems=[EXPIRED], status=410)
+                          problems=[bi(EXPIRED)], status=410)
 
 
 def _filed_from(token: str) -> Case | None:
@@ -367,8 +372,8 @@ def _party(form: PartyForm) -> Party | None:
     party = db.session.scalar(select(Party).where(Party.identifier_kind == identifier.kind,
                                                   Party.identifier == identifier.value))
     if party is None:
-        form.identifier.errors = [*form.identifier.errors, "No party is registered with this "
-                                  "identifier; register the party first."]
+        form.identifier.errors = [*form.identifier.errors, bi(
+            "No party is registered with this identifier; register the party first.")]
     return party
 
 

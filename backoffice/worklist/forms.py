@@ -1,10 +1,12 @@
 """The worklist's filters: a GET search, so no CSRF token."""
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField
 from wtforms.fields import SelectChoice
 from wtforms.validators import Length, Optional
 
+from backoffice.i18n import lazy_bilingual as bi
 from backoffice.worklist.query import SORTS
 
 
@@ -12,15 +14,15 @@ class FilterForm(FlaskForm):
     class Meta:
         csrf = False  # a GET search changes nothing
 
-    procedure = SelectField("Procedure", validators=[Optional()])
-    state = SelectField("State", validators=[Optional()])
-    assignee = SelectField("Assigned to", validators=[Optional()])
-    party = StringField("Party name", validators=[Optional(), Length(max=100)])
-    reference = StringField("Reference", validators=[Optional(), Length(max=30)])
-    due = SelectField("Deadline", validators=[Optional()], choices=[
-        SelectChoice("", "any"), SelectChoice("overdue", "overdue"),
-        SelectChoice("week", "due within 7 days"),
-        SelectChoice("deemed", "deemed granted within 3 days unless decided")])
-    include_closed = BooleanField("Include closed cases")
-    sort = SelectField("Sort by", choices=[SelectChoice(k, v) for k, v in SORTS.items()],
+    procedure = SelectField(bi("Procedure"), validators=[Optional()])
+    state = SelectField(bi("State"), validators=[Optional()])
+    assignee = SelectField(bi("Assigned to"), validators=[Optional()])
+    party = StringField(bi("Party name"), validators=[Optional(), Length(max=100)])
+    reference = StringField(bi("Reference"), validators=[Optional(), Length(max=30)])
+    due = SelectField(bi("Deadline"), validators=[Optional()], choices=[
+        SelectChoice("", _l("any")), SelectChoice("overdue", _l("overdue")),
+        SelectChoice("week", _l("due within 7 days")),
+        SelectChoice("deemed", _l("deemed granted within 3 days unless decided"))])
+    include_closed = BooleanField(bi("Include closed cases"))
+    sort = SelectField(bi("Sort by"), choices=[SelectChoice(k, v) for k, v in SORTS.items()],
                        default="deadline")

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import joinedload
 
@@ -25,9 +26,9 @@ from workflows import clock
 
 PAGE_SIZE = 50
 SORTS = {
-    "deadline": "most urgent first",
-    "updated": "last changed",
-    "reference": "reference",
+    "deadline": _l("most urgent first"),
+    "updated": _l("last changed"),
+    "reference": _l("reference"),
 }
 
 

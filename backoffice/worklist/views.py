@@ -4,12 +4,15 @@ assignment of a case is on the case (:mod:`backoffice.cases.assignment_views`)."
 from __future__ import annotations
 
 from flask import render_template, request
+from flask_babel import gettext as _
 from flask_login import current_user
+from markupsafe import Markup
 from sqlalchemy import select
 from wtforms.fields import SelectChoice
 
 from backoffice.alerts import alert_lines
 from backoffice.extensions import db
+from backoffice.i18n import N_, bilingual, current_locale, korean_of
 from backoffice.input_bounds import record_id
 from backoffice.models import User
 from backoffice.worklist.blueprint import bp
@@ -22,6 +25,17 @@ FILTER_NAMES = ("procedure", "state", "assignee", "party", "reference", "due", "
                 "sort")
 
 
+INTRO = N_("Cases of %(office)s, most urgent first: overdue, due today, due within 7 days, "
+           "the rest.")
+
+
+def _intro() -> Markup:
+    """The page's first line, the office named in each language."""
+    office = current_user.office
+    return bilingual(INTRO % {"office": office.name_en},
+                     korean_of(INTRO) % {"office": office.name_ko or office.name_en})
+
+
 def _officers() -> list[User]:
     return list(db.session.scalars(select(User).where(
         User.office_id == current_user.office_id,
@@ -30,14 +44,16 @@ def _officers() -> list[User]:
 
 def _filter_form(officers: list[User]) -> FilterForm:
     form = FilterForm(request.args)
-    form.procedure.choices = [SelectChoice("", "all procedures")] + [
-        SelectChoice(code, CATALOGUE[code].title_en) for code in REGISTRY]
-    states = sorted({(s.name, s.label_en) for p in REGISTRY.values() for s in p.states},
-                    key=lambda item: item[1])
-    form.state.choices = [SelectChoice("", "any state")] + [
+    korean = current_locale() == "ko"
+    form.procedure.choices = [SelectChoice("", _("all procedures"))] + [
+        SelectChoice(code, (CATALOGUE[code].title_ko if korean else "") or CATALOGUE[code].title_en)
+        for code in REGISTRY]
+    states = sorted({(s.name, (s.label_ko if korean else "") or s.label_en)
+                     for p in REGISTRY.values() for s in p.states}, key=lambda item: item[1])
+    form.state.choices = [SelectChoice("", _("any state"))] + [
         SelectChoice(name, f"{label} ({name})") for name, label in states]
-    form.assignee.choices = [SelectChoice("", "anyone"), SelectChoice("me", "me"),
-                             SelectChoice("none", "nobody (unassigned)")] + [
+    form.assignee.choices = [SelectChoice("", _("anyone")), SelectChoice("me", _("me")),
+                             SelectChoice("none", _("nobody (unassigned)"))] + [
         SelectChoice(str(u.id), u.display_name) for u in officers]
     return form
 
@@ -66,6 +82,6 @@ def index():
         "worklist/index.html", form=form, result=result,
         filters=filters, officers=officers, alerts=alert_lines(current_user),
         acknowledged=alert_lines(current_user, acknowledged=True),
-        openable=openable,
+        openable=openable, intro=_intro(),
         args={name: value for name, value in request.args.items() if name in FILTER_NAMES},
     ), 200 if valid else 400

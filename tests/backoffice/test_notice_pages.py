@@ -73,7 +73,7 @@ def test_duty_payer_downloads_only_the_notices_of_their_own_cases(client, auth, 
     assert site["their_notice"] not in other.get_data(as_text=True)
     portal = client.get("/portal").get_data(as_text=True)
     assert site["my_notice"] in portal and site["their_notice"] not in portal
-    assert "<title>My cases" in portal and portal.count('id="notices-heading"') == 1
+    assert "<title>나의 사건" in portal and portal.count('id="notices-heading"') == 1
 
 
 def test_an_officer_of_another_office_cannot_download(client, auth, site):
@@ -246,7 +246,7 @@ def test_supervisor_dashboard_lists_unserved_notices(client, auth, site, make):
     make.user("seoul.supervisor", Role.SUPERVISOR, office=make.office("SEOUL"))
     auth.login("seoul.supervisor", PASSWORD)
     page = client.get("/dashboard").get_data(as_text=True)
-    assert "<title>Supervisor dashboard" in page and page.count('id="unserved-heading"') == 1
+    assert "<title>감독자 현황" in page and page.count('id="unserved-heading"') == 1
     assert site["my_notice"] in page and site["their_notice"] in page
 
 

@@ -13,8 +13,8 @@ from tests.browser.test_sign_in import sign_in
 
 pytestmark = pytest.mark.browser
 
-DAYS = "Revision period (days) (보정 기간)"
-MATTERS = "Matters to revise (보정할 사항)"
+DAYS = "Revision period (days)"
+MATTERS = "Matters to revise"
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

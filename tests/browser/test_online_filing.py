@@ -38,11 +38,11 @@ def test_a_refused_then_corrected_online_objection_is_checked_filed_and_receipte
     office = page.get_by_label("Customs office that took the disposition")
     expect(office).to_have_value("")  # nothing is chosen for the payer
     office.select_option(label=SEOUL)
-    page.get_by_label("The disposition appealed against (대상 처분)").fill(
+    page.get_by_label("The disposition appealed against").fill(
         "Duty on a parcel from abroad (KRW 95,000)")
-    page.get_by_label("Number of the disposition notice (처분 통지 번호)").fill("SEL-2026-1188")
-    page.get_by_label("Kind of disposition (처분 종류)").select_option("assessment")
-    page.get_by_label("Disposition notice received on (처분 통지 수령일)").fill(
+    page.get_by_label("Number of the disposition notice").fill("SEL-2026-1188")
+    page.get_by_label("Kind of disposition").select_option("assessment")
+    page.get_by_label("Disposition notice received on").fill(
         clock.today().isoformat())
     # the reasons are left empty
     page.locator("#evidence").set_input_files(str(evidence))
@@ -55,10 +55,10 @@ def test_a_refused_then_corrected_online_objection_is_checked_filed_and_receipte
     expect(summary).to_be_in_viewport()
     expect(office).to_have_value(re.compile(r"\d+"))
     assert office.locator("option:checked").inner_text() == SEOUL
-    expect(page.get_by_label("Number of the disposition notice (처분 통지 번호)")).to_have_value(
+    expect(page.get_by_label("Number of the disposition notice")).to_have_value(
         "SEL-2026-1188")
     expect(page.locator("#kept-files")).to_contain_text("kept: parcel-invoice.pdf")
-    reasons = page.get_by_label("Reasons of the dissatisfaction (불복 사유)")
+    reasons = page.get_by_label("Reasons of the dissatisfaction")
     expect(reasons).to_have_attribute("aria-invalid", "true")
     screenshot(f"online-filing-refused{suffix}")
 

@@ -174,12 +174,12 @@ def test_a_new_online_filing_is_seen_by_the_supervisor_and_waits_unassigned(
     page.get_by_role("link", name="File an objection").click()
     page.get_by_label("Customs office that took the disposition").select_option(
         label="Seoul Main Customs (서울본부세관)")
-    page.get_by_label("The disposition appealed against (대상 처분)").fill("Duty on a parcel")
-    page.get_by_label("Number of the disposition notice (처분 통지 번호)").fill("SEL-2026-2001")
-    page.get_by_label("Kind of disposition (처분 종류)").select_option("assessment")
-    page.get_by_label("Disposition notice received on (처분 통지 수령일)").fill(
+    page.get_by_label("The disposition appealed against").fill("Duty on a parcel")
+    page.get_by_label("Number of the disposition notice").fill("SEL-2026-2001")
+    page.get_by_label("Kind of disposition").select_option("assessment")
+    page.get_by_label("Disposition notice received on").fill(
         clock.today().isoformat())
-    page.get_by_label("Reasons of the dissatisfaction (불복 사유)").fill("A gift.")
+    page.get_by_label("Reasons of the dissatisfaction").fill("A gift.")
     page.get_by_role("button", name="Check your answers").click()
     page.get_by_role("button", name="File now").click()
     page.wait_for_url(re.compile(r"/receipt$"))

@@ -93,8 +93,8 @@ def test_the_officer_sees_the_lapse_and_dismisses_on_ground_c(live_server, lapse
     action = page.locator("details#action-decide_dismiss")
     action.locator("summary").click()
     form = action.locator("form.action-form")
-    form.get_by_label("Ground of dismissal (각하 사유)").select_option("c")
-    form.get_by_label("Reasons of the decision (Art. 128(3)) (결정 이유)").fill(
+    form.get_by_label("Ground of dismissal").select_option("c")
+    form.get_by_label("Reasons of the decision (Art. 128(3))").fill(
         "The receipt was not attached within the revision period.")
     form.get_by_role("button", name="Dismiss", exact=True).click()
     confirmation = page.locator("section.confirmation")

@@ -48,22 +48,22 @@ def test_an_officer_opens_an_objection_issues_the_opinion_decides_and_downloads_
     page.get_by_role("link", name="Objection", exact=True).click()
     page.get_by_label("Identifier of the party").select_option("pcc")
     page.get_by_label("Identifier", exact=True).fill("P193456789123")
-    page.get_by_label("The disposition appealed against (대상 처분)").fill(
+    page.get_by_label("The disposition appealed against").fill(
         "Payment notice on an online purchase (KRW 310,000)")
-    page.get_by_label("Number of the disposition notice (처분 통지 번호)").fill("SEL-2026-1201")
-    page.get_by_label("Kind of disposition (처분 종류)").select_option("assessment")
+    page.get_by_label("Number of the disposition notice").fill("SEL-2026-1201")
+    page.get_by_label("Kind of disposition").select_option("assessment")
     today = clock.today().isoformat()
-    page.get_by_label("Disposition notice received on (처분 통지 수령일)").fill(today)
-    page.get_by_label("Legal filing date (청구일)").fill(today)
-    page.get_by_label("How it was filed (접수 경로)").select_option("at_office")
-    page.get_by_label("Reasons of the dissatisfaction (불복 사유)").fill("Personal use.")
+    page.get_by_label("Disposition notice received on").fill(today)
+    page.get_by_label("Legal filing date").fill(today)
+    page.get_by_label("How it was filed").select_option("at_office")
+    page.get_by_label("Reasons of the dissatisfaction").fill("Personal use.")
     screenshot("open-objection")
     page.get_by_role("button", name="File an objection").click()
     page.wait_for_load_state()
     assert "opened and assigned to you" in page.inner_text("body")
     reference = page.locator("h1").inner_text().split()[0]
     _act(page, "Send the written opinion",
-         {"Grounds, reasons and facts of the disposition (처분의 근거·이유·사실)":
+         {"Grounds, reasons and facts of the disposition":
           "The goods exceed the personal-use allowance."}, "Send the written opinion")
     # Sending the opinion issues a notice: it is checked first, and nothing is done before.
     _confirm(page, ["의견서 송부 Send the written opinion", "Art. 132(5)",
@@ -75,7 +75,7 @@ def test_an_officer_opens_an_objection_issues_the_opinion_decides_and_downloads_
          "Refer to the Customs Appeal Committee")
     assert page.locator("form.confirm-form").count() == 0  # a referral fires at once
     assert "Refer to the Customs Appeal Committee: done" in page.inner_text("body")
-    _act(page, "Reject", {"Reasons of the decision (Art. 128(3)) (결정 이유)":
+    _act(page, "Reject", {"Reasons of the decision (Art. 128(3))":
                           "The allowance of Art. 96 is exceeded; the assessment stands."},
          "Reject")
     said = _confirm(page, ["기각 Reject", "Art. 128(1)2 via 132(4)", "→ 결정 Decided",
@@ -103,13 +103,13 @@ def test_a_duty_payer_files_an_objection_online_and_sees_its_deadline(live_serve
     page.get_by_role("link", name="File an objection").click()
     page.get_by_label("Customs office that took the disposition").select_option(
         label="Seoul Main Customs (서울본부세관)")
-    page.get_by_label("The disposition appealed against (대상 처분)").fill(
+    page.get_by_label("The disposition appealed against").fill(
         "Duty on a parcel from abroad (KRW 95,000)")
-    page.get_by_label("Number of the disposition notice (처분 통지 번호)").fill("SEL-2026-1188")
-    page.get_by_label("Kind of disposition (처분 종류)").select_option("assessment")
-    page.get_by_label("Disposition notice received on (처분 통지 수령일)").fill(
+    page.get_by_label("Number of the disposition notice").fill("SEL-2026-1188")
+    page.get_by_label("Kind of disposition").select_option("assessment")
+    page.get_by_label("Disposition notice received on").fill(
         clock.today().isoformat())
-    page.get_by_label("Reasons of the dissatisfaction (불복 사유)").fill("It was a gift.")
+    page.get_by_label("Reasons of the dissatisfaction").fill("It was a gift.")
     screenshot("file-objection")
     page.get_by_role("button", name="Check your answers").click()
     page.wait_for_url(re.compile(r"/cases/new/objection/check/"))

@@ -7,6 +7,7 @@ by all cases (a case is bound per call; no model is ever attached to the machine
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -31,6 +32,22 @@ class Label(NamedTuple):
 
     en: str
     ko: str = ""
+
+    def __str__(self) -> str:
+        """The English, for a reader that formats a label as text (``"{extent}"``)."""
+        return self.en
+
+
+def article_ko(reference: str) -> str:
+    """An article as Korean text cites it: ``146(1)2`` → 제146조제1항제2호, ``38-3(6)`` →
+    제38조의3제6항."""
+    found = re.fullmatch(r"(\d+)(?:-(\d+))?((?:\(\d+\))*)(\d*)", reference.strip())
+    if found is None:
+        return reference
+    article, branch, paragraphs, item = found.groups()
+    text = f"제{article}조" + (f"의{branch}" if branch else "")
+    text += "".join(f"제{p}항" for p in re.findall(r"\d+", paragraphs))
+    return text + (f"제{item}호" if item else "")
 
 
 class _Labelled:
@@ -116,6 +133,10 @@ class After:
         return as_date(raw) if isinstance(raw, date | str) else None
 
 
+NO_HELP = Label("")
+"""A field that needs no explanation."""
+
+
 @dataclass(frozen=True, kw_only=True)
 class Field(_Labelled):
     """A value the actor must (or may) supply when firing a transition."""
@@ -124,10 +145,12 @@ class Field(_Labelled):
     label: Label
     kind: FieldKind = FieldKind.TEXT
     required: bool = True
-    choices: tuple[tuple[str, str], ...] = ()
+    choices: tuple[tuple[str, Label], ...] = ()
+    """The values it may take, each with what it is called in both languages."""
     minimum: int | None = None
     maximum: int | None = None
-    help: str = ""
+    help: Label = NO_HELP
+    """What the actor should know to fill it in, in both languages."""
     store: bool = False
     """Keep the value in the case's data (e.g. the receipt date the periods run from)."""
     follows: tuple[After, ...] = ()
@@ -138,6 +161,19 @@ class Field(_Labelled):
     not by today."""
     follows_nothing: str = ""
     """A legal date that follows no event the case knows, and why (the first date of a case)."""
+
+    def __post_init__(self) -> None:
+        # A plain string is read as English alone (a test's ad hoc declaration).
+        if isinstance(self.help, str):
+            object.__setattr__(self, "help", Label(self.help))
+        if any(isinstance(text, str) for _, text in self.choices):
+            object.__setattr__(self, "choices", tuple(
+                (value, Label(text) if isinstance(text, str) else text)
+                for value, text in self.choices))
+
+    def choice_label(self, value: Any) -> Label | None:
+        """What the choice ``value`` is called, or None when it is not one of the choices."""
+        return dict(self.choices).get(value)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from typing import Any
 
 from workflows import clock
 from workflows.calendar import StatutoryCalendar
+from workflows.engine import Label
 from workflows.notices.kinds import NoticeKind
 from workflows.notices.remedies import Remedy
 from workflows.procedures import procedure_for
@@ -114,7 +115,8 @@ def _subject(facts: NoticeFacts) -> dict[str, str | None]:
 
 
 def _labelled_fields(transition, values: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The values the officer entered, with their labels and, for a choice, its wording."""
+    """The values the officer entered, with their labels and, for a choice, its wording in
+    both languages (the Korean first, the English after it)."""
     if transition is None:
         return []
     rows = []
@@ -122,11 +124,17 @@ def _labelled_fields(transition, values: Mapping[str, Any]) -> list[dict[str, An
         value = values.get(declared.name)
         if value is None or value == "" or declared.name == transition.reason_field:
             continue
-        choices = dict(declared.choices)
+        chosen = declared.choice_label(value)
         rows.append({"name": declared.name, "label_en": declared.label_en,
                      "label_ko": declared.label_ko or declared.label_en,
-                     "value": choices.get(value, value)})
+                     "value": _both(chosen) if chosen else value})
     return rows
+
+
+def _both(label: Label) -> str:
+    """A choice as a notice prints it: the Korean, and the English on the line below (the
+    value's cell keeps line breaks, like the subject's two lines)."""
+    return f"{label.ko}\n{label.en}" if label.ko and label.ko != label.en else label.en
 
 
 def _remedy(remedy: Remedy | None, issued_on: date,

@@ -50,37 +50,55 @@ NOT_OBJECTABLE = {
                               "ordered the reinvestigation (Art. 119(3) proviso)",
 }
 DISPOSITION_KINDS = (
-    ("assessment", "duty assessment or payment notice"),
-    ("refund_refusal", "refusal of a refund or rectification"),
-    ("classification", "tariff classification or valuation"),
-    ("other", "another disposition under the Act"),
-    ("reinvestigation_result", "disposition based on a reinvestigation decision (Art. 128(5)) "
-                               "— no objection (119(4))"),
-    ("objection_decision", "disposition on an objection — no objection (Art. 119(4))"),
-    ("appeal_decision", "disposition on a request for examination or adjudication — excluded "
-                        "(Art. 119(3))"),
-    ("notification", "notification disposition (Art. 311) — excluded"),
-    ("bai", "BAI-related disposition — excluded"),
-    ("administrative_fine", "administrative fine — excluded"),
+    ("assessment", Label("duty assessment or payment notice", "관세 부과 또는 납부고지")),
+    ("refund_refusal", Label("refusal of a refund or rectification", "환급 또는 경정 거부")),
+    ("classification", Label("tariff classification or valuation", "품목분류 또는 과세가격 결정")),
+    ("other", Label("another disposition under the Act", "그 밖의 관세법에 따른 처분")),
+    ("reinvestigation_result",
+     Label("disposition based on a reinvestigation decision (Art. 128(5)) — no objection "
+           "(119(4))",
+           "재조사 결정에 따른 처분(제128조제5항) — 이의신청 불가(제119조제4항)")),
+    ("objection_decision", Label("disposition on an objection — no objection (Art. 119(4))",
+                                 "이의신청에 대한 처분 — 이의신청 불가(제119조제4항)")),
+    ("appeal_decision",
+     Label("disposition on a request for examination or adjudication — excluded (Art. 119(3))",
+           "심사청구 또는 심판청구에 대한 처분 — 대상 제외(제119조제3항)")),
+    ("notification", Label("notification disposition (Art. 311) — excluded",
+                           "통고처분(제311조) — 대상 제외")),
+    ("bai", Label("BAI-related disposition — excluded", "감사원 관련 처분 — 대상 제외")),
+    ("administrative_fine", Label("administrative fine — excluded", "과태료 — 대상 제외")),
 )
 FILING_RULES = (
-    ("at_office", "lodged at the disposing customs office"),
-    ("other_office", "lodged at another customs office or the Commissioner (Art. 122(2))"),
-    ("online", "filed online: counts when transmitted (Art. 129-2(2))"),
-    ("posted_late", "posted in time, arrived late: the last day of the period (Art. 121(3))"),
-    ("postmaster", "handed to the postmaster (Art. 132(1))"),
+    ("at_office", Label("lodged at the disposing customs office", "처분 세관에 제출")),
+    ("other_office",
+     Label("lodged at another customs office or the Commissioner (Art. 122(2))",
+           "다른 세관장 또는 관세청장에게 제출(제122조제2항)")),
+    ("online", Label("filed online: counts when transmitted (Art. 129-2(2))",
+                     "전자적 청구: 전송된 때 청구된 것으로 봄(제129조의2제2항)")),
+    ("posted_late",
+     Label("posted in time, arrived late: the last day of the period (Art. 121(3))",
+           "기간 내 우편 발송, 기간 후 도달: 기간 만료일에 청구된 것으로 봄(제121조제3항)")),
+    ("postmaster", Label("handed to the postmaster (Art. 132(1))",
+                         "우체국장에게 제출(제132조제1항)")),
 )
 DISMISSAL_GROUNDS = (
-    ("a", "(a) filed after, or on the same day as, a request for adjudication"),
-    ("b", "(b) filed after the period of Art. 121"),
-    ("c", "(c) the revision was not made within the period of Art. 123"),
-    ("d", "(d) unlawful request"),
-    ("e", "(e) a case the Presidential Decree treats like (a) to (d)"),
+    ("a", Label("(a) filed after, or on the same day as, a request for adjudication",
+                "(가) 심판청구를 한 뒤 또는 심판청구와 같은 날 청구된 경우")),
+    ("b", Label("(b) filed after the period of Art. 121",
+                "(나) 제121조의 청구기간이 지난 뒤 청구된 경우")),
+    ("c", Label("(c) the revision was not made within the period of Art. 123",
+                "(다) 제123조의 보정기간 내에 보정하지 아니한 경우")),
+    ("d", Label("(d) unlawful request", "(라) 적법하지 아니한 청구")),
+    ("e", Label("(e) a case the Presidential Decree treats like (a) to (d)",
+                "(마) (가)부터 (라)까지에 준하는 경우로서 대통령령으로 정하는 경우")),
 )
 COMMITTEE_SKIPPED = (
-    ("late_request", "filed after the filing period (Art. 127(1) proviso)"),
-    ("decree_case", "another case the Presidential Decree exempts from deliberation "
-                    "(Art. 127(1) proviso): name it in the reasons"),
+    ("late_request", Label("filed after the filing period (Art. 127(1) proviso)",
+                           "청구기간이 지난 뒤 청구된 경우(제127조제1항 단서)")),
+    ("decree_case",
+     Label("another case the Presidential Decree exempts from deliberation (Art. 127(1) "
+           "proviso): name it in the reasons",
+           "그 밖에 대통령령으로 심의를 생략하는 경우(제127조제1항 단서): 이유에 기재")),
 )
 """Grounds on which a decision is made without the Customs Appeal Committee (127(1) proviso,
 applied to objections by 132(4)). The Act names only the late request; the Decree's list is not
@@ -337,8 +355,10 @@ def disposition_fields(*extra: Field, filed_after: After | None = None) -> tuple
         *extra,
         Field(name="filed_on", label=Label("Legal filing date", "청구일"), kind=FieldKind.DATE,
               store=True,
-              help="The day it arrived; posted and arrived late: the day it arrived, with the "
-                   "date of posting below.",
+              help=Label("The day it arrived; posted and arrived late: the day it arrived, "
+                         "with the date of posting below.",
+                         "도달한 날. 우편으로 발송하여 늦게 도달한 경우에도 도달한 날을 적고, "
+                         "발송일은 아래에 적습니다."),
               follows=received, follows_nothing="" if received else FILING_DATES),
         Field(name="filing_rule", label=Label("How it was filed", "접수 경로"),
               kind=FieldKind.CHOICE, choices=FILING_RULES, store=True),
@@ -386,7 +406,8 @@ def decision_transitions(via: str, notice: str, deciders: frozenset[str],
                                 "(Art. 127(1) proviso)",
                                 "심의 생략 사유"),
                     kind=FieldKind.CHOICE, required=False, choices=COMMITTEE_SKIPPED, store=True,
-                    help="Only when the case was not referred to the committee.")
+                    help=Label("Only when the case was not referred to the committee.",
+                               "위원회에 회부하지 않은 경우에만 적습니다."))
     merits = tuple(dict.fromkeys((*merits_from, "under_deliberation", "decision_overdue")))
     guards = (deliberated,)
     return (
@@ -411,7 +432,9 @@ def decision_transitions(via: str, notice: str, deciders: frozenset[str],
                    guards=guards,
                    fields=(Field(name="extent", label=Label("Accepted", "인용 범위"),
                                  kind=FieldKind.CHOICE,
-                                 choices=(("full", "in full"), ("part", "in part")), store=True),
+                                 choices=(("full", Label("in full", "전부 인용")),
+                                          ("part", Label("in part", "일부 인용"))),
+                                 store=True),
                            reasons, skipped),
                    reason_field="reasons", notices=(notice,)),
         Transition(trigger="decide_reinvestigate", source=merits, dest="reinvestigating",
@@ -443,9 +466,10 @@ def refer_transition(sources: tuple[str, ...], roles: frozenset[str],
 
 
 ATTORNEY_KINDS = (
-    ("lawyer", "lawyer (Art. 126(1))"),
-    ("customs_broker", "licensed customs broker (Art. 126(1))"),
-    ("family", "spouse or relative within the 4th degree (Art. 126(2))"),
+    ("lawyer", Label("lawyer (Art. 126(1))", "변호사(제126조제1항)")),
+    ("customs_broker", Label("licensed customs broker (Art. 126(1))", "관세사(제126조제1항)")),
+    ("family", Label("spouse or relative within the 4th degree (Art. 126(2))",
+                     "배우자 또는 4촌 이내의 혈족(제126조제2항)")),
 )
 FAMILY_ATTORNEY_LIMIT = 30_000_000
 """KRW. Art. 126(2) leaves the amount to Presidential Decree [GK: KRW 30 million]."""
@@ -552,8 +576,10 @@ def side_transitions(open_states: tuple[str, ...]) -> tuple[Transition, ...]:
                    label=Label("Peruse the documents or state an opinion", "서류 열람·의견 진술"),
                    fields=(Field(name="perusal_kind", label=Label("Request", "신청 내용"),
                                  kind=FieldKind.CHOICE,
-                                 choices=(("perusal", "perusal of the documents of the case"),
-                                          ("opinion", "statement of an opinion")),
+                                 choices=(("perusal", Label("perusal of the documents of the "
+                                                            "case", "관계 서류의 열람")),
+                                          ("opinion", Label("statement of an opinion",
+                                                            "의견 진술"))),
                                  store=True),
                            Field(name="requested_on", label=Label("Requested on", "신청일"),
                                  kind=FieldKind.DATE, store=True, follows=(FILED,)),

@@ -59,7 +59,7 @@ from workflows.engine import (
     State,
     Transition,
 )
-from workflows.engine.declarations import After, Setting
+from workflows.engine.declarations import After, Setting, article_ko
 from workflows.engine.details import Detail, Details
 from workflows.roles import Role
 
@@ -107,6 +107,13 @@ class PermissionKind:
     def label(self) -> str:
         base = f"Art. {self.applies} → {self.article}" if self.applies else f"Art. {self.article}"
         return f"{base}: {self.applied_for_en}"
+
+    @property
+    def choice(self) -> Label:
+        """The kind as the form offers it, in both languages."""
+        base = (f"{article_ko(self.applies)} → {article_ko(str(self.article))}" if self.applies
+                else article_ko(str(self.article)))
+        return Label(self.label, f"{base}: {self.applied_for_ko}")
 
     def reference(self, paragraph: str) -> str:
         """The article of ``application``, ``period`` or ``deemed``, as the Act is cited."""
@@ -305,10 +312,12 @@ def _extended_period(context: Context) -> str:
 
 RECEIVE_FIELDS = (
     Field(name="permission_kind", label=Label("Kind of permission", "허가 종류"),
-          kind=FieldKind.CHOICE, choices=tuple((k.code, k.label) for k in KINDS.values()),
+          kind=FieldKind.CHOICE, choices=tuple((k.code, k.choice) for k in KINDS.values()),
           store=True),
     Field(name="received_on", label=Label("Legal receipt date", "접수일"), kind=FieldKind.DATE,
-          store=True, help="The day the application reached the office (the 10 days run from it).",
+          store=True,
+          help=Label("The day the application reached the office (the 10 days run from it).",
+                     "신청서가 세관에 도달한 날(10일의 처리기간은 이 날부터 진행합니다)."),
           follows_nothing="the application's receipt is the first date of the case"),
     Field(name="application",
           label=Label("What is applied for (goods, place, period)", "신청 내용"),
@@ -372,10 +381,15 @@ PROCEDURE = Procedure(
                    fields=(Field(name="extension_days",
                                  label=Label("Extension (days)", "연장 일수"),
                                  kind=FieldKind.INTEGER, minimum=1, maximum=MAX_EXTENSION_DAYS,
-                                 help="Processing days from the day after the running period "
-                                      "ends (Saturdays, Sundays and public holidays not "
-                                      "counted), at most the original period (10 days). A "
-                                      "re-extension needs the applicant's consent."),
+                                 help=Label("Processing days from the day after the running "
+                                            "period ends (Saturdays, Sundays and public "
+                                            "holidays not counted), at most the original period "
+                                            "(10 days). A re-extension needs the applicant's "
+                                            "consent.",
+                                            "진행 중인 처리기간이 끝난 날의 다음 날부터 세는 "
+                                            "처리일수(토요일·일요일·공휴일 제외)로, 당초 "
+                                            "처리기간(10일)을 넘을 수 없습니다. 다시 연장하려면 "
+                                            "신청인의 동의가 필요합니다.")),
                            Field(name="reasons",
                                  label=Label("Reasons for the extension", "연장 사유"),
                                  kind=FieldKind.LONGTEXT),

@@ -72,11 +72,17 @@ COMMISSIONER = frozenset({Role.SUPERVISOR})
 """The Commissioner's decisions are recorded by supervisors (the back office has no KCS HQ role)."""
 
 ROUTES = (
-    ("direct", "within 90 days of receiving the disposition notice (Art. 121(1))"),
-    ("after_objection", "within 90 days of the notice of an objection decision (Art. 121(2))"),
-    ("objection_overdue", "from the day after the objection's decision period ended undecided, "
-                          "with no end (Art. 121(2) proviso)"),
-    ("after_hindrance", "within 14 days after an Art. 10 hindrance ended (Art. 121(4))"),
+    ("direct", Label("within 90 days of receiving the disposition notice (Art. 121(1))",
+                     "처분 통지를 받은 날부터 90일 이내(제121조제1항)")),
+    ("after_objection", Label("within 90 days of the notice of an objection decision "
+                              "(Art. 121(2))",
+                              "이의신청 결정 통지를 받은 날부터 90일 이내(제121조제2항)")),
+    ("objection_overdue", Label("from the day after the objection's decision period ended "
+                                "undecided, with no end (Art. 121(2) proviso)",
+                                "이의신청 결정기간이 결정 없이 지난 날의 다음 날부터, 기한 "
+                                "없음(제121조제2항 단서)")),
+    ("after_hindrance", Label("within 14 days after an Art. 10 hindrance ended (Art. 121(4))",
+                              "제10조의 사유가 소멸한 날부터 14일 이내(제121조제4항)")),
 )
 
 PROCEDURE = Procedure(
@@ -121,10 +127,15 @@ PROCEDURE = Procedure(
                              follows_nothing="the first date of the request: a receipt, or the day "
                                              "after an objection's decision period, of another "
                                              "case",
-                             help="Receipt of the disposition notice or of the objection decision; "
-                                  "after an undecided objection, the day after the last day of its "
-                                  "decision period (the request may be filed from that day); the "
-                                  "day the hindrance ceased."),
+                             help=Label("Receipt of the disposition notice or of the objection "
+                                        "decision; after an undecided objection, the day after "
+                                        "the last day of its decision period (the request may "
+                                        "be filed from that day); the day the hindrance "
+                                        "ceased.",
+                                        "처분 통지 또는 이의신청 결정 통지를 받은 날. 이의신청이 "
+                                        "결정되지 않은 경우에는 결정기간 마지막 날의 다음 날(그 "
+                                        "날부터 청구할 수 있습니다). 제10조의 사유가 소멸한 "
+                                        "날.")),
                        *hindrance_fields(ended_on=False),
                    )),
         Transition(trigger="forward", source=("at_customs_office",), dest="forwarded", roles=OFFICE,

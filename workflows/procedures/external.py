@@ -54,7 +54,10 @@ from workflows.procedures.appeals import (
 NOTICE_RECEIVED_ON = Field(name="notice_received_on",
                            label=Label("Disposition notice received on", "처분 통지 수령일"),
                            kind=FieldKind.DATE, store=True,
-                           help="The 90 days for a BAI examination run from it (Art. 119(5)).",
+                           help=Label("The 90 days for a BAI examination run from it "
+                                      "(Art. 119(5)).",
+                                      "감사원 심사청구 기간 90일은 이 날부터 진행합니다"
+                                      "(제119조제5항)."),
                            follows_nothing=FIRST_DATE)
 
 
@@ -102,9 +105,12 @@ def external_procedure(code: str, body_en: str, body_ko: str, filing_article: st
                                      f"{body_ko}의 결정이 있었습니다"),
                        fields=(Field(name="outcome", label=Label("Decision", "결정"),
                                      kind=FieldKind.CHOICE,
-                                     choices=(("dismissed", "dismissed"), ("rejected", "rejected"),
-                                              ("accepted", "accepted in whole or part"),
-                                              ("reinvestigation", "reinvestigation")),
+                                     choices=(("dismissed", Label("dismissed", "각하")),
+                                              ("rejected", Label("rejected", "기각")),
+                                              ("accepted", Label("accepted in whole or part",
+                                                                 "전부 또는 일부 인용")),
+                                              ("reinvestigation", Label("reinvestigation",
+                                                                        "재조사 결정"))),
                                      store=True),
                                Field(name="decision_served_on",
                                      label=Label("Decision received on", "결정서 수령일"),

@@ -80,9 +80,13 @@ OPEN_STATES = ("filed", "opinion_issued", "in_revision", "revision_lapsed", "rev
 OFFICE_STAGE = ("filed", "opinion_issued", "revised", "revision_lapsed")
 """Open states in which the case is with the office, not before the committee or revision."""
 ROUTES = (
-    ("direct", "within 90 days of receiving the disposition notice (Art. 121(1) via 132(4))"),
-    ("after_hindrance", "within 14 days after an Art. 10 hindrance ended (Art. 121(4) via "
-                        "132(4))"),
+    ("direct", Label("within 90 days of receiving the disposition notice (Art. 121(1) via "
+                     "132(4))",
+                     "처분 통지를 받은 날부터 90일 이내(제132조제4항에 따른 제121조제1항)")),
+    ("after_hindrance", Label("within 14 days after an Art. 10 hindrance ended (Art. 121(4) "
+                              "via 132(4))",
+                              "제10조의 사유가 소멸한 날부터 14일 이내(제132조제4항에 따른 "
+                              "제121조제4항)")),
 )
 OPINION = Field(name="opinion",
                 label=Label("Grounds, reasons and facts of the disposition",
@@ -187,7 +191,9 @@ PROCEDURE = Procedure(
                              kind=FieldKind.DATE, store=True, follows_nothing=FIRST_DATE),
                        Field(name="route", label=Label("Filing period that applies", "청구기간"),
                              kind=FieldKind.CHOICE, required=False, choices=ROUTES, store=True,
-                             help="Leave empty for the 90 days from the disposition notice."),
+                             help=Label("Leave empty for the 90 days from the disposition "
+                                        "notice.",
+                                        "처분 통지일부터 90일 이내이면 비워 둡니다.")),
                        *hindrance_fields(ended_on=True), filed_after=NOTICE_RECEIVED,
                    )),
         _opinion("issue_opinion", OFFICE_STAGE, "opinion_issued", "Send the written opinion"),
@@ -248,8 +254,10 @@ PROCEDURE = Procedure(
                                  "종결: 심사청구 또는 심판청구가 제기되었습니다"),
                    fields=(Field(name="next_step", label=Label("Next step", "다음 절차"),
                                  kind=FieldKind.CHOICE,
-                                 choices=(("examination", "request for examination"),
-                                          ("adjudication", "request for adjudication")),
+                                 choices=(("examination", Label("request for examination",
+                                                                "심사청구")),
+                                          ("adjudication", Label("request for adjudication",
+                                                                 "심판청구"))),
                                  store=True),)),
         Transition(trigger="close", source=("decided",), dest="closed", roles=frozenset({SYSTEM}),
                    article="Art. 129(1)1",

@@ -55,27 +55,40 @@ from workflows.procedures.appeals import (
 CODE = "pre_assessment_review"
 
 EXEMPTIONS = (
-    ("1", "118(1)1: the assessment limitation of Art. 21 ends within three months"),
-    ("2", "118(1)2: a final value declaration under Art. 28(2)"),
-    ("3", "118(1)3: shortage found before acceptance of the import declaration (38(2))"),
-    ("4", "118(1)4: exempted or reduced duty collected under Art. 97(3), 98(2) or 102(2)"),
-    ("5", "118(1)5: evaded duty collected after an accusation under Art. 270"),
-    ("6", "118(1)6: prior notice would make collection impracticable (Decree)"),
+    ("1", Label("118(1)1: the assessment limitation of Art. 21 ends within three months",
+                "제118조제1항제1호: 제21조의 부과제척기간이 3개월 이내에 만료되는 경우")),
+    ("2", Label("118(1)2: a final value declaration under Art. 28(2)",
+                "제118조제1항제2호: 제28조제2항에 따른 확정가격 신고")),
+    ("3", Label("118(1)3: shortage found before acceptance of the import declaration (38(2))",
+                "제118조제1항제3호: 수입신고 수리 전에 세액을 심사하여 부족세액을 발견한 "
+                "경우(제38조제2항)")),
+    ("4", Label("118(1)4: exempted or reduced duty collected under Art. 97(3), 98(2) or 102(2)",
+                "제118조제1항제4호: 제97조제3항, 제98조제2항 또는 제102조제2항에 따라 감면된 "
+                "관세를 징수하는 경우")),
+    ("5", Label("118(1)5: evaded duty collected after an accusation under Art. 270",
+                "제118조제1항제5호: 제270조에 따른 관세포탈죄로 고발되어 포탈세액을 징수하는 "
+                "경우")),
+    ("6", Label("118(1)6: prior notice would make collection impracticable (Decree)",
+                "제118조제1항제6호: 사전통지로 관세 징수가 곤란하게 되는 경우(대통령령)")),
 )
 OUTCOMES = (
-    ("not_accepted", "not accepted (118(4)1)"),
-    ("accepted_full", "accepted in whole (118(4)2)"),
-    ("accepted_part", "accepted in part (118(4)2)"),
-    ("not_reviewed", "not reviewed: late, not revised in time, or unlawful (118(4)3)"),
+    ("not_accepted", Label("not accepted (118(4)1)", "채택하지 아니함(제118조제4항제1호)")),
+    ("accepted_full", Label("accepted in whole (118(4)2)", "전부 채택(제118조제4항제2호)")),
+    ("accepted_part", Label("accepted in part (118(4)2)", "일부 채택(제118조제4항제2호)")),
+    ("not_reviewed", Label("not reviewed: late, not revised in time, or unlawful (118(4)3)",
+                           "심사하지 아니함: 기간 경과, 기간 내 미보정 또는 부적법"
+                           "(제118조제4항제3호)")),
 )
 REQUEST_FILING_RULES = tuple((code, label) for code, label in FILING_RULES
                              if code != "postmaster")
 """118(6) applies 121(3) (posted in time), 122(2) (another office) and 129-2 (online), not the
 postmaster filing of 132(1), which is the objection's own."""
 COMMITTEE_SKIPPED = (
-    ("late_request", "filed after the 30 days of Art. 118(2) (118(3) proviso)"),
-    ("decree_case", "another ground the Presidential Decree prescribes (118(3) proviso): name "
-                    "it in the reasons"),
+    ("late_request", Label("filed after the 30 days of Art. 118(2) (118(3) proviso)",
+                           "제118조제2항의 30일이 지난 뒤 청구된 경우(제118조제3항 단서)")),
+    ("decree_case", Label("another ground the Presidential Decree prescribes (118(3) proviso): "
+                          "name it in the reasons",
+                          "그 밖에 대통령령으로 정하는 사유(제118조제3항 단서): 이유에 기재")),
 )
 """The Act names only the late request; the Decree's list is not in the seed (the codes are the
 appeals' of Art. 127(1) proviso)."""
@@ -256,8 +269,10 @@ REQUEST_FIELDS = (
     Field(name="posted_on",
           label=Label("Postmark date (posted in time, arrived late)", "발송일(우편 소인)"),
           kind=FieldKind.DATE, required=False, store=True, follows=(NOTICE_SERVED,),
-          help="Art. 121(3) via 118(6): posted within the 30 days, it counts as filed on their "
-               "last day"),
+          help=Label("Art. 121(3) via 118(6): posted within the 30 days, it counts as filed on "
+                     "their last day",
+                     "제118조제6항에 따른 제121조제3항: 30일 이내에 우편으로 발송한 경우 그 "
+                     "기간의 마지막 날에 청구된 것으로 봅니다")),
     Field(name="to_commissioner",
           label=Label("Filed with the Commissioner (118(2) proviso)", "관세청장 청구"),
           kind=FieldKind.BOOLEAN, store=True),
@@ -423,7 +438,9 @@ PROCEDURE = Procedure(
                                              "the ground (Art. 118(3) proviso)",
                                              "심사 생략 사유"),
                                  kind=FieldKind.CHOICE, choices=COMMITTEE_SKIPPED, required=False,
-                                 store=True, help="Only when it was not referred."),
+                                 store=True,
+                                 help=Label("Only when it was not referred.",
+                                            "회부하지 않은 경우에만 적습니다.")),
                            Field(name="reasons", label=Label("Reasons", "이유"),
                                  kind=FieldKind.LONGTEXT)),
                    reason_field="reasons", notices=("pre_assessment_decision",)),

@@ -51,10 +51,10 @@ CODE = "reinvestigation"
 BASE_DAYS = 60
 
 PRE_ASSESSMENT = "pre_assessment_review"
-ORDERED_BY = (("objection", "an objection"),
-              ("examination", "a request for examination"),
-              ("adjudication", "an adjudication"),
-              (PRE_ASSESSMENT, "a pre-assessment review"))
+ORDERED_BY = (("objection", Label("an objection", "이의신청")),
+              ("examination", Label("a request for examination", "심사청구")),
+              ("adjudication", Label("an adjudication", "심판청구")),
+              (PRE_ASSESSMENT, Label("a pre-assessment review", "과세전적부심사")))
 
 PERIOD_ARTICLE = {
     # ordered_by: how Art. 128(5) applies to the reinvestigation it decided
@@ -276,9 +276,11 @@ PROCEDURE = Procedure(
                                  "재조사 결과가 통지되었습니다"),
                    fields=(Field(name="result", label=Label("Result", "결과"),
                                  kind=FieldKind.CHOICE,
-                                 choices=(("revoked", "disposition revoked"),
-                                          ("rectified", "disposition rectified"),
-                                          ("maintained", "disposition maintained")),
+                                 choices=(("revoked", Label("disposition revoked", "처분 취소")),
+                                          ("rectified", Label("disposition rectified",
+                                                              "처분 경정")),
+                                          ("maintained", Label("disposition maintained",
+                                                               "처분 유지"))),
                                  store=True),
                            Field(name="result_served_on",
                                  label=Label("Result received on", "결과 수령일"),
@@ -297,9 +299,14 @@ PROCEDURE = Procedure(
                                  "재조사 결과에 따라 과세전통지 내용이 변경되어 통지되었습니다"),
                    fields=(Field(name="amendment", label=Label("Notice", "통지 내용"),
                                  kind=FieldKind.CHOICE,
-                                 choices=(("amended", "amended to the findings"),
-                                          ("withdrawn", "withdrawn: nothing is collected"),
-                                          ("unchanged", "left unchanged: the findings support it")),
+                                 choices=(("amended", Label("amended to the findings",
+                                                            "조사 결과에 따라 변경")),
+                                          ("withdrawn", Label("withdrawn: nothing is collected",
+                                                              "취소: 징수하지 않음")),
+                                          ("unchanged", Label("left unchanged: the findings "
+                                                              "support it",
+                                                              "변경 없음: 조사 결과가 통지 "
+                                                              "내용을 뒷받침함"))),
                                  store=True),
                            Field(name="amended_shortage",
                                  label=Label("Shortage after the reinvestigation (KRW)",
@@ -328,9 +335,12 @@ PROCEDURE = Procedure(
                                  "종결: 재조사 결과에 불복하였습니다"),
                    fields=(Field(name="route", label=Label("How", "불복 절차"),
                                  kind=FieldKind.CHOICE,
-                                 choices=(("examination", "request for examination"),
-                                          ("adjudication", "request for adjudication"),
-                                          ("lawsuit", "administrative lawsuit")),
+                                 choices=(("examination", Label("request for examination",
+                                                                "심사청구")),
+                                          ("adjudication", Label("request for adjudication",
+                                                                 "심판청구")),
+                                          ("lawsuit", Label("administrative lawsuit",
+                                                            "행정소송"))),
                                  store=True),)),
         Transition(trigger="lawsuit_before_result", source=("investigating", "suspended"),
                    dest="closed", roles=OFFICE, article="Art. 120(4)1 proviso",
