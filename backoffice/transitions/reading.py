@@ -9,19 +9,16 @@ from sqlalchemy import select
 from backoffice.extensions import db
 from backoffice.models import Case, CaseEvent, Deadline
 from workflows import clock
-from workflows.engine.deadline_rows import StoredDeadline
+from workflows.engine.deadline_rows import COLUMNS, StoredDeadline, stored_row
 from workflows.engine.plan import CaseReading
 
-STORED_COLUMNS = tuple(StoredDeadline.__dataclass_fields__)
+STORED_COLUMNS = COLUMNS
 """The columns of a deadline row a plan reads."""
 
 
 def stored(deadline) -> StoredDeadline:
-    """A deadline row (ORM object or Core row) as a plan reads it."""
-    values = {name: getattr(deadline, name) for name in STORED_COLUMNS}
-    values["suspensions"] = tuple(values["suspensions"] or ())
-    values["reminders"] = tuple(values["reminders"] or ())
-    return StoredDeadline(**values)
+    """A deadline row (ORM object or Core row) as a plan reads it, whole."""
+    return stored_row([getattr(deadline, name) for name in STORED_COLUMNS])
 
 
 def deadlines_of(case: Case) -> list[Deadline]:

@@ -9,9 +9,8 @@ appliers of a :class:`workflows.engine.plan.TransitionPlan` (one case or a batch
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from workflows.calendar import DueDate, Period, StatutoryCalendar, Suspension, Unit
 from workflows.calendar.civil_act import add_months
@@ -22,9 +21,15 @@ from workflows.engine.declarations import Deadline as DeadlineSpec
 OPEN = "open"
 
 
-@dataclass(frozen=True, kw_only=True)
-class StoredDeadline:
-    """A deadline row as a plan reads it (the columns its rules look at)."""
+class StoredDeadline(NamedTuple):
+    """A deadline row as a plan reads it (the columns its rules look at), immutable.
+
+    A tuple, so that a batch of thousands is read and changed cheaply (the sweep builds one per
+    deadline of every case it plans). The columns from ``period`` on are what its date was
+    counted from; a reader that knows the plan will not count it again may leave them out
+    (``complete=False``, see :func:`workflows.engine.plan.counts_again`), and counting such a
+    deadline again is refused rather than done from defaults.
+    """
 
     id: int | None
     kind: str
@@ -34,6 +39,7 @@ class StoredDeadline:
     on_expiry: str = ""
     closed_at: datetime | None = None
     settled_at: datetime | None = None
+    suspended_since: date | None = None
     period: str | None = None
     starts_on: date | None = None
     start_at: datetime | None = None
@@ -41,9 +47,10 @@ class StoredDeadline:
     rollover: bool = True
     backward: bool = False
     suspensions: tuple[Mapping[str, Any], ...] = ()
-    suspended_since: date | None = None
     extension: Mapping[str, Any] | None = None
-    reminders: tuple[str, ...] = field(default=())
+    reminders: tuple[str, ...] = ()
+    complete: bool = True
+    """Read with what its date was counted from (every column above)."""
 
     @property
     def is_open(self) -> bool:
@@ -56,6 +63,21 @@ class StoredDeadline:
 
     def view(self) -> DeadlineView:
         return DeadlineView(self.kind, self.due_date, self.due_at, self.status, self.closed_at)
+
+
+COLUMNS = StoredDeadline._fields[:-1]
+"""The columns of a deadline row a plan reads, in the order of :class:`StoredDeadline`."""
+DATE_COLUMNS = COLUMNS[:COLUMNS.index("period")]
+"""The columns a plan reads of a deadline it will not count again: its date and status."""
+
+
+def stored_row(values, *, complete: bool = True) -> StoredDeadline:
+    """A deadline from the values of :data:`COLUMNS` (or of :data:`DATE_COLUMNS` only, when
+    not ``complete``), in that order, as a database row gives them."""
+    if not complete:
+        return StoredDeadline(*values, complete=False)
+    *head, suspensions, extension, reminders = values
+    return StoredDeadline(*head, tuple(suspensions or ()), extension, tuple(reminders or ()))
 
 
 def due_columns(due: DueDate) -> dict[str, Any]:
@@ -128,6 +150,9 @@ def new_row(*, kind: str, article: str, start_event: str, start: date | datetime
 
 def recomputed_due(deadline: StoredDeadline, calendar: StatutoryCalendar) -> DueDate:
     """The deadline computed again from its start, period, clock stops and extension."""
+    if not deadline.complete:
+        raise ValueError(f"the {deadline.kind} deadline was read without what its date was "
+                         "counted from: it cannot be counted again")
     start: date | datetime = deadline.start_at or deadline.starts_on
     if deadline.backward:
         due = calendar.latest_before(start, deadline.period)
@@ -154,7 +179,7 @@ def resumed_columns(deadline: StoredDeadline, on: date, *, article: str, reason:
     if last >= first:
         suspensions.append({"first_day": first.isoformat(), "last_day": last.isoformat(),
                             "article": article, "reason": reason})
-    restarted = replace(deadline, suspensions=tuple(suspensions), suspended_since=None)
+    restarted = deadline._replace(suspensions=tuple(suspensions), suspended_since=None)
     return {"suspended_since": None, "suspensions": suspensions,
             **due_columns(recomputed_due(restarted, calendar)),
             "next_reminder_on": next_reminder(deadline.reminders, today)}

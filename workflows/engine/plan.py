@@ -13,14 +13,14 @@ written.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from copy import copy
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from workflows import clock
 from workflows.calendar import StatutoryCalendar
 from workflows.engine.deadline_rows import (
+    OPEN,
     StoredDeadline,
     due_columns,
     opened_row,
@@ -70,10 +70,14 @@ class CaseReading:
         return tuple(d for d in self.deadlines if d.is_open)
 
     def context(self, *, role: str, now: datetime, values: Mapping[str, Any]) -> Context:
+        newest, running = {}, {}  # oldest first: the newest of each kind is seen last
+        for deadline in self.deadlines:
+            newest[deadline.kind] = view = deadline.view()
+            if deadline.status == OPEN:
+                running[deadline.kind] = view
         return Context(
             state=self.state, role=role, now=now, data=dict(self.data), values=values,
-            open_deadlines={d.kind: d.view() for d in self.open_deadlines},
-            deadlines={d.kind: d.view() for d in self.deadlines},
+            open_deadlines=running, deadlines=newest,
             entered_on=self.entered_on, happened=self.happened,
         )
 
@@ -91,8 +95,7 @@ class PlannedEvent:
     effective_at: datetime
 
 
-@dataclass(frozen=True, kw_only=True)
-class DeadlineChange:
+class DeadlineChange(NamedTuple):
     """New values of some columns of a stored deadline."""
 
     id: int
@@ -256,6 +259,16 @@ def expiry_trigger(on_expiry: str) -> str | None:
     return trigger if kind == "transition" and trigger else None
 
 
+def counts_again(procedure: Procedure, state: str, trigger: str) -> bool:
+    """Whether a plan of ``trigger`` from ``state`` may count a deadline of the case again: a
+    clock the state stopped restarts (Art. 128(4)) or the action recomputes a period (Art.
+    132(6)). Only such a plan reads what the deadlines' dates were counted from
+    (``StoredDeadline.complete``); a reader may leave it out of the others."""
+    if not procedure.has_trigger(trigger):
+        return False
+    return bool(procedure.transition(trigger).recomputes or procedure.state(state).suspends)
+
+
 def moved_state(procedure: Procedure, state: str, trigger: str) -> str:
     """The state the procedure's shared machine moves ``state`` to by ``trigger``, read from
     the machine's own transition table (firing the machine on a stand-in model costs a sweep
@@ -288,7 +301,7 @@ def reason_of(transition: Transition, parsed: Mapping[str, Any]) -> str | None:
     return None
 
 
-_STORED = frozenset(StoredDeadline.__dataclass_fields__)
+_STORED = frozenset(StoredDeadline._fields)
 
 
 class _Ledger:
@@ -302,18 +315,15 @@ class _Ledger:
         return list(self._rows.values())
 
     def change(self, deadline: StoredDeadline, **columns: Any) -> StoredDeadline:
-        updated = copy(deadline)  # dataclasses.replace runs __init__ again: 10 times slower
-        for name, value in columns.items():
-            if name in _STORED:
-                object.__setattr__(updated, name, tuple(value) if name == "suspensions"
-                                   else value)
+        updated = deadline._replace(**{
+            name: tuple(value) if name == "suspensions" else value
+            for name, value in columns.items() if name in _STORED})
         self._rows[deadline.id] = updated
         self._changed.setdefault(deadline.id, {}).update(columns)
         return updated
 
     def changes(self) -> tuple[DeadlineChange, ...]:
-        return tuple(DeadlineChange(id=i, kind=self._rows[i].kind, columns=c)
-                     for i, c in self._changed.items())
+        return tuple(DeadlineChange(i, self._rows[i].kind, c) for i, c in self._changed.items())
 
 
 def _leave_state(procedure: Procedure, ledger: _Ledger, left: str, dest: str, trigger: str,
@@ -371,11 +381,13 @@ def _stop_and_restart(procedure: Procedure, ledger: _Ledger, left: str, entered:
     the order, to the day the revision arrives, or to the last day of the ordered period when
     it lapses (its end at 24:00 restarts the clock on the next day).
     """
+    state = procedure.state(left)
+    stopped_before = set(state.suspends)
+    stopped_now = set(procedure.state(entered).suspends)
+    if stopped_before == stopped_now:
+        return  # most moves: no clock stops or restarts
     first_stopped = clock.seoul_date(moment) + timedelta(days=1)
     restarts_on = clock.seoul_date(moment - timedelta(microseconds=1)) + timedelta(days=1)
-    stopped_before = set(procedure.state(left).suspends)
-    stopped_now = set(procedure.state(entered).suspends)
-    state = procedure.state(left)
     for deadline in ledger.current():
         if not deadline.is_open:
             continue
@@ -395,7 +407,7 @@ def _recompute_periods(procedure: Procedure, ledger: _Ledger, transition: Transi
             continue
         period = procedure.deadline_spec(deadline.kind).period_for(context)
         if period != deadline.period:
-            changed = replace(deadline, period=period)
+            changed = deadline._replace(period=period)
             ledger.change(deadline, period=period,
                           **due_columns(recomputed_due(changed, calendar)))
 
