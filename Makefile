@@ -58,7 +58,7 @@ $(INSTALLED): pyproject.toml | $(BIN)/python
 catalogue: $(INSTALLED)
 	$(EXTRACT) -o backoffice/translations/messages.pot .
 	$(BIN)/pybabel update -i backoffice/translations/messages.pot -d backoffice/translations \
-	    --no-location --omit-header --ignore-obsolete --width 100
+	    --ignore-obsolete --no-fuzzy-matching --width 100
 	rm backoffice/translations/messages.pot
 
 system-deps-run:

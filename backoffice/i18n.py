@@ -20,6 +20,7 @@ from flask_babel import LazyString, gettext
 from flask_login import current_user
 from markupsafe import Markup
 
+from backoffice.dates import in_language
 from backoffice.paths import TRANSLATIONS_DIR
 
 LOCALES = ("ko", "en")
@@ -31,6 +32,23 @@ class Words:
 
     en: str
     ko: str = ""
+
+
+class InBoth(str):
+    """A text in both languages: as text, the Korean then the English (a PDF, a plain
+    comparison); in a page, :func:`bilingual` (the reader's language first, the other marked
+    with its ``lang``)."""
+
+    en: str
+    ko: str
+
+    def __new__(cls, en: str, ko: str = "") -> InBoth:
+        both = super().__new__(cls, f"{ko} {en}" if ko and ko != en else en)
+        both.en, both.ko = en, ko
+        return both
+
+    def __html__(self) -> Markup:
+        return bilingual(self.en, self.ko or self.en)
 
 
 def current_locale() -> str:
@@ -57,7 +75,7 @@ def bilingual(english: str, korean: str | None = None, **values) -> Markup:
     if korean is None:
         korean = korean_of(english)
     if values:
-        english, korean = english % values, korean % values
+        english, korean = _filled(english, korean, values)
     if not korean or korean == english:
         return Markup("{}").format(english)
     if current_locale() == "ko":
@@ -65,6 +83,13 @@ def bilingual(english: str, korean: str | None = None, **values) -> Markup:
             korean, english)
     return Markup('<span lang="en">{}</span> <span class="ko" lang="ko">{}</span>').format(
         english, korean)
+
+
+def _filled(english: str, korean: str, values: Mapping[str, object]) -> tuple[str, str]:
+    """Both texts filled, each with the values as written in its language (a date shown by
+    ``backoffice.dates`` is ``2026-12-02`` in English, ``2026년 12월 2일(수)`` in Korean)."""
+    return (english % {k: in_language(v, "en") for k, v in values.items()},
+            korean % {k: in_language(v, "ko") for k, v in values.items()})
 
 
 def words(english: str) -> str:
@@ -91,7 +116,7 @@ def plain_bilingual(english: str, **values) -> str:
     value) or that a page shows as plain text; ``values`` fill ``%(name)s`` in both."""
     korean = korean_of(english)
     if values:
-        english, korean = english % values, korean % values
+        english, korean = _filled(english, korean, values)
     if korean == english:
         return english
     return f"{korean} · {english}" if current_locale() == "ko" else f"{english} · {korean}"

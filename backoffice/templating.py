@@ -2,24 +2,75 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from flask import Flask
 from markupsafe import Markup
 
+from backoffice import dates
 from backoffice.cases import history
 from backoffice.cases import status as case_status
+from backoffice.dates import Shown
 from backoffice.deadlines import standing
 from backoffice.deadlines.standing import Standing
 from backoffice.i18n import bilingual, current_locale
-from workflows import clock
+from workflows.calendar.korean import start_label_ko
+from workflows.calendar.statutory import Step
+from workflows.citations import korean_citation
 from workflows.engine.plan import expiry_trigger
 from workflows.procedures import CATALOGUE, REGISTRY
 from workflows.roles import Role
 
 
-def legal_date(value: date | None) -> str:
-    return value.isoformat() if value else "—"
+def legal_date(value: date | None) -> Shown:
+    """A legal date the reader's way: ``2026년 12월 2일(수)`` in Korean, ISO in English."""
+    return dates.shown_date(value, current_locale())
+
+
+def seoul(value: datetime | None, seconds: bool = False) -> Shown:
+    """An instant as Asia/Seoul wall-clock time, the reader's way."""
+    return dates.shown_instant(value, current_locale(), seconds=seconds)
+
+
+def legal_end(value: datetime | None) -> Shown:
+    """The moment a period passes: "… 자정까지" in Korean, "… 24:00 KST" in English."""
+    return dates.shown_end(value, current_locale())
+
+
+def cite(article: str | None) -> Shown:
+    """A citation the reader's way: ``제132조제5항`` in Korean, ``Art. 132(5)`` in English."""
+    return dates.Shown(en=article or "", ko=korean_citation(article), iso=None,
+                       locale=current_locale())
+
+
+@dataclass(frozen=True)
+class ShownStep:
+    text: str
+    article: str | None
+
+
+def steps(explanation) -> list[ShownStep]:
+    """The steps of a date's explanation (as stored, or as computed) in the reader's language
+    (a step stored before the Korean was kept reads its English, its citation the Korean
+    way)."""
+    ko = current_locale() == "ko"
+    read = [step if isinstance(step, Step) else Step.from_dict(step)
+            for step in explanation or ()]
+    return [ShownStep(step.korean, step.korean_article) if ko else
+            ShownStep(step.text, step.article) for step in read]
+
+
+def start_label(label: str | None) -> Shown:
+    """What a period runs from ("receipt of the objection": 이의신청 접수일), the reader's way;
+    the English where the calendar's glossary has no Korean (a label typed by an officer)."""
+    return dates.Shown(en=label or "", ko=start_label_ko(label or ""), iso=None,
+                       locale=current_locale())
+
+
+def won(value: int | None) -> Shown:
+    """An amount in won: ``1,234,000원`` in Korean, ``KRW 1,234,000`` in English."""
+    return dates.shown_amount(value, current_locale())
 
 
 def declared_state(procedure_code: str, state: str):
@@ -32,13 +83,13 @@ def declared_state(procedure_code: str, state: str):
 
 
 def state_name(procedure_code: str, state: str) -> str:
-    """The declared English label of a state, or its code."""
+    """The declared label of a state in the reader's language (the English where the
+    declaration has no Korean), or its code."""
     declared = declared_state(procedure_code, state)
-    return declared.label_en if declared else state
-
-
-def state_label(case) -> str:
-    return state_name(case.procedure, case.state)
+    if declared is None:
+        return state
+    return (declared.label_ko or declared.label_en) if current_locale() == "ko" \
+        else declared.label_en
 
 
 EXPIRY_TEXT = {"escalate": ("supervisors alerted", "감독자에게 보고"),
@@ -120,9 +171,14 @@ def standing_of(deadline, now: datetime | None = None) -> str:
 
 
 def state_bilingual(case) -> Markup:
-    declared = declared_state(case.procedure, case.state)
+    return state_in_both(case.procedure, case.state)
+
+
+def state_in_both(procedure_code: str, state: str) -> Markup:
+    """A state's declared label, the reader's language first, the other beside it."""
+    declared = declared_state(procedure_code, state)
     if declared is None:
-        return Markup("{}").format(case.state)
+        return Markup("{}").format(state)
     return bilingual(declared.label_en, declared.label_ko)
 
 
@@ -131,11 +187,15 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_global(bilingual, "bi")
     app.add_template_filter(state_bilingual, "state_bi")
     app.add_template_global(state_name, "state_name")
+    app.add_template_global(state_in_both, "state_bi_of")
     app.add_template_filter(deadline_label, "deadline_label")
-    app.add_template_filter(clock.kst_text, "seoul")
+    app.add_template_filter(seoul, "seoul")
     app.add_template_filter(legal_date, "legal_date")
-    app.add_template_filter(clock.legal_end_text, "legal_end")
-    app.add_template_filter(state_label, "state_label")
+    app.add_template_filter(legal_end, "legal_end")
+    app.add_template_filter(won, "won")
+    app.add_template_filter(cite, "cite")
+    app.add_template_filter(steps, "steps")
+    app.add_template_filter(start_label, "start_label")
     app.add_template_filter(expiry_text, "expiry_text")
     app.add_template_filter(standing_text, "standing_text")
     app.add_template_filter(standing_of, "standing")
@@ -143,4 +203,5 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_global(CATALOGUE, "procedures")
     app.add_template_global(Role, "Role")
     app.add_template_global(history.for_template, "history_entries")
+    app.add_template_global(history.record_field, "record_field")
     app.add_template_global(case_status.status_of, "case_status")

@@ -23,6 +23,8 @@ KNOWN_LATIN = {
     # Written in Latin letters on Korean pages too: formats, units, standards, protocol names.
     "PDF", "JPEG", "PNG", "SHA", "KST", "UTC", "URL", "ID", "MB", "KB", "HTTP", "HTTPS",
     "KCS", "UNI-PASS", "UNI", "PASS", "AEO", "PCC", "CSRF", "SMS", "Gwanse", "Back", "Office",
+    "XXXX-XXXX-XXXX",  # the shape of a verification code, as a placeholder shows it
+    "pd",  # the unit of processing days in a period as typed ("10pd"), like "d" and "m"
 }
 
 
@@ -86,10 +88,20 @@ def untranslated(html: str, data: Iterable[str] = ()) -> list[Untranslated]:
         for mask in masks:
             if mask in rest:
                 rest = rest.replace(mask, " ")
-        words = [w for w in ENGLISH_WORD.findall(rest) if w not in KNOWN_LATIN]
+        words = [w for w in (w.strip("-'’") for w in ENGLISH_WORD.findall(rest))
+                 if w not in KNOWN_LATIN]
         if words:
             problems.append(Untranslated(where, " ".join(text.split())))
     return problems
+
+
+INTERFACE_COLUMNS = {
+    # Columns that keep the interface's own words, not data: a page writes them in the
+    # reader's language (the citations, the steps of a date's explanation, what a period
+    # runs from), so they are not set aside.
+    ("deadlines", "article"), ("deadlines", "explanation"), ("deadlines", "start_event"),
+    ("case_events", "article"), ("notices", "article"),
+}
 
 
 def data_strings(connection) -> set[str]:
@@ -104,7 +116,8 @@ def data_strings(connection) -> set[str]:
     inspector = inspect(connection)
     for table in inspector.get_table_names():
         columns = [c["name"] for c in inspector.get_columns(table)
-                   if str(c["type"]).upper().startswith(("VARCHAR", "TEXT", "JSON", "STRING"))]
+                   if str(c["type"]).upper().startswith(("VARCHAR", "TEXT", "JSON", "STRING"))
+                   and (table, c["name"]) not in INTERFACE_COLUMNS]
         if not columns or table in {"alembic_version", "sign_in_sessions"}:
             continue
         quoted = ", ".join(f'"{c}"' for c in columns)
@@ -129,3 +142,11 @@ def _texts_of(value, json) -> set[str]:
         except ValueError:
             pass
     return {value}
+
+
+WEEKDAYS_KO = "월화수목금토일"
+
+
+def korean_day(day) -> str:
+    """A date as a Korean page writes it, spelt out here by hand: ``2026년 12월 2일(수)``."""
+    return f"{day.year}년 {day.month}월 {day.day}일({WEEKDAYS_KO[day.weekday()]})"

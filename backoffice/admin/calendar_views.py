@@ -10,11 +10,12 @@ from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
 
+from backoffice import dates
 from backoffice.admin.blueprint import bp
 from backoffice.admin.forms import ClosureDayForm, ConfirmForm, DeleteForm, OutageForm
 from backoffice.deadlines import store
 from backoffice.extensions import db
-from backoffice.i18n import N_
+from backoffice.i18n import N_, current_locale
 from backoffice.i18n import bilingual as bi
 from backoffice.models import CalendarDay, NetworkOutage
 from workflows.calendar import CalendarError
@@ -57,7 +58,7 @@ def add_closure_day():
             db.session.commit()
             flash(bi(PENDING) if entry.pending else
                   bi("Closure day %(day)s added; open deadlines over it were recomputed.",
-                     day=form.day.data.isoformat()), "info")
+                     day=dates.shown_date(form.day.data, current_locale())), "info")
             return redirect(url_for("admin.calendar"))
     return _admin_page(form, OutageForm(formdata=None, prefix="outage"), 422)
 

@@ -1,11 +1,11 @@
 """The forms of the administrator's pages: accounts, closure days and outages."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField, StringField, SubmitField, TextAreaField, TimeField
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Length
 
+from backoffice.forms import Form
 from backoffice.i18n import N_
 from backoffice.i18n import lazy_bilingual as label
 from backoffice.i18n import lazy_plain_bilingual as both
@@ -13,11 +13,11 @@ from backoffice.input_bounds import LegalDate, PlainText
 from workflows.calendar import ExtraDayKind
 
 
-class AccountActionForm(FlaskForm):
+class AccountActionForm(Form):
     """An administrator's button on a user (sign out everywhere, deactivate, reactivate)."""
 
 
-class ClosureDayForm(FlaskForm):
+class ClosureDayForm(Form):
     day = DateField(label(N_("Date")), validators=[DataRequired(), LegalDate()])
     name = StringField(label(N_("Name")),
                        validators=[DataRequired(), Length(max=200), PlainText()])
@@ -31,7 +31,7 @@ class ClosureDayForm(FlaskForm):
     submit = SubmitField(both(N_("Add closure day")))
 
 
-class OutageForm(FlaskForm):
+class OutageForm(Form):
     start_day = DateField(label(N_("Out of service from (date)")),
                           validators=[DataRequired(), LegalDate()])
     start_time = TimeField(label(N_("at (KST)")), validators=[DataRequired()])
@@ -43,11 +43,11 @@ class OutageForm(FlaskForm):
     submit = SubmitField(both(N_("Record outage")))
 
 
-class DeleteForm(FlaskForm):
+class DeleteForm(Form):
     submit = SubmitField(both(N_("Remove")))
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(Form):
     """A second administrator confirms a record that reaches back beyond the window."""
 
     submit = SubmitField(both(N_("Confirm")))

@@ -8,11 +8,14 @@ another one means someone acted in between, and nothing is done.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from typing import Any
 
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 from wtforms import (
     BooleanField,
     DateField,
@@ -25,10 +28,11 @@ from wtforms import (
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from backoffice.i18n import Words, bilingual, current_locale
+from backoffice import dates
+from backoffice.i18n import Words, bilingual, current_locale, in_both, korean_of
 from backoffice.input_bounds import LegalDate, WholeNumberField
 from workflows import clock
-from workflows.engine import FieldKind, Label, Transition
+from workflows.engine import Action, FieldKind, Label, Transition, TransitionRefused
 from workflows.procedures import procedure_for
 
 TEXT_LIMIT, LONGTEXT_LIMIT = 500, 10_000
@@ -133,11 +137,52 @@ def stamp_online_submission(values: dict[str, Any], transition: Transition,
     return values
 
 
-def show_refusal(form: FlaskForm, refused) -> None:
-    """Put the engine's message for each refused field on that field of the form."""
-    for name, message in refused.errors.items():
+def said_in_both(said: Label) -> Markup:
+    """What the engine said (a refusal, a blocker, a field's problem) in both languages, the
+    reader's first: in its own Korean, or the catalogue's for a text it says in English only.
+    A text the web gave the engine already in both languages (a lazy one) is shown as it is."""
+    if not said.ko and not isinstance(said.en, str):
+        return said.en
+    return bilingual(said.en, said.ko or None)
+
+
+def refusal_in_both(english: str, said: Label) -> Markup:
+    """A sentence of the catalogue with the engine's reason in it (``%(reason)s``), each
+    language with the reason in that language: "처리하지 않았습니다: … · Not done: …"."""
+    return in_both(english, {"reason": said.en}, {"reason": said.ko or korean_of(said.en)})
+
+
+def field_problem(refused: TransitionRefused, name: str) -> Markup:
+    """The problem of the refused field ``name``, in both languages."""
+    return said_in_both(refused.errors_said.get(name) or Label(refused.errors[name]))
+
+
+def show_refusal(form: FlaskForm, refused: TransitionRefused) -> None:
+    """Put the engine's message for each refused field on that field of the form, in both
+    languages (the reader's first)."""
+    for name in refused.errors:
         if name in form:
-            form[name].errors = [*form[name].errors, message]
+            form[name].errors = [*form[name].errors, field_problem(refused, name)]
+
+
+@dataclass(frozen=True)
+class Offered:
+    """An action as the case page offers it: why it is blocked, if it is, in both languages
+    (the reader's first), ready to show."""
+
+    transition: Transition
+    blocked_by: Markup | None
+
+    @property
+    def allowed(self) -> bool:
+        return self.blocked_by is None
+
+
+def offered(actions: Iterable[Action]) -> list[Offered]:
+    """The engine's actions as the case page shows them (``action.blocked_by`` in the
+    template renders both languages by itself)."""
+    return [Offered(a.transition, said_in_both(a.blocked_by) if a.blocked_by else None)
+            for a in actions]
 
 
 def shown(spec, value: Any) -> Words:
@@ -154,7 +199,9 @@ def shown(spec, value: Any) -> Words:
     if spec.kind is FieldKind.INTEGER and isinstance(value, int):
         return Words(f"{value:,}")
     if isinstance(value, datetime):
-        return Words(clock.kst_text(value) if value.tzinfo else f"{value:%Y-%m-%d %H:%M}")
+        if not value.tzinfo:
+            return Words(f"{value:%Y-%m-%d %H:%M}")
+        return Words(dates.instant(value, "en"), dates.instant(value, "ko"))
     if isinstance(value, date):
-        return Words(value.isoformat())
+        return Words(dates.legal_date(value, "en"), dates.legal_date(value, "ko"))
     return Words(str(value))

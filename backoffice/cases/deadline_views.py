@@ -7,13 +7,14 @@ from flask import abort, flash, redirect, url_for
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
+from backoffice import dates
 from backoffice.access import current_case
 from backoffice.cases.blueprint import bp
 from backoffice.cases.forms import ExtendDeadlineForm, WaiveDeadlineForm
 from backoffice.cases.views import case_page
 from backoffice.deadlines import operations
 from backoffice.extensions import db
-from backoffice.i18n import N_, in_both
+from backoffice.i18n import N_, current_locale, in_both
 from backoffice.i18n import bilingual as bi
 from backoffice.models import Deadline
 from backoffice.security import role_required
@@ -45,7 +46,7 @@ def extend_deadline(reference: str, deadline_id: int):
         lambda deadline, form: operations.extend_deadline(
             deadline, until=form.until.data, ground=form.ground.data, actor=current_user),
         lambda deadline: bi("Deadline extended to %(date)s (Art. 10).",
-                            date=deadline.due_date.isoformat()),
+                            date=dates.shown_date(deadline.due_date, current_locale())),
     )
 
 

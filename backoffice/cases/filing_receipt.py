@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from backoffice.cases.actions import shown
 from backoffice.extensions import db
+from backoffice.i18n import InBoth
 from backoffice.models import Attachment, Case, CaseEvent, Deadline, DeadlineStatus
 from backoffice.notices.rendering import ko_date, renderer
 from workflows import clock
@@ -46,11 +47,11 @@ class FiledFile:
     attachment_id: int | None = None
 
 
-def shown_text(spec, value: Any) -> str:
+def shown_text(spec, value: Any) -> InBoth:
     """A value as the claimant reads it (:func:`~backoffice.cases.actions.shown`), Korean
     first with English beside it where they differ."""
     words = shown(spec, value)
-    return f"{words.ko} {words.en}" if words.ko and words.ko != words.en else words.en
+    return InBoth(words.en, words.ko)
 
 
 def answers_of(transition: Transition, values: Mapping[str, Any], *,

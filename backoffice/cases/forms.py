@@ -2,19 +2,19 @@
 objection, and the extension and waiver of a deadline."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from backoffice.forms import Form
 from backoffice.input_bounds import LegalDate, PlainText
 
 
-class RequestExaminationForm(FlaskForm):
+class RequestExaminationForm(Form):
     reasons = TextAreaField(_l("Reasons of the request"),
                             validators=[DataRequired(), Length(max=5000)])
 
 
-class ExtendDeadlineForm(FlaskForm):
+class ExtendDeadlineForm(Form):
     version = HiddenField(validators=[DataRequired()])
     until = DateField(_l("Extend to"), validators=[DataRequired(), LegalDate()])
     ground = TextAreaField(_l("Ground (natural disaster or a Decree ground)"),
@@ -22,7 +22,7 @@ class ExtendDeadlineForm(FlaskForm):
     submit = SubmitField(_l("Extend (Art. 10)"))
 
 
-class WaiveDeadlineForm(FlaskForm):
+class WaiveDeadlineForm(Form):
     version = HiddenField(validators=[DataRequired()])
     reason = TextAreaField(_l("Reason for the waiver"),
                            validators=[DataRequired(), Length(max=1000), PlainText(True)])

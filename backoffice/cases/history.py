@@ -25,18 +25,19 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import object_session
 
+from backoffice import dates
 from backoffice.audit import SYSTEM_ACTOR
-from backoffice.i18n import josa
+from backoffice.i18n import N_, josa
 from backoffice.models import Case, CaseEvent, User
-from backoffice.notices.rendering import ko_article
 from workflows import clock
+from workflows.citations import korean_citation as ko_article
 from workflows.engine import ExpiryKind, Procedure, Transition
 from workflows.notices.service import METHOD_LABELS, ServiceMethod
 from workflows.procedures import CATALOGUE, REGISTRY
@@ -64,11 +65,13 @@ class Entry:
     internal: bool = False
     """The note is the office's own: a duty payer reading this event is not shown it."""
     seq: int = 0
+    locale: str = "en"
 
     @property
     def time(self) -> str:
-        """When it was recorded, in Seoul wall-clock time: ``2026-12-01 14:30 KST``."""
-        return clock.kst_text(self.when)
+        """When it was recorded, in Seoul wall-clock time, the reader's way:
+        ``2026년 12월 1일(화) 14:30``, ``2026-12-01 14:30 KST``."""
+        return dates.instant(self.when, self.locale)
 
     @property
     def text(self) -> str:
@@ -139,7 +142,7 @@ def _entry(reading: Reading) -> Entry:
     return Entry(when=event.occurred_at, sentence=_compose(reading, actor, said, article),
                  actor=actor, article=article, note=said.note, note_label=said.note_label,
                  internal=internal, details=_details(event) if reading.staff else {},
-                 seq=event.seq)
+                 seq=event.seq, locale=reading.locale)
 
 
 def _compose(reading: Reading, actor: str, said: Said, article: str | None) -> str:
@@ -148,6 +151,19 @@ def _compose(reading: Reading, actor: str, said: Said, article: str | None) -> s
     if reading.ko:
         return " ".join([f"{actor}: {cited}.", *(f"{c}." for c in said.clauses)])
     return f"{actor} " + "; ".join([cited, *said.clauses]) + "."
+
+
+RECORD_FIELDS = {
+    "seq": N_("Number in the case's record"), "trigger": N_("Action"), "actor": N_("By"),
+    "occurred_at": N_("Recorded at"), "effective_at": N_("Effective at"),
+    "from_state": N_("From state"), "to_state": N_("To state"), "article": N_("Article"),
+    "reason": N_("Reason"), "hash": N_("Hash (SHA-256)"), "prev_hash": N_("Previous hash"),
+}
+"""What each column of the raw record is, for the staff who read it (its name beside)."""
+
+
+def record_field(key: str) -> str:
+    return RECORD_FIELDS.get(key, key)
 
 
 def _details(event: CaseEvent) -> dict[str, Any]:
@@ -191,8 +207,8 @@ def _transition(reading: Reading, transition: Transition) -> Said:
 def _took_effect(reading: Reading, transition: Transition) -> str:
     """The scheduler fired the action the law attaches to the lapse of a time limit."""
     limit, due = _time_limit(reading), _due(reading)
-    moment = clock.legal_end_text(_instant(reading.payload.get("legal_moment"))
-                                  or reading.event.effective_at)
+    moment = dates.end_moment(_instant(reading.payload.get("legal_moment"))
+                             or reading.event.effective_at, reading.locale)
     if reading.ko:
         label = transition.label_ko or transition.label_en
         return (f"{limit}(기한일 {due}){josa(limit, '이', '가')} 지나 '{label}'의 효력이 "
@@ -274,7 +290,7 @@ def _effective(reading: Reading) -> str | None:
     if "deadline" in reading.payload or abs(event.effective_at - event.occurred_at) < timedelta(
             minutes=1):
         return None
-    moment = clock.legal_end_text(event.effective_at)
+    moment = dates.end_moment(event.effective_at, reading.locale)
     return reading.say(f"효력 발생 시점: {moment}", f"effective as of {moment}")
 
 
@@ -510,7 +526,12 @@ def _expiry_label(reading: Reading, spec) -> str | None:
 
 
 def _due(reading: Reading) -> str:
-    return str(reading.payload.get("due_date") or "—")
+    """The due date the event recorded, the reader's way."""
+    recorded = reading.payload.get("due_date")
+    try:
+        return dates.legal_date(date.fromisoformat(recorded), reading.locale)
+    except (TypeError, ValueError):
+        return str(recorded or "—")
 
 
 def _subject(case: Case) -> str:

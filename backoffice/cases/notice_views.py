@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from flask import Response, abort, render_template, request
-from flask_babel import gettext as _
 from flask_login import current_user
 
 from backoffice.access import current_case
+from backoffice.cases.actions import refusal_in_both
 from backoffice.cases.blueprint import bp
 from backoffice.deadlines.store import load_calendar
+from backoffice.i18n import N_
 from backoffice.notices.preview import preview_content
 from backoffice.notices.rendering import renderer
 from backoffice.security import role_required
@@ -39,7 +40,8 @@ def preview_notice(reference: str):
         parsed = parse_fields(transition, values)
     except TransitionRefused as refused:
         return render_template("errors/error.html", status=400,
-                               message=_("Cannot preview: %(reason)s", reason=refused.message)), 400
+                               message=refusal_in_both(N_("Cannot preview: %(reason)s"),
+                                                       refused.said)), 400
     content = preview_content(case, transition, kind, parsed, role=current_user.role,
                               calendar=load_calendar())
     html = renderer().html(content, number=None, verification_code=None, draft=True)

@@ -13,11 +13,13 @@ from datetime import datetime
 
 from markupsafe import Markup
 
+from backoffice import dates
 from backoffice.deadlines import standing
 from backoffice.deadlines.standing import Reading, Standing
 from backoffice.i18n import N_, in_both
 from backoffice.models import Case, CaseEvent, Deadline
 from workflows import clock
+from workflows.citations import korean_citation
 from workflows.engine import Duty, ExpiryKind
 from workflows.procedures import REGISTRY
 
@@ -43,11 +45,13 @@ class Consequence:
     def sentence(self) -> Markup:
         """"at <moment>, “<the transition>” follows (<article>)", each language with the
         transition's own label."""
-        moment, article = clock.legal_end_text(self.moment), self.deadline.article
+        article = self.deadline.article
         return in_both(N_("at %(moment)s, “%(label)s” follows (%(article)s)."),
-                       {"moment": moment, "label": self.label_en, "article": article},
-                       {"moment": moment, "label": self.label_ko or self.label_en,
-                        "article": article})
+                       {"moment": dates.end_moment(self.moment, "en"), "label": self.label_en,
+                        "article": article},
+                       {"moment": dates.end_moment(self.moment, "ko"),
+                        "label": self.label_ko or self.label_en,
+                        "article": korean_citation(article)})
 
 
 @dataclass

@@ -11,6 +11,9 @@ from backoffice.access import current_case
 from backoffice.cases.actions import (
     action_form,
     for_claimant_online,
+    offered,
+    refusal_in_both,
+    said_in_both,
     show_refusal,
     stamp_online_submission,
     values_of,
@@ -115,9 +118,9 @@ def _refused(reference: str, trigger: str, form, refused: TransitionRefused):
         flash(bi(CONFLICT), "error")
         return case_page(case, status=409)
     show_refusal(form, refused)
-    flash(bi("Not done: %(reason)s", reason=refused.message), "error")
+    flash(refusal_in_both(N_("Not done: %(reason)s"), refused.said), "error")
     return case_page(case, failed=(trigger, form), status=422,
-                      notes=() if refused.errors else (refused.message,))
+                      notes=() if refused.errors else (said_in_both(refused.said),))
 
 
 def case_page(case, failed=None, status: int = 200, notes: tuple[str, ...] = (), **extra):
@@ -136,7 +139,7 @@ def case_page(case, failed=None, status: int = 200, notes: tuple[str, ...] = (),
         select(Attachment).where(Attachment.case_id == case.id).order_by(Attachment.id)
     ).all()
     office_user = current_user.role in OFFICE_ROLES
-    actions = actions_for(case, current_user) if case.procedure in REGISTRY else []
+    actions = offered(actions_for(case, current_user)) if case.procedure in REGISTRY else []
     forms = {a.transition.trigger: action_form(case.procedure, a.transition, version=case.version)
              for a in actions if a.allowed}
     if current_user.role == Role.DUTY_PAYER:
@@ -178,7 +181,7 @@ def request_examination(reference: str):
                                                           reasons=form.reasons.data.strip())
     except TransitionRefused as refused:
         db.session.rollback()
-        flash(bi("Not filed: %(reason)s", reason=refused.message), "error")
+        flash(refusal_in_both(N_("Not filed: %(reason)s"), refused.said), "error")
         return redirect(url_for("cases.detail", reference=reference))
     db.session.commit()
     flash(bi("Request for examination %(reference)s filed; it counts as filed now "

@@ -1,4 +1,3 @@
-from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
     StringField,
@@ -7,16 +6,16 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional
 
+from backoffice.forms import Form
 from backoffice.i18n import lazy_bilingual as bi
 from backoffice.input_bounds import LegalDate, PlainText
 
 
-class ComputeDeadlineForm(FlaskForm):
+class ComputeDeadlineForm(Form):
     start = DateField(bi("Start date (event)"), validators=[DataRequired(), LegalDate()])
     start_time = TimeField(bi("Time of receipt (for periods counted in hours)"),
                            validators=[Optional()])
-    # "Period" stays English only: a browser test finds the field by that exact label
-    period = StringField("Period", validators=[DataRequired(), Length(max=10), PlainText()],
+    period = StringField(bi("Period"), validators=[DataRequired(), Length(max=10), PlainText()],
                          description=bi("e.g. 90d, 2w, 3m, 1y, or 10pd (processing days)"))
     label = StringField(bi("What the start is"),
                         validators=[Optional(), Length(max=120), PlainText()],

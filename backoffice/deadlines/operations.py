@@ -105,7 +105,7 @@ def _plan_reminders_after(deadline: Deadline) -> None:
 
 
 def stored_due_date(deadline: Deadline) -> DueDate:
-    steps = tuple(Step(s["text"], s.get("article")) for s in deadline.explanation or [])
+    steps = tuple(Step.from_dict(s) for s in deadline.explanation or [])
     return DueDate(deadline.due_date, deadline.due_at, deadline.due_date, steps)
 
 

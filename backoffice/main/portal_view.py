@@ -22,6 +22,7 @@ from flask import url_for
 from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
 
+from backoffice import dates
 from backoffice.cases.next_step import can_request_examination
 from backoffice.deadlines import standing
 from backoffice.deadlines.standing import Reading, Standing
@@ -32,6 +33,7 @@ from backoffice.models import Case, CaseEvent, Deadline, DeadlineStatus, User
 from backoffice.security import visible_cases
 from backoffice.workflow import actions_for
 from workflows import clock
+from workflows.citations import korean_citation
 from workflows.engine import (
     STAYS,
     Action,
@@ -234,9 +236,11 @@ def _to_do(case: Case, procedure: Procedure, deadline: Deadline, reading: Readin
 def lapse_words(case: Case, deadline: Deadline, spec: DeadlineSpec | None) -> Words:
     """What passing the party's time limit means for the party, in plain words."""
     template = LAPSE.get(deadline.kind, FALLBACK_LAPSE)
-    values = {**_names(case), "article": deadline.article,
-              "consequence": REVISION_CONSEQUENCE.get(deadline.article, deadline.article)}
-    return Words(_fill(template.en, values), _fill(template.ko, values))
+    consequence = REVISION_CONSEQUENCE.get(deadline.article, deadline.article)
+    values = {**_names(case), "article": deadline.article, "consequence": consequence}
+    korean = {**values, "article": korean_citation(deadline.article),
+              "consequence": korean_citation(consequence)}
+    return Words(_fill(template.en, values), _fill(template.ko, korean))
 
 
 def _button_for(case: Case, spec: DeadlineSpec | None, offered: list[Action]) -> Button:
@@ -296,8 +300,8 @@ def _awaited(case: Case, procedure: Procedure, deadline: Deadline, reading: Read
         return Awaited(case, deadline, reading, item.title, stopped_by=Words(
             f"The period does not run at this step: {state.label_en} ({state.article}); the "
             "new date follows when it ends.",
-            f"{state.label_ko} 단계에서는 기간이 진행되지 않습니다 ({state.article}). 이 단계가 "
-            "끝나면 새 기한이 정해집니다."))
+            f"{state.label_ko} 단계에서는 기간이 진행되지 않습니다 "
+            f"({korean_citation(state.article)}). 이 단계가 끝나면 새 기한이 정해집니다."))
     if reading.standing is not Standing.OVERDUE or spec is None or not spec.on_expiry.trigger:
         return item
     transition = procedure.transition(spec.on_expiry.trigger)
@@ -322,9 +326,11 @@ def _next_step(case: Case, outcomes: list[tuple[CaseEvent, Outcome]],
     running = next((d for d in pending if d.owed_by == Duty.PARTY), None)
     if running is not None:
         label = _title(running, procedure.deadline_spec(running.kind))
-        due, article = running.due_date.isoformat(), running.article
-        return Words(f"You may take the next step until {due}: {label.en} ({article}).",
-                     f"{due}까지 다음 절차를 밟을 수 있습니다: {label.ko} ({article}).")
+        due, article = running.due_date, running.article
+        return Words(f"You may take the next step until {dates.legal_date(due, 'en')}: "
+                     f"{label.en} ({article}).",
+                     f"{dates.legal_date(due, 'ko')}까지 다음 절차를 밟을 수 있습니다: "
+                     f"{label.ko} ({korean_citation(article)}).")
     for spec in procedure.deadlines_of(case.state):
         if spec.owed_by != Duty.PARTY or spec.start.key is None:
             continue
@@ -335,7 +341,7 @@ def _next_step(case: Case, outcomes: list[tuple[CaseEvent, Outcome]],
             f"You may take the next step within {days.en} of {spec.start.label} (not recorded "
             f"yet): {spec.label_en} ({article}).",
             f"통지서를 받은 날부터 {days.ko} 이내에 다음 절차를 밟을 수 있습니다 (수령일 기록 전): "
-            f"{ko_label} ({article}).")
+            f"{ko_label} ({korean_citation(article)}).")
     return None
 
 

@@ -3,11 +3,13 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
+from markupsafe import Markup
 from sqlalchemy import CheckConstraint, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backoffice.database import UTCDateTime
 from backoffice.extensions import db
+from backoffice.i18n import bilingual
 from workflows import clock
 from workflows.identifiers import COMPANY_KINDS, INDIVIDUAL_KINDS, IdentifierKind, mask
 
@@ -53,8 +55,10 @@ class Party(db.Model):
         return mask(self.identifier_kind, self.identifier)
 
     @property
-    def identifier_label(self) -> str:
-        return IdentifierKind(self.identifier_kind).label_en
+    def identifier_label(self) -> Markup:
+        """What the identifier is, the reader's language first (a page shows it)."""
+        kind = IdentifierKind(self.identifier_kind)
+        return bilingual(kind.label_en, kind.label_ko)
 
     def __repr__(self) -> str:
         return f"<Party {self.id} {self.masked_identifier}>"

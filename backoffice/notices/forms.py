@@ -1,12 +1,17 @@
+import re
+
+from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from backoffice.forms import Form
+from backoffice.i18n import current_locale
 from backoffice.i18n import lazy_bilingual as bi
 from backoffice.input_bounds import LegalDate
+from workflows.citations import korean_citation
 from workflows.notices.service import (
     METHOD_LABELS,
     PUBLIC_NOTICE_GROUNDS,
@@ -33,17 +38,27 @@ CHANNEL_WORDS = {
 """The channels of publication (``PUBLICATION_CHANNELS``) in the reader's language."""
 
 
+def _method_words(method) -> str:
+    """A method of service as an option names it: ``우편송달 (제11조제1항)`` in Korean, ``served
+    by mail (Art. 11(1))`` in English (an option holds text only, so one language)."""
+    korean, english = METHOD_LABELS[method]
+    if current_locale() != "ko":
+        return english
+    cited = re.search(r"\((Arts?\. .*)\)$", english)
+    return f"{korean} ({korean_citation(cited[1])})" if cited else korean
+
+
 class MultiCheckboxField(SelectMultipleField):
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
 
 
-class ServiceForm(FlaskForm):
+class ServiceForm(Form):
     """How and when a notice was served (Art. 11)."""
 
     method = SelectField(bi("Method of service (Art. 11)"), validators=[DataRequired()],
-                         choices=[SelectChoice(m.value, f"{ko} — {en}") for m, (ko, en) in
-                                  METHOD_LABELS.items()])
+                         choices=[SelectChoice(m.value, LazyString(_method_words, m))
+                                  for m in METHOD_LABELS])
     served_on = DateField(bi("Received on (not for a public notice)"),
                           validators=[Optional(), LegalDate()])
     reference = StringField(bi("Proof of service (postal receipt no., signature, e-mailbox id)"),
@@ -60,12 +75,12 @@ class ServiceForm(FlaskForm):
                                            for v, label in PUBLICATION_CHANNELS])
 
 
-class CorrectionForm(FlaskForm):
+class CorrectionForm(Form):
     reason = TextAreaField(bi("Why the notice is corrected"),
                            validators=[DataRequired(), Length(max=2000)])
 
 
-class VerifyForm(FlaskForm):
+class VerifyForm(Form):
     class Meta:
         csrf = False
 

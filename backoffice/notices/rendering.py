@@ -11,7 +11,6 @@ empty boxes.
 from __future__ import annotations
 
 import hashlib
-import re
 import shutil
 import subprocess
 import threading
@@ -24,6 +23,7 @@ from urllib.parse import unquote, urlparse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from backoffice.paths import TEMPLATES_DIR
+from workflows.citations import korean_citation
 
 NOTICE_DIR = TEMPLATES_DIR / "notices"
 STYLESHEET = NOTICE_DIR / "notice.css"
@@ -84,41 +84,9 @@ def won(value: Any) -> str:
         return str(value or "—")
 
 
-_ARTICLE = re.compile(r"[,-]\s*\((?P<alone>\d+)\)|(?:Arts?\.\s*)?(?P<a>\d+(?:-\d+)?)"
-                      r"(?:\((?P<p>\d+)\))?(?P<i>\d+)?(?:\((?P<s>[a-e])\))?")
-_KO_ITEMS = dict(zip("abcde", "가나다라마", strict=True))
-_KO_WORDS = (("latter part", "후단"), ("former part", "전단"), ("proviso", "단서"),
-             (" and ", "·"), ("→", "→"))
-
-
 def ko_article(value: str | None) -> str:
-    """Cite articles the Korean way: ``Art. 128(1)2 via 132(4)`` → 제128조제1항제2호
-    (제132조제4항에 따라 준용); ``255-2`` → 제255조의2."""
-    if not value:
-        return ""
-    parts = []
-    for piece in value.split(";"):
-        text, _, via = piece.strip().partition(" via ")
-        text = _cite(text)
-        if via:
-            text += f"({_cite(via)}에 따라 준용)"
-        parts.append(text)
-    return "; ".join(parts)
-
-
-def _cite(text: str) -> str:
-    def one(match: re.Match) -> str:
-        if match.group("alone"):
-            return f"·제{match.group('alone')}항"
-        article, paragraph, item, sub = match.group("a", "p", "i", "s")
-        number = article.replace("-", "조의") if "-" in article else f"{article}조"
-        return (f"제{number}" + (f"제{paragraph}항" if paragraph else "")
-                + (f"제{item}호" if item else "") + (f"{_KO_ITEMS[sub]}목" if sub else ""))
-
-    text = _ARTICLE.sub(one, text)
-    for english, korean in _KO_WORDS:
-        text = text.replace(english, korean)
-    return text
+    """Cite articles the Korean way (:func:`workflows.citations.korean_citation`)."""
+    return korean_citation(value)
 
 
 def next_day(value: str | date | None) -> date | None:

@@ -10,6 +10,7 @@ from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
 
+from backoffice import dates
 from backoffice.access import public
 from backoffice.auth.rate_limits import limited
 from backoffice.extensions import db
@@ -27,7 +28,6 @@ from backoffice.notices.issue import (
 )
 from backoffice.notices.service import correct_notice, record_service
 from backoffice.security import can_view_case, role_required
-from workflows import clock
 from workflows.engine import TransitionRefused
 from workflows.notices.codes import normalise_code
 from workflows.notices.service import ServiceError
@@ -159,12 +159,14 @@ def _verdict(result: str | None, notice: Notice | None, replacement: str | None)
     """What the verification found, the notice's title and office named in each language."""
     if notice is None or result not in ("valid", "replaced"):
         return Markup()
-    office, issued = notice.case.office, clock.kst_text(notice.issued_at)
+    office = notice.case.office
     english = VALID if result == "valid" else REPLACED
-    values = {"number": notice.number, "issued": issued, "replacement": replacement}
-    return bi(english % {**values, "title": notice.title_en, "office": office.name_en},
+    values = {"number": notice.number, "replacement": replacement}
+    return bi(english % {**values, "title": notice.title_en, "office": office.name_en,
+                         "issued": dates.instant(notice.issued_at, "en")},
               korean_of(english) % {**values, "title": notice.title_ko or notice.title_en,
-                                    "office": office.name_ko or office.name_en})
+                                    "office": office.name_ko or office.name_en,
+                                    "issued": dates.instant(notice.issued_at, "ko")})
 
 
 def _form_problem(form) -> Markup:

@@ -2,11 +2,11 @@
 officer, the office a duty payer files with, the evidence files, and "File now"."""
 
 from flask_babel import LazyString
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, MultipleFileField, SelectField, StringField
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Regexp
 
+from backoffice.forms import Form
 from backoffice.i18n import current_locale
 from backoffice.i18n import lazy_bilingual as bi
 from workflows.identifiers import IdentifierKind
@@ -20,16 +20,15 @@ OFFICE_LABEL = bi("Customs office that took the disposition")
 CHOOSE_OFFICE = bi("Choose the customs office that took the disposition")
 
 
-class PartyForm(FlaskForm):
+class PartyForm(Form):
     identifier_kind = SelectField(bi("Identifier of the party"), choices=[
         SelectChoice(k.value, LazyString(_label_of, k)) for k in IdentifierKind])
-    # "Identifier" stays English only: a browser test finds the field by that exact label
-    identifier = StringField("Identifier", validators=[DataRequired(), Length(max=30)],
+    identifier = StringField(bi("Identifier"), validators=[DataRequired(), Length(max=30)],
                              description=bi("The party must be registered; it is looked up by "
                                             "this number, which is then shown masked."))
 
 
-class OfficeForm(FlaskForm):
+class OfficeForm(Form):
     """The office a duty payer files with: the one that took the disposition (Arts. 122(1),
     132(1)); any office's receipt counts for the filing date (Art. 122(2))."""
 
@@ -40,7 +39,7 @@ class OfficeForm(FlaskForm):
                             description=bi("Named on the disposition notice you received."))
 
 
-class EvidenceForm(FlaskForm):
+class EvidenceForm(Form):
     class Meta:
         csrf = False
 
@@ -50,6 +49,6 @@ class EvidenceForm(FlaskForm):
                        "comes back to you; a refused file is not kept: choose it again."))
 
 
-class FileNowForm(FlaskForm):
+class FileNowForm(Form):
     token = HiddenField(validators=[DataRequired(), Length(max=64)])
     revision = HiddenField(validators=[DataRequired(), Regexp(r"^\d{1,9}$")])

@@ -32,15 +32,19 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields import SelectChoice
 
+from backoffice import dates
 from backoffice.alerts import send_alert, supervisors_of
 from backoffice.cases.actions import (
     SUBMISSION_DATES,
     action_form,
+    field_problem,
     for_claimant_online,
+    refusal_in_both,
     show_refusal,
     stamp_online_submission,
     values_of,
@@ -51,7 +55,7 @@ from backoffice.cases.filing_receipt import (
     answers_of,
 )
 from backoffice.extensions import db
-from backoffice.i18n import N_
+from backoffice.i18n import N_, current_locale, in_both
 from backoffice.i18n import bilingual as bi
 from backoffice.input_bounds import record_id
 from backoffice.models import Case, Office, Party
@@ -159,10 +163,17 @@ def _online_forms(procedure: str, opening, formdata):
     form = for_claimant_online(action_form(procedure, opening, formdata=formdata))
     office_form = OfficeForm(formdata=formdata)
     office_form.office_id.choices = [
-        SelectChoice("", "— 세관을 선택하십시오 · choose the office —"),
-        *(SelectChoice(str(o.id), f"{o.name_en} ({o.name_ko})") for o in _all_offices())]
+        SelectChoice("", _("— choose the office —")),
+        *(SelectChoice(str(o.id), _office_name(o)) for o in _all_offices())]
     evidence_form = EvidenceForm(formdata=formdata)
     return form, office_form, evidence_form
+
+
+def _office_name(office: Office) -> str:
+    """An office as an option names it: the reader's language first, the other after it."""
+    if current_locale() == "ko" and office.name_ko:
+        return f"{office.name_ko} ({office.name_en})"
+    return f"{office.name_en} ({office.name_ko})" if office.name_ko else office.name_en
 
 
 def _answer_names(form, office_form) -> list[str]:
@@ -244,8 +255,8 @@ def _refusal_on(form, refused: TransitionRefused, what: str = NOT_FILED) -> list
     """Put a refusal's field messages on the form; return those that belong to no field."""
     show_refusal(form, refused)
     if not refused.errors:
-        return [bi(what, reason=refused.message)]
-    return [message for name, message in refused.errors.items() if name not in form]
+        return [refusal_in_both(what, refused.said)]
+    return [field_problem(refused, name) for name in refused.errors if name not in form]
 
 
 @bp.get("/cases/new/<procedure>/check/<token>")
@@ -266,7 +277,8 @@ def check_answers(procedure: str, token: str):
     return render_template(
         "opening/check_answers.html", procedure=declared, info=CATALOGUE[procedure],
         opening=opening, answers=answers, office=_chosen_office(office_form), staged=staged,
-        confirm=confirm, expires=clock.kst_text(staged.expires_at, seconds=True))
+        confirm=confirm,
+        expires=dates.shown_instant(staged.expires_at, current_locale(), seconds=True))
 
 
 @bp.post("/cases/new/<procedure>/file")
@@ -320,14 +332,17 @@ def file_now(procedure: str):
         db.session.rollback()
         if refused.reason is Refusal.NOT_PERMITTED:
             abort(403)
-        office_error = refused.errors.pop("office_id", None)
+        office_error = field_problem(refused, "office_id") if "office_id" in refused.errors \
+            else None
+        refused.errors.pop("office_id", None)
         if office_error:
             office_form.office_id.errors = [office_error]
         if refused.errors or not office_error:
             problems = _refusal_on(form, refused)
     except UploadRefused as refused:
         db.session.rollback()
-        evidence_form.evidence.errors = [bi(NOT_FILED, reason=str(refused))]
+        evidence_form.evidence.errors = [in_both(NOT_FILED, {"reason": str(refused)},
+                                                 {"reason": refused.korean})]
     else:
         return redirect(url_for("cases.receipt", reference=case.reference), 303)
     staged = filing_staging.find(token, current_user, procedure)  # back after the rollback

@@ -1,16 +1,16 @@
 """The worklist's filters: a GET search, so no CSRF token."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField
 from wtforms.fields import SelectChoice
 from wtforms.validators import Length, Optional
 
+from backoffice.forms import Form
 from backoffice.i18n import lazy_bilingual as bi
 from backoffice.worklist.query import SORTS
 
 
-class FilterForm(FlaskForm):
+class FilterForm(Form):
     class Meta:
         csrf = False  # a GET search changes nothing
 

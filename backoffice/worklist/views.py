@@ -43,15 +43,18 @@ def _officers() -> list[User]:
 
 
 def _filter_form(officers: list[User]) -> FilterForm:
+    """The filters, each choice in the reader's language; the states grouped by procedure
+    (a state's code is shared: "filed" is an objection's and a request's alike)."""
     form = FilterForm(request.args)
     korean = current_locale() == "ko"
     form.procedure.choices = [SelectChoice("", _("all procedures"))] + [
         SelectChoice(code, (CATALOGUE[code].title_ko if korean else "") or CATALOGUE[code].title_en)
         for code in REGISTRY]
-    states = sorted({(s.name, (s.label_ko if korean else "") or s.label_en)
-                     for p in REGISTRY.values() for s in p.states}, key=lambda item: item[1])
-    form.state.choices = [SelectChoice("", _("any state"))] + [
-        SelectChoice(name, f"{label} ({name})") for name, label in states]
+    form.state.choices = {"": [SelectChoice("", _("any state"))]} | {
+        (CATALOGUE[code].title_ko if korean else "") or CATALOGUE[code].title_en: [
+            SelectChoice(s.name, (s.label_ko if korean else "") or s.label_en)
+            for s in procedure.states]
+        for code, procedure in REGISTRY.items()}
     form.assignee.choices = [SelectChoice("", _("anyone")), SelectChoice("me", _("me")),
                              SelectChoice("none", _("nobody (unassigned)"))] + [
         SelectChoice(str(u.id), u.display_name) for u in officers]

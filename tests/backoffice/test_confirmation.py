@@ -9,6 +9,7 @@ action's form from the case page, filled in as a user would; then the confirmati
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from sqlalchemy import func, select
@@ -21,6 +22,7 @@ from tests.backoffice.test_case_actions import action_form_of
 from tests.conftest import Auth
 from tests.factories import PASSWORD
 from tests.form_crawler import Page, submit
+from tests.korean_text import korean_day
 from tests.notice_helpers import pdf_text, says
 from tests.procedure_helpers import kst
 from workflows import clock
@@ -125,14 +127,16 @@ def test_the_confirmation_names_the_notice_its_addressee_and_the_period_it_start
     assert "처리 전 확인" in text and "Check before you act" in text
     facts = _section(html, "confirm-facts")
     assert "보정 요구 Order a revision" in facts  # Korean first
-    assert "Art. 123(1) via 132(4)" in _section(html, "confirm-article")
+    # Art. 123(1) via 132(4), cited the Korean way on a Korean page
+    assert "제123조제1항(제132조제4항에 따라 준용)" in _section(html, "confirm-article")
     assert "이의신청 접수 Objection filed → 보정 요구 Revision ordered" in _section(
         html, "confirm-state")
     notices = _section(html, "confirm-notices")
     assert "보정요구서 Order to Revise" in notices
     assert "JOHN SMITH" in notices and masked in notices and whole not in html
     periods = _section(html, "confirm-periods")
-    assert "revision period" in periods and REVISION_DUE in periods  # counted in ORDERED_AT
+    assert "revision period" in periods  # counted in ORDERED_AT, shown the Korean way
+    assert korean_day(date.fromisoformat(REVISION_DUE)) == "2026년 12월 21일(월)" in periods
     values = _section(html, "confirm-values")
     assert "19" in values and "Attach the invoice and the packing list." in values
     # Nothing is done until it is confirmed.
@@ -195,7 +199,7 @@ def test_go_back_reopens_the_form_with_the_values_kept(client, auth, app, object
     with clock.frozen(ORDERED_AT):
         again = submit(client, reopened, "Order a revision",
                        **{"order_revision-revision_days": "19"})
-    assert REVISION_DUE in _section(again.get_data(as_text=True), "confirm-periods")
+    assert "2026년 12월 21일(월)" in _section(again.get_data(as_text=True), "confirm-periods")
     confirm = Page(again.get_data(as_text=True)).form(css="confirm-form")
     with clock.frozen(ORDERED_AT):
         assert submit(client, confirm, "Confirm").status_code == 302

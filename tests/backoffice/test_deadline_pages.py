@@ -27,8 +27,8 @@ def test_officer_computes_a_deadline_and_sees_why(make, client, auth):
     page = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "Due 2026-02-19" in page
-    assert "The second day of Korean New Year" in page
-    assert "Art. 8(3)2" in page
+    assert "설날" in page  # the second day of Seollal, named in Korean
+    assert "제8조제3항제2호" in page  # Art. 8(3)2, cited the Korean way
 
 
 def test_calculator_explains_a_bad_period(make, client, auth):

@@ -17,6 +17,7 @@ from backoffice.notices.service import record_service
 from backoffice.workflow import open_procedure_case
 from jobs.enforce import enforce_due_deadlines
 from tests.factories import PASSWORD
+from tests.korean_text import korean_day
 from tests.procedure_helpers import act, deadline, kst
 from workflows import clock
 from workflows.roles import Role
@@ -81,7 +82,7 @@ def test_a_transition_reads_as_a_sentence_in_both_languages_newest_first(objecti
 
     assert [e.seq for e in korean] == [3, 2, 1]
     assert korean[0].text == (
-        f"2026-12-03 14:05 KST · 세관공무원 김민준(Kim Minjun): 의견서를 송부했습니다 "
+        f"2026년 12월 3일(목) 14:05 · 세관공무원 김민준(Kim Minjun): 의견서를 송부했습니다 "
         f"(제132조제5항). 상태가 '이의신청 접수'에서 '의견서 송부'로 바뀌었습니다. "
         f"통지서 {number} 발급.")
     assert english[0].text == (
@@ -92,7 +93,7 @@ def test_a_transition_reads_as_a_sentence_in_both_languages_newest_first(objecti
                                   "사건을 배정했습니다.")
     assert english[1].sentence == ("Supervisor Choi Yuna (최유나) assigned the case to "
                                    "customs officer Kim Minjun (김민준).")
-    assert korean[2].text == ("2026-12-01 14:30 KST · 납세의무자 John Smith: 이의신청했습니다 "
+    assert korean[2].text == ("2026년 12월 1일(화) 14:30 · 납세의무자 John Smith: 이의신청했습니다 "
                               "(제132조제1항). '이의신청 접수' 상태로 사건이 열렸습니다.")
     assert english[2].sentence == ("Duty payer John Smith filed an objection (Art. 132(1)); "
                                    "the case opened as 'Objection filed'.")
@@ -118,9 +119,10 @@ def test_the_system_says_which_time_limit_passed_when_it_was_due_and_what_took_e
     english = _by_trigger(_read(objection, staff["officer"], "en"))
 
     assert korean["note_overdue"].sentence == (
-        f"시스템: '이의신청 결정서 송달' 기한(기한일 {decision_due})이 지나 '결정기간 경과 통지'의 "
-        f"효력이 {decision_due} 24:00 KST에 발생했습니다 (제129조제2항제1호). 상태가 "
-        f"'이의신청 접수'에서 '결정기간 경과'로 바뀌었습니다. 통지서 {notice.number} 발급.")
+        f"시스템: '이의신청 결정서 송달' 기한(기한일 {korean_day(decision_due)})이 지나 "
+        f"'결정기간 경과 통지'의 효력이 {korean_day(decision_due)} 24:00에 발생했습니다 "
+        f"(제129조제2항제1호). 상태가 '이의신청 접수'에서 '결정기간 경과'로 바뀌었습니다. "
+        f"통지서 {notice.number} 발급.")
     assert english["note_overdue"].sentence == (
         f"The system recorded that the time limit for the written decision served on the "
         f"objector (due "
@@ -128,12 +130,13 @@ def test_the_system_says_which_time_limit_passed_when_it_was_due_and_what_took_e
         f"{decision_due} 24:00 KST (Art. 129(2)1); the case moved from 'Objection filed' to "
         f"'Decision period passed'; notice {notice.number} issued.")
     assert korean["deadline_passed"].sentence == (
-        f"시스템: '이의신청인에게 의견서 송부' 기한(기한일 {opinion_due})이 지났습니다 "
+        f"시스템: '이의신청인에게 의견서 송부' 기한(기한일 {korean_day(opinion_due)})이 지났습니다 "
         "(제132조제5항). 소속 세관 감독자에게 알렸습니다.")
     assert english["deadline_passed"].sentence == (
         f"The system recorded that the time limit for the written opinion to the objector (due "
         f"{opinion_due}) passed (Art. 132(5)); the supervisors of the office were alerted.")
-    assert korean["note_overdue"].time == "2027-01-15 09:00 KST"
+    assert korean["note_overdue"].time == "2027년 1월 15일(금) 09:00"
+    assert english["note_overdue"].time == "2027-01-15 09:00 KST"
 
 
 def test_the_lapse_of_the_partys_revision_period_reads_as_a_sentence(objection, staff):
@@ -151,7 +154,8 @@ def test_the_lapse_of_the_partys_revision_period_reads_as_a_sentence(objection, 
     [lapsed] = [e for e in _read(objection, staff["officer"], "ko")
                 if e.details["trigger"] == "revision_lapsed"]
     assert lapsed.sentence == (
-        f"시스템: '보정 기간'(기한일 {due})이 지나 '보정기간 경과'의 효력이 {due} 24:00 KST에 "
+        "시스템: '보정 기간'(기한일 2026년 12월 14일(월))이 지나 '보정기간 경과'의 효력이 "
+        "2026년 12월 14일(월) 24:00에 "
         "발생했습니다 (제123조제1항(제132조제4항에 따라 준용); 제128조제1항제1호다목). 상태가 "
         "'보정 요구'에서 '보정기간 경과'로 바뀌었습니다.")
     [english] = [e for e in _read(objection, staff["payer"], "en") if e.seq == lapsed.seq]
@@ -178,7 +182,7 @@ def test_a_waiver_reason_is_an_internal_note(objection, staff):
     assert for_supervisor.internal
     assert for_supervisor.details["trigger"] == "waive_deadline"
     assert for_payer.sentence == (f"감독자 최유나(Choi Yuna): '이의신청인에게 의견서 송부' "
-                                  f"기한(기한일 {due})을 면제했습니다 (제132조제5항).")
+                                  f"기한(기한일 {korean_day(due)})을 면제했습니다 (제132조제5항).")
     assert for_payer.note is None
     assert for_payer.details == {}
 
@@ -303,9 +307,9 @@ def test_the_supervisor_sees_the_internal_notes_and_the_raw_record(client, auth,
     reference, hashes = case_page
     history = _history(_page(client, auth, "choi.yuna", reference))
     assert "처리 이력" in history
-    assert "2026-12-01 14:30 KST" in history
+    assert "2026년 12월 1일(화) 14:30" in history
     waived = ("감독자 최유나(Choi Yuna): &#39;이의신청인에게 의견서 송부&#39; 기한(기한일 "
-              "2026-12-08)을 면제했습니다")
+              "2026년 12월 8일(화))을 면제했습니다")
     assert waived in history
     assert WAIVER in history and REASSIGNMENT in history
     assert history.count('<details class="history-details">') == 3

@@ -26,7 +26,7 @@ def sign_in(client, username: str, password: str, source: str):
     """Sign in through the served login form from ``source``."""
     environ = {"REMOTE_ADDR": source}
     page = Page.of(client.get("/login", environ_base=environ))
-    form = page.form()
+    form = page.form(action="/login")
     return client.post(form.url(), data=form.data(username=username, password=password),
                        environ_base=environ)
 
@@ -129,7 +129,7 @@ def test_behind_a_trusted_proxy_the_client_address_is_the_source(
         headers = {"X-Forwarded-For": source, "X-Forwarded-Proto": "https",
                    "Referer": "https://localhost/login"}
         page = Page.of(client.get("/login", environ_base=environ, headers=headers))
-        form = page.form()
+        form = page.form(action="/login")
         return client.post(form.url(), data=form.data(username="officer", password=password),
                            environ_base=environ, headers=headers)
 

@@ -191,16 +191,17 @@ def test_you_need_to_act_lists_the_partys_own_time_limits_with_what_happens_and_
     assert list(items) == [portfolio["A"], portfolio["P"], portfolio["E"]]
     revision = items[portfolio["A"]]
     assert "보정 기간" in revision and "revision period" in revision
-    assert "2026-11-19" in revision and "7일 남음" in revision
+    assert "2026년 11월 19일(목)" in revision and "7일 남음" in revision
     assert "기한이 지나면" in revision and "If it passes" in revision
-    assert "이의신청이 본안 심리 없이 각하될 수 있습니다 (Art. 128(1)1(c) via 132(4))" in revision
+    assert ("이의신청이 본안 심리 없이 각하될 수 있습니다 "
+            "(제128조제1항제1호다목(제132조제4항에 따라 준용))") in revision
     assert ("your objection may be dismissed without a review of its merits "
             "(Art. 128(1)1(c) via 132(4))") in revision
     review = items[portfolio["P"]]
-    assert "2026-12-03" in review and "21일 남음" in review and "Art. 118(2)" in review
+    assert "2026년 12월 3일(목)" in review and "21일 남음" in review and "제118조제2항" in review
     assert "you can no longer ask for a review, and the office may collect the shortage" in review
     next_step = items[portfolio["E"]]
-    assert "2026-12-28" in next_step and "46일 남음" in next_step
+    assert "2026년 12월 28일(월)" in next_step and "46일 남음" in next_step
     assert "you can no longer appeal, and the decision stands" in next_step
     assert "심사청구하기" in next_step
     base = "/cases/"
@@ -226,7 +227,7 @@ def test_you_may_offers_evidence_against_the_written_opinion_without_a_deadline(
     assert set(items) == {portfolio["A"], portfolio["B"], portfolio["D"]}
     for reference in (portfolio["A"], portfolio["B"], portfolio["D"]):
         assert "반대 증거 제출" in items[reference]
-        assert "Art. 132(6); 132(4) proviso" in items[reference]
+        assert "제132조제6항; 제132조제4항 단서" in items[reference]
         assert "No time limit" in items[reference]
     assert "대리인" not in options and "열람" not in options
     assert (f"/cases/{portfolio['B']}?open=submit_counter_evidence#action-submit_counter_evidence"
@@ -252,20 +253,20 @@ def test_waiting_for_the_office_says_what_is_late_and_what_the_late_decision_ope
     text = {(ref, kind): _text(body) for _, ref, kind, body in items}
     decision = text[(portfolio["D"], "decision")]
     assert "29일 지연" in decision and "Art. 132(4) → 128(2)" in decision
-    assert "세관이 아직 처리하지 않았습니다. 기한은 2026-10-14였습니다" in decision
+    assert "세관이 아직 처리하지 않았습니다. 기한은 2026년 10월 14일(수)였습니다" in decision
     assert "you may request an examination or adjudication now, without waiting for it " \
            "(Art. 121(2) proviso; 129(2)1)" in decision
     assert f'href="/cases/{portfolio["D"]}#next-heading"' in waiting
     opinion = text[(portfolio["C"], "opinion")]
-    assert "10일 지연" in opinion and "Art. 132(5)" in opinion and "2026-11-02" in opinion
-    assert "2026-11-25" in text[(portfolio["C"], "decision")]
+    assert "10일 지연" in opinion and "Art. 132(5)" in opinion and "2026년 11월 2일(월)" in opinion
+    assert "2026년 11월 25일(수)" in text[(portfolio["C"], "decision")]
     assert "13일 남음" in text[(portfolio["C"], "decision")]
-    assert "2026-12-02" in text[(portfolio["B"], "decision")]
+    assert "2026년 12월 2일(수)" in text[(portfolio["B"], "decision")]
     stopped = text[(portfolio["A"], "decision")]
     # ordered on Thu 5 Nov, the revision period runs from Fri 6 Nov: the clock stops from then
-    assert "2026-11-06부터 기간 정지" in stopped and "2026-12-02" not in stopped
-    assert "보정 요구 단계에서는 기간이 진행되지 않습니다 (Art. 123 via 132(4); Art. 128(4))" \
-        in stopped
+    assert "2026년 11월 6일(금)부터 기간 정지" in stopped and "2026년 12월 2일(수)" not in stopped
+    assert ("보정 요구 단계에서는 기간이 진행되지 않습니다 "
+            "(제123조(제132조제4항에 따라 준용); 제128조제4항)") in stopped
     # no one at the office by name, no internal text, no other party's case
     for hidden in ("kimminjun", "parkchief", INTERNAL, portfolio["X"], "OTHER PARTY"):
         assert hidden.lower() not in html.lower()
@@ -296,9 +297,10 @@ def test_closed_cases_are_kept_apart_with_how_they_ended(app, client, auth, port
     items = _items(closed)
     assert list(items) == [portfolio["G"]]
     ended = items[portfolio["G"]]
-    assert "2026-08-19 종결" in ended
-    assert "2026-05-15 이의신청이 기각되었습니다." in ended
-    assert "2026-08-19 심사청구·심판청구 기간(90일)이 지나 더 이상 불복할 수 없습니다." in ended
+    assert "2026년 8월 19일(수) 종결" in ended
+    assert "2026년 5월 15일(금) 이의신청이 기각되었습니다." in ended
+    assert ("2026년 8월 19일(수) 심사청구·심판청구 기간(90일)이 지나 더 이상 불복할 수 "
+            "없습니다.") in ended
     assert "the decision can no longer be appealed" in ended
     assert portfolio["G"] not in _section(html, "cases")
     assert portfolio["G"] not in _section(html, "act")
@@ -320,7 +322,8 @@ def test_a_revision_period_that_passed_says_so_and_offers_no_other_action(app, c
     act_section = _section(_portal(client, auth, app), "act")
     item = _items(act_section)[reference]
     assert "기한이 지났습니다" in item and "기한 경과 (3일 전)" in item
-    assert "이의신청이 본안 심리 없이 각하될 수 있습니다 (Art. 128(1)1(c) via 132(4))" in item
+    assert ("이의신청이 본안 심리 없이 각하될 수 있습니다 "
+            "(제128조제1항제1호다목(제132조제4항에 따라 준용))") in item
     # the revision can no longer be sent online (Art. 123(1)); withdrawing is not "the" action
     to_do = act_section.split('aria-labelledby="may-heading"')[0]
     assert _hrefs(to_do) == [f"/cases/{reference}#status"]

@@ -24,7 +24,7 @@ def limited_app(database_url, database_template, tmp_path, request):
 
 
 def post_login(client, username: str = "officer", password: str = "guess"):
-    form = visit(client, "/login").form()
+    form = visit(client, "/login").form(action="/login")
     return submit(client, form, username=username, password=password)
 
 
@@ -42,7 +42,7 @@ def test_sign_in_posts_beyond_the_limit_get_a_readable_429(app, limited_app, mak
     assert "Traceback" not in page.html
     assert refused.headers.get("Retry-After")
     # Another address is not affected.
-    other = visit(client, "/login").form()
+    other = visit(client, "/login").form(action="/login")
     response = client.post(other.url(), data=other.data(username="officer", password=PASSWORD),
                            environ_base={"REMOTE_ADDR": "198.51.100.7"})
     assert response.status_code == 302

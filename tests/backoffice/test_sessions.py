@@ -21,7 +21,7 @@ NEW_PASSWORD = "a new and long passphrase"
 
 def sign_in(client, username: str, password: str = PASSWORD):
     """Sign in through the login form as the page serves it."""
-    form = visit(client, "/login").form()
+    form = visit(client, "/login").form(action="/login")
     return submit(client, form, username=username, password=password)
 
 

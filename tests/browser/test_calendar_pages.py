@@ -20,10 +20,10 @@ def test_officer_computes_a_deadline_over_seollal(live_server, page, screenshot)
     sign_in(page, live_server, "officer")
     page.get_by_role("link", name="기한 계산").click()
     page.get_by_label("Start date").fill("2026-01-19")
-    page.get_by_label("Period", exact=True).fill("30d")
+    page.get_by_label("기간 Period", exact=True).fill("30d")
     page.get_by_role("button", name="Compute").click()
     assert page.get_by_role("heading", name="Due 2026-02-19").is_visible()
-    assert "The second day of Korean New Year" in page.content()
+    assert "설날" in page.content()  # the holiday named in Korean (the second day of Seollal)
     screenshot("deadline-calculator")
 
 
@@ -52,11 +52,11 @@ def test_admin_records_a_decree_day_and_the_calculator_uses_it(live_server, page
     screenshot("admin-calendar")
     page.get_by_role("link", name="기한 계산").click()
     page.get_by_label("Start date").fill(start.isoformat())
-    page.get_by_label("Period", exact=True).fill("8d")
+    page.get_by_label("기간 Period", exact=True).fill("8d")
     page.get_by_role("button", name="Compute").click()
     due = closed + timedelta(days=1)
     assert page.get_by_role("heading", name=f"Due {due.isoformat()}").is_visible()
-    assert "Art. 8(3)4" in page.content()
+    assert "제8조제3항제4호" in page.content()  # Art. 8(3)4, cited the Korean way
 
 
 def test_a_closure_day_recorded_late_counts_once_a_second_admin_confirms_it(
@@ -92,7 +92,7 @@ def test_a_closure_day_recorded_late_counts_once_a_second_admin_confirms_it(
     def due_in_calculator(on) -> str:
         on.get_by_role("link", name="기한 계산").click()
         on.get_by_label("Start date").fill(start.isoformat())
-        on.get_by_label("Period", exact=True).fill("8d")
+        on.get_by_label("기간 Period", exact=True).fill("8d")
         on.get_by_role("button", name="Compute").click()
         # The heading says it in both languages; the English beside the Korean is read here.
         return on.locator("#result-heading [lang=en]").inner_text()
@@ -119,7 +119,7 @@ def test_officer_sees_why_a_deadline_falls_on_its_date(live_server, page, screen
     sign_in(page, live_server, "officer")
     page.get_by_role("link", name="OBJ-").first.click()
     page.get_by_text("Why this date").first.click()
-    assert "Civil Act Arts. 157 and 159" in page.content()
+    assert "「민법」 제157조·제159조" in page.content()  # Civil Act Arts. 157 and 159
     screenshot("case-detail-officer")
 
 
@@ -134,7 +134,7 @@ def test_a_case_page_shows_its_procedure_with_the_current_state(live_server, pag
     svg = page.request.get(live_server + diagram.get_attribute("src")).text()
     shown = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
     assert "처리기간 연장" in shown and "extended" not in shown  # labels, not codes
-    assert "Art. 250(4)" in page.content()
+    assert "제250조제4항" in page.content()  # Art. 250(4)
     screenshot("case-detail-deemed-permission")
 
 

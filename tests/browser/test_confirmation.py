@@ -9,13 +9,14 @@ from sqlalchemy import select
 
 from backoffice.extensions import db
 from backoffice.models import Case, Party
+from tests.browser.pages import action_button
 from tests.browser.test_sign_in import sign_in
 
 pytestmark = pytest.mark.browser
 
 DAYS = "Revision period (days)"
 MATTERS = "Matters to revise"
-DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+DATE = re.compile(r"\d{4}년 \d{1,2}월 \d{1,2}일\([월화수목금토일]\)")  # a Korean page's date
 
 
 def _filed_objection(app) -> tuple[str, str]:
@@ -46,7 +47,7 @@ def _order_revision(page, days: str, matters: str | None = None) -> None:
     form.get_by_label(DAYS).fill(days)
     if matters is not None:
         form.get_by_label(MATTERS).fill(matters)
-    form.get_by_role("button", name="Order a revision", exact=True).click()
+    form.get_by_role("button", name=action_button("Order a revision")).click()
 
 
 def test_the_officer_checks_goes_back_and_confirms_a_revision_order(live_server, page,
@@ -61,7 +62,8 @@ def test_the_officer_checks_goes_back_and_confirms_a_revision_order(live_server,
     confirmation.wait_for()
     assert page.locator("h1").inner_text().startswith("처리 전 확인")
     assert "보정 요구 Order a revision" in _words(confirmation.locator(".confirm-action"))
-    assert "Art. 123(1) via 132(4)" in _words(confirmation.locator(".confirm-article"))
+    assert "제123조제1항(제132조제4항에 따라 준용)" in _words(
+        confirmation.locator(".confirm-article"))
     assert "→ 보정 요구 Revision ordered" in _words(confirmation.locator(".confirm-state"))
     notice = _words(confirmation.locator(".confirm-notices"))
     assert "보정요구서 Order to Revise" in notice

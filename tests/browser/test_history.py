@@ -3,6 +3,8 @@ the raw record behind a toggle for staff only; screenshots at desktop and phone 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
@@ -13,6 +15,7 @@ from backoffice.models import Case, Deadline, Party, User
 from backoffice.workflow import fire
 from tests.browser.conftest import SCREENSHOTS
 from tests.browser.test_sign_in import sign_in
+from tests.korean_text import korean_day
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +37,7 @@ def demo_objection(app, live_server) -> dict:
         event = fire(case, "issue_opinion", actor=users["officer"], values={"opinion": OPINION})
         db.session.commit()
         return {"reference": case.reference, "notice": event.payload["notice_numbers"][0],
-                "hash": event.hash, "due": opinion.due_date.isoformat()}
+                "hash": event.hash, "due": korean_day(opinion.due_date)}
 
 
 def _open_history(page, base: str, reference: str):
@@ -72,7 +75,9 @@ def test_the_officer_reads_the_history_in_korean_and_english_with_the_raw_record
     expect(sentences.nth(3)).to_have_text(
         "납세의무자 John Smith: 이의신청했습니다 (제132조제1항). '이의신청 접수' 상태로 사건이 "
         "열렸습니다.")
-    assert all(t.endswith(" KST") for t in history.locator("time.when").all_inner_texts())
+    # times in Seoul, the Korean way: "2026년 12월 1일(화) 14:30"
+    assert all(re.fullmatch(r"\d{4}년 \d{1,2}월 \d{1,2}일\(.\) \d{2}:\d{2}", t)
+               for t in history.locator("time.when").all_inner_texts())
 
     toggles = history.locator("details.history-details")
     expect(toggles).to_have_count(4)

@@ -19,7 +19,7 @@ from workflows import clock
 pytestmark = pytest.mark.browser
 
 PDF = pdf_document(note="parcel invoice, personal use")
-SEOUL = "Seoul Main Customs (서울본부세관)"
+SEOUL = "서울본부세관 (Seoul Main Customs)"
 
 
 @pytest.mark.parametrize("width", [1280, 390])

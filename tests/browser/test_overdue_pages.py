@@ -140,7 +140,7 @@ def test_an_officer_extends_a_running_period_refused_first_then_corrected(
     page.goto(f"{swept}/cases/{reference}")
     row = page.locator("tr.deadline-row[data-kind='revision']")  # a period still running
     assert "남음" in row.inner_text()
-    due = row.locator("td.date strong").inner_text()
+    due = row.locator("td.date strong time").get_attribute("datetime")  # the ISO date
     details = _deadline_details(page, row.locator("td").first.inner_text().split("\n")[0])
     details.locator("summary", has_text="기한 연장").click()
     details.get_by_label("연장 기한").fill(due)  # not later than the present end: refused
@@ -160,7 +160,7 @@ def test_an_officer_extends_a_running_period_refused_first_then_corrected(
     details.get_by_role("button", name="연장").click()
     page.wait_for_load_state()
     assert "연장했습니다" in page.inner_text(".flash")
-    assert later in page.locator("tr.deadline-row", has_text=later).inner_text()
+    assert page.locator(f"tr.deadline-row td.date strong time[datetime='{later}']").count() == 1
     history = page.locator("section", has=page.locator("#history-heading")).inner_text()
     assert "typhoon closed the office" in history and "제10조" in history
     screenshot("extension-done-ko")
@@ -173,7 +173,7 @@ def test_a_new_online_filing_is_seen_by_the_supervisor_and_waits_unassigned(
     page.wait_for_url(f"{live_server}/portal")
     page.get_by_role("link", name="File an objection").click()
     page.get_by_label("Customs office that took the disposition").select_option(
-        label="Seoul Main Customs (서울본부세관)")
+        label="서울본부세관 (Seoul Main Customs)")
     page.get_by_label("The disposition appealed against").fill("Duty on a parcel")
     page.get_by_label("Number of the disposition notice").fill("SEL-2026-2001")
     page.get_by_label("Kind of disposition").select_option("assessment")

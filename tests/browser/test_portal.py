@@ -13,7 +13,9 @@ from backoffice.deadlines import standing
 from backoffice.extensions import db
 from backoffice.models import Case, Deadline, Party, User
 from backoffice.workflow import fire
+from tests.browser.pages import action_button
 from tests.browser.test_sign_in import sign_in
+from tests.korean_text import korean_day
 from workflows import clock
 
 pytestmark = pytest.mark.browser
@@ -58,10 +60,10 @@ def test_the_payer_sees_what_the_office_owes_them_on_a_desktop_and_a_phone(
     late_item = waiting.locator("li.awaited.late")
     assert late_item.count() == 1
     text = " ".join(late_item.inner_text().split())
-    assert f"{late}일 지연" in text and "Art. 132(5)" in text
-    assert f"기한은 {opinion.due_date.isoformat()}였습니다" in text
+    assert f"{late}일 지연" in text and "제132조제5항" in text
+    assert f"기한은 {korean_day(opinion.due_date)}였습니다" in text
     running = waiting.locator("li.awaited:not(.late)")
-    assert decision.due_date.isoformat() in running.inner_text()
+    assert korean_day(decision.due_date) in running.inner_text()
     assert (f"{left}일 남음" if left else "오늘 자정까지") in running.inner_text()
     body = page.locator("body").inner_text()
     for hidden in ("감독자", "supervisors alerted", "flagged", "Kim Minjun", "김민준", "officer"):
@@ -91,7 +93,7 @@ def test_the_payer_follows_the_button_to_the_revision_form_and_the_task_is_gone(
         db.session.commit()
         revision = db.session.scalar(select(Deadline).where(
             Deadline.case_id == case.id, Deadline.kind == "revision"))
-        due, left = revision.due_date.isoformat(), standing.read(revision).days_left
+        due, left = korean_day(revision.due_date), standing.read(revision).days_left
     sign_in(page, live_server, "payer")
     page.wait_for_url(f"{live_server}/portal")
     item = page.locator("section#act li.to-do")
@@ -99,7 +101,7 @@ def test_the_payer_follows_the_button_to_the_revision_form_and_the_task_is_gone(
     text = " ".join(item.inner_text().split())
     assert "보정 기간" in text and due in text and f"{left}일 남음" in text
     assert "기한이 지나면" in text and "본안 심리 없이 각하될 수 있습니다" in text
-    assert "Art. 128(1)1(c) via 132(4)" in text
+    assert "제128조제1항제1호다목(제132조제4항에 따라 준용)" in text
     screenshot("portal-payer-to-do")
     page.set_viewport_size(PHONE)
     page.reload()
@@ -109,7 +111,7 @@ def test_the_payer_follows_the_button_to_the_revision_form_and_the_task_is_gone(
     page.wait_for_url(f"{live_server}/cases/{reference}?open=revise#action-revise")
     form = page.locator("details#action-revise[open]")  # the link opens the form it names
     form.get_by_label(re.compile("The revision")).fill("The gift card is attached (demo).")
-    form.get_by_role("button", name="Revision submitted").click()
+    form.get_by_role("button", name=action_button("Revision submitted")).click()
     page.wait_for_url(f"{live_server}/cases/{reference}")
     screenshot("portal-payer-revised-case")
     page.goto(f"{live_server}/portal")

@@ -20,6 +20,7 @@ from backoffice.extensions import db
 from backoffice.models import Party, User
 from backoffice.workflow import fire, open_procedure_case
 from jobs.enforce import enforce_due_deadlines
+from tests.browser.pages import action_button
 from tests.browser.test_sign_in import sign_in
 from tests.procedure_helpers import deadline
 from workflows import clock
@@ -96,7 +97,7 @@ def test_the_officer_sees_the_lapse_and_dismisses_on_ground_c(live_server, lapse
     form.get_by_label("Ground of dismissal").select_option("c")
     form.get_by_label("Reasons of the decision (Art. 128(3))").fill(
         "The receipt was not attached within the revision period.")
-    form.get_by_role("button", name="Dismiss", exact=True).click()
+    form.get_by_role("button", name=action_button("Dismiss")).click()
     confirmation = page.locator("section.confirmation")
     confirmation.wait_for()
     assert "각하" in confirmation.inner_text()

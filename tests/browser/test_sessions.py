@@ -41,7 +41,7 @@ def test_an_officer_changes_their_password_on_a_phone_and_signs_in_with_the_new_
         page.wait_for_url(f"{live_server}/worklist")
         page.get_by_role("link", name="비밀번호 변경").click()
         page.get_by_label("현재 비밀번호").fill(DEMO_PASSWORD)
-        new = page.get_by_label("새 비밀번호 · New password", exact=True)
+        new = page.get_by_label("새 비밀번호 New password", exact=True)
         new.fill("officer")  # the username: refused
         page.get_by_label("새 비밀번호 확인").fill("officer")
         page.get_by_role("button", name="비밀번호 변경").click()

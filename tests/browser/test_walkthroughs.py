@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.pages import action_button
 from tests.browser.test_sign_in import sign_in
 from tests.notice_helpers import pdf_text, says
 from workflows import clock
@@ -19,7 +20,7 @@ def _act(page, summary: str, fields: dict[str, str], button: str) -> None:
     form = page.locator("details.action[open] form.action-form")
     for label, value in fields.items():
         form.get_by_label(label).fill(value)
-    form.get_by_role("button", name=button, exact=True).click()
+    form.get_by_role("button", name=action_button(button)).click()
     page.wait_for_load_state()
 
 
@@ -45,9 +46,10 @@ def test_an_officer_opens_an_objection_issues_the_opinion_decides_and_downloads_
     sign_in(page, live_server, "officer")
     page.wait_for_url(f"{live_server}/worklist")
     screenshot("worklist")
-    page.get_by_role("link", name="Objection", exact=True).click()
+    page.locator("details.open-case summary").click()
+    page.get_by_role("link", name="이의신청 Objection", exact=True).click()
     page.get_by_label("Identifier of the party").select_option("pcc")
-    page.get_by_label("Identifier", exact=True).fill("P193456789123")
+    page.get_by_label("식별번호 Identifier", exact=True).fill("P193456789123")
     page.get_by_label("The disposition appealed against").fill(
         "Payment notice on an online purchase (KRW 310,000)")
     page.get_by_label("Number of the disposition notice").fill("SEL-2026-1201")
@@ -66,7 +68,7 @@ def test_an_officer_opens_an_objection_issues_the_opinion_decides_and_downloads_
          {"Grounds, reasons and facts of the disposition":
           "The goods exceed the personal-use allowance."}, "Send the written opinion")
     # Sending the opinion issues a notice: it is checked first, and nothing is done before.
-    _confirm(page, ["의견서 송부 Send the written opinion", "Art. 132(5)",
+    _confirm(page, ["의견서 송부 Send the written opinion", "제132조제5항",
                     "이의신청 접수 Objection filed → 의견서 송부 Written opinion sent",
                     "의견서 Written Opinion on the Disposition", "JOHN SMITH", "P1934********",
                     "The goods exceed the personal-use allowance."])
@@ -78,7 +80,8 @@ def test_an_officer_opens_an_objection_issues_the_opinion_decides_and_downloads_
     _act(page, "Reject", {"Reasons of the decision (Art. 128(3))":
                           "The allowance of Art. 96 is exceeded; the assessment stands."},
          "Reject")
-    said = _confirm(page, ["기각 Reject", "Art. 128(1)2 via 132(4)", "→ 결정 Decided",
+    said = _confirm(page, ["기각 Reject", "제128조제1항제2호(제132조제4항에 따라 준용)",
+                           "→ 결정 Decided",
                            "이의신청 결정서 Decision on the Objection", "JOHN SMITH",
                            "The allowance of Art. 96 is exceeded; the assessment stands."])
     # The 90 days of Art. 129(1)1 run from the receipt of the decision, not yet recorded.
@@ -102,7 +105,7 @@ def test_a_duty_payer_files_an_objection_online_and_sees_its_deadline(live_serve
     screenshot("portal")
     page.get_by_role("link", name="File an objection").click()
     page.get_by_label("Customs office that took the disposition").select_option(
-        label="Seoul Main Customs (서울본부세관)")
+        label="서울본부세관 (Seoul Main Customs)")
     page.get_by_label("The disposition appealed against").fill(
         "Duty on a parcel from abroad (KRW 95,000)")
     page.get_by_label("Number of the disposition notice").fill("SEL-2026-1188")

@@ -5,7 +5,8 @@ calendar weeks, months and years); Art. 8(3) moves a deadline off Saturdays, Sun
 substitute holidays, Workers' Day and Decree days; Art. 8(4) moves it past an outage of the
 electronic customs network; Art. 10 lets the customs head extend it by up to one year. Processing
 periods of civil petitions follow the Civil Petitions Treatment Act. Legal dates are dates in
-Asia/Seoul; instants are UTC.
+Asia/Seoul; instants are UTC. Each step of an explanation carries its Korean beside the English
+(``Step.ko``, ``Step.article_ko``: :mod:`workflows.calendar.korean`).
 
 Plain Python: no Flask, no database. The web app loads the office's own closure days and the
 outage register and passes them in.

@@ -36,6 +36,8 @@ class Reason:
 
     label: str
     article: str
+    label_ko: str = ""
+    """The same reason in Korean (``토요일``, ``대체공휴일(설날)``, ``근로자의 날``)."""
 
     def __str__(self) -> str:
         return f"{self.label}, {self.article}"
@@ -45,6 +47,32 @@ class Reason:
 def _public_holidays(year: int) -> dict[date, str]:
     """Korean public, lunar and substitute holidays and election days (``holidays`` package)."""
     return dict(holidays.KR(years=year, categories=(holidays.PUBLIC,)).items())
+
+
+@lru_cache(maxsize=64)
+def _public_holidays_ko(year: int) -> dict[date, str]:
+    """The same holidays under their Korean names (``삼일절``, ``설날 대체 휴일``)."""
+    return dict(holidays.KR(years=year, categories=(holidays.PUBLIC,), language="ko").items())
+
+
+_KOREAN_NAMES = {"신정연휴": "신정"}
+"""Names the ``holidays`` package writes otherwise than the officers do: 1 January is one day
+off (``1월 1일``, Regulation on Holidays of Government Offices Art. 2), called 신정."""
+_SUBSTITUTE = "대체 휴일"
+
+
+def _holiday_label_ko(name: str) -> str:
+    """``공휴일(삼일절)``, ``대체공휴일(설날)``, ``임시공휴일``: a holiday as Art. 8(3)2 reads it
+    (「공휴일에 관한 법률」에 따른 공휴일 및 대체공휴일)."""
+    names = [_KOREAN_NAMES.get(n.strip(), n.strip()) for n in name.split(";")]
+    substituted = [n.removesuffix(_SUBSTITUTE).strip() for n in names if n.endswith(_SUBSTITUTE)]
+    if len(substituted) == len(names):
+        return f"대체공휴일({'·'.join(substituted)})"
+    if names == ["임시공휴일"]:
+        return "임시공휴일"
+    shown = [f"{n.removesuffix(_SUBSTITUTE).strip()} 대체공휴일" if n.endswith(_SUBSTITUTE) else n
+             for n in names]
+    return f"공휴일({'·'.join(shown)})"
 
 
 def _holiday_label(name: str) -> str:
@@ -70,24 +98,31 @@ class NonWorkingDays:
         name = _public_holidays(day.year).get(day)
         return _holiday_label(name) if name else None
 
+    def public_holiday_ko(self, day: date) -> str | None:
+        """The public holiday on ``day`` as a Korean text names it (``공휴일(삼일절)``)."""
+        name = _public_holidays_ko(day.year).get(day)
+        return _holiday_label_ko(name) if name else None
+
     def deadline_reasons(self, day: date) -> list[Reason]:
         """Return why a deadline cannot end on ``day`` (empty for a working day), Art. 8(3)."""
         reasons = []
         if day.weekday() == 5:
-            reasons.append(Reason("Saturday", "Art. 8(3)1"))
+            reasons.append(Reason("Saturday", "Art. 8(3)1", "토요일"))
         elif day.weekday() == 6:
-            reasons.append(Reason("Sunday", "Art. 8(3)1"))
+            reasons.append(Reason("Sunday", "Art. 8(3)1", "일요일"))
         holiday = self.public_holiday(day)
         if holiday:
-            reasons.append(Reason(f"public holiday ({holiday})", "Art. 8(3)2"))
+            reasons.append(Reason(f"public holiday ({holiday})", "Art. 8(3)2",
+                                  self.public_holiday_ko(day) or "공휴일"))
         if (day.month, day.day) == WORKERS_DAY:
-            reasons.append(Reason("Workers' Day", "Art. 8(3)3"))
+            reasons.append(Reason("Workers' Day", "Art. 8(3)3", "근로자의 날"))
         for extra in self._extra.get(day, ()):
             if extra.kind is ExtraDayKind.DECREE_DAY:
-                reasons.append(Reason(f"Decree day ({extra.name}; {extra.ground})", "Art. 8(3)4"))
+                reasons.append(Reason(f"Decree day ({extra.name}; {extra.ground})", "Art. 8(3)4",
+                                      f"대통령령으로 정하는 날({extra.name}; {extra.ground})"))
             else:
                 reasons.append(Reason(f"public holiday ({extra.name}; {extra.ground})",
-                                      "Art. 8(3)2"))
+                                      "Art. 8(3)2", f"공휴일({extra.name}; {extra.ground})"))
         return reasons
 
     def petition_skip_reason(self, day: date) -> str | None:
@@ -106,4 +141,18 @@ class NonWorkingDays:
         for extra in self._extra.get(day, ()):
             if extra.kind is ExtraDayKind.PUBLIC_HOLIDAY:
                 return extra.name
+        return None
+
+    def petition_skip_reason_ko(self, day: date) -> str | None:
+        """:meth:`petition_skip_reason` in Korean (``토요일``, ``공휴일(어린이날)``)."""
+        if day.weekday() == 5:
+            return "토요일"
+        if day.weekday() == 6:
+            return "일요일"
+        holiday = self.public_holiday_ko(day)
+        if holiday:
+            return holiday
+        for extra in self._extra.get(day, ()):
+            if extra.kind is ExtraDayKind.PUBLIC_HOLIDAY:
+                return f"공휴일({extra.name})"
         return None

@@ -219,8 +219,19 @@ class Context:
         return cls(state=state, role=SYSTEM, now=now, data=dict(data or {}))
 
 
-Guard = Callable[[Context], str | None]
-"""Returns the reason the transition may not be fired now, or None when it may."""
+class Said(Label):
+    """Why an action is refused or blocked, in English and in Korean: a :class:`Label` that reads
+    as text, so ``"Art. 123(1)" in said`` looks in both languages (a tuple would look for an
+    element). The Korean is written as Korean administrative text writes it (제123조제1항)."""
+
+    __slots__ = ()
+
+    def __contains__(self, text: object) -> bool:
+        return isinstance(text, str) and (text in self.en or text in self.ko)
+
+
+Guard = Callable[[Context], Said | None]
+"""Returns why the transition may not be fired now, in both languages, or None when it may."""
 
 
 Article = str | Callable[[Context], str]

@@ -31,6 +31,7 @@ from workflows.engine.declarations import (
     STAYS,
     SYSTEM,
     Context,
+    Label,
     Procedure,
     StartKind,
     Transition,
@@ -42,12 +43,15 @@ from workflows.engine.firing import (
     TransitionRefused,
     check,
     json_safe,
+    not_moved,
     parse_fields,
     settle,
     settle_passed,
 )
 
 STALE = "someone else changed this case while you were working on it; reload it and try again"
+STALE_KO = ("작업하시는 동안 다른 사람이 이 사건을 변경했습니다. 사건을 다시 불러온 뒤 다시 "
+            "시도하십시오")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -174,7 +178,7 @@ def checked(procedure: Procedure, case: CaseReading, trigger: str, *, role: str,
     :raise TransitionRefused: stale, not available, not permitted, guard failed, invalid field.
     """
     if expected_version is not None and expected_version != case.version:
-        raise TransitionRefused(Refusal.STALE_VERSION, STALE)
+        raise TransitionRefused(Refusal.STALE_VERSION, Label(STALE, STALE_KO))
     transition = procedure.transition(trigger) if procedure.has_trigger(trigger) else None
     parsed = parse_fields(transition, values or {}) if transition else {}
     context = case.context(role=role, now=now, values=parsed)
@@ -279,7 +283,7 @@ def moved_state(procedure: Procedure, state: str, trigger: str) -> str:
     found = procedure.machine.events[trigger].transitions.get(state) \
         if trigger in procedure.machine.events else None
     if not found:
-        raise TransitionRefused(Refusal.NOT_AVAILABLE, f"{trigger!r} did not move the case")
+        raise TransitionRefused(Refusal.NOT_AVAILABLE, not_moved(trigger))
     return found[0].dest or state
 
 
@@ -437,14 +441,16 @@ def start_of(spec, data: Mapping[str, Any], moment: datetime,
     if kind in (StartKind.DATA, StartKind.BACKWARD):
         raw = data.get(spec.start.key)
         if raw is None:
-            raise TransitionRefused(Refusal.INVALID_FIELD,
-                                    f"the case has no {spec.start.key} to count {spec.kind} from")
+            raise TransitionRefused(Refusal.INVALID_FIELD, Label(
+                f"the case has no {spec.start.key} to count {spec.kind} from",
+                f"'{_ko(spec.label)}'의 기산일({spec.start.key})이 사건에 없습니다"))
         return clock.as_date(raw)
     if kind is StartKind.PREVIOUS:
         before = previous.get(spec.start.key)
         if before is None:
-            raise TransitionRefused(Refusal.NOT_AVAILABLE,
-                                    f"no running {spec.start.key} period to extend")
+            raise TransitionRefused(Refusal.NOT_AVAILABLE, Label(
+                f"no running {spec.start.key} period to extend",
+                f"연장할 진행 중인 기간({spec.start.key})이 없습니다"))
         return before.due_at  # 24:00 of its last day: the extension runs on from there
     raise ValueError(f"unsupported start {kind}")
 
@@ -505,6 +511,10 @@ def met_on(procedure: Procedure, kind: str, data: Mapping[str, Any] | None) -> d
     spec = procedure.deadline_spec(kind)
     return clock.as_date((data or {}).get(spec.met_on)) if spec is not None and spec.met_on \
         else None
+
+
+def _ko(label: Label) -> str:
+    return label.ko or label.en
 
 
 def start_of_legal_day(day: date) -> datetime:

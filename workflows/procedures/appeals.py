@@ -27,27 +27,38 @@ from workflows.engine import (
     State,
     Transition,
 )
-from workflows.engine.declarations import After, ExclusiveRoutes, FilingPeriod, Setting
+from workflows.engine.declarations import After, ExclusiveRoutes, FilingPeriod, Said, Setting
+from workflows.legal_dates import korean_date
 from workflows.roles import Role
 
 OFFICE = frozenset({Role.OFFICER, Role.SUPERVISOR})
 CLAIMANT_OR_OFFICE = frozenset({*OFFICE, Role.DUTY_PAYER})
 
 EXCLUDED_DISPOSITIONS = {
-    "notification": "a notification disposition under this Act (Art. 119(1)1)",
-    "bai": "a disposition made after a BAI examination, or on the BAI's request (Art. 119(1)2)",
-    "administrative_fine": "an administrative fine (Art. 119(1)3 [digest: 119(1)])",
+    "notification": Label("a notification disposition under this Act (Art. 119(1)1)",
+                          "이 법에 따른 통고처분(제119조제1항제1호)"),
+    "bai": Label("a disposition made after a BAI examination, or on the BAI's request "
+                 "(Art. 119(1)2)",
+                 "감사원의 심사를 거친 처분 또는 감사원의 요구에 따른 처분(제119조제1항제2호)"),
+    "administrative_fine": Label("an administrative fine (Art. 119(1)3 [digest: 119(1)])",
+                                 "과태료 부과처분(제119조제1항제3호)"),
 }
 APPEAL_DECISIONS = {
-    "appeal_decision": "a disposition on a request for examination or adjudication (Art. 119(3))",
+    "appeal_decision": Label("a disposition on a request for examination or adjudication "
+                             "(Art. 119(3))",
+                             "심사청구 또는 심판청구에 대한 처분(제119조제3항)"),
 }
 """Nothing under this Section lies against them; a disposition based on a reinvestigation
 decision is not one of them (119(3) proviso)."""
 NOT_OBJECTABLE = {
-    "objection_decision": "a disposition on an objection (Art. 119(4))",
-    "reinvestigation_result": "a disposition based on a reinvestigation decision (Art. 119(4)); "
-                              "request an examination or adjudication from the body that "
-                              "ordered the reinvestigation (Art. 119(3) proviso)",
+    "objection_decision": Label("a disposition on an objection (Art. 119(4))",
+                                "이의신청에 대한 처분(제119조제4항)"),
+    "reinvestigation_result": Label(
+        "a disposition based on a reinvestigation decision (Art. 119(4)); request an "
+        "examination or adjudication from the body that ordered the reinvestigation "
+        "(Art. 119(3) proviso)",
+        "재조사 결정에 따른 처분(제119조제4항). 재조사 결정을 한 재결청에 심사청구 또는 "
+        "심판청구를 하십시오(제119조제3항 단서)"),
 }
 DISPOSITION_KINDS = (
     ("assessment", Label("duty assessment or payment notice", "관세 부과 또는 납부고지")),
@@ -127,9 +138,10 @@ def posted_in_time_counts(procedure_code: str, values) -> bool:
 
 EXCLUSIVE_ROUTES = frozenset({"examination", "adjudication", "bai_examination"})
 """Only one of these may be pursued against the same disposition (Art. 119(10))."""
-ROUTE_NAMES = {"examination": "a request for examination",
-               "adjudication": "a request for adjudication (Tax Tribunal)",
-               "bai_examination": "a BAI examination"}
+ROUTE_NAMES = {"examination": Label("a request for examination", "심사청구"),
+               "adjudication": Label("a request for adjudication (Tax Tribunal)",
+                                     "심판청구(조세심판원)"),
+               "bai_examination": Label("a BAI examination", "감사원 심사청구")}
 OPINION_STATES = frozenset({"opinion_issued", "forwarded"})
 """States a case is only ever in once the office's opinion has been sent (132(5), 122(3)-(4))."""
 
@@ -166,77 +178,105 @@ def filing_period(procedure_code: str, values) -> tuple[str, str | None] | None:
     return (start_field, period) if values.get(start_field) else None
 
 
-def appealable(context: Context) -> str | None:
+def appealable(context: Context) -> Said | None:
     """Art. 119(1), (3): some dispositions cannot be appealed under this Section."""
     kind = context.values.get("disposition_kind") or context.data.get("disposition_kind")
     if kind in EXCLUDED_DISPOSITIONS:
-        return f"this cannot be appealed here: {EXCLUDED_DISPOSITIONS[kind]}"
+        which = EXCLUDED_DISPOSITIONS[kind]
+        return Said(f"this cannot be appealed here: {which.en}",
+                    f"이 처분에 대해서는 이 절차로 불복할 수 없습니다: {which.ko}")
     if kind in APPEAL_DECISIONS:
-        return (f"this cannot be appealed here: {APPEAL_DECISIONS[kind]}; an administrative "
-                "lawsuit lies against the decision itself (Art. 120(2)-(3))")
+        which = APPEAL_DECISIONS[kind]
+        return Said(f"this cannot be appealed here: {which.en}; an administrative "
+                    "lawsuit lies against the decision itself (Art. 120(2)-(3))",
+                    f"이 처분에 대해서는 이 절차로 불복할 수 없습니다: {which.ko}. 그 결정 "
+                    "자체에 대해서는 행정소송을 제기할 수 있습니다(제120조제2항·제3항)")
     return None
 
 
-def objection_available(context: Context) -> str | None:
+def objection_available(context: Context) -> Said | None:
     """Art. 119(2), (4): no objection where the Commissioner investigated, decided or processed
     the disposition, nor against an objection decision or a reinvestigation-based disposition."""
     kind = context.values.get("disposition_kind")
     if kind in NOT_OBJECTABLE:
-        return f"no objection lies against {NOT_OBJECTABLE[kind]}"
+        which = NOT_OBJECTABLE[kind]
+        return Said(f"no objection lies against {which.en}",
+                    f"다음 처분에 대해서는 이의신청을 할 수 없습니다: {which.ko}")
     if context.values.get("commissioner_processed"):
-        return ("no objection lies where the Commissioner of the Korea Customs Service "
-                "investigated, decided or processed the disposition (Art. 119(2)): request an "
-                "examination or adjudication directly")
+        return Said("no objection lies where the Commissioner of the Korea Customs Service "
+                    "investigated, decided or processed the disposition (Art. 119(2)): request "
+                    "an examination or adjudication directly",
+                    "관세청장이 조사·결정 또는 처리한 처분에 대해서는 이의신청을 할 수 "
+                    "없습니다(제119조제2항). 바로 심사청구 또는 심판청구를 하십시오")
     return None
 
 
-def posting_date_given(context: Context) -> str | None:
+def posting_date_given(context: Context) -> Said | None:
     """Art. 121(3): "posted in time, arrived late" is decided by the date of posting."""
     posted, arrived = context.values.get("posted_on"), context.values.get("filed_on")
     if context.values.get("filing_rule") == "posted_late" and posted is None:
-        return ("give the date of posting (the postmark): a request posted within the period "
-                "counts as filed on its last day only if it was posted by then (Art. 121(3))")
+        return Said("give the date of posting (the postmark): a request posted within the "
+                    "period counts as filed on its last day only if it was posted by then "
+                    "(Art. 121(3))",
+                    "발송일(우편 소인 날짜)을 입력하십시오. 우편으로 제출한 청구서는 "
+                    "청구기간 만료일까지 발송한 경우에만 그 만료일에 청구된 것으로 봅니다"
+                    "(제121조제3항)")
     if posted is not None and arrived is not None and posted > arrived:
-        return (f"the date of posting ({posted}) is after the date it arrived ({arrived}): "
-                "check both dates")
+        return Said(f"the date of posting ({posted}) is after the date it arrived ({arrived}): "
+                    "check both dates",
+                    f"발송일({korean_date(posted)})이 도달일({korean_date(arrived)})보다 "
+                    "늦습니다. 두 날짜를 확인하십시오")
     return None
 
 
-def hindrance_stated(context: Context) -> str | None:
+def hindrance_stated(context: Context) -> Said | None:
     """Art. 121(4): filing after an Art. 10 hindrance needs a statement of it and its end."""
     if context.values.get("route") != "after_hindrance":
         return None
     if not context.values.get("hindrance"):
-        return ("state the Art. 10 reason that prevented filing in time, the day it arose and "
-                "the day it ceased (Art. 121(4))")
+        return Said("state the Art. 10 reason that prevented filing in time, the day it arose "
+                    "and the day it ceased (Art. 121(4))",
+                    "기한 내에 청구하지 못한 제10조의 사유와 그 사유가 발생한 날 및 소멸한 "
+                    "날을 적으십시오(제121조제4항)")
     if "hindrance_ended_on" in context.values and not context.values.get("hindrance_ended_on"):
-        return "give the day the hindrance ceased: the 14 days run from it (Art. 121(4))"
+        return Said("give the day the hindrance ceased: the 14 days run from it (Art. 121(4))",
+                    "그 사유가 소멸한 날을 입력하십시오. 14일의 청구기간은 그날부터 "
+                    "계산합니다(제121조제4항)")
     return None
 
 
-def overdue_route_opened(context: Context) -> str | None:
+def overdue_route_opened(context: Context) -> Said | None:
     """Art. 121(2) proviso: after an undecided objection the request may be filed from the day
     after the objection's decision period ended, with no end; not before."""
     if context.values.get("route") != "objection_overdue":
         return None
     opened, filed = context.values.get("period_starts_on"), context.values.get("filed_on")
     if opened is not None and filed is not None and filed < opened:
-        return (f"the objection's decision period had not yet ended: a request for examination "
-                f"without its decision may be filed from {opened} (Art. 121(2) proviso)")
+        return Said(f"the objection's decision period had not yet ended: a request for "
+                    f"examination without its decision may be filed from {opened} (Art. 121(2) "
+                    "proviso)",
+                    f"이의신청의 결정기간이 아직 끝나지 않았습니다. 결정을 받지 못한 경우의 "
+                    f"심사청구는 {korean_date(opened)}부터 할 수 있습니다(제121조제2항 단서)")
     return None
 
 
-def dismissal_ground_fits(context: Context) -> str | None:
+def dismissal_ground_fits(context: Context) -> Said | None:
     """Ground (b) needs a late filing; ground (c) a revision period that passed unanswered."""
     ground = context.values.get("ground")
     if ground == "b" and context.data.get("filed_in_time") is True:
         ends = context.data.get("filing_period_ends")
-        why = (f"the period ended on {ends}" if ends
-               else "no filing period runs on this route, Art. 121(2) proviso")
-        return f"it was filed in time ({why}): ground (b) does not apply"
+        why, why_ko = ((f"the period ended on {ends}", f"청구기간은 {korean_date(ends)}에 "
+                        "끝났습니다") if ends
+                       else ("no filing period runs on this route, Art. 121(2) proviso",
+                             "이 경로에는 청구기간이 없습니다. 제121조제2항 단서"))
+        return Said(f"it was filed in time ({why}): ground (b) does not apply",
+                    f"기간 내에 청구되었으므로({why_ko}) 각하 사유 (나)에 해당하지 않습니다")
     if ground == "c" and not revision_period_passed(context):
-        return ("no revision period has passed unanswered: ground (c) applies only when the "
-                "revision was not made within the period ordered (Arts. 123(1), 128(1)1(c))")
+        return Said("no revision period has passed unanswered: ground (c) applies only when the "
+                    "revision was not made within the period ordered (Arts. 123(1), "
+                    "128(1)1(c))",
+                    "보정 없이 지난 보정기간이 없습니다. 각하 사유 (다)는 요구한 보정기간 내에 "
+                    "보정하지 아니한 경우에만 해당합니다(제123조제1항, 제128조제1항제1호다목)")
     return None
 
 
@@ -253,77 +293,94 @@ def revision_period_passed(context: Context) -> bool:
     return period is None or context.now > period.due_at
 
 
-def deliberated(context: Context) -> str | None:
+def deliberated(context: Context) -> Said | None:
     """Art. 127(1) (132(2) and 132(4) for objections): a decision on the merits follows the
     Customs Appeal Committee's deliberation, except in the cases of the proviso."""
     if context.data.get("referrals", 0) >= 1 or context.state == "under_deliberation":
         return None
     skipped = context.values.get("committee_skipped")
     if not skipped:
-        return ("refer the case to the Customs Appeal Committee first, or record the ground on "
-                "which its deliberation is skipped (Art. 127(1) proviso)")
+        return Said("refer the case to the Customs Appeal Committee first, or record the ground "
+                    "on which its deliberation is skipped (Art. 127(1) proviso)",
+                    "먼저 사건을 관세심사위원회에 회부하거나, 심의를 생략하는 사유를 "
+                    "기록하십시오(제127조제1항 단서)")
     if skipped == "late_request" and context.data.get("filed_in_time") is True:
-        return "it was filed in time: the committee is not skipped as for a late request"
+        return Said("it was filed in time: the committee is not skipped as for a late request",
+                    "기간 내에 청구되었으므로 청구기간이 지난 청구로 보아 위원회 심의를 "
+                    "생략할 수 없습니다")
     return None
 
 
-def single_route(context: Context) -> str | None:
+def single_route(context: Context) -> Said | None:
     """Art. 119(10): examination, adjudication and BAI examination exclude one another.
 
     ``other_routes`` is a fact the back office supplies: the routes already pursued against the
     same disposition (same party and disposition reference).
     """
-    others = context.data.get("other_routes") or ()
+    others = [ROUTE_NAMES.get(o, Label(o, o)) for o in context.data.get("other_routes") or ()]
     if others:
-        names = ", ".join(ROUTE_NAMES.get(o, o) for o in others)
-        return (f"{names} is already pursued against this disposition; only one of examination, "
-                "adjudication and BAI examination is allowed (Art. 119(10))")
+        names, names_ko = ", ".join(o.en for o in others), ", ".join(o.ko for o in others)
+        return Said(f"{names} is already pursued against this disposition; only one of "
+                    "examination, adjudication and BAI examination is allowed (Art. 119(10))",
+                    f"이 처분에 대하여 이미 진행 중인 청구가 있습니다({names_ko}). "
+                    "심사청구·심판청구·감사원 심사청구 중 하나만 할 수 있습니다(제119조제10항)")
     return None
 
 
-def one_redeliberation(context: Context) -> str | None:
+def one_redeliberation(context: Context) -> Said | None:
     if context.data.get("redeliberations", 0) >= 1:
-        return "re-deliberation may be requested only once (Art. 127(2))"
+        return Said("re-deliberation may be requested only once (Art. 127(2))",
+                    "재심의는 한 차례만 요청할 수 있습니다(제127조제2항)")
     return None
 
 
-def opinion_not_sent(context: Context) -> str | None:
+def opinion_not_sent(context: Context) -> Said | None:
     if context.data.get("opinions_sent", 0) >= 1 or context.state in OPINION_STATES:
-        return "the written opinion has already been sent (Art. 132(5))"
+        return Said("the written opinion has already been sent (Art. 132(5))",
+                    "의견서를 이미 송부했습니다(제132조제5항)")
     return None
 
 
-def opinion_sent(context: Context) -> str | None:
+def opinion_sent(context: Context) -> Said | None:
     """Evidence contrary to the opinion presupposes it (Arts. 122(5), 132(6))."""
     if context.data.get("opinions_sent", 0) >= 1 or context.state in OPINION_STATES:
         return None
-    return ("the office's opinion has not been sent yet: evidence contrary to it can be "
-            "submitted once it is (Arts. 122(5), 132(6))")
+    return Said("the office's opinion has not been sent yet: evidence contrary to it can be "
+                "submitted once it is (Arts. 122(5), 132(6))",
+                "세관의 의견서가 아직 송부되지 않았습니다. 의견서에 대한 반대 증거서류는 "
+                "의견서가 송부된 뒤에 제출할 수 있습니다(제122조제5항, 제132조제6항)")
 
 
-def decision_period_passed(context: Context) -> str | None:
+def decision_period_passed(context: Context) -> Said | None:
     """The next step may be taken before a decision only once its period has passed (Arts.
     121(2) proviso, 120(3) proviso): a case referred after the period passed is such a case."""
     if context.state in ("decided", "decision_overdue"):
         return None
     period = context.open_deadlines.get("decision")
     if period is not None and context.now <= period.due_at:
-        return (f"the decision period runs until {period.due_date}: the next step opens on its "
-                "decision, or from the day after that (Arts. 121(2) proviso, 120(3) proviso)")
+        return Said(f"the decision period runs until {period.due_date}: the next step opens on "
+                    "its decision, or from the day after that (Arts. 121(2) proviso, 120(3) "
+                    "proviso)",
+                    f"결정기간은 {korean_date(period.due_date)}까지입니다. 다음 단계의 불복은 "
+                    "결정을 받은 때, 또는 그 기간이 끝난 다음 날부터 할 수 있습니다"
+                    "(제121조제2항 단서, 제120조제3항 단서)")
     return None
 
 
-def revision_in_time(context: Context) -> str | None:
+def revision_in_time(context: Context) -> Said | None:
     """A claimant revises within the period ordered (Art. 123(1)); afterwards only the office
     records a revision (a late one may lead to dismissal, 128(1)1(c))."""
     if context.role != Role.DUTY_PAYER:
         return None
     period = context.open_deadlines.get("revision")
     if period is None:  # no longer running: the scheduler has recorded that it passed
-        return "the revision period has ended; contact the office (Art. 123(1))"
+        return Said("the revision period has ended; contact the office (Art. 123(1))",
+                    "보정기간이 끝났습니다. 세관에 문의하십시오(제123조제1항)")
     if context.now > period.due_at:
-        return (f"the revision period ended on {period.due_date}; contact the office "
-                "(Art. 123(1))")
+        return Said(f"the revision period ended on {period.due_date}; contact the office "
+                    "(Art. 123(1))",
+                    f"보정기간이 {korean_date(period.due_date)}에 끝났습니다. 세관에 "
+                    "문의하십시오(제123조제1항)")
     return None
 
 
@@ -486,15 +543,17 @@ def attorney_limit(settings, values) -> dict[str, int]:
                                                       FAMILY_ATTORNEY_LIMIT))}
 
 
-def family_only_for_small_amounts(context: Context) -> str | None:
+def family_only_for_small_amounts(context: Context) -> Said | None:
     """Art. 126(2): a family member only where the amount is *less than* the Decree's."""
     if context.values.get("attorney_kind") != "family":
         return None
     amount = context.values.get("amount_in_dispute") or 0
     limit = context.data.get("family_attorney_limit", FAMILY_ATTORNEY_LIMIT)
     if amount >= limit:
-        return (f"a family member may act only where less than KRW {limit:,} is in dispute "
-                "(Art. 126(2)); appoint a lawyer or a licensed customs broker")
+        return Said(f"a family member may act only where less than KRW {limit:,} is in "
+                    "dispute (Art. 126(2)); appoint a lawyer or a licensed customs broker",
+                    f"배우자나 4촌 이내의 혈족은 청구 금액이 {limit:,}원 미만인 경우에만 "
+                    "대리인이 될 수 있습니다(제126조제2항). 변호사나 관세사를 선임하십시오")
     return None
 
 
@@ -505,21 +564,25 @@ def attorney_acting(context: Context) -> bool:
     return appointed > context.data.get("attorney_dismissals", 0)
 
 
-def attorney_appointed(context: Context) -> str | None:
+def attorney_appointed(context: Context) -> Said | None:
     if not attorney_acting(context):
-        return "no attorney acts in this case (Art. 126)"
+        return Said("no attorney acts in this case (Art. 126)",
+                    "이 사건에는 선임된 대리인이 없습니다(제126조)")
     return None
 
 
-def withdrawal_authorised(context: Context) -> str | None:
+def withdrawal_authorised(context: Context) -> Said | None:
     """Art. 126(4): an attorney withdraws only with special authority; a dismissed one not at
     all (126(5))."""
     if not context.values.get("by_attorney"):
         return None
     if not attorney_acting(context):
-        return "no attorney acts in this case: the claimant withdraws (Art. 126(5))"
+        return Said("no attorney acts in this case: the claimant withdraws (Art. 126(5))",
+                    "이 사건에는 선임된 대리인이 없으므로 청구인이 직접 취하합니다"
+                    "(제126조제5항)")
     if not context.data.get("special_authority"):
-        return "the attorney has no special authority to withdraw (Art. 126(4))"
+        return Said("the attorney has no special authority to withdraw (Art. 126(4))",
+                    "대리인에게 취하에 관한 특별한 위임이 없습니다(제126조제4항)")
     return None
 
 

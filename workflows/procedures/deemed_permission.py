@@ -44,6 +44,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workflows.calendar.periods import CalendarError, Period, Unit
+from workflows.citations import korean_citation
 from workflows.clock import SEOUL
 from workflows.engine import (
     SYSTEM,
@@ -59,8 +60,9 @@ from workflows.engine import (
     State,
     Transition,
 )
-from workflows.engine.declarations import After, Setting, article_ko
+from workflows.engine.declarations import After, Said, Setting, article_ko
 from workflows.engine.details import Detail, Details
+from workflows.legal_dates import korean_date
 from workflows.roles import Role
 
 CODE = "deemed_permission"
@@ -285,22 +287,27 @@ def configured_period(settings, values) -> dict[str, str]:
     return {"processing_period": period} if period else {}
 
 
-def _within_processing_period(context: Context) -> str | None:
+def _within_processing_period(context: Context) -> Said | None:
     """A decision or an extension counts only if notified within the running period."""
     running = context.open_deadlines.get(PROCESSING)
     if running is None:
-        return "no processing period is running"
+        return Said("no processing period is running", "진행 중인 처리기간이 없습니다")
     if context.now >= running.due_at:
         effect = running.due_at.astimezone(SEOUL).date()
-        return (f"the processing period ended on {running.due_date} (24:00 KST): permission is "
-                f"deemed granted from {effect} ({_paragraph('deemed')(context)}); a refusal now "
-                "is a revocation")
+        deemed = _paragraph("deemed")(context)
+        return Said(f"the processing period ended on {running.due_date} (24:00 KST): permission "
+                    f"is deemed granted from {effect} ({deemed}); a refusal now is a revocation",
+                    f"처리기간이 {korean_date(running.due_date)} 자정에 끝났습니다. "
+                    f"{korean_date(effect)}부터 허가를 한 것으로 봅니다"
+                    f"({korean_citation(deemed)}). 지금 거부하면 허가의 취소가 됩니다")
     return None
 
 
-def _fewer_than_two_extensions(context: Context) -> str | None:
+def _fewer_than_two_extensions(context: Context) -> Said | None:
     if context.data.get("extensions", 0) >= MAX_EXTENSIONS:
-        return "the period was already extended and re-extended; no further extension is allowed"
+        return Said("the period was already extended and re-extended; no further extension is "
+                    "allowed",
+                    "처리기간을 이미 연장하고 재연장했으므로 더 연장할 수 없습니다")
     return None
 
 

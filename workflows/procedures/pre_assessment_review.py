@@ -39,7 +39,8 @@ from workflows.engine import (
     State,
     Transition,
 )
-from workflows.engine.declarations import After
+from workflows.engine.declarations import After, Said
+from workflows.legal_dates import korean_date
 from workflows.procedures.appeals import (
     CLAIMANT_OR_OFFICE,
     FAMILY_ATTORNEY_SETTING,
@@ -139,42 +140,56 @@ def request_facts(context: Context) -> dict[str, Any]:
     return {"filing_period_ends": ends.isoformat(), "filed_in_time": filed_in_time(context)}
 
 
-def postmark_fits(context: Context) -> str | None:
+def postmark_fits(context: Context) -> Said | None:
     """121(3) via 118(6): a posted request needs its postmark date, which cannot be later than
     its arrival."""
     posted, arrived = context.values.get("posted_on"), context.values.get("filed_on")
     if context.values.get("filing_rule") != "posted_late":
         return None
     if posted is None:
-        return ("give the postmark date: a request posted within the 30 days counts as filed "
-                "on their last day (Art. 118(6) → 121(3))")
+        return Said("give the postmark date: a request posted within the 30 days counts as "
+                    "filed on their last day (Art. 118(6) → 121(3))",
+                    "우편 소인 날짜를 입력하십시오. 30일 이내에 우편으로 발송한 청구서는 그 "
+                    "기간의 마지막 날에 청구된 것으로 봅니다(제118조제6항 → 제121조제3항)")
     if arrived is not None and posted > arrived:
-        return f"the postmark ({posted}) cannot be later than the arrival ({arrived})"
+        return Said(f"the postmark ({posted}) cannot be later than the arrival ({arrived})",
+                    f"우편 소인 날짜({korean_date(posted)})는 도달일({korean_date(arrived)})"
+                    "보다 늦을 수 없습니다")
     return None
 
 
-def _late(context: Context) -> str | None:
+def _late(context: Context) -> Said | None:
     """The words for a late request, or None when it was filed in time (or it is not known)."""
     if filed_in_time(context) is not False:
         return None
-    request = _request(context)
-    return (f"the request was filed on {request.get('filed_on')}, after the 30 days of "
-            f"Art. 118(2) ended on {window_ends(context)}")
+    filed, ends = _request(context).get("filed_on"), window_ends(context)
+    return Said(f"the request was filed on {filed}, after the 30 days of Art. 118(2) ended on "
+                f"{ends}",
+                f"청구서는 제118조제2항의 30일이 {korean_date(ends)}에 끝난 뒤인 "
+                f"{korean_date(filed)}에 제출되었습니다")
+
+
+NOT_REVIEWED_ONLY = "따라서 심사하지 아니한다는 결정만 할 수 있습니다(제118조제4항제3호)"
+"""The Korean of "it can only be decided not to be reviewed (Art. 118(4)3)"."""
 
 
 # -- the decision (118(3)-(4)) --------------------------------------------------------------
 
-def outcome_fits(context: Context) -> str | None:
+def outcome_fits(context: Context) -> Said | None:
     """118(4)3: a late request, or one not revised within the revision period, is not
     reviewed."""
     if context.values.get("outcome", "not_reviewed") == "not_reviewed":
         return None
     late = _late(context)
     if late:
-        return f"{late}: the decision can only be not to review it (Art. 118(4)3)"
+        return Said(f"{late.en}: the decision can only be not to review it (Art. 118(4)3)",
+                    f"{late.ko}. {NOT_REVIEWED_ONLY}")
     if unrevised(context):
-        return ("no revision was made within the revision period: the decision can only be not "
-                "to review it (Art. 118(4)3), unless the office records the late revision first")
+        return Said("no revision was made within the revision period: the decision can only be "
+                    "not to review it (Art. 118(4)3), unless the office records the late "
+                    "revision first",
+                    "보정기간 내에 보정이 없었습니다. 세관이 늦게 받은 보정을 먼저 기록하지 "
+                    "않는 한 심사하지 아니한다는 결정만 할 수 있습니다(제118조제4항제3호)")
     return None
 
 
@@ -186,32 +201,43 @@ def unrevised(context: Context) -> bool:
     return context.data.get("revisions", 0) < context.data.get("revision_orders", 0)
 
 
-def reviewed_by_committee(context: Context) -> str | None:
+def reviewed_by_committee(context: Context) -> Said | None:
     """118(3): the decision follows the Customs Appeal Committee's review, unless a ground of the
     Decree lets the office decide without it (a request filed after the 30 days)."""
     if context.data.get("referrals", 0):
         return None
     ground = context.values.get("committee_skipped")
     if ground is None:
-        return ("refer the request to the Customs Appeal Committee first, or give the ground on "
-                "which it is decided without the committee (Art. 118(3) proviso)")
+        return Said("refer the request to the Customs Appeal Committee first, or give the "
+                    "ground on which it is decided without the committee (Art. 118(3) proviso)",
+                    "먼저 청구를 관세심사위원회에 회부하거나, 위원회의 심사 없이 결정하는 "
+                    "사유를 입력하십시오(제118조제3항 단서)")
     if ground == "late_request" and filed_in_time(context) is True:
-        return (f"the request was filed in time (the 30 days ended on {window_ends(context)}): "
-                "it cannot be decided without the committee as late")
+        ends = window_ends(context)
+        return Said(f"the request was filed in time (the 30 days ended on {ends}): it cannot "
+                    "be decided without the committee as late",
+                    f"청구는 기간 내에 제출되었습니다(30일은 {korean_date(ends)}에 "
+                    "끝났습니다). 기간이 지난 청구로 보아 위원회의 심사 없이 결정할 수 "
+                    "없습니다")
     return None
 
 
-def reviewable(context: Context) -> str | None:
+def reviewable(context: Context) -> Said | None:
     """A reinvestigation accepts the request: a late one can only be not reviewed (118(4)3)."""
     late = _late(context)
-    return f"{late}: it can only be decided not to be reviewed (Art. 118(4)3)" if late else None
+    if late is None:
+        return None
+    return Said(f"{late.en}: it can only be decided not to be reviewed (Art. 118(4)3)",
+                f"{late.ko}. {NOT_REVIEWED_ONLY}")
 
 
-def referred(context: Context) -> str | None:
+def referred(context: Context) -> Said | None:
     if context.data.get("referrals", 0):
         return None
-    return ("refer the request to the Customs Appeal Committee first: an acceptance with a "
-            "reinvestigation follows its review (Art. 118(3))")
+    return Said("refer the request to the Customs Appeal Committee first: an acceptance with a "
+                "reinvestigation follows its review (Art. 118(3))",
+                "먼저 청구를 관세심사위원회에 회부하십시오. 재조사 결정은 위원회의 심사를 "
+                "거쳐야 합니다(제118조제3항)")
 
 
 def decision_delay(due: date, notified: date) -> int:
@@ -232,18 +258,24 @@ def decision_facts(context: Context) -> dict[str, Any]:
 
 # -- after the decision ---------------------------------------------------------------------
 
-def collectable(context: Context) -> str | None:
+def collectable(context: Context) -> Said | None:
     """No collection after a review accepted in whole (118(4)2), nor before the decision is
     notified (118(3)), nor of an amended notice that leaves nothing to collect."""
     if context.state == "decided":
         if context.data.get("outcome") == "accepted_full":
-            return ("the review was accepted in whole (Art. 118(4)2): the shortage may not be "
-                    "collected; close the case without assessment")
+            return Said("the review was accepted in whole (Art. 118(4)2): the shortage may not "
+                        "be collected; close the case without assessment",
+                        "청구가 전부 채택되었으므로(제118조제4항제2호) 부족세액을 징수할 수 "
+                        "없습니다. 부과하지 않고 사건을 종결하십시오")
         if not context.data.get("decision_served_on"):
-            return "record the notice of the decision to the applicant first (Art. 118(3))"
+            return Said("record the notice of the decision to the applicant first "
+                        "(Art. 118(3))",
+                        "먼저 청구인에게 결정을 통지한 사실을 기록하십시오(제118조제3항)")
     if context.state == "notice_amended" and context.data.get("amended_shortage") == 0:
-        return ("the amended notice leaves no shortage to collect (Art. 118(4)2): close the case "
-                "without assessment")
+        return Said("the amended notice leaves no shortage to collect (Art. 118(4)2): close the "
+                    "case without assessment",
+                    "변경된 통지에 따르면 징수할 부족세액이 없습니다(제118조제4항제2호). "
+                    "부과하지 않고 사건을 종결하십시오")
     return None
 
 

@@ -29,6 +29,7 @@ What the result is, and how it is contested, depends on the procedure that order
 
 from __future__ import annotations
 
+from workflows.citations import korean_citation
 from workflows.engine import (
     STAYS,
     SYSTEM,
@@ -44,7 +45,7 @@ from workflows.engine import (
     State,
     Transition,
 )
-from workflows.engine.declarations import After, Setting
+from workflows.engine.declarations import After, Said, Setting
 from workflows.procedures.appeals import OFFICE
 
 CODE = "reinvestigation"
@@ -128,69 +129,97 @@ def extension_limit(settings, values) -> dict[str, int]:
                                                      EXTENSION_DAYS))}
 
 
-def within_the_extension_limit(context: Context) -> str | None:
+def within_the_extension_limit(context: Context) -> Said | None:
     limit = int(context.data.get("extension_limit_days", EXTENSION_DAYS))
     asked = context.values.get("extended_days") or 0
     if asked > limit:
-        return (f"the reinvestigation may be extended by at most {limit} days in total "
-                "(Art. 128(5) latter part; the Presidential Decree's limit as configured)")
+        return Said(f"the reinvestigation may be extended by at most {limit} days in total "
+                    "(Art. 128(5) latter part; the Presidential Decree's limit as configured)",
+                    f"재조사 기간은 모두 합하여 {limit}일까지만 연장할 수 있습니다"
+                    "(제128조제5항 후단, 대통령령으로 정하여 설정된 한도)")
     return None
 
 
-def within_the_period(context: Context) -> str | None:
+def within_the_period(context: Context) -> Said | None:
     """The office postpones, suspends or extends the reinvestigation while its period runs
     (128(5) latter part): once it has passed, the next remedy is open (120(4)1 proviso) and a
     later extension cannot take that back."""
     period = context.open_deadlines.get("reinvestigation")
     if period is None or context.now >= period.due_at:
-        return ("the period of the reinvestigation has ended: it can no longer be postponed, "
-                "suspended or extended (Art. 128(5), 120(4)1 proviso); notify the result")
+        return Said("the period of the reinvestigation has ended: it can no longer be "
+                    "postponed, suspended or extended (Art. 128(5), 120(4)1 proviso); notify "
+                    "the result",
+                    "재조사 기간이 끝났으므로 더 이상 연기·중지하거나 연장할 수 없습니다"
+                    "(제128조제5항, 제120조제4항제1호 단서). 결과를 통지하십시오")
     return None
 
 
-def lawsuit_open_before_the_result(context: Context) -> str | None:
+def lawsuit_open_before_the_result(context: Context) -> Said | None:
     """120(4)1 proviso: when no result is received within the period (postponed, suspended and
     extended days included), a lawsuit may be brought from the day after it, before the result;
     only for a reinvestigation decided on an examination or adjudication (120(2) proviso)."""
     if _ordered_by(context) not in ("examination", "adjudication"):
-        return ("a lawsuit before the result is open only after a reinvestigation decided on a "
-                "request for examination or adjudication (Art. 120(2) proviso, 120(4)1)")
+        return Said("a lawsuit before the result is open only after a reinvestigation decided "
+                    "on a request for examination or adjudication (Art. 120(2) proviso, "
+                    "120(4)1)",
+                    "결과 통지 전의 소송은 심사청구 또는 심판청구에 대한 재조사 결정의 "
+                    "경우에만 제기할 수 있습니다(제120조제2항 단서, 제120조제4항제1호)")
     if not context.data.get("result_lapses"):
-        return ("the reinvestigation's period has not passed: a lawsuit may be brought before "
-                "the result only from the day after it (Art. 120(4)1 proviso)")
+        return Said("the reinvestigation's period has not passed: a lawsuit may be brought "
+                    "before the result only from the day after it (Art. 120(4)1 proviso)",
+                    "재조사 기간이 아직 지나지 않았습니다. 결과 통지 전의 소송은 그 기간이 "
+                    "끝난 다음 날부터 제기할 수 있습니다(제120조제4항제1호 단서)")
     return None
 
 
-def result_of_an_appeal(context: Context) -> str | None:
+def result_of_an_appeal(context: Context) -> Said | None:
     if _ordered_by(context) == PRE_ASSESSMENT:
-        return ("a reinvestigation decided on a pre-assessment review ends in an amended "
-                "pre-assessment notice (Art. 118(4)2): notify the amended notice")
+        return Said("a reinvestigation decided on a pre-assessment review ends in an amended "
+                    "pre-assessment notice (Art. 118(4)2): notify the amended notice",
+                    "과세전적부심사에 따른 재조사는 변경된 과세전통지로 끝납니다"
+                    "(제118조제4항제2호). 변경된 통지를 하십시오")
     return None
 
 
-def ordered_by_a_review(context: Context) -> str | None:
+def ordered_by_a_review(context: Context) -> Said | None:
     if _ordered_by(context) != PRE_ASSESSMENT:
-        return ("only a reinvestigation decided on a pre-assessment review ends in an amended "
-                "notice (Art. 118(4)2); this one ends in a disposition: notify the result")
+        return Said("only a reinvestigation decided on a pre-assessment review ends in an "
+                    "amended notice (Art. 118(4)2); this one ends in a disposition: notify the "
+                    "result",
+                    "변경된 통지로 끝나는 것은 과세전적부심사에 따른 재조사뿐입니다"
+                    "(제118조제4항제2호). 이 재조사는 처분으로 끝나므로 결과를 통지하십시오")
     return None
 
 
-def route_allowed(context: Context) -> str | None:
+AGENCIES = {"examination": Label("the Commissioner of the Korea Customs Service (a request for "
+                                 "examination)", "관세청장(심사청구)"),
+            "adjudication": Label("the Tax Tribunal (a request for adjudication)",
+                                  "조세심판원(심판청구)")}
+"""The ruling agency that decided a reinvestigation, by the procedure that ordered it."""
+
+
+def route_allowed(context: Context) -> Said | None:
     """The routes against the result follow the procedure that decided the reinvestigation."""
     ordered_by, route = _ordered_by(context), context.values.get("route")
     allowed, article = ROUTES.get(ordered_by, ROUTES["examination"])
     if route in allowed:
         return None
     if ordered_by == "objection":
-        return ("a disposition taken after a reinvestigation decided on an objection cannot be "
-                "taken to court directly: a request for examination or adjudication comes "
-                "first (Art. 120(2); its proviso covers only reinvestigations decided on an "
-                "examination or adjudication); no second objection (Art. 119(4))")
-    agency = ("the Commissioner of the Korea Customs Service (a request for examination)"
-              if ordered_by == "examination" else "the Tax Tribunal (a request for adjudication)")
-    return (f"the result can be contested only with the ruling agency that decided the "
-            f"reinvestigation, {agency} (Art. 119(3) proviso), or by a lawsuit "
-            f"({article})")
+        return Said("a disposition taken after a reinvestigation decided on an objection cannot "
+                    "be taken to court directly: a request for examination or adjudication "
+                    "comes first (Art. 120(2); its proviso covers only reinvestigations decided "
+                    "on an examination or adjudication); no second objection (Art. 119(4))",
+                    "이의신청에 대한 재조사 결정에 따른 처분에 대해서는 바로 소송을 제기할 수 "
+                    "없고, 먼저 심사청구 또는 심판청구를 하여야 합니다(제120조제2항. 그 단서는 "
+                    "심사청구 또는 심판청구에 대한 재조사 결정에만 적용됩니다). 다시 "
+                    "이의신청을 할 수도 없습니다(제119조제4항)")
+    agency = AGENCIES["examination" if ordered_by == "examination" else "adjudication"]
+    return Said(f"the result can be contested only with the ruling agency that decided the "
+                f"reinvestigation, {agency.en} (Art. 119(3) proviso), or by a lawsuit "
+                f"({article})",
+                f"결과에 대해서는 재조사 결정을 한 재결청인 {agency.ko}에게 불복하거나"
+                f"(제119조제3항 단서) 소송을 제기하는 방법({korean_citation(article)})으로만 "
+                "다툴 수 있습니다")
 
 
 DECIDED = After.data("decided_on", "the reinvestigation was decided")
