@@ -13,23 +13,21 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from babel.dates import format_date, format_time
+from babel.dates import format_time
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from workflows import clock
+from workflows.calendar.korean import korean_date
 from workflows.clock import SEOUL
 
-KOREAN_DATE = "y년 M월 d일(E)"
 NONE = "—"
 
 
 def legal_date(value: date | None, locale: str) -> str:
     if value is None:
         return NONE
-    if locale == "ko":
-        return format_date(value, KOREAN_DATE, locale="ko")
-    return value.isoformat()
+    return korean_date(value) if locale == "ko" else value.isoformat()
 
 
 def instant(value: datetime | None, locale: str, *, seconds: bool = False) -> str:

@@ -82,16 +82,6 @@ def declared_state(procedure_code: str, state: str):
         return None
 
 
-def state_name(procedure_code: str, state: str) -> str:
-    """The declared label of a state in the reader's language (the English where the
-    declaration has no Korean), or its code."""
-    declared = declared_state(procedure_code, state)
-    if declared is None:
-        return state
-    return (declared.label_ko or declared.label_en) if current_locale() == "ko" \
-        else declared.label_en
-
-
 EXPIRY_TEXT = {"escalate": ("supervisors alerted", "감독자에게 보고"),
                "flag": ("flagged as missed", "기한 경과 표시")}
 
@@ -186,7 +176,6 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_global(current_locale, "locale")
     app.add_template_global(bilingual, "bi")
     app.add_template_filter(state_bilingual, "state_bi")
-    app.add_template_global(state_name, "state_name")
     app.add_template_global(state_in_both, "state_bi_of")
     app.add_template_filter(deadline_label, "deadline_label")
     app.add_template_filter(seoul, "seoul")

@@ -20,6 +20,9 @@ _ITEMS = dict(zip("abcde", "가나다라마", strict=True))
 PHRASES = (
     # Whole phrases first, longest first where one holds another; none holds a digit, so the
     # articles around them are read as before.
+    ("Civil Petitions Treatment Act", "「민원 처리에 관한 법률」"),
+    (": no corresponding day, last day of the month", ": 해당하는 날이 없어 그 달의 말일"),
+    (" by analogy", " 유추 적용"),
     ("Board of Audit and Inspection Act", "「감사원법」"),
     ("Framework Act on National Taxes", "「국세기본법」"),
     ("Administrative Appeals Act", "「행정심판법」"),

@@ -61,12 +61,6 @@ SUSPENSION_REASONS_KO = {
 }
 """Why a period did not run, in Korean, by the English the engine stores."""
 
-_CITATION_WORDS = (
-    # The calendar's own words in citations that :func:`korean_citation` leaves in English.
-    ("Civil Petitions Treatment Act", "「민원 처리에 관한 법률」"),
-    (": no corresponding day, last day of the month", ": 해당하는 날이 없어 그 달의 말일"),
-    (" by analogy", " 유추 적용"),
-)
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -95,12 +89,7 @@ def korean_period(period: Period) -> str:
 @lru_cache(maxsize=1024)
 def korean_article(article: str | None) -> str | None:
     """A provision the calendar cites, in Korean citation form (None stays None)."""
-    if not article:
-        return None
-    text = article
-    for english, korean in _CITATION_WORDS:
-        text = text.replace(english, korean)
-    return korean_citation(text)
+    return korean_citation(article) if article else None
 
 
 def start_label_ko(label: str) -> str:

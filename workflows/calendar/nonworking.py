@@ -131,28 +131,24 @@ class NonWorkingDays:
         Sundays are public holidays of government offices. Workers' Day is counted unless the
         public-holiday list itself has May 1 (it does from 2026, as Labor Day).
         """
-        if day.weekday() == 5:
-            return "Saturday"
-        if day.weekday() == 6:
-            return "Sunday"
-        holiday = self.public_holiday(day)
-        if holiday:
-            return holiday
-        for extra in self._extra.get(day, ()):
-            if extra.kind is ExtraDayKind.PUBLIC_HOLIDAY:
-                return extra.name
-        return None
+        skipped = self._petition_skip(day)
+        return skipped[0] if skipped else None
 
     def petition_skip_reason_ko(self, day: date) -> str | None:
         """:meth:`petition_skip_reason` in Korean (``토요일``, ``공휴일(어린이날)``)."""
+        skipped = self._petition_skip(day)
+        return skipped[1] if skipped else None
+
+    def _petition_skip(self, day: date) -> tuple[str, str] | None:
+        """Why a civil petition does not count ``day``, in English and in Korean (one rule)."""
         if day.weekday() == 5:
-            return "토요일"
+            return "Saturday", "토요일"
         if day.weekday() == 6:
-            return "일요일"
-        holiday = self.public_holiday_ko(day)
+            return "Sunday", "일요일"
+        holiday = self.public_holiday(day)
         if holiday:
-            return holiday
+            return holiday, self.public_holiday_ko(day) or f"공휴일({holiday})"
         for extra in self._extra.get(day, ()):
             if extra.kind is ExtraDayKind.PUBLIC_HOLIDAY:
-                return f"공휴일({extra.name})"
+                return extra.name, f"공휴일({extra.name})"
         return None
