@@ -7,9 +7,10 @@ password is printed with the users; it is meant for a local demonstration only.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -44,6 +45,12 @@ PARTIES = (
      "customs@hanbit.example"),
     ("alien", "individual", "NGUYEN VAN AN", IdentifierKind.REGISTRATION_NUMBER,
      "9001015123456", "(48058) Busan Haeundae-gu", None),
+    ("forwarder", "company", "Haneul Forwarding Co. (하늘포워딩)",
+     IdentifierKind.BUSINESS_REGISTRATION, "2148612341", "(22382) Incheon Jung-gu", None),
+    ("logistics", "company", "Badaro Logistics Inc. (바다로지스틱스)",
+     IdentifierKind.BUSINESS_REGISTRATION, "3057724684", "(48939) Busan Jung-gu", None),
+    ("broker", "company", "Seum Customs Brokers (세움관세법인)",
+     IdentifierKind.BUSINESS_REGISTRATION, "6178190236", "(06236) Seoul Gangnam-gu", None),
 )
 
 
@@ -113,12 +120,13 @@ def _seed_cases(offices, parties, users) -> None:
     calendar = load_calendar()
     today = clock.today()
     for scenario in DEMO_CASES:
-        case = open_procedure_case(
-            scenario.procedure, party=parties[scenario.party], office=offices[scenario.office],
-            actor=users[scenario.actor], calendar=calendar,
-            assigned_officer=users[scenario.assigned] if scenario.assigned else None,
-            values=_dated(scenario.values, today),
-        )
+        with _on(scenario.opened, today):
+            case = open_procedure_case(
+                scenario.procedure, party=parties[scenario.party],
+                office=offices[scenario.office], actor=users[scenario.actor], calendar=calendar,
+                assigned_officer=users[scenario.assigned] if scenario.assigned else None,
+                values=_dated(scenario.values, today),
+            )
         for step in scenario.then:
             if isinstance(step, Assignment):
                 assign_case(case, users[step.officer], actor=users[step.by])
@@ -127,5 +135,17 @@ def _seed_cases(offices, parties, users) -> None:
                 record_service(notice, actor=users[step.actor], method=step.method,
                                served_on=_day(step.served, today), reference=step.reference)
             else:
-                fire(case, step.trigger, actor=users[step.actor], calendar=calendar,
-                     values=_dated(step.values, today))
+                with _on(step.at, today):
+                    fire(case, step.trigger, actor=users[step.actor], calendar=calendar,
+                         values=_dated(step.values, today))
+
+
+@contextmanager
+def _on(ago: DaysAgo | None, today: date) -> Iterator[None]:
+    """Take the step at 10:00 KST of the day ``ago`` stands for (a certification years old),
+    or now."""
+    if ago is None:
+        yield
+        return
+    with clock.frozen(datetime.combine(_day(ago, today), time(10), tzinfo=clock.SEOUL)):
+        yield

@@ -18,6 +18,7 @@ from backoffice.i18n import bilingual, current_locale
 from workflows.calendar.korean import start_label_ko
 from workflows.calendar.statutory import Step
 from workflows.citations import korean_citation
+from workflows.engine import Label
 from workflows.engine.plan import expiry_trigger
 from workflows.procedures import CATALOGUE, REGISTRY
 from workflows.roles import Role
@@ -172,6 +173,16 @@ def state_in_both(procedure_code: str, state: str) -> Markup:
     return bilingual(declared.label_en, declared.label_ko)
 
 
+def fact_value(value) -> Markup | str:
+    """A value a procedure shows in a case's header (``CaseFact``): a label in both languages,
+    a legal date the reader's way, anything else as text."""
+    if isinstance(value, Label):
+        return bilingual(value.en, value.ko)
+    if isinstance(value, date):
+        return legal_date(value)
+    return "" if value is None else str(value)
+
+
 def register_template_helpers(app: Flask) -> None:
     app.add_template_global(current_locale, "locale")
     app.add_template_global(bilingual, "bi")
@@ -189,6 +200,7 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_filter(standing_text, "standing_text")
     app.add_template_filter(standing_of, "standing")
     app.add_template_filter(duty_owner, "duty_owner")
+    app.add_template_filter(fact_value, "fact")
     app.add_template_global(CATALOGUE, "procedures")
     app.add_template_global(Role, "Role")
     app.add_template_global(history.for_template, "history_entries")

@@ -38,6 +38,7 @@ PHRASES = (
     ("revocation of a deemed permission", "간주허가의 취소"),
     ("revocation with reasons", "이유를 붙인 취소"),
     ("withdrawal of the application", "신청의 취하"),
+    ("withdrawal of the request", "신청의 취하"),
     ("withdrawal by the applicant", "신청인의 취하"),
     ("withdrawal by the claimant", "청구인의 취하"),
     ("withdrawal by the objector", "이의신청인의 취하"),

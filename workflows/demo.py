@@ -28,6 +28,8 @@ class Action:
     trigger: str
     actor: str
     values: Mapping[str, Any] | None = None
+    at: DaysAgo | None = None
+    """The legal day it was taken (at 10:00 KST), when not the day the demo is loaded."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -61,6 +63,8 @@ class DemoCase:
     """The officer the case is assigned to when it opens."""
     then: tuple[Action | Assignment | Service, ...] = ()
     """What happens next, in order."""
+    opened: DaysAgo | None = None
+    """The legal day it was opened (at 10:00 KST), when not the day the demo is loaded."""
 
 
 OBJECTIONS = (
@@ -147,6 +151,65 @@ PRE_ASSESSMENT_REVIEW = DemoCase(
                   reference="RR 1234 5678 9KR (demo)"),),
 )
 
+SCORES = {"legal_compliance": "93", "internal_control": "88", "financial_solvency": "y",
+          "safety_management": "y"}
+
+
+def _certified(party: str, *, age: int, then: tuple[Action, ...] = (),
+               reported: bool = True) -> DemoCase:
+    """An operator audited and certified ``age`` days ago, its self-assessments reported and
+    verified each year since (ten and forty days after each anniversary), unless not
+    ``reported``."""
+    def at(days_after_certification: int) -> DaysAgo:
+        return DaysAgo(age - days_after_certification)
+
+    yearly = []
+    for year in range(1, 5):
+        anniversary = round(365.25 * year)
+        if reported and anniversary + 40 < age:
+            yearly += [Action(trigger="report_self_assessment", actor="officer",
+                              values={"results": f"Year {year}: all standards kept (demo)."},
+                              at=at(anniversary + 10)),
+                       Action(trigger="record_verification", actor="officer",
+                              values={"result": "meets", "findings": "Checked (demo)."},
+                              at=at(anniversary + 40))]
+    return DemoCase(
+        procedure="aeo_certification", party=party, office="SEOUL", actor="officer",
+        assigned="officer", values={"business_type": "importer" if party == "company"
+                                    else "forwarder"},
+        opened=DaysAgo(age + 60),
+        then=(Action(trigger="start_audit", actor="officer", at=DaysAgo(age + 45)),
+              Action(trigger="record_audit_step", actor="officer", at=DaysAgo(age + 30),
+                     values={"step": "document_review", "findings": "Complete (demo)."}),
+              Action(trigger="record_audit_step", actor="officer", at=DaysAgo(age + 10),
+                     values={"step": "on_site_audit", "findings": "Gate, seals, IT: kept."}),
+              Action(trigger="certify", actor="officer", at=DaysAgo(age),
+                     values={**SCORES, "valid_from": DaysAgo(age)}),
+              *yearly, *then),
+    )
+
+
+AEO_OPERATORS = (
+    # Certified this year, benefits in force; it reported a change of address late.
+    _certified("company", age=200, then=(
+        Action(trigger="report_change", actor="company", at=DaysAgo(20),
+               values={"change": "address", "changed_on": DaysAgo(60),
+                       "description": "Head office moved to Incheon (demo)."}),)),
+    # The term ends in about 200 days: the renewal application is due in a few weeks.
+    _certified("forwarder", age=1626 - 10),
+    # The first year's self-assessment was not reported: benefits suspended for three months.
+    _certified("logistics", age=410, reported=False, then=(
+        Action(trigger="suspend_benefits", actor="officer", at=DaysAgo(5),
+               values={"ground": "self_assessment_not_reported", "scope": "all",
+                       "months": "3", "suspended_from": DaysAgo(4),
+                       "reasons": "The self-assessment of the first year was not reported."}),)),
+    # Revoked: it no longer met the safety-management standards.
+    _certified("broker", age=300, then=(
+        Action(trigger="revoke", actor="officer", at=DaysAgo(20),
+               values={"ground": "3", "reasons": "Access control and seals failed the "
+                                                 "verification (demo)."}),)),
+)
+
 DEMO_CASES: tuple[DemoCase, ...] = (*OBJECTIONS, EXAMINATION, *DEEMED_PERMISSIONS,
-                                    PRE_ASSESSMENT_REVIEW)
+                                    PRE_ASSESSMENT_REVIEW, *AEO_OPERATORS)
 """Every demo case, in the order they are opened."""

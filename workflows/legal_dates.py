@@ -53,6 +53,8 @@ EVENTS_KO = {
     "the reinvestigation was decided": "재조사 결정일",
     "the decision was made": "결정일",
     "the application was received": "신청서 접수일",
+    "the audit began": "공인심사 개시일",
+    "the certification took effect": "공인 효력 발생일",
     "the office's opinion was forwarded": "세관의 의견서를 송부한 날",
     "the written opinion was sent": "의견서를 송부한 날",
     "the pre-assessment notice was received": "과세전통지를 받은 날",

@@ -123,6 +123,14 @@ def _refused(reference: str, trigger: str, form, refused: TransitionRefused):
                       notes=() if refused.errors else (said_in_both(refused.said),))
 
 
+def case_facts(case) -> tuple:
+    """What the case's procedure shows in the page's header (``Procedure.facts``)."""
+    procedure = REGISTRY.get(case.procedure)
+    if procedure is None or procedure.facts is None:
+        return ()
+    return procedure.facts(case.data or {}, clock.today())
+
+
 def case_page(case, failed=None, status: int = 200, notes: tuple[str, ...] = (), **extra):
     """The case page; ``failed`` is the trigger and form of the action shown open (refused, or
     reopened by "Go back"), ``notes`` what its refusal said that belongs to no field."""
@@ -149,7 +157,7 @@ def case_page(case, failed=None, status: int = 200, notes: tuple[str, ...] = (),
         forms[failed[0]] = failed[1]
     return render_template(
         "cases/detail.html", case=case, events=events, deadlines=deadlines, notices=notices,
-        can_extend=office_user,
+        case_facts=case_facts(case), can_extend=office_user,
         extendable={d.id for d in deadlines if office_user and extension_refused(d) is None},
         waivable={d.id for d in deadlines if waiver_refused(d, current_user) is None},
         has_diagram=case.procedure in REGISTRY,

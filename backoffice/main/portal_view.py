@@ -235,7 +235,8 @@ def _to_do(case: Case, procedure: Procedure, deadline: Deadline, reading: Readin
 
 def lapse_words(case: Case, deadline: Deadline, spec: DeadlineSpec | None) -> Words:
     """What passing the party's time limit means for the party, in plain words."""
-    template = LAPSE.get(deadline.kind, FALLBACK_LAPSE)
+    declared = spec.when_it_passes if spec is not None else None
+    template = declared if declared and declared.en else LAPSE.get(deadline.kind, FALLBACK_LAPSE)
     consequence = REVISION_CONSEQUENCE.get(deadline.article, deadline.article)
     values = {**_names(case), "article": deadline.article, "consequence": consequence}
     korean = {**values, "article": korean_citation(deadline.article),

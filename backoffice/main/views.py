@@ -13,6 +13,7 @@ from backoffice.health.checks import scheduler_status
 from backoffice.main import queries
 from backoffice.main.blueprint import bp
 from backoffice.main.charts import Series, grouped_bars
+from backoffice.main.watches import watched
 from backoffice.security import role_required, safe_local_path
 from workflows.roles import Role
 
@@ -51,6 +52,7 @@ def dashboard():
         deadlines=queries.open_deadlines(current_user, within_days=7),
         scheduler=scheduler_status(), alerts=alert_lines(current_user),
         acknowledged=alert_lines(current_user, acknowledged=True), chart=chart,
+        watches=watched(office_id),
     )
 
 

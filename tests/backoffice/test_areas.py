@@ -16,7 +16,8 @@ from tests.factories import PASSWORD
 from workflows.roles import Role
 
 BACKOFFICE = Path(__file__).resolve().parents[2] / "backoffice"
-PUBLIC_ENDPOINTS = {"auth.login", "main.language", "notices.verify", "health.healthz"}
+PUBLIC_ENDPOINTS = {"auth.login", "main.language", "notices.verify", "health.healthz",
+                    "register.aeo"}  # the AEO register, as customs administrations publish it
 # The pages every area shares: errors answered from any view.
 SHARED_TEMPLATES = ("errors/",)
 

@@ -45,6 +45,13 @@ CASES = {
     "deemed_grant_confirmation": ("deemed_permission", "deem_grant", "Art. 161(3)"),
     "revocation": ("deemed_permission", "revoke",
                    "revocation of a deemed permission [Assumption]"),
+    "aeo_pre_audit_result": ("aeo_certification", "notify_pre_audit", "Art. 255-2(4)"),
+    "aeo_certificate": ("aeo_certification", "certify", "Art. 255-2(1), (5)"),
+    "aeo_refusal": ("aeo_certification", "refuse", "Art. 255-2(1)"),
+    "aeo_suspension": ("aeo_certification", "suspend_benefits", "Art. 255-3(3)"),
+    "aeo_corrective_order": ("aeo_certification", "order_correction", "Art. 255-3(4)"),
+    "aeo_renewal_refusal": ("aeo_certification", "refuse_renewal", "Art. 255-2(5)"),
+    "aeo_revocation": ("aeo_certification", "revoke", "Art. 255-5"),
 }
 
 

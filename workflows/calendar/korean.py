@@ -48,6 +48,11 @@ START_LABELS_KO = {
     "the reinvestigation decision": "재조사 결정일",
     "the revision order": "보정요구일",
     "end of the running processing period": "당초 처리기간 만료",
+    "the day the certification takes effect": "공인 효력 발생일",
+    "the anniversary of the certification": "매년 공인일에 해당하는 날",
+    "the corrective order": "시정명령일",
+    "the day the suspension takes effect": "혜택 정지 시작일",
+    "the change occurred": "변동일",
     "end of the hindrance": "그 사유가 끝난 날",
 }
 """What a period runs from, in Korean, by the English a declaration gives it."""

@@ -133,6 +133,28 @@ class After:
         return as_date(raw) if isinstance(raw, date | str) else None
 
 
+class CaseFact(NamedTuple):
+    """A fact the case page shows in its header, for a procedure that declares them
+    (``Procedure.facts``): what it is called, and its value (a :class:`Label`, a date, a
+    number or a text)."""
+
+    label: Label
+    value: Any
+
+
+@dataclass(frozen=True, kw_only=True)
+class Watch:
+    """A list the supervisors' dashboard keeps of a procedure's deadlines of ``kind``: those
+    running with their last day within ``within_months`` (all running ones without it), or,
+    with ``passed``, those whose day has passed while their duty is still owed. E.g. the
+    certifications ending within seven months, the self-assessments not reported."""
+
+    label: Label
+    kind: str
+    within_months: int | None = None
+    passed: bool = False
+
+
 NO_HELP = Label("")
 """A field that needs no explanation."""
 
@@ -211,6 +233,10 @@ class Context:
     """The legal day the case entered its current state (None before it opens)."""
     happened: Mapping[str, date] = field(default_factory=dict)
     """The legal day each action last happened on the case."""
+    calendar: Any = None
+    """The statutory calendar, for the facts an action records that are counted under Art. 8
+    (the last day of a report's 30 days, Art. 255-4(3); the end of a five-year term,
+    255-2(5)); set when the plan records them (``Transition.records``), None in guards."""
 
     @classmethod
     def reading(cls, state: str, data: Mapping[str, Any] | None, now: datetime) -> Context:
@@ -255,6 +281,9 @@ class Grant:
     kind: str | Callable[[Context], str]
     valid_from: Callable[[Context], date | None] | None = None
     valid_to: Callable[[Context], date | None] | None = None
+    number: Callable[[Context, str], str] | None = None
+    """Its number from the case and its reference, when not the reference itself: each term of
+    a renewed certificate has its own (``AEO-2026-000012-2``)."""
 
     def kind_for(self, context: Context) -> str:
         return self.kind(context) if callable(self.kind) else self.kind
@@ -436,6 +465,16 @@ class Deadline(_Labelled):
     """Why a supervisor may release the office from this time limit (an internal time limit of
     the office whose lapse has no legal effect), or empty: a duty the Act imposes on its own
     terms (the Art. 129(2) notice is owed) or a party's period cannot be waived."""
+    when_it_passes: Label = NO_OUTCOME
+    """For a party's time limit: what its passing means for the party, in plain words, as the
+    portal says it (a certification lapses; the benefits may be suspended, Art. 255-3(3))."""
+    repeats: bool = False
+    """A duty that recurs, or a term that is renewed (a self-assessment each year of the
+    certification, Art. 255-4(2); the five years of a renewed certification, 255-2(5)): opened
+    again whenever the case's data gives it a new start (``start`` from data), by an action that
+    keeps the case in its state too, and never twice from the same start (re-entering the state
+    after a suspension does not open again the year already owed). Its ``met_by`` actions meet
+    it in whatever state the case is."""
     met_on: str | None = None
     """The key of the case's data holding the day the deadline was legally met, when that is not
     the day the meeting action is recorded: a decision period is met by serving the written
@@ -548,6 +587,15 @@ class Procedure:
     """The period the party's filing must arrive within (Art. 121), checked when it opens."""
     follow_on: FollowOn | None = None
     """The next remedy filed from the case's own page (Arts. 121(2), 129)."""
+    subject: Callable[[Mapping[str, Any]], Mapping[str, Any]] | None = None
+    """What a case is about, as its notices name it, from its data: ``ko``, ``en`` and
+    ``article`` (a permission applied for, a certification); by default the disposition the
+    case contests."""
+    facts: Callable[[Mapping[str, Any], date], tuple[CaseFact, ...]] | None = None
+    """What the case page's header shows of a case, from its data and the legal day today (a
+    certification's grade, term, days to its end, suspensions in the term)."""
+    watches: tuple[Watch, ...] = ()
+    """What the supervisors' dashboard lists of its cases' deadlines (:class:`Watch`)."""
     details: Any = None
     """Its detail table (:class:`workflows.engine.details.Details`): the facts of its cases
     kept as real, indexed columns, one row per case."""
@@ -616,6 +664,8 @@ class Procedure:
         if self.exclusive and (self.code not in self.exclusive.procedures
                                or not self.exclusive.withdrawn <= set(self._states)):
             raise ValueError(f"{self.code}: exclusive routes without it, or unknown states")
+        if unknown_watched := {w.kind for w in self.watches} - kinds:
+            raise ValueError(f"{self.code}: watches unknown deadlines {sorted(unknown_watched)}")
         if self.follow_on and self.follow_on.trigger not in self._transitions:
             raise ValueError(f"{self.code}: follow-on recorded by unknown "
                              f"{self.follow_on.trigger!r}")

@@ -13,7 +13,7 @@ written.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any, NamedTuple
 
@@ -203,19 +203,21 @@ def plan_transition(procedure: Procedure, case: CaseReading, trigger: str, *, ro
         procedure, case, trigger, role=role, values=values, now=now,
         expected_version=expected_version, tolerance_days=tolerance_days, deemed=deemed)
     dest = moved_state(procedure, case.state, trigger)
-    data = updated_data(transition, dict(case.data), parsed, context)
+    data = updated_data(transition, dict(case.data), parsed, replace(context, calendar=calendar))
     moment = effective_at or now
     ledger = _Ledger(case.deadlines)
     if transition.dest is not STAYS:
         previous = _leave_state(procedure, ledger, case.state, dest, trigger, data, moment)
         _settle_passed(procedure, ledger, case.state, trigger, dest, data, moment)
         _stop_and_restart(procedure, ledger, case.state, dest, moment, calendar, now)
+    else:
+        previous = _meet_in_place(procedure, ledger, case.state, trigger, data, moment)
     entered = Context(state=dest, role=role, now=now, data=data, values=parsed)
     _recompute_periods(procedure, ledger, transition, entered, calendar)
-    opened = ()
-    if transition.dest is not STAYS:
-        running = {d.kind for d in ledger.current() if d.is_open}
-        opened = _opened(procedure, dest, entered, data, moment, calendar, previous, running)
+    running = {d.kind for d in ledger.current() if d.is_open}
+    had = {(d.kind, d.due_date) for d in ledger.current()}
+    opened = _opened(procedure, dest, entered, data, moment, calendar, previous, running, had,
+                     repeating_only=transition.dest is STAYS)
     return _plan(procedure, transition, case, dest, data, parsed, context, moment, ledger,
                  opened, payload)
 
@@ -228,7 +230,8 @@ def plan_opening(procedure: Procedure, transition: Transition, *, role: str,
     :func:`checked`) and the case's first ``data``."""
     context = Context(state="", role=role, now=now, data=data, values=values)
     moment = effective_at or now
-    opened = _opened(procedure, transition.dest, context, data, moment, calendar, {}, set())
+    opened = _opened(procedure, transition.dest, context, data, moment, calendar, {}, set(),
+                     set())
     return _plan(procedure, transition, CaseReading(procedure=procedure.code), transition.dest,
                  dict(data), values, context, moment, _Ledger(()), opened, None)
 
@@ -354,6 +357,26 @@ def _leave_state(procedure: Procedure, ledger: _Ledger, left: str, dest: str, tr
     return closed
 
 
+def _meet_in_place(procedure: Procedure, ledger: _Ledger, state: str, trigger: str,
+                   data: Mapping[str, Any], moment: datetime) -> dict[str, StoredDeadline]:
+    """An action that keeps the case in its state meets the repeating duties that name it
+    (``Deadline.repeats``, ``met_by``): a running one is met, a passed one is settled as done
+    late. Nothing else changes."""
+    met = {}
+    for deadline in ledger.current():
+        spec = procedure.deadline_spec(deadline.kind)
+        if spec is None or not spec.repeats or trigger not in spec.met_by:
+            continue
+        if deadline.is_open:
+            met[deadline.kind] = ledger.change(
+                deadline, status="met", closed_at=moment,
+                closed_reason=closed_reason("met", trigger), next_reminder_on=None,
+                suspended_since=None)
+        elif deadline.passed_unsettled:
+            ledger.change(deadline, settlement=str(Settlement.MET), settled_at=moment)
+    return met
+
+
 def _settle_passed(procedure: Procedure, ledger: _Ledger, left: str, trigger: str, dest: str,
                    data: Mapping[str, Any], moment: datetime) -> None:
     """A duty still owed after its deadline passed is settled by the same rule that meets a
@@ -418,16 +441,25 @@ def _recompute_periods(procedure: Procedure, ledger: _Ledger, transition: Transi
 
 def _opened(procedure: Procedure, state: str, context: Context, data: Mapping[str, Any],
             moment: datetime, calendar: StatutoryCalendar,
-            previous: Mapping[str, StoredDeadline], running: set[str]) -> tuple[dict, ...]:
-    """The deadlines the entered state declares, except one of a kind that still runs on."""
+            previous: Mapping[str, StoredDeadline], running: set[str],
+            had: set[tuple[str, date]], *, repeating_only: bool = False) -> tuple[dict, ...]:
+    """The deadlines the entered state declares, except one of a kind that still runs on, and
+    a repeating one (``Deadline.repeats``) from a start the case already had it from (its due
+    date is already on the case). An action that keeps the case in its state opens only the
+    repeating ones."""
     opened = []
     for spec in procedure.deadlines_of(state):
         if spec.start.kind is StartKind.EVENT or spec.kind in running:
             continue
+        if repeating_only and not spec.repeats:
+            continue
         if spec.start.optional and data.get(spec.start.key) is None:
             continue
         start = start_of(spec, data, moment, previous)
-        opened.append(opened_row(spec, context, start, calendar))
+        row = opened_row(spec, context, start, calendar)
+        if spec.repeats and (spec.kind, row["due_date"]) in had:
+            continue
+        opened.append(row)
     return tuple(opened)
 
 
@@ -487,7 +519,9 @@ def _grant(transition: Transition, case: CaseReading, article: str, dest: str,
     valid_from = (grant.valid_from(context) if grant.valid_from else None) \
         or clock.seoul_date(moment)
     return AuthorisationGrant(
-        kind=grant.kind_for(context), number=case.reference, article=article,
+        kind=grant.kind_for(context),
+        number=grant.number(context, case.reference) if grant.number else case.reference,
+        article=article,
         valid_from=valid_from, valid_to=grant.valid_to(context) if grant.valid_to else None)
 
 

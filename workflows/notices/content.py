@@ -19,7 +19,6 @@ from workflows.engine import Label
 from workflows.notices.kinds import NoticeKind
 from workflows.notices.remedies import Remedy
 from workflows.procedures import procedure_for
-from workflows.procedures.deemed_permission import KINDS as PERMISSIONS
 
 
 @dataclass(frozen=True)
@@ -87,7 +86,7 @@ def build_content(kind: NoticeKind, facts: NoticeFacts,
             "state_en": state.label_en if state else None,
             "state_ko": state.label_ko if state else None,
         },
-        "subject": _subject(facts),
+        "subject": _subject(procedure, facts),
         "fields": _labelled_fields(transition, facts.fields),
         "reason": facts.reason,
         "data": dict(facts.data),
@@ -102,14 +101,13 @@ def _printable(article: str) -> str:
     return re.sub(r"\s*\[(?:Assumption|GK)[^\]]*\]", "", article or "").strip()
 
 
-def _subject(facts: NoticeFacts) -> dict[str, str | None]:
-    """What the case is about, in both languages: a disposition or a permission applied for."""
+def _subject(procedure, facts: NoticeFacts) -> dict[str, str | None]:
+    """What the case is about, in both languages: as its procedure names it
+    (``Procedure.subject``: a permission applied for, a certification), or the disposition it
+    contests."""
     data = facts.data
-    if facts.procedure == "deemed_permission":
-        permission = PERMISSIONS.get(data.get("permission_kind"))
-        if permission:
-            return {"ko": permission.applied_for_ko, "en": permission.applied_for_en,
-                    "article": permission.label.partition(":")[0]}
+    if procedure.subject is not None and (named := procedure.subject(data)):
+        return dict(named)
     return {"ko": data.get("disposition"), "en": data.get("disposition"),
             "article": data.get("disposition_ref")}
 

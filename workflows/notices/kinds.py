@@ -174,6 +174,47 @@ KINDS: dict[str, NoticeKind] = {kind.code: kind for kind in (
         "deemed granted",
     ),
     NoticeKind(
+        "aeo_pre_audit_result", "예비심사 결과 통지서", "Result of the Preliminary Audit",
+        "Art. 255-2(4)",
+        "the result of the preliminary audit on the matters requested; the audit that follows "
+        "shall consider it",
+    ),
+    NoticeKind(
+        "aeo_certificate", "수출입 안전관리 우수업체 공인증서",
+        "Certificate of Authorized Economic Operator", "Art. 255-2(1), (5)",
+        "the operator, its business type and grade, the certificate's number and its term of "
+        "five years (from, to)",
+    ),
+    NoticeKind(
+        "aeo_refusal", "공인 거부 통지서", "Refusal of AEO Certification", "Art. 255-2(1)",
+        "the standards not met, with reasons; the appeal against the refusal (Art. 119)",
+        APPEAL_WITHIN_90_DAYS,
+    ),
+    NoticeKind(
+        "aeo_suspension", "혜택 정지 통지서", "Suspension of AEO Benefits", "Art. 255-3(3)",
+        "the ground, the benefits suspended (all or part), the first and last day (at most six "
+        "months); the appeal (Art. 119)",
+        APPEAL_WITHIN_90_DAYS,
+    ),
+    NoticeKind(
+        "aeo_corrective_order", "시정명령서", "Corrective Order", "Art. 255-3(4)",
+        "the ground to correct, the measures, the last day to comply, and that failing to comply "
+        "without good cause is a ground of revocation (Art. 255-5 5); the appeal (Art. 119)",
+        APPEAL_WITHIN_90_DAYS,
+    ),
+    NoticeKind(
+        "aeo_renewal_refusal", "갱신 거부 통지서", "Refusal to Renew the AEO Certification",
+        "Art. 255-2(5)",
+        "the reasons, and the day the certification ends with its term; the appeal (Art. 119)",
+        APPEAL_WITHIN_90_DAYS,
+    ),
+    NoticeKind(
+        "aeo_revocation", "공인 취소 통지서", "Revocation of AEO Certification", "Art. 255-5",
+        "the ground (subparagraph of Art. 255-5), the reasons and the day it takes effect; the "
+        "appeal (Art. 119)",
+        APPEAL_WITHIN_90_DAYS,
+    ),
+    NoticeKind(
         "revocation", "간주허가 취소 통지서", "Revocation of the Deemed Permission",
         "revocation of a deemed permission [Assumption]; appealable (Art. 119)",
         "the revocation, its reasons and the appeal open against it",

@@ -12,6 +12,7 @@ from workflows.procedures.catalogue import CATALOGUE, ProcedureInfo, procedure_i
 
 def _declared() -> dict[str, Procedure]:
     from workflows.procedures import (
+        aeo,
         deemed_permission,
         examination,
         external,
@@ -23,7 +24,7 @@ def _declared() -> dict[str, Procedure]:
     return {p.code: p for p in (objection.PROCEDURE, examination.PROCEDURE,
                                 external.ADJUDICATION, external.BAI_EXAMINATION,
                                 reinvestigation.PROCEDURE, pre_assessment_review.PROCEDURE,
-                                deemed_permission.PROCEDURE)}
+                                deemed_permission.PROCEDURE, aeo.PROCEDURE)}
 
 
 REGISTRY: dict[str, Procedure] = _declared()

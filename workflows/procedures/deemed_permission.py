@@ -333,6 +333,15 @@ RECEIVE_FIELDS = (
 
 OFFICE = frozenset({Role.OFFICER, Role.SUPERVISOR})
 
+def subject(data) -> dict[str, str] | None:
+    """The permission applied for, as its notices name it."""
+    permission = KINDS.get(data.get("permission_kind"))
+    if permission is None:
+        return None
+    return {"ko": permission.applied_for_ko, "en": permission.applied_for_en,
+            "article": permission.label.partition(":")[0]}
+
+
 PERMISSION = Grant(kind=lambda context: f"permission:{context.data['permission_kind']}")
 """A permission granted, or deemed granted on the day after the period ends (e.g. Art.
 134(4)): an authorisation of its kind ("permission:134"), valid from the legal day of the grant
@@ -433,6 +442,7 @@ PROCEDURE = Procedure(
                    reason_field="reasons", notices=("revocation",), ends_grant="revoked"),
     ),
     configured=configured_period,
+    subject=subject,
     details=Details(table="deemed_permission_details", columns=(
         Detail(name="permission_kind", kind=FieldKind.CHOICE, indexed=True),
         Detail(name="received_on", kind=FieldKind.DATE, indexed=True),

@@ -1,0 +1,1 @@
+"""Public registers: what customs administrations publish of the certificates they grant."""

@@ -1,0 +1,91 @@
+"""AEO certification in a real browser, on the demo data: an officer takes a request from the
+audit to the certificate, and a certified company reports a change from its portal."""
+
+import re
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.browser.pages import action_button
+from tests.browser.test_sign_in import sign_in
+from tests.browser.test_walkthroughs import CASE_PAGE, _confirm
+from tests.notice_helpers import pdf_text, says
+from workflows import clock
+from workflows.procedures.aeo import term_end
+
+pytestmark = pytest.mark.browser
+
+
+def _open_action(page, summary: str):
+    page.locator("details.action summary", has_text=summary).click()
+    return page.locator("details.action[open] form.action-form")
+
+
+def _submit(form, button: str) -> None:
+    form.get_by_role("button", name=action_button(button)).click()
+    form.page.wait_for_load_state()
+
+
+def test_an_officer_audits_a_request_and_certifies_the_operator(live_server, page, screenshot,
+                                                               tmp_path):
+    sign_in(page, live_server, "officer")
+    page.wait_for_url(f"{live_server}/worklist")
+    page.locator("details.open-case summary").click()
+    page.get_by_role("link", name=re.compile("AEO certification")).click()
+    page.get_by_label("Identifier of the party").select_option("business_registration")
+    page.get_by_label("식별번호 Identifier", exact=True).fill("1208147521")
+    page.get_by_label("Business type").select_option("importer")
+    page.get_by_role("button", name=action_button("Request the certification audit")).click()
+    page.wait_for_url(CASE_PAGE)
+    reference = page.locator("h1").inner_text().split()[0]
+    assert reference.startswith("AEO-")
+    _submit(_open_action(page, "Start the audit"), "Start the audit")
+    assert "Start the audit: done" in page.inner_text("body")
+    for step, findings in (("document_review", "Documents complete"),
+                           ("on_site_audit", "Gate log and seals kept")):
+        form = _open_action(page, "Record an audit step")
+        form.get_by_label("Step").select_option(step)
+        form.get_by_label("Findings").fill(findings)
+        _submit(form, "Record an audit step")
+    today = clock.today()
+    form = _open_action(page, "Certify as AEO")
+    form.get_by_label("Legal-compliance score").fill("96")
+    form.get_by_label("Internal-control score").fill("88")
+    form.get_by_label("Financial solvency met").check()
+    form.get_by_label("Safety management met").check()
+    form.get_by_label("Valid from").fill(today.isoformat())
+    _submit(form, "Certify as AEO")
+    _confirm(page, ["수출입 안전관리 우수업체 공인증서", "Hanbit Trading"])
+    header = page.locator("dl.facts").inner_text()
+    assert "AAA" in header  # 96: AAA from 95
+    end = term_end(today)  # the day before the fifth anniversary (Civil Act Art. 160(2))
+    assert f"{end.year}년 {end.month}월 {end.day}일" in header  # the last day, Korean first
+    assert "공휴일이어도 연장되지 않음" in header
+    screenshot("aeo-certified")
+    row = page.locator("tr.notice-row", has_text="Certificate of Authorized Economic Operator")
+    with page.expect_download() as download:
+        row.get_by_role("link", name="PDF").click()
+    saved = tmp_path / "certificate.pdf"
+    download.value.save_as(saved)
+    says(pdf_text(Path(saved).read_bytes()), "수출입 안전관리 우수업체 공인증서", f"{reference}-1",
+         "AAA", f"{end.year}년 {end.month}월 {end.day}일")
+
+
+def test_a_certified_company_reports_a_change_from_its_portal(live_server, page, screenshot):
+    sign_in(page, live_server, "company")
+    page.wait_for_url(f"{live_server}/portal")
+    page.locator("a", has_text=re.compile(r"AEO-\d{4}-\d+")).first.click()
+    page.wait_for_url(CASE_PAGE)
+    header = page.locator("dl.facts").inner_text()
+    assert "AA" in header and "적용 중" in header  # grade, benefits in force
+    changed = clock.today() - timedelta(days=3)
+    form = _open_action(page, "Report a change")
+    form.locator("select[name=change]").select_option("representative")
+    form.get_by_label("Day of the change").fill(changed.isoformat())
+    form.get_by_label("Description").fill("New representative director")
+    screenshot("aeo-change-report")
+    _submit(form, "Report a change")
+    body = page.inner_text("body")
+    assert "Report a change: done" in body
+    assert "New representative director" in body  # the history shows the report
