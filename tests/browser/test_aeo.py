@@ -81,7 +81,7 @@ def test_a_certified_company_reports_a_change_from_its_portal(live_server, page,
     assert "AA" in header and "적용 중" in header  # grade, benefits in force
     changed = clock.today() - timedelta(days=3)
     form = _open_action(page, "Report a change")
-    form.locator("select[name=change]").select_option("representative")
+    form.locator("select[name$='-change']").select_option("representative")
     form.get_by_label("Day of the change").fill(changed.isoformat())
     form.get_by_label("Description").fill("New representative director")
     screenshot("aeo-change-report")
