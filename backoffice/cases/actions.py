@@ -198,6 +198,11 @@ def shown(spec, value: Any) -> Words:
         return Words(chosen.en, chosen.ko) if chosen else Words(str(value))
     if spec.kind is FieldKind.INTEGER and isinstance(value, int):
         return Words(f"{value:,}")
+    if spec.kind is FieldKind.DATE and isinstance(value, str):
+        try:  # a date as the record keeps it (JSON): read it back to write it the reader's way
+            value = date.fromisoformat(value)
+        except ValueError:
+            return Words(value)
     if isinstance(value, datetime):
         if not value.tzinfo:
             return Words(f"{value:%Y-%m-%d %H:%M}")

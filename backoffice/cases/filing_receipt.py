@@ -65,9 +65,10 @@ def answers_of(transition: Transition, values: Mapping[str, Any], *,
             for spec in transition.fields]
 
 
-def filing_event(case: Case) -> CaseEvent:
+def filing_event(case: Case, seq: int = 1) -> CaseEvent | None:
+    """The event that filed something: the opening (1), or a later filing of the party's."""
     return db.session.scalar(select(CaseEvent).where(CaseEvent.case_id == case.id,
-                                                     CaseEvent.seq == 1))
+                                                     CaseEvent.seq == seq))
 
 
 def evidence_of(case: Case) -> list[FiledFile]:
@@ -91,27 +92,32 @@ def evidence_of(case: Case) -> list[FiledFile]:
     return files
 
 
-def receipt_facts(case: Case) -> dict[str, Any]:
-    """Everything the receipt shows, for the page and for the PDF."""
-    filed = filing_event(case)
+def receipt_facts(case: Case, filed: CaseEvent | None = None) -> dict[str, Any]:
+    """Everything the receipt shows, for the page and for the PDF: of the filing that opened
+    the case, or of ``filed``, a later filing of the party's (a report, a request), which
+    counts as filed on the day it was transmitted."""
+    later = filed is not None and filed.seq > 1
+    filed = filed or filing_event(case)
     procedure = procedure_for(case.procedure)
     opening = procedure.transition(filed.trigger) if procedure.has_trigger(filed.trigger) \
         else procedure.openings[0]
     deadlines = db.session.scalars(select(Deadline).where(Deadline.case_id == case.id)
                                    .order_by(Deadline.due_at)).all()
     return {
-        "case": case, "filed": filed, "opening": opening,
+        "case": case, "filed": filed, "opening": opening, "later": later,
         "transmitted": clock.kst_text(filed.effective_at, seconds=True),
-        "filed_on": (case.data or {}).get("filed_on"),
-        "online": (case.data or {}).get("filing_rule") == "online",
+        "filed_on": clock.seoul_date(filed.effective_at).isoformat() if later
+        else (case.data or {}).get("filed_on"),
+        "online": not later and (case.data or {}).get("filing_rule") == "online",
         "answers": answers_of(opening, (filed.payload or {}).get("fields", {})),
-        "evidence": evidence_of(case),
+        "evidence": [] if later else evidence_of(case),
         "deadlines": [d for d in deadlines if d.status == DeadlineStatus.OPEN],
         "printed": clock.kst_text(clock.now(), seconds=True),
     }
 
 
-def receipt_pdf(case: Case) -> bytes:
+def receipt_pdf(case: Case, filed: CaseEvent | None = None) -> bytes:
     """The receipt as an A4 PDF, Korean first with English beside it."""
-    html = render_template("cases/receipt_pdf.html", ko_date=ko_date, **receipt_facts(case))
+    html = render_template("cases/receipt_pdf.html", ko_date=ko_date,
+                           **receipt_facts(case, filed))
     return renderer().pdf(html).content

@@ -66,6 +66,9 @@ class Entry:
     """The note is the office's own: a duty payer reading this event is not shown it."""
     seq: int = 0
     locale: str = "en"
+    receipt: bool = False
+    """A filing of the party's own after the case opened (a report, a request): it has a
+    receipt (``/cases/<ref>/receipt?event=<seq>``)."""
 
     @property
     def time(self) -> str:
@@ -142,7 +145,12 @@ def _entry(reading: Reading) -> Entry:
     return Entry(when=event.occurred_at, sentence=_compose(reading, actor, said, article),
                  actor=actor, article=article, note=said.note, note_label=said.note_label,
                  internal=internal, details=_details(event) if reading.staff else {},
-                 seq=event.seq, locale=reading.locale)
+                 seq=event.seq, locale=reading.locale, receipt=is_party_filing(event))
+
+
+def is_party_filing(event: CaseEvent) -> bool:
+    """Whether ``event`` is a filing the party made itself online after the case opened."""
+    return event.seq > 1 and event.actor is not None and event.actor.role == Role.DUTY_PAYER
 
 
 def _compose(reading: Reading, actor: str, said: Said, article: str | None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from markupsafe import Markup
 from sqlalchemy import select
 
 from backoffice.access import current_case
@@ -21,6 +22,7 @@ from backoffice.cases.actions import (
 from backoffice.cases.blueprint import bp
 from backoffice.cases.confirmation import carried_inputs, confirmation_for, needs_confirmation
 from backoffice.cases.forms import RequestExaminationForm
+from backoffice.cases.history import is_party_filing
 from backoffice.cases.next_step import can_request_examination, request_examination_after_objection
 from backoffice.deadlines.operations import extension_refused, waiver_refused
 from backoffice.deadlines.store import load_calendar
@@ -99,8 +101,13 @@ def act(reference: str, trigger: str):
     done = (N_("%(action)s: done (%(article)s). Notice %(numbers)s issued.") if numbers
             else N_("%(action)s: done (%(article)s)."))
     said = {"article": event.article, "numbers": numbers}
-    flash(in_both(done, {**said, "action": transition.label_en},
-                  {**said, "action": transition.label_ko or transition.label_en}), "info")
+    message = in_both(done, {**said, "action": transition.label_en},
+                      {**said, "action": transition.label_ko or transition.label_en})
+    if is_party_filing(event):
+        message = Markup("{} <a class=\"receipt-link\" href=\"{}\">{}</a>").format(
+            message, url_for("cases.receipt", reference=case.reference, event=event.seq),
+            bi("Receipt"))
+    flash(message, "info")
     return redirect(url_for("cases.detail", reference=case.reference))
 
 

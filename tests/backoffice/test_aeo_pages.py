@@ -63,3 +63,21 @@ def test_the_case_page_shows_the_grade_the_term_and_the_suspensions(app, client,
     assert "이번 유효기간 내 혜택 정지 횟수" in text and "1회" in text
     assert "정지(혜택 전부)" in text
     assert "공휴일이어도 연장되지 않음" in text
+
+
+def test_a_report_the_company_filed_has_a_receipt_and_nothing_else_has(app, client, auth):
+    references = seeded(app)
+    reference = references["Hanbit Trading Co., Ltd."]
+    auth.login("company", "gwanse-demo")
+    case_page = client.get(f"/cases/{reference}").get_data(as_text=True)
+    links = re.findall(r'href="(/cases/[^"]+/receipt\?event=(\d+))"', case_page)
+    assert len(links) == 1  # the change report; the office's own actions have none
+    receipt = client.get(links[0][0].replace("&amp;", "&"))
+    html = receipt.get_data(as_text=True)
+    assert receipt.status_code == 200 and "Report a change" in html
+    assert "Head office moved to Incheon" in html
+    pdf = client.get(f"/cases/{reference}/receipt.pdf?event={links[0][1]}")
+    assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")
+    for asked in ("1", "2", "0", "-1", "x", "9" * 30):
+        # 1: the opening was the office's (no filing date); 2: the audit began (the office's)
+        assert client.get(f"/cases/{reference}/receipt?event={asked}").status_code == 404

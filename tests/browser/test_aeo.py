@@ -89,3 +89,10 @@ def test_a_certified_company_reports_a_change_from_its_portal(live_server, page,
     body = page.inner_text("body")
     assert "Report a change: done" in body
     assert "New representative director" in body  # the history shows the report
+    page.locator(".flash a.receipt-link").click()  # the receipt of the report
+    page.wait_for_url(re.compile(r"/receipt\?event=\d+$"))
+    receipt = page.locator("#receipt").inner_text()
+    assert "변동사항 보고 Report a change" in receipt
+    assert "New representative director" in receipt
+    assert f"{changed.year}년 {changed.month}월 {changed.day}일" in receipt  # the day of the change
+    screenshot("aeo-change-receipt")
