@@ -568,18 +568,28 @@ def _order_pending(context: Context) -> Said | None:
     return None
 
 
-def _self_assessment_owed(context: Context) -> Said | None:
-    owed = context.deadlines.get("self_assessment")
+def _year_owed(context: Context, kind: str, key: str) -> bool:
+    """A year's report or verification is owed once its year has ended (from the anniversary
+    its deadline runs from) until it is done, late included."""
+    owed = context.deadlines.get(kind)
     if owed is None or owed.status not in ("open", "missed"):
+        return False
+    opens = context.data.get(key)
+    return owed.status == "missed" or opens is None or as_date(opens) <= _legal_day(context)
+
+
+def _self_assessment_owed(context: Context) -> Said | None:
+    if not _year_owed(context, "self_assessment", "self_assessment_from"):
+        opens = context.data.get("self_assessment_from")
         return Said("no self-assessment is owed now: the next is owed from "
-                    f"{context.data.get('self_assessment_from') or 'the renewal'}",
-                    "지금 보고할 자율평가가 없습니다")
+                    f"{opens or 'the renewal'}",
+                    "지금 보고할 자율평가가 없습니다. 다음 보고는 "
+                    f"{korean_date(opens) if opens else '갱신 후'}부터입니다")
     return None
 
 
 def _verification_owed(context: Context) -> Said | None:
-    owed = context.deadlines.get("verification")
-    if owed is None or owed.status not in ("open", "missed"):
+    if not _year_owed(context, "verification", "verification_from"):
         return Said("no periodic verification is due now", "지금 할 정기 확인이 없습니다")
     return None
 

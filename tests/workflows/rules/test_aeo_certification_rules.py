@@ -219,6 +219,12 @@ TABLE = [
     ("expired", "duty_payer", "report_self_assessment", NOT_AVAILABLE),
     ("certified", "duty_payer", "report_self_assessment",
      guard_failed("no self-assessment is owed now: the next is owed from 2027-06-01")),
+    # Its deadline is on the case from the certification, but the year has not ended yet.
+    ("certified", "duty_payer", "report_self_assessment",
+     guard_failed("no self-assessment is owed now: the next is owed from 2027-06-01"),
+     given(deadlines={"self_assessment": open_until("self_assessment", "2027-06-30")})),
+    ("certified", "officer", "record_verification", guard_failed("no periodic verification"),
+     given(deadlines={"verification": open_until("verification", "2027-08-31")})),
     ("certified", "duty_payer", "report_self_assessment", guard_failed("must be revoked"),
      given(**SELF_ASSESSMENT_OPEN, **FRAUD)),
     ("certified", "officer", "record_verification", ALLOWED, VERIFICATION_OPEN),
