@@ -63,7 +63,7 @@ class DefaultConfig:
     RATELIMIT_ENABLED = True
     # POST /login: only failed sign-ins count (an office behind one address signs in many).
     RATELIMIT_SIGN_IN = "10 per minute;100 per hour"
-    RATELIMIT_PUBLIC_PAGES = "120 per minute;2000 per hour"  # GET /login
+    RATELIMIT_PUBLIC_PAGES = "120 per minute;2000 per hour"  # GET /login, /register/aeo
     RATELIMIT_VERIFY = "30 per minute;300 per hour"  # GET /verify (notice verification)
     RATELIMIT_PASSWORD_CHANGE = "5 per minute;30 per hour"  # noqa: S105 (POST /account/password)
     # --- end of sign-in block ---------------------------------------------------------------

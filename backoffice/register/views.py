@@ -18,7 +18,7 @@ from workflows.procedures.aeo import CERTIFICATE, IN_FORCE, PROCEDURE
 
 @bp.get("/aeo")
 @public
-@limited("RATELIMIT_VERIFY", "GET")
+@limited("RATELIMIT_PUBLIC_PAGES", "GET")
 def aeo():
     """Public: the operators whose certificate is in force today, by name."""
     today = clock.today()

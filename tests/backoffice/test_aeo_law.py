@@ -296,3 +296,22 @@ def test_once_fraud_is_established_the_certification_can_only_be_revoked(certify
         reasons="forged financial statements")
     assert case.state == "revoked"
     assert case.data["revocation_ground"] == "1"
+
+
+# -- compliance measurement (Art. 255-7) --------------------------------------------------------
+
+
+def test_a_compliance_measurement_is_kept_per_criterion_and_shown_on_the_certification(
+        certify, people):
+    from workflows.procedures.aeo import facts
+
+    case = certify(date(2026, 6, 1))
+    act(case, "record_compliance_measurement", people["officer"], kst(2026, 11, 10, 10),
+        legal_compliance="88", internal_control="81", financial_solvency="y",
+        safety_management="", notes="gate log gaps")
+    measured = case.data["compliance_measurements"][-1]
+    assert measured == {"on": "2026-11-10", "legal_compliance": 88, "internal_control": 81,
+                        "financial_solvency": True, "safety_management": False}
+    shown = {f.label.en: f.value for f in facts(case.data, date(2026, 11, 11))}
+    latest = shown["Latest compliance measurement (Art. 255-7)"]
+    assert "legal compliance 88" in latest.en and "법규준수 88점" in latest.ko

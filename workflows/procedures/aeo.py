@@ -439,6 +439,18 @@ def _change_reported(context: Context) -> dict[str, Any]:
     return facts
 
 
+def _measured(context: Context) -> dict[str, Any]:
+    """Art. 255-7: the measured level of compliance, per criterion, kept with its day."""
+    values = context.values
+    entry = {"on": _legal_day(context).isoformat(),
+             "legal_compliance": values["legal_compliance"],
+             "internal_control": values["internal_control"],
+             "financial_solvency": bool(values.get("financial_solvency")),
+             "safety_management": bool(values.get("safety_management"))}
+    return {"compliance_measurements": [*(context.data.get("compliance_measurements") or ()),
+                                        entry]}
+
+
 def _fraud(context: Context) -> dict[str, Any]:
     return {"fraud_established_on": _legal_day(context).isoformat()}
 
@@ -793,6 +805,15 @@ def facts(data: Mapping[str, Any], today: date) -> tuple[CaseFact, ...]:
                                     f"{korean_date(data['suspended_from'])}부터")))
     else:
         shown.append(CaseFact(Label("Benefits", "혜택"), Label("in force", "적용 중")))
+    if measured := (data.get("compliance_measurements") or ())[-1:]:
+        last = measured[0]
+        shown.append(CaseFact(
+            Label("Latest compliance measurement (Art. 255-7)",
+                  "최근 준수도 측정(제255조의7)"),
+            Label(f"{last['on']}: legal compliance {last['legal_compliance']}, internal control "
+                  f"{last['internal_control']}",
+                  f"{korean_date(last['on'])}: 법규준수 {last['legal_compliance']}점, 내부통제 "
+                  f"{last['internal_control']}점")))
     if data.get("renewal_requested_on"):
         shown.append(CaseFact(Label("Renewal requested", "갱신 신청일"),
                               as_date(data["renewal_requested_on"])))
@@ -1050,6 +1071,14 @@ PROCEDURE = Procedure(
                    outcome=Label("Your certification's term ended without renewal",
                                  "갱신 없이 공인 유효기간이 끝났습니다"),
                    ends_grant="expired"),
+
+        Transition(trigger="record_compliance_measurement", source=(*PENDING, *IN_FORCE),
+                   dest=STAYS, roles=OFFICE, article="Art. 255-7(1)",
+                   label=Label("Record a compliance measurement", "안전관리 기준 준수도 측정 기록"),
+                   fields=(*SCORES,
+                           Field(name="notes", label=Label("Notes", "비고"),
+                                 kind=FieldKind.LONGTEXT, required=False)),
+                   reason_field="notes", records=_measured),
 
         # -- revocation (255-5) -----------------------------------------------------------
         Transition(trigger="establish_fraud", source=IN_FORCE, dest=STAYS, roles=OFFICE,

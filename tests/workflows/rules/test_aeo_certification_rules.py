@@ -288,6 +288,13 @@ TABLE = [
     ("certified", "duty_payer", "lapse", NOT_PERMITTED),
     ("expired", "system", "lapse", NOT_AVAILABLE),
 
+    # -- compliance measurement, applied for or not (Art. 255-7) --------------------------
+    ("under_audit", "officer", "record_compliance_measurement", ALLOWED, given(values=SCORES)),
+    ("certified", "supervisor", "record_compliance_measurement", ALLOWED, given(values=SCORES)),
+    ("certified", "duty_payer", "record_compliance_measurement", NOT_PERMITTED),
+    ("certified", "system", "record_compliance_measurement", NOT_PERMITTED),
+    ("revoked", "officer", "record_compliance_measurement", NOT_AVAILABLE),
+
     # -- revocation: six grounds, the first mandatory (Art. 255-5) -------------------------
     ("certified", "officer", "establish_fraud", ALLOWED),
     ("benefits_suspended", "supervisor", "establish_fraud", ALLOWED),
