@@ -34,6 +34,7 @@ from backoffice.notices.forms import ServiceForm
 from backoffice.notices.issue import replaced_ids
 from backoffice.workflow import actions_for, fire
 from workflows import clock
+from workflows.citations import korean_citation
 from workflows.engine import Refusal, TransitionRefused
 from workflows.notices.kinds import notice_kind
 from workflows.notices.service import METHOD_LABELS
@@ -102,7 +103,8 @@ def act(reference: str, trigger: str):
             else N_("%(action)s: done (%(article)s)."))
     said = {"article": event.article, "numbers": numbers}
     message = in_both(done, {**said, "action": transition.label_en},
-                      {**said, "action": transition.label_ko or transition.label_en})
+                      {**said, "article": korean_citation(event.article),
+                       "action": transition.label_ko or transition.label_en})
     if is_party_filing(event):
         message = Markup("{} <a class=\"receipt-link\" href=\"{}\">{}</a>").format(
             message, url_for("cases.receipt", reference=case.reference, event=event.seq),

@@ -63,6 +63,12 @@ def test_an_officer_audits_a_request_and_certifies_the_operator(live_server, pag
     assert f"{end.year}년 {end.month}월 {end.day}일" in header  # the last day, Korean first
     assert "공휴일이어도 연장되지 않음" in header
     screenshot("aeo-certified")
+    page.set_viewport_size({"width": 390, "height": 844})
+    screenshot("ko-aeo-case-390")  # the header stacks on a phone
+    page.goto(f"{live_server}/register/aeo")
+    assert "Hanbit Trading" in page.locator("table.register").inner_text()
+    screenshot("ko-aeo-register-390")
+    page.goto(f"{live_server}/cases/{reference}")
     row = page.locator("tr.notice-row", has_text="Certificate of Authorized Economic Operator")
     with page.expect_download() as download:
         row.get_by_role("link", name="PDF").click()
