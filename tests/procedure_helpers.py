@@ -54,3 +54,17 @@ def deadline(case: Case, kind: str) -> Deadline | None:
     """The newest deadline of ``kind`` on the case."""
     return db.session.scalars(select(Deadline).where(
         Deadline.case_id == case.id, Deadline.kind == kind).order_by(Deadline.id.desc())).first()
+
+
+def sweep(at: datetime):
+    """Run the scheduler's sweep of due deadlines as if the time were ``at``."""
+    from jobs.enforce import enforce_due_deadlines
+
+    with clock.frozen(at):
+        return enforce_due_deadlines()
+
+
+def events(case: Case) -> list[CaseEvent]:
+    """The case's events, oldest first."""
+    return list(db.session.scalars(
+        select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.seq)))

@@ -15,10 +15,9 @@ import pytest
 from sqlalchemy import select
 
 from backoffice.extensions import db
-from backoffice.models import Authorisation, Case, CaseEvent, Deadline
+from backoffice.models import Authorisation, Case, Deadline
 from backoffice.workflow import open_procedure_case
-from jobs.enforce import enforce_due_deadlines
-from tests.procedure_helpers import act, deadline, kst, refused
+from tests.procedure_helpers import act, deadline, events, kst, refused, sweep
 from workflows import clock
 from workflows.procedures.aeo import suspensions_in_term
 
@@ -49,16 +48,6 @@ def certify(people):
         return case
 
     return certified
-
-
-def sweep(at):
-    with clock.frozen(at):
-        return enforce_due_deadlines()
-
-
-def events(case: Case) -> list[CaseEvent]:
-    return list(db.session.scalars(
-        select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.seq)))
 
 
 def certificates(case: Case) -> list[Authorisation]:

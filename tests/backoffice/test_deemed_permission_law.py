@@ -11,14 +11,12 @@ holidays. Holidays used below: Mon 2 Mar (substitute for Independence Movement D
 from datetime import date
 
 import pytest
-from sqlalchemy import select
 
 from backoffice.deadlines.store import add_closure_day
 from backoffice.extensions import db
-from backoffice.models import Case, CaseEvent
+from backoffice.models import Case
 from backoffice.workflow import deadlines_after, open_procedure_case
-from jobs.enforce import enforce_due_deadlines
-from tests.procedure_helpers import act, deadline, kst
+from tests.procedure_helpers import act, deadline, events, kst, sweep
 from workflows import clock
 from workflows.calendar import StatutoryCalendar
 from workflows.engine import Refusal, TransitionRefused
@@ -43,16 +41,6 @@ def apply(people):
 
 def extend(case: Case, people, at, days: int) -> None:
     act(case, "extend", people["officer"], at, extension_days=days, reasons="laboratory test")
-
-
-def sweep(at):
-    with clock.frozen(at):
-        return enforce_due_deadlines()
-
-
-def events(case: Case) -> list[CaseEvent]:
-    return list(db.session.scalars(
-        select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.seq)))
 
 
 # -- Item 9: the extension counts processing days, the Act's 10 days count under Art. 8 --------
