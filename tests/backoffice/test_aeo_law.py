@@ -304,3 +304,15 @@ def test_a_compliance_measurement_is_kept_per_criterion_and_shown_on_the_certifi
     shown = {f.label.en: f.value for f in facts(case.data, date(2026, 11, 11))}
     latest = shown["Latest compliance measurement (Art. 255-7)"]
     assert "legal compliance 88" in latest.en and "법규준수 88점" in latest.ko
+
+
+def test_a_refused_renewal_may_be_requested_again_while_the_term_runs(certify, people):
+    case = certify(date(2026, 3, 2))
+    act(case, "request_renewal", people["payer"], kst(2030, 8, 20, 9))
+    act(case, "refuse_renewal", people["officer"], kst(2030, 10, 1, 10),
+        reasons="the on-site audit found seals missing")
+    problem = refused(case, "renew", people["officer"], kst(2030, 10, 2, 10), **SCORES)
+    assert "no renewal has been requested" in problem.message
+    act(case, "request_renewal", people["payer"], kst(2030, 11, 2, 9), remarks="seals fixed")
+    act(case, "renew", people["officer"], kst(2031, 1, 10, 14), **SCORES)
+    assert deadline(case, "validity").due_date == date(2036, 3, 1)

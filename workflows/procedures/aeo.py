@@ -465,7 +465,8 @@ def _renewal_requested(context: Context) -> dict[str, Any]:
 
 
 def _renewal_refused(context: Context) -> dict[str, Any]:
-    return {"renewal_refused_on": _legal_day(context).isoformat()}
+    """The request is decided: a new one may be made while the term runs."""
+    return {"renewal_refused_on": _legal_day(context).isoformat(), "renewal_requested_on": None}
 
 
 # -- guards -------------------------------------------------------------------------------------
@@ -478,8 +479,9 @@ def _not_after_fraud(context: Context) -> Said | None:
             "fraud or improper means was established on "
             f"{context.data['fraud_established_on']}: the certification must be revoked "
             "(Art. 255-5 proviso, 1); no other action is open",
-            f"{korean_date(context.data['fraud_established_on'])}에 거짓이나 부정한 방법이 "
-            "확인되었으므로 공인을 취소하여야 합니다(제255조의5 단서, 제1호). 다른 조치는 할 수 "
+            f"{korean_date(context.data['fraud_established_on'])}에 거짓이나 그 밖의 부정한 "
+            "방법이 확인되었으므로 공인을 취소하여야 합니다(제255조의5 각 호 외의 부분 단서 및 "
+            "같은 조 제1호). 다른 조치는 할 수 "
             "없습니다")
     return None
 
@@ -541,8 +543,8 @@ def _ground_in_force(context: Context) -> Said | None:
     if ground == SELF_ASSESSMENT_NOT_REPORTED and not _passed(context, "self_assessment"):
         return Said("no self-assessment report has been missed: the Act's ground "
                     "(Art. 255-3(3)) needs a report not made within its period",
-                    "기한 내에 보고하지 않은 자율평가가 없습니다. 이 사유(제255조의3제3항)는 "
-                    "보고기한을 넘긴 자율평가가 있어야 합니다")
+                    "기한 내에 보고하지 않은 자율평가가 없습니다. 이 사유(제255조의3제3항)로 "
+                    "정지하려면 보고기한이 지난 자율평가가 있어야 합니다")
     return None
 
 
@@ -562,6 +564,28 @@ def _suspension_in_term(context: Context) -> Said | None:
     if term is None:
         return Said(f"{start} is outside the certification's term",
                     f"{korean_date(start)}은 공인 유효기간 밖입니다")
+    return None
+
+
+def _suspension_not_backdated(context: Context) -> Said | None:
+    """A suspension is a disposition for the time ahead: it takes effect on the day it is
+    decided at the earliest (Art. 255-3(3))."""
+    start, today = context.values.get("suspended_from"), _legal_day(context)
+    if start is not None and start < today:
+        return Said(f"a suspension cannot take effect before it is decided ({today})",
+                    f"혜택 정지는 처분일({korean_date(today)}) 전으로 소급하여 효력이 생길 수 "
+                    "없습니다")
+    return None
+
+
+def _certification_not_backdated(context: Context) -> Said | None:
+    """A certification takes effect on the day it is granted at the earliest (Art. 255-2(1),
+    (5): five years from the certification)."""
+    start, today = context.values.get("valid_from"), _legal_day(context)
+    if start is not None and start < today:
+        return Said(f"a certification cannot take effect before it is granted ({today})",
+                    f"공인은 공인한 날({korean_date(today)}) 전으로 소급하여 효력이 생길 수 "
+                    "없습니다")
     return None
 
 
@@ -641,8 +665,8 @@ def _revocation_ground(context: Context) -> Said | None:
     if context.data.get("fraud_established_on") and ground != FRAUD:
         return Said("fraud or improper means was established: revoke on ground 1, which is "
                     "mandatory (Art. 255-5 proviso)",
-                    "거짓이나 부정한 방법이 확인되었으므로 필요적 취소 사유인 제1호로 취소하여야 "
-                    "합니다(제255조의5 단서)")
+                    "거짓이나 그 밖의 부정한 방법이 확인되었으므로 필요적 취소 사유인 제1호로 "
+                    "취소하여야 합니다(제255조의5 각 호 외의 부분 단서)")
     if ground == "2" and not context.data.get("structural_change"):
         return Said("no transfer, acquisition, split or merger is recorded (Art. 255-5 2)",
                     "양도, 양수, 분할 또는 합병이 기록되지 않았습니다(제255조의5제2호)")
@@ -651,8 +675,9 @@ def _revocation_ground(context: Context) -> Said | None:
         if count < REVOCATION_AFTER_SUSPENSIONS:
             return Said(f"the benefits were suspended {count} times in this term: ground 4 "
                         f"needs at least {REVOCATION_AFTER_SUSPENSIONS} (Art. 255-5 4)",
-                        f"이번 유효기간 내 혜택 정지는 {count}회입니다. 제4호는 "
-                        f"{REVOCATION_AFTER_SUSPENSIONS}회 이상이어야 합니다(제255조의5제4호)")
+                        f"이번 유효기간 내 혜택 정지는 {count}회입니다. 제4호는 정지 처분을 "
+                        f"{REVOCATION_AFTER_SUSPENSIONS}회 이상 받은 경우에 해당합니다"
+                        "(제255조의5제4호)")
     if ground == "5" and not _passed(context, "correction"):
         return Said("no corrective order has gone uncomplied with past its period "
                     "(Art. 255-5 5)",
@@ -718,7 +743,7 @@ SELF_ASSESSMENT = Deadline(
     met_by=("report_self_assessment",), owed_by=Duty.PARTY, repeats=True,
     when_it_passes=Label("the benefits of your certification may be suspended for up to six "
                          "months (Art. 255-3(3))",
-                         "공인 혜택이 6개월 이내의 기간 동안 정지될 수 있습니다(제255조의3제3항)"),
+                         "공인 혜택이 6개월의 범위에서 정지될 수 있습니다(제255조의3제3항)"),
     period_text="AEO_SELF_ASSESSMENT_PERIOD (1 month) after each of the first four anniversaries",
     extension="Art. 10")
 VERIFICATION = Deadline(
@@ -783,8 +808,10 @@ def facts(data: Mapping[str, Any], today: date) -> tuple[CaseFact, ...]:
     valid_to = as_date(data["valid_to"])
     shown += [CaseFact(Label("Grade", "등급"), data.get("grade") or "—"),
               CaseFact(Label("Valid from", "유효기간 시작"), as_date(data["valid_from"])),
-              CaseFact(Label("Valid to (24:00; not moved off a holiday, Art. 255-2(5))",
-                             "유효기간 만료(24시, 공휴일이어도 연장되지 않음, 제255조의2제5항)"),
+              CaseFact(Label("Valid to (24:00; not moved off a holiday: Art. 8(3) moves only "
+                             "the last day to act)",
+                             "유효기간 만료(24시, 공휴일이어도 연장되지 않음: 제8조제3항은 행위 "
+                             "기한에만 적용)"),
                        valid_to)]
     left = (valid_to - today).days
     if left >= 0:
@@ -905,7 +932,7 @@ PROCEDURE = Procedure(
                    article="Art. 255-2(1), (5)",
                    label=Label("Certify as AEO", "수출입 안전관리 우수업체 공인"),
                    outcome=Label("You were certified as an AEO", "공인되었습니다"),
-                   guards=(_steps_done, _standards_met),
+                   guards=(_steps_done, _standards_met, _certification_not_backdated),
                    fields=(*SCORES,
                            Field(name="valid_from",
                                  label=Label("Valid from", "공인 효력 발생일"),
@@ -944,7 +971,8 @@ PROCEDURE = Procedure(
                                  "appeal (Art. 119)",
                                  "공인 혜택이 정지되었습니다. 이에 대해 불복할 수 있습니다"
                                  "(제119조)"),
-                   guards=(*guarded, _ground_in_force, _part_named, _suspension_in_term),
+                   guards=(*guarded, _ground_in_force, _part_named, _suspension_in_term,
+                           _suspension_not_backdated),
                    fields=(Field(name="ground", label=Label("Ground", "정지 사유"),
                                  kind=FieldKind.CHOICE, choices=_choices(SUSPENSION_GROUNDS)),
                            Field(name="scope", label=Label("Scope", "정지 범위"),
@@ -957,7 +985,8 @@ PROCEDURE = Procedure(
                                  maximum=MAX_SUSPENSION_MONTHS,
                                  help=Label("At most six months (Art. 255-3(3)); the benefits "
                                             "return by themselves when the period ends.",
-                                            "6개월 이내(제255조의3제3항). 기간이 끝나면 혜택은 "
+                                            "6개월의 범위에서(제255조의3제3항). 기간이 끝나면 "
+                                            "혜택은 "
                                             "자동으로 회복됩니다.")),
                            Field(name="suspended_from",
                                  label=Label("Takes effect on", "정지 시작일"),
@@ -1025,10 +1054,10 @@ PROCEDURE = Procedure(
                                  kind=FieldKind.CHOICE, choices=_choices(CHANGES)),
                            Field(name="changed_on", label=Label("Day of the change", "변동일"),
                                  kind=FieldKind.DATE,
-                                 help=Label("The 30 days to report run from this day "
-                                            "(Art. 255-4(3)).",
-                                            "보고기한 30일은 이 날부터 진행합니다"
-                                            "(제255조의4제3항)."),
+                                 help=Label("The 30 days to report are counted from the day "
+                                            "after this day (Art. 255-4(3); Art. 8).",
+                                            "보고기한 30일은 변동일 다음 날부터 기산합니다"
+                                            "(제255조의4제3항, 제8조)."),
                                  follows_nothing="a change is reported after it happened; its "
                                                  "day is checked against the term"),
                            Field(name="material",

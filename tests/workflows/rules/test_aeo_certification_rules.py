@@ -55,7 +55,8 @@ SUSPENSION = {"ground": "standards_deficient", "scope": "all", "months": 3,
               "suspended_from": day("2026-12-07"), "reasons": "access control lapses"}
 SUSPEND = given(values=SUSPENSION)
 NOT_REPORTED = given(deadlines={"self_assessment": missed("self_assessment", "2027-06-30")},
-                     values={**SUSPENSION, "ground": "self_assessment_not_reported"},
+                     values={**SUSPENSION, "ground": "self_assessment_not_reported",
+                             "suspended_from": day("2027-07-06")},
                      now=kst(2027, 7, 5))
 SELF_ASSESSMENT_OPEN = given(open_deadlines={"self_assessment": open_until("self_assessment",
                                                                            "2027-06-30")},
@@ -140,6 +141,10 @@ TABLE = [
     ("under_audit", "officer", "certify", invalid_field("before the audit began on 2026-05-04"),
      given(values={**SCORES, "valid_from": day("2026-05-01")},
            **{k: v for k, v in AUDITED.items() if k != "values"})),
+    ("under_audit", "officer", "certify",
+     guard_failed("cannot take effect before it is granted (2026-05-29)"),
+     given(values={**SCORES, "valid_from": day("2026-05-28")},
+           **{k: v for k, v in AUDITED.items() if k != "values"})),
     ("under_audit", "officer", "certify", invalid_field("at most 100"),
      given(raw={"legal_compliance": "101", "internal_control": "85", "valid_from": "2026-06-01"},
            **{k: v for k, v in AUDITED.items() if k != "values"})),
@@ -174,6 +179,11 @@ TABLE = [
      given(values={**SUSPENSION, "scope": "part", "benefits": "reduced inspection rate"})),
     ("certified", "officer", "suspend_benefits", guard_failed("outside the certification's term"),
      given(values={**SUSPENSION, "suspended_from": day("2031-06-01")})),
+    ("certified", "officer", "suspend_benefits",  # a disposition for the time ahead
+     guard_failed("cannot take effect before it is decided (2026-12-02)"),
+     given(values={**SUSPENSION, "suspended_from": day("2026-12-01")})),
+    ("certified", "officer", "suspend_benefits", ALLOWED,  # from the day it is decided
+     given(values={**SUSPENSION, "suspended_from": day("2026-12-02")})),
     ("certified", "officer", "suspend_benefits", invalid_field("at most 6"),
      given(raw={**{k: str(v) for k, v in SUSPENSION.items()}, "months": "7"})),
     ("certified", "officer", "suspend_benefits", guard_failed("must be revoked"),
