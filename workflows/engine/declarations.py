@@ -594,6 +594,9 @@ class Procedure:
     facts: Callable[[Mapping[str, Any], date], tuple[CaseFact, ...]] | None = None
     """What the case page's header shows of a case, from its data and the legal day today (a
     certification's grade, term, days to its end, suspensions in the term)."""
+    public_register: bool = False
+    """What it grants is published in the public register, as customs administrations publish
+    their AEO lists: the holder's name, the grade, the last day and the status, nothing else."""
     watches: tuple[Watch, ...] = ()
     """What the supervisors' dashboard lists of its cases' deadlines (:class:`Watch`)."""
     details: Any = None

@@ -1136,6 +1136,7 @@ PROCEDURE = Procedure(
     settings=SETTINGS,
     online_filing=True,
     decided_states=frozenset({"pre_audit_notified", "certified", "refused"}),
+    public_register=True,
     watches=(
         Watch(label=Label("AEO certifications ending within 7 months",
                           "7개월 이내에 끝나는 AEO 공인"), kind="validity", within_months=7),
