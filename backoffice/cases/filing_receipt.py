@@ -103,8 +103,11 @@ def receipt_facts(case: Case, filed: CaseEvent | None = None) -> dict[str, Any]:
         else procedure.openings[0]
     deadlines = db.session.scalars(select(Deadline).where(Deadline.case_id == case.id)
                                    .order_by(Deadline.due_at)).all()
+    filed_on = clock.seoul_date(filed.effective_at).isoformat() if later \
+        else (case.data or {}).get("filed_on")
     return {
         "case": case, "filed": filed, "opening": opening, "later": later,
+        "filed_day": clock.as_date(filed_on) if filed_on else None,
         "transmitted": clock.kst_text(filed.effective_at, seconds=True),
         "filed_on": clock.seoul_date(filed.effective_at).isoformat() if later
         else (case.data or {}).get("filed_on"),
