@@ -109,8 +109,7 @@ def receipt_facts(case: Case, filed: CaseEvent | None = None) -> dict[str, Any]:
         "case": case, "filed": filed, "opening": opening, "later": later,
         "filed_day": clock.as_date(filed_on) if filed_on else None,
         "transmitted": clock.kst_text(filed.effective_at, seconds=True),
-        "filed_on": clock.seoul_date(filed.effective_at).isoformat() if later
-        else (case.data or {}).get("filed_on"),
+        "filed_on": filed_on,
         "online": not later and (case.data or {}).get("filing_rule") == "online",
         "answers": answers_of(opening, (filed.payload or {}).get("fields", {})),
         "evidence": [] if later else evidence_of(case),

@@ -47,6 +47,7 @@ Read against the Act (as amended 21 December 2021):
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
@@ -259,23 +260,32 @@ SETTINGS = (
 )
 
 
+DEFAULTS = {setting.name: setting.default for setting in SETTINGS}
+"""The defaults the settings declare, for a case whose data predates a setting."""
+CONFIGURED = {
+    "grade_thresholds": "AEO_GRADE_THRESHOLDS",
+    "internal_control_minimum": "AEO_INTERNAL_CONTROL_MINIMUM",
+    "audit_steps": "AEO_AUDIT_STEPS",
+    "renewal_lead_months": "AEO_RENEWAL_LEAD_MONTHS",
+    "self_assessment_period": "AEO_SELF_ASSESSMENT_PERIOD",
+    "verification_period": "AEO_VERIFICATION_PERIOD",
+    "correction_period": "AEO_CORRECTION_PERIOD",
+    "suspension_grounds": "AEO_SUSPENSION_GROUNDS",
+    "reportable_changes": "AEO_REPORTABLE_CHANGES",
+}
+"""The key of the case's data each setting is kept under."""
+
+
 def configured(settings: Mapping[str, Any], values: Mapping[str, Any]) -> dict[str, Any]:
     """What the deployment configures, kept on the case when it opens, so that the case is
     decided by the rules that held when it was filed."""
-    lead = settings.get("AEO_RENEWAL_LEAD_MONTHS", 6)
-    return {
-        "grade_thresholds": dict(settings.get("AEO_GRADE_THRESHOLDS")
-                                 or {"A": 80, "AA": 90, "AAA": 95}),
-        "internal_control_minimum": settings.get("AEO_INTERNAL_CONTROL_MINIMUM", 80),
-        "audit_steps": list(settings.get("AEO_AUDIT_STEPS") or AUDIT_STEPS),
-        "renewal_lead_months": lead,
-        "self_assessment_period": settings.get("AEO_SELF_ASSESSMENT_PERIOD", "1m"),
-        "verification_period": settings.get("AEO_VERIFICATION_PERIOD", "3m"),
-        "correction_period": settings.get("AEO_CORRECTION_PERIOD", "30d"),
-        "suspension_grounds": list(settings.get("AEO_SUSPENSION_GROUNDS")
-                                   or SUSPENSION_GROUNDS),
-        "reportable_changes": list(settings.get("AEO_REPORTABLE_CHANGES") or CHANGES),
-    }
+    return {key: copy.deepcopy(settings.get(name) or DEFAULTS[name])
+            for key, name in CONFIGURED.items()}
+
+
+def setting_of(data: Mapping[str, Any], key: str) -> Any:
+    """The value the case was filed under, or the declared default."""
+    return data.get(key) or DEFAULTS[CONFIGURED[key]]
 
 
 # -- the term, its anniversaries, its suspensions ------------------------------------------------
@@ -318,9 +328,9 @@ def suspensions_in_term(data: Mapping[str, Any], day: date) -> int:
 
 def grade_of(data: Mapping[str, Any], legal_compliance: int, internal_control: int) -> str | None:
     """The grade the scores earn under the thresholds the case was filed under, or None."""
-    if internal_control < data.get("internal_control_minimum", 80):
+    if internal_control < setting_of(data, "internal_control_minimum"):
         return None
-    thresholds = data.get("grade_thresholds") or {"A": 80, "AA": 90, "AAA": 95}
+    thresholds = setting_of(data, "grade_thresholds")
     earned = [g for g in ("AAA", "AA", "A") if legal_compliance >= thresholds[g]]
     return earned[0] if earned else None
 
@@ -389,25 +399,23 @@ def _restored(context: Context) -> dict[str, Any]:
             "suspended_benefits": None}
 
 
-def _self_assessed(context: Context) -> dict[str, Any]:
-    """The year reported; the next year's report is owed from its anniversary, up to the fourth
-    (the fifth year ends in the renewal audit)."""
-    year = context.data.get("self_assessment_year", 1)
-    following = year + 1
+def _next_year(context: Context, kind: str) -> dict[str, Any]:
+    """The year of ``kind`` done; the next is owed from its anniversary, up to the fourth (the
+    fifth year ends in the renewal audit)."""
+    following = context.data.get(f"{kind}_year", 1) + 1
     valid_from = as_date(context.data["valid_from"])
-    return {"self_assessment_year": following,
-            "self_assessment_from": anniversary(valid_from, following).isoformat()
-            if following <= SELF_ASSESSMENT_YEARS else None,
+    return {f"{kind}_year": following,
+            f"{kind}_from": anniversary(valid_from, following).isoformat()
+            if following <= SELF_ASSESSMENT_YEARS else None}
+
+
+def _self_assessed(context: Context) -> dict[str, Any]:
+    return {**_next_year(context, "self_assessment"),
             "last_self_assessment_on": _legal_day(context).isoformat()}
 
 
 def _verified(context: Context) -> dict[str, Any]:
-    year = context.data.get("verification_year", 1)
-    following = year + 1
-    valid_from = as_date(context.data["valid_from"])
-    return {"verification_year": following,
-            "verification_from": anniversary(valid_from, following).isoformat()
-            if following <= SELF_ASSESSMENT_YEARS else None,
+    return {**_next_year(context, "verification"),
             "last_verification": {"on": _legal_day(context).isoformat(),
                                   "result": context.values["result"]}}
 
@@ -513,8 +521,8 @@ def _standards_met(context: Context) -> Said | None:
                     "기준을 충족하지 못하였습니다(" + ", ".join(u.ko for u in unmet)
                     + "). 사유를 적어 공인을 거부하십시오(제255조의2제1항)")
     if grade_of(context.data, values["legal_compliance"], values["internal_control"]) is None:
-        thresholds = context.data.get("grade_thresholds") or {"A": 80}
-        minimum = context.data.get("internal_control_minimum", 80)
+        thresholds = setting_of(context.data, "grade_thresholds")
+        minimum = setting_of(context.data, "internal_control_minimum")
         return Said(f"the scores earn no grade (legal compliance at least {thresholds['A']}, "
                     f"internal control at least {minimum}): refuse the certification instead",
                     f"점수가 등급 기준(법규준수 {thresholds['A']}점 이상, 내부통제 {minimum}점 "
@@ -567,26 +575,25 @@ def _suspension_in_term(context: Context) -> Said | None:
     return None
 
 
-def _suspension_not_backdated(context: Context) -> Said | None:
-    """A suspension is a disposition for the time ahead: it takes effect on the day it is
-    decided at the earliest (Art. 255-3(3))."""
-    start, today = context.values.get("suspended_from"), _legal_day(context)
-    if start is not None and start < today:
-        return Said(f"a suspension cannot take effect before it is decided ({today})",
-                    f"혜택 정지는 처분일({korean_date(today)}) 전으로 소급하여 효력이 생길 수 "
-                    "없습니다")
-    return None
+def _not_backdated(field: str, what: Label, decided: Label):
+    """A disposition for the time ahead takes effect on the day it is decided at the earliest:
+    a suspension (Art. 255-3(3)), a certification (Art. 255-2(1), (5))."""
+    def guard(context: Context) -> Said | None:
+        start, today = context.values.get(field), _legal_day(context)
+        if start is not None and start < today:
+            return Said(f"{what.en} cannot take effect before it is {decided.en} ({today})",
+                        f"{what.ko} {decided.ko}({korean_date(today)}) 전으로 소급하여 효력이 "
+                        "생길 수 없습니다")
+        return None
+
+    guard.__name__ = f"_{field}_not_backdated"
+    return guard
 
 
-def _certification_not_backdated(context: Context) -> Said | None:
-    """A certification takes effect on the day it is granted at the earliest (Art. 255-2(1),
-    (5): five years from the certification)."""
-    start, today = context.values.get("valid_from"), _legal_day(context)
-    if start is not None and start < today:
-        return Said(f"a certification cannot take effect before it is granted ({today})",
-                    f"공인은 공인한 날({korean_date(today)}) 전으로 소급하여 효력이 생길 수 "
-                    "없습니다")
-    return None
+_suspension_not_backdated = _not_backdated(
+    "suspended_from", Label("a suspension", "혜택 정지는"), Label("decided", "처분일"))
+_certification_not_backdated = _not_backdated(
+    "valid_from", Label("a certification", "공인은"), Label("granted", "공인한 날"))
 
 
 def _no_order_pending(context: Context) -> Said | None:
