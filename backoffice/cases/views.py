@@ -21,6 +21,11 @@ from backoffice.cases.actions import (
 )
 from backoffice.cases.blueprint import bp
 from backoffice.cases.confirmation import carried_inputs, confirmation_for, needs_confirmation
+from backoffice.cases.contesting import (
+    appeals_filed_against,
+    contested_notice,
+    offered_appeals,
+)
 from backoffice.cases.forms import RequestExaminationForm
 from backoffice.cases.history import is_party_filing
 from backoffice.cases.next_step import can_request_examination, request_examination_after_objection
@@ -164,6 +169,7 @@ def case_page(case, failed=None, status: int = 200, notes: tuple[str, ...] = (),
             for_claimant_online(form)
     if failed:
         forms[failed[0]] = failed[1]
+    replaced = replaced_ids(n.id for n in notices)
     return render_template(
         "cases/detail.html", case=case, events=events, deadlines=deadlines, notices=notices,
         case_facts=case_facts(case), can_extend=office_user,
@@ -171,7 +177,9 @@ def case_page(case, failed=None, status: int = 200, notes: tuple[str, ...] = (),
         waivable={d.id for d in deadlines if waiver_refused(d, current_user) is None},
         has_diagram=case.procedure in REGISTRY,
         can_request_examination=can_request_examination(case),
-        replaced=replaced_ids(n.id for n in notices), can_serve=office_user,
+        replaced=replaced, can_serve=office_user,
+        appeals_offered=offered_appeals(notices, current_user, replaced),
+        appeals_filed=appeals_filed_against(case, notices), contested=contested_notice(case),
         service_form=ServiceForm(formdata=None), service_labels=SERVICE_LABELS,
         publicly_served={n.id for n in notices if notice_kind(n.kind).public_notice},
         actions=actions, forms=forms, attachments=attachments, failed=failed[0] if failed else None,

@@ -50,6 +50,7 @@ from backoffice.cases.actions import (
     values_of,
 )
 from backoffice.cases.attachments import UploadRefused, store_attachment
+from backoffice.cases.contesting import formdata_against, notice_to_appeal
 from backoffice.cases.filing_receipt import (
     FILED_WITH_REQUEST,
     answers_of,
@@ -190,8 +191,11 @@ def _online_form(procedure: str, declared, opening):
         if token and staged is None:
             problems.append(bi(EXPIRED))
         answers = staged.answers if staged is not None else None
-        forms = _online_forms(procedure, opening,
-                              filing_staging.formdata_of(answers) if answers else None)
+        against = notice_to_appeal(request.args.get("against"), current_user, procedure)
+        formdata = (filing_staging.formdata_of(answers) if answers
+                    else formdata_against(against, procedure, opening.trigger) if against
+                    else None)
+        forms = _online_forms(procedure, opening, formdata)
         return _render_online(procedure, declared, opening, *forms, staged=staged,
                               problems=problems, status=200)
 

@@ -142,6 +142,32 @@ def test_the_result_of_a_reinvestigation_states_the_remedy_of_the_procedure_that
     assert (remedy["article"], remedy["period"]) == (article, period)
 
 
+@pytest.mark.parametrize(("authority", "signs", "appeals"), [
+    ("commissioner", "관세청장", ["examination"]),
+    ("customs_office", "서울본부세관장", ["objection", "examination"]),
+])
+def test_a_disposition_of_the_commissioner_opens_no_objection_and_the_commissioner_signs_it(
+        authority, signs, appeals):
+    """Arts. 255-2(1) and 255-5 give the AEO dispositions to the Commissioner; against a
+    disposition the Commissioner decided no objection lies, only a request for examination or
+    adjudication (Art. 119(2)). Where the power is delegated to the head of a customs office,
+    the objection is open again and the head of the office signs."""
+    facts = NoticeFacts(procedure="aeo_certification", reference="AEO-2026-000003",
+                        trigger="refuse", article="Art. 255-2(1)", issued_at=ISSUED,
+                        office=OFFICE, addressee=ADDRESSEE,
+                        data={"disposing_authority": authority}, reason="기준 미달 Below.")
+    content = build_content(KINDS["aeo_refusal"], facts, StatutoryCalendar())
+    text = pdf_text(renderer().pdf(renderer().html(content, number="SEOUL-2026-000043",
+                                                   verification_code="7KQ4-M2XA-P9DT")).content)
+    says(text, signs, content["remedy"]["text_ko"], content["remedy"]["text_en"])
+    assert content["remedy"]["files"] == appeals
+    assert content["remedy"]["due_if_received_on_issue"] == "2027-03-02"  # 1 March: holiday
+    if authority == "commissioner":
+        says(text, "Commissioner of the Korea Customs Service", "이의신청을 할 수 없습니다")
+        assert "서울본부세관장" not in text
+        assert content["remedy"]["article"].startswith("Art. 119(2)")
+
+
 def test_a_revision_order_states_what_not_revising_leads_to_in_each_procedure():
     appeal = _remedy("revision_order", "objection", "order_revision", "Art. 123(1) via 132(4)")
     review = _remedy("revision_order", "pre_assessment_review", "order_revision",

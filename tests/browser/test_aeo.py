@@ -27,8 +27,8 @@ def _submit(form, button: str) -> None:
     form.page.wait_for_load_state()
 
 
-def test_an_officer_audits_a_request_and_certifies_the_operator(live_server, page, screenshot,
-                                                               tmp_path):
+def _audit_of_hanbit(page, live_server) -> str:
+    """An officer opens Hanbit's request for a certification audit and starts the audit."""
     sign_in(page, live_server, "officer")
     page.wait_for_url(f"{live_server}/worklist")
     page.locator("details.open-case summary").click()
@@ -42,6 +42,12 @@ def test_an_officer_audits_a_request_and_certifies_the_operator(live_server, pag
     assert reference.startswith("AEO-")
     _submit(_open_action(page, "Start the audit"), "Start the audit")
     assert "Start the audit: done" in page.inner_text("body")
+    return reference
+
+
+def test_an_officer_audits_a_request_and_certifies_the_operator(live_server, page, screenshot,
+                                                               tmp_path):
+    reference = _audit_of_hanbit(page, live_server)
     for step, findings in (("document_review", "Documents complete"),
                            ("on_site_audit", "Gate log and seals kept")):
         form = _open_action(page, "Record an audit step")
@@ -102,3 +108,48 @@ def test_a_certified_company_reports_a_change_from_its_portal(live_server, page,
     assert "New representative director" in receipt
     assert f"{changed.year}년 {changed.month}월 {changed.day}일" in receipt  # the day of the change
     screenshot("aeo-change-receipt")
+
+
+def test_a_refused_company_requests_examination_from_the_refusal_notice(live_server, page,
+                                                                        screenshot):
+    """The refusal is the Commissioner's (Art. 255-2(1)): its notice offers the request for
+    examination, not an objection (Art. 119(2)), and the form comes filled from the notice."""
+    reference = _audit_of_hanbit(page, live_server)
+    form = _open_action(page, "Refuse the certification")
+    form.get_by_label("Reasons, per standard not met").fill("Internal control below 80")
+    _submit(form, "Refuse the certification")
+    _confirm(page, ["공인 거부 통지서"])
+    row = page.locator("tr.notice-row", has_text="Refusal of AEO Certification")
+    number = row.get_attribute("data-number")
+    page.locator("details summary", has_text=f"Record service of {number}").click()
+    service = page.locator(f"form[action$='/notices/{number}/service']")
+    service.locator("select[name=method]").select_option("in_person")
+    service.locator("input[name=served_on]").fill(clock.today().isoformat())
+    service.get_by_role("button", name="Record service").click()
+    page.wait_for_load_state()
+    page.context.clear_cookies()
+
+    sign_in(page, live_server, "company")
+    page.wait_for_url(f"{live_server}/portal")
+    page.goto(f"{live_server}/cases/{reference}")
+    appeal = page.locator(f"tr.appeal-row[data-number='{number}']")
+    assert appeal.locator("a.appeal-link").count() == 1  # no objection (Art. 119(2))
+    screenshot("ko-aeo-refusal-appeal-link")
+    appeal.get_by_role("link", name=re.compile("Request for examination")).click()
+    page.wait_for_url(re.compile(r"/cases/new/examination\?against="))
+    assert page.get_by_label("Number of the disposition notice").input_value() == number
+    assert page.get_by_label("The day that period runs from").input_value() == \
+        clock.today().isoformat()
+    page.get_by_label("Reasons of the dissatisfaction").fill("The internal control was misread")
+    page.set_viewport_size({"width": 390, "height": 844})
+    screenshot("ko-aeo-appeal-form-390")
+    page.get_by_role("button", name="Check your answers").click()
+    page.wait_for_url(re.compile(r"/cases/new/examination/check/"))
+    page.get_by_role("button", name="File now").click()
+    page.wait_for_url(re.compile(r"/receipt$"))
+    appeal_reference = page.url.split("/cases/")[1].split("/")[0]
+    page.goto(f"{live_server}/cases/{appeal_reference}")
+    against = page.locator("dl.facts .contested").inner_text()
+    assert number in against and reference in against
+    page.goto(f"{live_server}/cases/{reference}")
+    assert appeal_reference in page.locator(f"tr.appeal-row[data-number='{number}']").inner_text()

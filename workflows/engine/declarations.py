@@ -587,6 +587,11 @@ class Procedure:
     """The period the party's filing must arrive within (Art. 121), checked when it opens."""
     follow_on: FollowOn | None = None
     """The next remedy filed from the case's own page (Arts. 121(2), 129)."""
+    against_notice: Callable[[Mapping[str, Any]], Mapping[str, Any]] | None = None
+    """How an appeal of this procedure is filed against a notice of another case, when the
+    notice's remedy names it (``Remedy.files``): the opening's values, from the notice's
+    ``number``, ``title_ko``, ``title_en``, ``reference`` and ``served_on`` (a date or None),
+    with which the portal fills the filing form."""
     subject: Callable[[Mapping[str, Any]], Mapping[str, Any]] | None = None
     """What a case is about, as its notices name it, from its data: ``ko``, ``en`` and
     ``article`` (a permission applied for, a certification); by default the disposition the

@@ -17,7 +17,7 @@ from workflows import clock
 from workflows.calendar import StatutoryCalendar
 from workflows.engine import Label
 from workflows.notices.kinds import NoticeKind
-from workflows.notices.remedies import Remedy
+from workflows.notices.remedies import COMMISSIONER, Remedy
 from workflows.procedures import procedure_for
 
 
@@ -73,6 +73,7 @@ def build_content(kind: NoticeKind, facts: NoticeFacts,
         "legal_basis": _printable(facts.article or kind.article),
         "issued_on": facts.issued_on,
         "office": dict(facts.office),
+        "signatory": _signatory(facts.data),
         "addressee": dict(facts.addressee),
         "case": {
             "reference": facts.reference,
@@ -93,6 +94,15 @@ def build_content(kind: NoticeKind, facts: NoticeFacts,
         "deadlines": dict(facts.deadlines),
         "remedy": _remedy(remedy_of(kind, facts), facts.issued_on, calendar),
     })
+
+
+def _signatory(data: Mapping[str, Any]) -> dict[str, str] | None:
+    """Who signs when the Act gives the disposition to the Commissioner of the Korea Customs
+    Service (``disposing_authority``, e.g. Arts. 255-2(1), 255-5); otherwise the head of the
+    issuing office signs (None)."""
+    if data.get("disposing_authority") != COMMISSIONER:
+        return None
+    return {"ko": "관세청장", "en": "Commissioner of the Korea Customs Service"}
 
 
 def _printable(article: str) -> str:
@@ -140,7 +150,7 @@ def _remedy(remedy: Remedy | None, issued_on: date,
     if remedy is None:
         return None
     content = {"article": remedy.article, "text_en": remedy.text_en, "text_ko": remedy.text_ko,
-               "period": remedy.period}
+               "period": remedy.period, "files": list(remedy.files)}
     if remedy.period:
         due = calendar.due(issued_on, remedy.period, start_label="receipt of this notice")
         content.update(due_if_received_on_issue=due.due_date, explanation=due.explanation)

@@ -188,31 +188,31 @@ KINDS: dict[str, NoticeKind] = {kind.code: kind for kind in (
     NoticeKind(
         "aeo_refusal", "공인 거부 통지서", "Refusal of AEO Certification", "Art. 255-2(1)",
         "the standards not met, with reasons; the appeal against the refusal (Art. 119)",
-        APPEAL_WITHIN_90_DAYS,
+        remedies.by_disposing_authority,
     ),
     NoticeKind(
         "aeo_suspension", "혜택 정지 통지서", "Suspension of AEO Benefits", "Art. 255-3(3)",
         "the ground, the benefits suspended (all or part), the first and last day (at most six "
         "months); the appeal (Art. 119)",
-        APPEAL_WITHIN_90_DAYS,
+        remedies.by_disposing_authority,
     ),
     NoticeKind(
         "aeo_corrective_order", "시정명령서", "Corrective Order", "Art. 255-3(4)",
         "the ground to correct, the measures, the last day to comply, and that failing to comply "
         "without good cause is a ground of revocation (Art. 255-5 5); the appeal (Art. 119)",
-        APPEAL_WITHIN_90_DAYS,
+        remedies.by_disposing_authority,
     ),
     NoticeKind(
         "aeo_renewal_refusal", "갱신 거부 통지서", "Refusal to Renew the AEO Certification",
         "Art. 255-2(5)",
         "the reasons, and the day the certification ends with its term; the appeal (Art. 119)",
-        APPEAL_WITHIN_90_DAYS,
+        remedies.by_disposing_authority,
     ),
     NoticeKind(
         "aeo_revocation", "공인 취소 통지서", "Revocation of AEO Certification", "Art. 255-5",
         "the ground (subparagraph of Art. 255-5), the reasons and the day it takes effect; the "
         "appeal (Art. 119)",
-        APPEAL_WITHIN_90_DAYS,
+        remedies.by_disposing_authority,
     ),
     NoticeKind(
         "revocation", "간주허가 취소 통지서", "Revocation of the Deemed Permission",

@@ -19,6 +19,9 @@ class Remedy:
     text_ko: str
     period: str | None = None
     """A period that runs from the receipt of the notice (``90d``); ``None`` for no time limit."""
+    files: tuple[str, ...] = ()
+    """The appeals (procedure codes) the recipient may file against this notice's disposition
+    from its case page in the portal, the notice named on the filing (Art. 129-2(1))."""
 
 
 APPEAL_WITHIN_90_DAYS = Remedy(
@@ -31,7 +34,25 @@ APPEAL_WITHIN_90_DAYS = Remedy(
     "이의신청(관세법 제132조)을 하거나, 그 세관장을 거쳐 관세청장에게 심사청구(제121조제1항, "
     "제122조제1항)를 할 수 있습니다.",
     "90d",
+    files=("objection", "examination"),
 )
+
+APPEAL_AGAINST_THE_COMMISSIONER = Remedy(
+    "Art. 119(2); 121(1); 122(1); 131",
+    "If you are dissatisfied with this disposition of the Commissioner of the Korea Customs "
+    "Service, you may file a request for examination with the Commissioner through the customs "
+    "office (Arts. 121(1), 122(1)) or a request for adjudication with the Tax Tribunal "
+    "(Art. 131) within 90 days from the date you receive this notice. An objection is not "
+    "available against a disposition the Commissioner decided (Art. 119(2)).",
+    "이 관세청장의 처분에 불복하는 경우 이 통지서를 받은 날부터 90일 이내에 세관장을 거쳐 "
+    "관세청장에게 심사청구(관세법 제121조제1항, 제122조제1항)를 하거나 조세심판원에 "
+    "심판청구(제131조)를 할 수 있습니다. 관세청장이 결정한 처분에 대하여는 이의신청을 할 수 "
+    "없습니다(제119조제2항).",
+    "90d",
+    files=("examination",),
+)
+"""A disposition the Commissioner took (e.g. on an AEO, Arts. 255-2(1), 255-3(3)-(4), 255-5):
+no objection before the request for examination or adjudication (Art. 119(2))."""
 
 
 
@@ -99,6 +120,19 @@ def revision(facts) -> Remedy | None:
         f"{_korean(due)}까지 보정하여 주시기 바랍니다. 이 기간 내에 보정하지 아니하면 {korean}. "
         "보정기간은 결정기간에 산입하지 아니합니다(제128조제4항).",
     )
+
+
+COMMISSIONER = "commissioner"
+"""The ``disposing_authority`` of a case whose dispositions the Commissioner of the Korea
+Customs Service takes (the Act names the Commissioner, e.g. Arts. 255-2(1), 255-5)."""
+
+
+def by_disposing_authority(facts) -> Remedy:
+    """The appeal against a disposition, by who took it: the Commissioner (no objection,
+    Art. 119(2)) or the head of a customs office (objection or request for examination)."""
+    if facts.data.get("disposing_authority") == COMMISSIONER:
+        return APPEAL_AGAINST_THE_COMMISSIONER
+    return APPEAL_WITHIN_90_DAYS
 
 
 def permission_decision(facts) -> Remedy | None:

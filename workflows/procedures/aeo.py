@@ -72,6 +72,7 @@ from workflows.engine import (
 from workflows.engine.declarations import STAYS, After, CaseFact, Duty, Said, Setting, Watch
 from workflows.engine.details import Detail, Details
 from workflows.legal_dates import korean_date
+from workflows.notices.remedies import COMMISSIONER
 from workflows.roles import Role
 
 CODE = "aeo_certification"
@@ -205,6 +206,14 @@ def _check_subset(known: Mapping[str, Label], *, required: tuple[str, ...] = ())
     return check
 
 
+DISPOSING_AUTHORITIES = (COMMISSIONER, "customs_office")
+
+
+def _check_authority(name: str, value: Any) -> None:
+    if value not in DISPOSING_AUTHORITIES:
+        raise ValueError(f"{name} = {value!r}: one of {', '.join(DISPOSING_AUTHORITIES)}")
+
+
 def _check_period(longest_months: int):
     def check(name: str, value: Any) -> None:
         try:
@@ -253,6 +262,12 @@ SETTINGS = (
             check=_check_subset(SUSPENSION_GROUNDS, required=(SELF_ASSESSMENT_NOT_REPORTED,)),
             about="the grounds of suspension in force: the Act's (self-assessment not "
                   "reported) and those of Presidential Decree (Art. 255-3(3))"),
+    Setting(name="AEO_DISPOSING_AUTHORITY", default=COMMISSIONER, check=_check_authority,
+            about="who certifies, refuses, suspends, orders and revokes: the Commissioner of the "
+                  "Korea Customs Service, as Arts. 255-2(1), 255-3(3)-(4) and 255-5 name "
+                  "(no objection then, only a request for examination or adjudication, "
+                  "Art. 119(2)); customs_office where the power is delegated to the heads of "
+                  "customs offices [Assumption: Art. 329 and its Decree, not in the seed]"),
     Setting(name="AEO_REPORTABLE_CHANGES", default=list(CHANGES),
             check=_check_subset(CHANGES, required=tuple(sorted(STRUCTURAL_CHANGES))),
             about="the changes an AEO must report within 30 days (Art. 255-4(3): as publicly "
@@ -272,6 +287,7 @@ CONFIGURED = {
     "correction_period": "AEO_CORRECTION_PERIOD",
     "suspension_grounds": "AEO_SUSPENSION_GROUNDS",
     "reportable_changes": "AEO_REPORTABLE_CHANGES",
+    "disposing_authority": "AEO_DISPOSING_AUTHORITY",
 }
 """The key of the case's data each setting is kept under."""
 

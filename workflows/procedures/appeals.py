@@ -10,8 +10,10 @@ with a next remedy within 90 days of receiving the decision (Art. 129(1)).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import partial
+from typing import Any
 
 from workflows.engine import (
     STAYS,
@@ -394,6 +396,13 @@ FILED = After.data("filed_on", "the request was filed")
 FIRST_DATE = "the first date of the case: the disposition's own date is not asked"
 FILING_DATES = ("the first dates of the case; a posting after the arrival, or a filing before "
                 "the period it uses, is refused by the guards in the words of the Act")
+
+
+def disposition_from_notice(notice: Mapping[str, Any]) -> dict[str, Any]:
+    """The disposition appealed against, as a notice of the back office names it: its title,
+    the case it was issued on and its number (the number that links the appeal to it)."""
+    return {"disposition": f"{notice['title_ko']} ({notice['title_en']}), {notice['reference']}",
+            "disposition_ref": notice["number"], "disposition_kind": "other"}
 
 
 def disposition_fields(*extra: Field, filed_after: After | None = None) -> tuple[Field, ...]:

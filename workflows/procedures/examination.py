@@ -18,6 +18,9 @@ administrative lawsuit within 90 days of receiving the decision (120(3), 129(1)2
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from workflows.engine import (
     SYSTEM,
     Deadline,
@@ -44,6 +47,7 @@ from workflows.procedures.appeals import (
     decision_period_passed,
     decision_transitions,
     disposition_fields,
+    disposition_from_notice,
     filing_period_of,
     hindrance_fields,
     hindrance_stated,
@@ -84,6 +88,13 @@ ROUTES = (
     ("after_hindrance", Label("within 14 days after an Art. 10 hindrance ended (Art. 121(4))",
                               "제10조의 사유가 소멸한 날부터 14일 이내(제121조제4항)")),
 )
+
+def _against_notice(notice: Mapping[str, Any]) -> dict[str, Any]:
+    """A request for examination against a notice's disposition: 90 days from its receipt
+    (Art. 121(1)), the day the notice was served, where its service is recorded."""
+    return {**disposition_from_notice(notice), "route": "direct",
+            "period_starts_on": notice["served_on"]}
+
 
 PROCEDURE = Procedure(
     code=CODE,
@@ -208,6 +219,7 @@ PROCEDURE = Procedure(
     decision_periods=frozenset({"decision"}),
     exclusive=ONE_ROUTE,
     filing_period=filing_period_of(CODE),
+    against_notice=_against_notice,
     deadlines={
         "at_customs_office": (
             Deadline(kind="forwarding",

@@ -20,7 +20,9 @@ within 90 days of receiving it (129(1)1); when that period passes unused, the ca
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import timedelta
+from typing import Any
 
 from workflows.clock import seoul_date
 from workflows.engine import (
@@ -53,6 +55,7 @@ from workflows.procedures.appeals import (
     decision_period_passed,
     decision_transitions,
     disposition_fields,
+    disposition_from_notice,
     filing_period_of,
     hindrance_fields,
     hindrance_stated,
@@ -146,6 +149,12 @@ REQUEST_FOR_EXAMINATION = FollowOn(
     unavailable="a request for examination follows a decided or overdue objection")
 """From a decided or overdue objection the objector files a request for examination on the
 objection's own page (Arts. 121(2), 129); the objection closes with it."""
+
+
+def _against_notice(notice: Mapping[str, Any]) -> dict[str, Any]:
+    """An objection against a notice's disposition: 90 days from its receipt (Art. 121(1)
+    via 132(3)), the day the notice was served, where its service is recorded."""
+    return {**disposition_from_notice(notice), "notice_received_on": notice["served_on"]}
 
 
 PROCEDURE = Procedure(
@@ -276,6 +285,7 @@ PROCEDURE = Procedure(
     decision_periods=frozenset({"decision"}),
     filing_period=filing_period_of(CODE),
     follow_on=REQUEST_FOR_EXAMINATION,
+    against_notice=_against_notice,
     deadlines={
         "filed": (
             Deadline(kind="opinion",
