@@ -177,6 +177,15 @@ def unsettled_clause() -> ColumnElement[bool]:
     return and_(Deadline.status == DeadlineStatus.MISSED, Deadline.settled_at.is_(None))
 
 
+def passed_unsettled_clause(now: datetime) -> ColumnElement[bool]:
+    """Deadlines whose moment has passed with the duty not done, whether or not the scheduler
+    has recorded it yet (a clock stopped excepted): "not reported", "not complied with", as the
+    reader means it the moment the last day ends."""
+    return or_(unsettled_clause(),
+               and_(Deadline.status == DeadlineStatus.OPEN, Deadline.due_at <= now,
+                    Deadline.suspended_since.is_(None)))
+
+
 def still_owed_clause() -> ColumnElement[bool]:
     """Passed deadlines whose duty the office still owes (overdue whatever the time)."""
     return and_(unsettled_clause(), Deadline.owed_by == Duty.OFFICE)

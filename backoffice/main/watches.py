@@ -42,7 +42,7 @@ def watched(office_id: int) -> list[Watched]:
                      .where(Case.office_id == office_id, Case.procedure == code,
                             Deadline.kind == watch.kind))
             if watch.passed:
-                query = query.where(standing.unsettled_clause())
+                query = query.where(standing.passed_unsettled_clause(clock.now()))
             else:
                 query = query.where(Deadline.status == DeadlineStatus.OPEN)
                 if watch.within_months is not None:

@@ -28,6 +28,10 @@ from workflows.roles import Role
 
 @pytest.fixture
 def refused(app, make) -> dict:
+    return refuse(app, make)
+
+
+def refuse(app, make) -> dict:
     """Hanbit's certification audit, refused on 6 November 2026; the refusal notice issued."""
     office = make.office()
     make.user("officer", Role.OFFICER, office=office)
@@ -122,3 +126,17 @@ def test_the_officer_sees_which_appeal_was_filed_against_the_notice(app, client,
     page = visit(client, f"/cases/{refused['reference']}")
     row = page.html[page.html.index('class="detail-row appeal-row"'):]
     assert appeal_reference in row.split("</tr>")[0]
+
+
+def test_where_the_power_is_delegated_the_objection_is_offered_too(app, client, auth, make):
+    """A delegation to the head of a customs office (AEO_DISPOSING_AUTHORITY) makes the
+    refusal the office's: the objection of Art. 132 is open (119(2) no longer bars it)."""
+    app.config["AEO_DISPOSING_AUTHORITY"] = "customs_office"
+    refused = refuse(app, make)
+    number = refused["notice"]
+    auth.login("company", PASSWORD)
+    page = visit(client, f"/cases/{refused['reference']}")
+    assert {f"appeal-objection-{number}", f"appeal-examination-{number}"} <= set(page.links)
+    form = visit(client, page.link(f"appeal-objection-{number}")).form("filing-form")
+    assert form.data()["file-disposition_ref"] == [number]
+    assert form.data().get("file-notice_received_on") in (None, [""])  # not served yet

@@ -3,6 +3,7 @@ supervisors' lists, the certification's header on the case page."""
 
 import re
 
+import pytest
 from sqlalchemy import select
 
 from backoffice.extensions import db
@@ -10,13 +11,14 @@ from backoffice.models import Case
 from jobs.enforce import enforce_due_deadlines
 
 
-def seeded(app):
+def seeded(app, swept: bool = True):
     from backoffice.demo import seed_demo
 
     with app.app_context():
         seed_demo()
         db.session.commit()
-        enforce_due_deadlines()
+        if swept:
+            enforce_due_deadlines()
         return {c.party.name.split(" (")[0]: c.reference for c in db.session.scalars(
             select(Case).where(Case.reference.like("AEO-%")))}
 
@@ -35,8 +37,11 @@ def test_the_public_register_lists_the_operators_in_force_and_nothing_else(app, 
     assert "120-81" not in html and "AEO-" not in html  # no identifier, no case
 
 
-def test_the_supervisor_sees_the_certifications_to_watch(app, client, auth):
-    references = seeded(app)
+@pytest.mark.parametrize("swept", [True, False], ids=["swept", "before-the-sweep"])
+def test_the_supervisor_sees_the_certifications_to_watch(app, client, auth, swept):
+    """A self-assessment is "not reported" once its last day has ended, whether or not the
+    scheduler has run since."""
+    references = seeded(app, swept)
     auth.login("supervisor", "gwanse-demo")
     html = client.get("/dashboard").get_data(as_text=True)
 
