@@ -71,6 +71,8 @@ def record_service(notice: Notice, *, actor: User, method: str, served_on: date 
         served_on=served_on, published_on=published_on, channels=channels, ground=ground,
         public_notice_allowed=bool(kind.public_notice),
         effect_days=current_app.config["NOTICE_PUBLIC_NOTICE_EFFECT_DAYS"],
+        allowed_methods=kind.service_methods, reference=reference,
+        reference_required=kind.service_needs_reference,
     )
     recorded = db.session.execute(
         update(Notice).where(Notice.id == notice.id, Notice.served_on.is_(None))
@@ -94,8 +96,12 @@ def record_service(notice: Notice, *, actor: User, method: str, served_on: date 
                     if procedure.has_trigger(t) and case.state in procedure.transition(t).source),
                    None)
     if trigger and (case.data or {}).get(effect.field) is None:
-        fire(case, trigger, actor=actor, values={effect.field: service.served_on},
-             payload=details)
+        values: dict[str, Any] = {effect.field: service.served_on}
+        if effect.method_field:
+            values[effect.method_field] = service.method.value
+        if effect.reference_field:
+            values[effect.reference_field] = (reference or "").strip()
+        fire(case, trigger, actor=actor, values=values, payload=details)
     else:
         append_event(case, actor=actor, trigger="record_notice_service", from_state=case.state,
                      to_state=case.state, reason=METHOD_LABELS[service.method][1],

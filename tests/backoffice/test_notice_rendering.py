@@ -43,6 +43,7 @@ CASES = {
     "permission_decision": ("deemed_permission", "refuse", "Art. 161(2)"),
     "processing_extension": ("deemed_permission", "extend", "Art. 161(3)"),
     "deemed_grant_confirmation": ("deemed_permission", "deem_grant", "Art. 161(3)"),
+    "offense_notification": ("offense_notification", "notify", "Art. 311(1); 314(2)"),
     "revocation": ("deemed_permission", "revoke",
                    "revocation of a deemed permission [Assumption]"),
     "aeo_pre_audit_result": ("aeo_certification", "notify_pre_audit", "Art. 255-2(4)"),

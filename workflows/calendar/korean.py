@@ -54,6 +54,7 @@ START_LABELS_KO = {
     "the day the suspension takes effect": "혜택 정지 시작일",
     "the change occurred": "변동일",
     "end of the hindrance": "그 사유가 끝난 날",
+    "service of the notice": "통고서 송달일",
 }
 """What a period runs from, in Korean, by the English a declaration gives it."""
 

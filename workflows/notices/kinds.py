@@ -25,6 +25,10 @@ class ServiceEffect:
     trigger: str
     field: str
     also: tuple[str, ...] = ()
+    method_field: str | None = None
+    """The transition's field that takes the method of service, where the Act limits it."""
+    reference_field: str | None = None
+    """The transition's field that takes the service reference (a receipt certificate)."""
 
     @property
     def triggers(self) -> tuple[str, ...]:
@@ -47,6 +51,12 @@ class NoticeKind:
     allow it for a duty payment notice only (Art. 11 is "Service of Duty Payment Notices"): the
     decisions, opinions, orders and notices the back office issues are served in person, by mail
     or electronically (Art. 11(1)), and offence documents never publicly (Arts. 288, 318(2))."""
+
+    service_methods: tuple[str, ...] = ()
+    """The only methods it may be served by, where the Act limits them (an offence notice: in
+    person or by registered mail, Arts. 288, 315); empty: any of Art. 11(1)."""
+    service_needs_reference: bool = False
+    """Its service is recorded with the receipt certificate's reference (Art. 289)."""
 
     @property
     def template(self) -> str:
@@ -213,6 +223,19 @@ KINDS: dict[str, NoticeKind] = {kind.code: kind for kind in (
         "the ground (subparagraph of Art. 255-5), the reasons and the day it takes effect; the "
         "appeal (Art. 119)",
         remedies.by_disposing_authority,
+    ),
+    NoticeKind(
+        "offense_notification", "통고서", "Notice of Notification Disposition",
+        "Art. 314(2)",
+        "name, age, sex, occupation and address of the offender; the amount equivalent to the "
+        "fine, the goods to be forfeited, the amount equivalent to the additional collection; "
+        "the facts; the provisions applied; the place of performance; the date; signed and "
+        "sealed by the disposing official (314); served in person or by registered mail only "
+        "(288, 315)",
+        remedies.OFFENCE_COMPLIANCE,
+        ServiceEffect("record_service", "served_on", method_field="service_method",
+                      reference_field="receipt_certificate"),
+        service_methods=("direct", "in_person", "mail"), service_needs_reference=True,
     ),
     NoticeKind(
         "revocation", "간주허가 취소 통지서", "Revocation of the Deemed Permission",

@@ -122,6 +122,21 @@ def revision(facts) -> Remedy | None:
     )
 
 
+OFFENCE_COMPLIANCE = Remedy(
+    "Art. 316; 317; 119(1)1",
+    "Comply within 15 days of the day this notice is served on you, at the place of "
+    "performance. Otherwise the head of the customs office shall accuse you promptly; "
+    "compliance before the accusation still ends the case (Art. 316). Once you comply you "
+    "cannot be punished again for the same case (Art. 317). No appeal lies against this "
+    "disposition (Art. 119(1)1).",
+    "이 통고서를 송달받은 날부터 15일 이내에 이행 장소에서 이행하여야 합니다. 이행하지 아니하면 "
+    "세관장은 지체 없이 고발하며, 고발 전에 이행하면 사건은 종결됩니다(관세법 제316조). 이행하면 "
+    "동일한 사건으로 다시 처벌받지 아니합니다(제317조). 통고처분에 대하여는 불복청구를 할 수 "
+    "없습니다(제119조제1항제1호).",
+    "15d",
+)
+"""The 15 days of Art. 316, the accusation that follows, 317, and no appeal (119(1)1)."""
+
 COMMISSIONER = "commissioner"
 """The ``disposing_authority`` of a case whose dispositions the Commissioner of the Korea
 Customs Service takes (the Act names the Commissioner, e.g. Arts. 255-2(1), 255-5)."""

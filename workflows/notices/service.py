@@ -81,7 +81,9 @@ def deemed_service_date(published_on: date,
 def check_service(method: str, *, issued_on: date, today: date, served_on: date | None = None,
                   published_on: date | None = None, channels: Iterable[str] = (),
                   ground: str | None = None, public_notice_allowed: bool = True,
-                  effect_days: int = DEFAULT_PUBLIC_NOTICE_EFFECT_DAYS) -> Service:
+                  effect_days: int = DEFAULT_PUBLIC_NOTICE_EFFECT_DAYS,
+                  allowed_methods: tuple[str, ...] = (), reference: str | None = None,
+                  reference_required: bool = False) -> Service:
     """Check a service as an officer records it and return when it takes effect.
 
     :raise ServiceError: naming what is wrong; nothing is recorded then.
@@ -90,6 +92,11 @@ def check_service(method: str, *, issued_on: date, today: date, served_on: date 
         method = ServiceMethod(method)
     except ValueError:
         raise ServiceError(f"unknown method of service {method!r}") from None
+    if allowed_methods and method.value not in allowed_methods:
+        raise ServiceError("this notice is served only in person or by registered mail "
+                           "(Arts. 288, 315): not by public notice, not electronically")
+    if reference_required and not (reference or "").strip():
+        raise ServiceError("give the reference of the receipt certificate (Art. 289)")
     if method is not ServiceMethod.PUBLIC_NOTICE:
         if served_on is None:
             raise ServiceError("give the day the notice was received")

@@ -17,6 +17,7 @@ def _declared() -> dict[str, Procedure]:
         examination,
         external,
         objection,
+        offense_notification,
         pre_assessment_review,
         reinvestigation,
     )
@@ -24,7 +25,8 @@ def _declared() -> dict[str, Procedure]:
     return {p.code: p for p in (objection.PROCEDURE, examination.PROCEDURE,
                                 external.ADJUDICATION, external.BAI_EXAMINATION,
                                 reinvestigation.PROCEDURE, pre_assessment_review.PROCEDURE,
-                                deemed_permission.PROCEDURE, aeo.PROCEDURE)}
+                                deemed_permission.PROCEDURE, aeo.PROCEDURE,
+                                offense_notification.PROCEDURE)}
 
 
 REGISTRY: dict[str, Procedure] = _declared()

@@ -1,0 +1,170 @@
+"""The rules of the offence notification disposition (Arts. 283 to 319) as a table.
+
+Read off ``workflows/procedures/offense_notification.py`` and the Act, row by row. The base
+case: an import without declaration (Art. 269(2)) notified with a fine equivalent of KRW
+2,000,000 and an additional-collection equivalent of KRW 500,000, the notice served on Friday
+11 September 2026. The 15 days of Art. 316, counted from the next day (Art. 8; Civil Act
+Art. 157), end on Saturday 26 September, the third day of Chuseok, and roll over the Sunday
+to Monday 28 September 2026 (Art. 8(3)); today is Sunday 20 September.
+"""
+
+import pytest
+
+from tests.workflows.rules.table import (
+    ALLOWED,
+    NEW,
+    NOT_AVAILABLE,
+    NOT_PERMITTED,
+    Case,
+    assert_covers,
+    assert_rule,
+    day,
+    given,
+    guard_failed,
+    invalid_field,
+    kst,
+    open_until,
+    rows,
+)
+from workflows.procedures.offense_notification import PROCEDURE
+
+BASE = Case(now=kst(2026, 9, 20),
+            data={"offence": "269(2)", "fine_equivalent": 2_000_000,
+                  "additional_collection": 500_000, "served_on": "2026-09-11"},
+            open_deadlines={"compliance": open_until("compliance", "2026-09-28")},
+            entered_on=day("2026-09-11"))
+
+OFFICE_ONLY = {"officer": ALLOWED, "supervisor": ALLOWED, "duty_payer": NOT_PERMITTED,
+               "system": NOT_PERMITTED}
+SCHEDULER_ONLY = {"officer": NOT_PERMITTED, "supervisor": NOT_PERMITTED,
+                  "duty_payer": NOT_PERMITTED, "system": ALLOWED}
+
+
+def by_role(state: str, trigger: str, verdicts: dict, changes: dict | None = None) -> list:
+    return [(state, role, trigger, verdict, changes or {}) for role, verdict in verdicts.items()]
+
+
+def paid(amount: int, on: str, **more) -> dict:
+    """A payment recorded at 18:00 on the day it was made."""
+    paid_on = day(on)
+    return given(values={"amount": amount, "method": "cash", "paid_on": paid_on, **more},
+                 now=kst(paid_on.year, paid_on.month, paid_on.day, 18))
+
+
+def card(amount: int, paid_on: str, approved_on: str) -> dict:
+    approved = day(approved_on)
+    return given(values={"amount": amount, "method": "card", "paid_on": day(paid_on),
+                         "card_approved_on": approved},
+                 now=kst(approved.year, approved.month, approved.day, 18))
+
+
+IN_FULL = 2_500_000
+LATE = {"deadlines": {"compliance": open_until("compliance", "2026-09-28")},
+        "open_deadlines": {"compliance": None}, "now": kst(2026, 10, 2)}
+EXEMPTION = {"data": {"committee_resolution": "exempt"}}
+
+TABLE = [
+    # -- report and investigation (Arts. 283, 284(2), 290, 310) -------------------------------
+    *by_role(NEW, "report", OFFICE_ONLY),
+    ("reported", "officer", "report", NOT_AVAILABLE),
+    *by_role("reported", "start_investigation", OFFICE_ONLY),
+    ("under_investigation", "officer", "start_investigation", NOT_AVAILABLE),
+    *by_role("under_investigation", "report_results", OFFICE_ONLY),
+    ("reported", "officer", "report_results", NOT_AVAILABLE),  # investigate first (310)
+
+    # -- the committee (Art. 284-2) ------------------------------------------------------------
+    *by_role("investigation_reported", "refer_to_committee", OFFICE_ONLY),
+    ("under_deliberation", "officer", "refer_to_committee", NOT_AVAILABLE),
+    *by_role("under_deliberation", "record_resolution", OFFICE_ONLY),
+    ("investigation_reported", "officer", "record_resolution", NOT_AVAILABLE),
+
+    # -- immediate accusation, closure, transfer (Arts. 312, 318, 284-2(1)2) --------------------
+    *by_role("investigation_reported", "accuse_immediately", OFFICE_ONLY),
+    ("under_deliberation", "officer", "accuse_immediately", ALLOWED),
+    ("notified", "officer", "accuse_immediately", NOT_AVAILABLE),
+    *by_role("investigation_reported", "terminate", OFFICE_ONLY),
+    ("notified", "officer", "terminate", NOT_AVAILABLE),
+    *by_role("under_deliberation", "transfer", OFFICE_ONLY),
+    ("accused", "officer", "transfer", NOT_AVAILABLE),
+
+    # -- exemption: the committee's resolution and both limits of Art. 311(9) ------------------
+    *by_role("investigation_reported", "exempt", OFFICE_ONLY,
+             given(values={"fine_equivalent": 300_000, "goods_value": 700_000,
+                           "additional_collection": 300_000}, **EXEMPTION)),
+    ("investigation_reported", "officer", "exempt", guard_failed("committee's resolution"),
+     given(values={"fine_equivalent": 100_000})),
+    ("investigation_reported", "officer", "exempt", guard_failed("exceeds KRW 300,000"),
+     given(values={"fine_equivalent": 300_001}, **EXEMPTION)),
+    ("investigation_reported", "officer", "exempt", guard_failed("above KRW 1,000,000"),
+     given(values={"fine_equivalent": 300_000, "goods_value": 700_001,
+                   "additional_collection": 300_000}, **EXEMPTION)),
+    ("under_deliberation", "officer", "exempt", NOT_AVAILABLE),  # the resolution first
+
+    # -- the notification disposition and its service (Arts. 311(1), 314, 288, 315) -----------
+    *by_role("investigation_reported", "notify", OFFICE_ONLY,
+             given(values={"fine_equivalent": 2_000_000, "additional_collection": 0})),
+    ("under_deliberation", "officer", "notify", ALLOWED,
+     given(values={"fine_equivalent": 0, "additional_collection": 0,
+                   "forfeited_goods": "12 cartons of cigarettes"})),
+    ("investigation_reported", "officer", "notify", guard_failed("must demand"),
+     given(values={"fine_equivalent": 0, "additional_collection": 0})),
+    ("notice_prepared", "officer", "notify", NOT_AVAILABLE),
+    *by_role("notice_prepared", "record_service", OFFICE_ONLY),
+    ("notified", "officer", "record_service", NOT_AVAILABLE),
+
+    # -- compliance within the 15 days (Arts. 316, 317) ----------------------------------------
+    *by_role("notified", "comply", OFFICE_ONLY, paid(IN_FULL, "2026-09-28")),  # the last day
+    ("notified", "officer", "comply", guard_failed("a compliance on 2026-09-29 is late"),
+     paid(IN_FULL, "2026-09-29")),  # the day after: late
+    ("notified", "officer", "comply", guard_failed("a part payment is not compliance"),
+     paid(2_000_000, "2026-09-18")),
+    ("notified", "officer", "comply", ALLOWED,
+     given(values={"amount": 500_000, "method": "cash", "paid_on": day("2026-09-25")},
+           now=kst(2026, 9, 25, 18),
+           data={"payments": [{"amount": 2_000_000, "counts_on": "2026-09-18"}]})),
+    ("notified", "officer", "comply", guard_failed("goods to be forfeited have not been"),
+     given(**paid(IN_FULL, "2026-09-18"), data={"forfeited_goods": "12 cartons"})),
+    ("notified", "officer", "comply", guard_failed("give the card approval day"),
+     given(values={"amount": IN_FULL, "method": "card", "paid_on": day("2026-09-18")},
+           now=kst(2026, 9, 18, 18))),
+    # a card payment made on the last day and approved the day after counts the day after
+    ("notified", "officer", "comply", guard_failed("a compliance on 2026-09-29 is late"),
+     card(IN_FULL, "2026-09-28", "2026-09-29")),
+    ("notified", "officer", "comply", invalid_field("before the notice was served"),
+     given(raw={"amount": str(IN_FULL), "method": "cash", "paid_on": "2026-09-10"})),
+    ("notice_prepared", "officer", "comply", NOT_AVAILABLE),  # served first: 15 days from it
+    ("complied", "officer", "comply", NOT_AVAILABLE),
+    *by_role("notified", "record_part_payment", OFFICE_ONLY, paid(1_000_000, "2026-09-14")),
+    ("overdue", "officer", "record_part_payment", ALLOWED, paid(1_000_000, "2026-10-01")),
+    ("notified", "officer", "record_part_payment", guard_failed("completes the amount"),
+     paid(IN_FULL, "2026-09-14")),
+    ("complied", "officer", "record_part_payment", NOT_AVAILABLE),
+
+    # -- the 15 days pass; late compliance before the accusation (Art. 316 and proviso) --------
+    *by_role("notified", "period_passed", SCHEDULER_ONLY),
+    ("overdue", "system", "period_passed", NOT_AVAILABLE),
+    *by_role("overdue", "comply_late", OFFICE_ONLY,
+             given(**{**paid(IN_FULL, "2026-10-01"), **LATE})),
+    ("notified", "officer", "comply_late", ALLOWED, paid(IN_FULL, "2026-09-29")),  # not swept
+    ("overdue", "officer", "comply_late", guard_failed("within the 15 days"),
+     given(**{**paid(IN_FULL, "2026-09-28"), **LATE})),
+    ("overdue", "officer", "comply_late", guard_failed("a part payment is not"),
+     given(**{**paid(100_000, "2026-10-01"), **LATE})),
+    ("accused", "officer", "comply_late", NOT_AVAILABLE),  # after the accusation: too late
+    *by_role("overdue", "accuse", OFFICE_ONLY),
+    ("complied", "officer", "accuse", NOT_AVAILABLE),  # compliance ends the case (317)
+    ("complied_late", "officer", "accuse", NOT_AVAILABLE),
+    ("notified", "officer", "accuse", NOT_AVAILABLE),  # the 15 days run first
+    ("exempted", "officer", "accuse", NOT_AVAILABLE),
+    ("terminated", "officer", "accuse", NOT_AVAILABLE),
+    ("transferred", "officer", "accuse", NOT_AVAILABLE),
+]
+
+
+@pytest.mark.parametrize(("state", "role", "trigger", "expected", "changes"), rows(TABLE))
+def test_offense_notification_rule(state, role, trigger, expected, changes):
+    assert_rule(PROCEDURE, BASE, state, role, trigger, expected, changes)
+
+
+def test_the_table_covers_every_state_action_and_guard():
+    assert_covers(PROCEDURE, TABLE, BASE)

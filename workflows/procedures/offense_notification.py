@@ -1,0 +1,586 @@
+"""Offence notification disposition (통고처분, Arts. 283 to 319): from the report to compliance
+or accusation.
+
+- **Report** (283, 284(2)): the office records a suspected customs offence, found by itself or
+  handed over by another authority, which must hand it over at once (284(2)).
+- **Investigation** (290) closed by the written **results report** (310); the Customs Offence
+  Investigation and Deliberation Committee deliberates where the case goes to it (284-2) and
+  its resolution is recorded.
+- **Disposition**: an **immediate accusation** where imprisonment is appropriate (312) or the
+  offender cannot pay or cannot be served (318); an **exemption** only on the committee's
+  resolution and only within both limits of 311(9) (the fine equivalent at most KRW 300,000,
+  the value of the goods to be forfeited plus the additional-collection equivalent at most
+  KRW 1,000,000); closure or transfer (284-2(1)2); or the **notification disposition** with its
+  amounts and reasons (311(1)), whose notice carries every item of 314(2).
+- **Service** (288, 289, 315) only in person or by registered mail, with the receipt
+  certificate: the disposition is made by serving the notice (315), and it suspends the
+  prosecution prescription (311(3)), recorded from the day of service.
+- **Compliance** (316, 317) within **15 days from service** (an Art. 8 period: a last day on a
+  weekend or holiday rolls to the next working day). A part payment is recorded but is not
+  compliance; a card payment counts on its approval day (311(6)). Full compliance within the
+  period closes the case: no further punishment for the same facts (317). When the 15 days
+  pass the sweep moves the case to overdue and the office must accuse promptly (316); a
+  compliance made after the period but before the accusation still closes it (316 proviso).
+- **Consequence elsewhere**: compliance for an offence of Arts. 269 to 271, 274, 275-2 or
+  275-3 (175 7), or of 276(3)3-2 or 6 (175 6(b)), bars the offender from a licensed bonded
+  area for two years; the case records the bar with its article and days.
+- **No appeal** (119(1)1): a notification disposition is not a disposition appealable under
+  Chapter V; its notice says so and the objection refuses it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, timedelta
+from typing import Any
+
+from workflows.calendar.civil_act import period_end
+from workflows.calendar.periods import Period, Unit
+from workflows.clock import as_date, seoul_date
+from workflows.engine import (
+    SYSTEM,
+    Context,
+    Deadline,
+    Duty,
+    Expiry,
+    Field,
+    FieldKind,
+    Label,
+    Procedure,
+    Start,
+    State,
+    Transition,
+)
+from workflows.engine.declarations import STAYS, After, Said
+from workflows.legal_dates import korean_date
+from workflows.roles import Role
+
+CODE = "offense_notification"
+OFFICE = frozenset({Role.OFFICER, Role.SUPERVISOR})
+OFFENDER_OR_OFFICE = frozenset({Role.DUTY_PAYER, *OFFICE})
+
+COMPLIANCE_PERIOD = "15d"
+"""Art. 316: within 15 days from the day the notice is served."""
+EXEMPTION_FINE_LIMIT = 300_000
+"""Art. 311(9)1: the amount equivalent to the fine, at most KRW 300,000."""
+EXEMPTION_GOODS_LIMIT = 1_000_000
+"""Art. 311(9)2: the value of the goods to be forfeited plus the additional-collection
+equivalent, at most KRW 1,000,000."""
+BAR_YEARS = 2
+"""Art. 175 6(b) and 7: two years from the compliance."""
+
+BAR_175_7 = "Art. 175 7"
+BAR_175_6B = "Art. 175 6(b)"
+OFFENCES: dict[str, tuple[Label, str | None]] = {
+    "269(1)": (Label("Smuggling of goods prohibited by Art. 234 (Art. 269(1))",
+                     "금지품 밀수출입(제269조제1항)"), BAR_175_7),
+    "269(2)": (Label("Importing without a declaration, or goods other than declared "
+                     "(Art. 269(2))", "밀수입(제269조제2항)"), BAR_175_7),
+    "269(3)": (Label("Exporting or returning without a declaration (Art. 269(3))",
+                     "밀수출·밀반송(제269조제3항)"), BAR_175_7),
+    "270(1)": (Label("Duty evasion (Art. 270(1))", "관세포탈(제270조제1항)"), BAR_175_7),
+    "270(2)": (Label("Import without the permits or conditions required (Art. 270(2))",
+                     "부정수입(제270조제2항)"), BAR_175_7),
+    "270(3)": (Label("Export without the permits or conditions required (Art. 270(3))",
+                     "부정수출(제270조제3항)"), BAR_175_7),
+    "270(4)": (Label("Unlawful reduction or exemption of duty (Art. 270(4))",
+                     "부정감면(제270조제4항)"), BAR_175_7),
+    "270(5)": (Label("Unlawful refund (Art. 270(5))", "부정환급(제270조제5항)"), BAR_175_7),
+    "270-2": (Label("Forged price in a declaration (Art. 270-2)",
+                    "가격조작(제270조의2)"), BAR_175_7),
+    "274": (Label("Acquiring, keeping or brokering smuggled goods (Art. 274)",
+                  "밀수품 취득 등(제274조)"), BAR_175_7),
+    "275-2": (Label("Evading a disposition on default (Art. 275-2)",
+                    "강제징수면탈 등(제275조의2)"), BAR_175_7),
+    "275-3": (Label("Lending or using a name for a duty declaration (Art. 275-3)",
+                    "타인에 대한 명의대여(제275조의3)"), BAR_175_7),
+    "276(2)": (Label("Offences of Art. 276(2) (e.g. a false declaration)",
+                     "제276조제2항 위반"), None),
+    "276(3)3-2/6": (Label("Operating a bonded area without a licence, or its licence obtained "
+                          "by fraud or lent (Art. 276(3)3-2 or 6)",
+                          "특허보세구역 무허가 운영 등(제276조제3항제3호의2·제6호)"),
+                    BAR_175_6B),
+    "276(3)": (Label("Other offences of Art. 276(3)", "그 밖의 제276조제3항 위반"), None),
+    "276(4)": (Label("Offences of Art. 276(4)", "제276조제4항 위반"), None),
+    "276(5)": (Label("Offences of Art. 276(5)", "제276조제5항 위반"), None),
+}
+"""The offences a notification disposition settles (the penalty articles the amount equivalent
+to the fine is read from, 311(4)), each with the bonded-area bar that compliance opens."""
+
+SOURCES = (
+    ("found", Label("Found by the customs office (Art. 283)", "세관 인지(제283조)")),
+    ("handed_over", Label("Handed over by another authority (Art. 284(2))",
+                          "다른 기관의 인계(제284조제2항)")),
+)
+RESOLUTIONS = (
+    ("notify", Label("Notification disposition", "통고처분")),
+    ("exempt", Label("Exemption from the notification disposition (Art. 311(8))",
+                     "통고처분 면제(제311조제8항)")),
+    ("accuse", Label("Accusation", "고발")),
+    ("terminate", Label("Closure without disposition", "종결")),
+    ("transfer", Label("Transfer", "송치·이송")),
+)
+ACCUSATION_GROUNDS = (
+    ("imprisonment", Label("Punishment by imprisonment is appropriate (Art. 312)",
+                           "징역형에 처할 것으로 인정(제312조)")),
+    ("cannot_pay", Label("The offender cannot comply for lack of means (Art. 318 1)",
+                         "통고 이행 능력 없음(제318조제1호)")),
+    ("cannot_be_served", Label("The notice cannot be served: domicile unknown or the like "
+                               "(Art. 318 2)",
+                               "통고서 송달 곤란(제318조제2호)")),
+)
+PAYMENT_METHODS = (
+    ("cash", Label("Cash or bank transfer", "현금·계좌이체")),
+    ("card", Label("Card, through the payment agency (Art. 311(5)-(6))",
+                   "신용카드 등(제311조제5항·제6항)")),
+)
+SERVICE_METHODS = (
+    ("direct", Label("Handed to the offender in person (Art. 288)", "직접 교부(제288조)")),
+    ("in_person", Label("Served in person (Art. 288)", "교부송달(제288조)")),
+    ("mail", Label("By registered mail (Art. 288)", "등기우편(제288조)")),
+)
+"""The only ways of serving an offence document (288): neither public notice nor electronic
+service."""
+SEXES = (("female", Label("Female", "여")), ("male", Label("Male", "남")))
+
+
+def _offence_choices() -> tuple[tuple[str, Label], ...]:
+    return tuple((code, label) for code, (label, _) in OFFENCES.items())
+
+
+# -- amounts and compliance --------------------------------------------------------------------
+
+
+def _amount(data: Mapping[str, Any], key: str) -> int:
+    value = data.get(key)
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def amount_due(data: Mapping[str, Any]) -> int:
+    """What the notice demands in money: the fine equivalent and the additional-collection
+    equivalent (311(1)1 and 3)."""
+    return _amount(data, "fine_equivalent") + _amount(data, "additional_collection")
+
+
+def paid_so_far(data: Mapping[str, Any]) -> int:
+    return sum(_amount(p, "amount") for p in data.get("payments") or ())
+
+
+def payment_day(values: Mapping[str, Any]) -> date | None:
+    """The day a payment counts as made: a card payment on the day the agency approved it
+    (311(6)), any other on the day it was paid."""
+    if values.get("method") == "card":
+        return as_date(values.get("card_approved_on"))
+    return as_date(values.get("paid_on"))
+
+
+def _compliance_last_day(context: Context) -> date | None:
+    period = context.open_deadlines.get("compliance") or context.deadlines.get("compliance")
+    return period.due_date if period is not None else None
+
+
+def _compliance(context: Context) -> tuple[date | None, Said | None]:
+    """The day the offender fully complied with this last payment, or why this is not full
+    compliance (a part payment is not, 316)."""
+    day = payment_day(context.values)
+    if day is None:
+        return None, Said("give the card approval day: a card payment counts on it "
+                          "(Art. 311(6))",
+                          "카드 승인일을 적으십시오. 카드 납부는 승인일에 납부한 것으로 봅니다"
+                          "(제311조제6항)")
+    owed = amount_due(context.data)
+    total = paid_so_far(context.data) + _amount(context.values, "amount")
+    if total < owed:
+        return None, Said(f"KRW {total:,} of KRW {owed:,} paid: a part payment is not "
+                          "compliance (Art. 316); record it as a part payment",
+                          f"납부액 {total:,}원으로 통고액 {owed:,}원에 미달합니다. 일부 납부는 "
+                          "이행이 아닙니다(제316조). 일부 납부로 기록하십시오")
+    if context.data.get("forfeited_goods") and not context.values.get("goods_delivered"):
+        return None, Said("the goods to be forfeited have not been delivered: compliance needs "
+                          "them too (Arts. 311(1)2, 316)",
+                          "몰수 해당 물품이 납부되지 않았습니다. 물품도 납부하여야 이행입니다"
+                          "(제311조제1항제2호, 제316조)")
+    return day, None
+
+
+def complied_within_period(context: Context) -> Said | None:
+    """Full compliance within the 15 days from service (316)."""
+    day, problem = _compliance(context)
+    if problem:
+        return problem
+    last = _compliance_last_day(context)
+    if last is not None and day > last:
+        return Said(f"the 15 days ended on {last}: a compliance on {day} is late; record it as "
+                    "a late compliance (Art. 316 proviso)",
+                    f"이행기간은 {korean_date(last)}에 끝났습니다. {korean_date(day)}의 이행은 "
+                    "기간 경과 후 이행으로 기록하십시오(제316조 단서)")
+    return None
+
+
+def complied_after_period(context: Context) -> Said | None:
+    """Full compliance after the 15 days and before the accusation (316 proviso)."""
+    day, problem = _compliance(context)
+    if problem:
+        return problem
+    last = _compliance_last_day(context)
+    if last is not None and day <= last:
+        return Said(f"a compliance on {day} is within the 15 days ending {last}: record it as "
+                    "compliance (Art. 316)",
+                    f"{korean_date(day)}의 이행은 {korean_date(last)}까지의 이행기간 내 "
+                    "이행입니다(제316조)")
+    return None
+
+
+def part_payment(context: Context) -> Said | None:
+    """A part payment leaves something owed; the one that completes it is the compliance."""
+    day = payment_day(context.values)
+    if day is None:
+        return Said("give the card approval day (Art. 311(6))",
+                    "카드 승인일을 적으십시오(제311조제6항)")
+    if paid_so_far(context.data) + _amount(context.values, "amount") >= amount_due(context.data):
+        return Said("this payment completes the amount: record it as compliance (Art. 316)",
+                    "이 납부로 통고액이 모두 납부됩니다. 이행으로 기록하십시오(제316조)")
+    return None
+
+
+def _payment(context: Context) -> dict[str, Any]:
+    day = payment_day(context.values)
+    return {"amount": _amount(context.values, "amount"), "method": context.values.get("method"),
+            "counts_on": day.isoformat() if day else None}
+
+
+def record_part_payment(context: Context) -> dict[str, Any]:
+    return {"payments": [*(context.data.get("payments") or ()), _payment(context)]}
+
+
+def bonded_area_bar(offence: str | None, complied_on: date, joint_penalty: bool
+                    ) -> dict[str, str] | None:
+    """The two years an offender complying with the disposition is barred from a licensed
+    bonded area: Art. 175 7 (269 to 271, 274, 275-2, 275-3; not a person punished only under
+    the joint-penalty rule of 279) or 175 6(b) (276(3)3-2 or 6), from the day of compliance.
+    The two years run from the next day (Civil Act Art. 157) and end at 24:00 of the day of
+    the second anniversary that corresponds to the compliance day (160(2)); never rolled
+    over: it is a bar, not a period to act in."""
+    article = OFFENCES.get(offence or "", (None, None))[1]
+    if article is None or (article == BAR_175_7 and joint_penalty):
+        return None
+    until = period_end(complied_on + timedelta(days=1), Period(BAR_YEARS, Unit.YEARS))[0]
+    return {"article": article, "from": complied_on.isoformat(), "until": until.isoformat()}
+
+
+def record_compliance(context: Context) -> dict[str, Any]:
+    """The compliance: its day, the payment, the end of the prescription's suspension, and the
+    bonded-area bar it opens (175 6(b), 7)."""
+    day = payment_day(context.values)
+    facts: dict[str, Any] = {"payments": [*(context.data.get("payments") or ()),
+                                          _payment(context)],
+                             "complied_on": day.isoformat()}
+    bar = bonded_area_bar(context.data.get("offence"), day,
+                          bool(context.data.get("joint_penalty")))
+    if bar:
+        facts["bonded_area_bar"] = bar
+    return facts
+
+
+# -- the disposition ---------------------------------------------------------------------------
+
+
+def resolved(wanted: str):
+    """The committee's resolution binds where the Act makes it a condition (311(8))."""
+    def guard(context: Context) -> Said | None:
+        if context.data.get("committee_resolution") != wanted:
+            return Said("the exemption needs the committee's resolution to exempt "
+                        "(Art. 311(8)); refer the case to the committee first",
+                        "통고처분 면제는 관세범칙조사심의위원회의 면제 의결이 있어야 합니다"
+                        "(제311조제8항)")
+        return None
+    guard.__doc__ = f"The committee resolved to {wanted} (Art. 311(8))."
+    return guard
+
+
+def within_exemption_limits(context: Context) -> Said | None:
+    """Both limits of 311(9): the fine equivalent at most KRW 300,000, and the value of the
+    goods to be forfeited plus the additional-collection equivalent at most KRW 1,000,000."""
+    fine = _amount(context.values, "fine_equivalent")
+    goods = _amount(context.values, "goods_value") + _amount(context.values,
+                                                             "additional_collection")
+    if fine > EXEMPTION_FINE_LIMIT:
+        return Said(f"the fine equivalent of KRW {fine:,} exceeds KRW 300,000: no exemption "
+                    "(Art. 311(9)1)",
+                    f"벌금 상당액 {fine:,}원이 30만원을 초과하여 면제할 수 없습니다"
+                    "(제311조제9항제1호)")
+    if goods > EXEMPTION_GOODS_LIMIT:
+        return Said(f"the goods to be forfeited and the additional collection come to KRW "
+                    f"{goods:,}, above KRW 1,000,000: no exemption (Art. 311(9)2)",
+                    f"몰수할 물품의 가액과 추징금 상당액의 합계 {goods:,}원이 100만원을 초과하여 "
+                    "면제할 수 없습니다(제311조제9항제2호)")
+    return None
+
+
+def something_demanded(context: Context) -> Said | None:
+    """A notice demands an amount, goods, or both (311(1))."""
+    if amount_due(context.values) <= 0 and not context.values.get("forfeited_goods"):
+        return Said("the notice must demand an amount equivalent to the fine, goods to be "
+                    "forfeited or an amount equivalent to the additional collection "
+                    "(Art. 311(1))",
+                    "벌금 상당액, 몰수할 물품 또는 추징금 상당액을 적어야 합니다(제311조제1항)")
+    return None
+
+
+def record_service(context: Context) -> dict[str, Any]:
+    """Service makes the disposition (315) and suspends the prosecution prescription from that
+    day (311(3); the Act does not say when it resumes: the case records the day it ends)."""
+    return {"prescription_suspended_from": as_date(context.values["served_on"]).isoformat()}
+
+
+def _ended(context: Context) -> dict[str, Any]:
+    if not context.data.get("prescription_suspended_from"):
+        return {}
+    return {"prescription_suspension_ended_on": seoul_date(context.now).isoformat()}
+
+
+def _accused(context: Context) -> dict[str, Any]:
+    return _ended(context)
+
+
+PAYMENT_FIELDS = (
+    Field(name="amount", label=Label("Amount paid (KRW)", "납부액(원)"), kind=FieldKind.INTEGER,
+          minimum=0, maximum=10**12),
+    Field(name="method", label=Label("How it was paid", "납부 방법"), kind=FieldKind.CHOICE,
+          choices=PAYMENT_METHODS),
+    Field(name="paid_on", label=Label("Paid on", "납부일"), kind=FieldKind.DATE,
+          follows=(After.data("served_on", "the notice was served"),)),
+    Field(name="card_approved_on",
+          label=Label("Card approval day (Art. 311(6))", "카드 승인일"), kind=FieldKind.DATE,
+          required=False, follows=(After.data("served_on", "the notice was served"),),
+          help=Label("A card payment counts as made on this day.",
+                     "카드 납부는 승인일에 납부한 것으로 봅니다.")),
+)
+GOODS_DELIVERED = Field(name="goods_delivered",
+                        label=Label("Goods to be forfeited delivered", "몰수 해당 물품 납부"),
+                        kind=FieldKind.BOOLEAN)
+OPEN_BEFORE_DISPOSITION = ("investigation_reported", "under_deliberation")
+
+PROCEDURE = Procedure(
+    code=CODE,
+    article="Arts. 283 to 319 (notification disposition: Arts. 311 to 318)",
+    states=(
+        State(name="reported", label=Label("Offence reported", "범칙 사건 접수"),
+              article="Art. 283; 284(2)"),
+        State(name="under_investigation", label=Label("Under investigation", "조사 중"),
+              article="Art. 290"),
+        State(name="investigation_reported",
+              label=Label("Investigation results reported", "조사 결과 보고"),
+              article="Art. 310"),
+        State(name="under_deliberation",
+              label=Label("Before the Offence Investigation and Deliberation Committee",
+                          "관세범칙조사심의위원회 심의"),
+              article="Art. 284-2"),
+        State(name="notice_prepared", label=Label("Notice issued, to be served", "통고서 발급"),
+              article="Art. 311(1); 314"),
+        State(name="notified",
+              label=Label("Notice served: 15 days to comply", "통고서 송달(이행기간 진행)"),
+              article="Art. 315; 316"),
+        State(name="overdue",
+              label=Label("15 days passed without compliance: to be accused",
+                          "이행기간 경과(고발 대상)"),
+              article="Art. 316"),
+        State(name="complied", label=Label("Complied: closed", "통고 이행(종결)"),
+              article="Art. 316; 317", terminal=True),
+        State(name="complied_late",
+              label=Label("Complied after the 15 days, before accusation: closed",
+                          "기간 경과 후 이행(종결)"),
+              article="Art. 316 proviso; 317", terminal=True),
+        State(name="accused", label=Label("Accused", "고발"), article="Art. 312; 316; 318",
+              terminal=True),
+        State(name="exempted", label=Label("Exempted from the disposition", "통고처분 면제"),
+              article="Art. 311(8)-(9)", terminal=True),
+        State(name="terminated", label=Label("Closed without disposition", "종결"),
+              article="Art. 284-2(1)2", terminal=True),
+        State(name="transferred", label=Label("Transferred", "이송"),
+              article="Art. 284-2(1)2", terminal=True),
+    ),
+    transitions=(
+        Transition(trigger="report", source=(), dest="reported", roles=OFFICE,
+                   article="Art. 283; 284(2)",
+                   label=Label("Record a customs offence", "범칙 사건 접수"),
+                   fields=(Field(name="offence", label=Label("Offence", "범칙 행위"),
+                                 kind=FieldKind.CHOICE, choices=_offence_choices(), store=True),
+                           Field(name="source", label=Label("How it came", "인지 경위"),
+                                 kind=FieldKind.CHOICE, choices=SOURCES, store=True),
+                           Field(name="joint_penalty",
+                                 label=Label("Punished only under the joint-penalty rule "
+                                             "(Art. 279)", "양벌규정(제279조)에 따른 처벌"),
+                                 kind=FieldKind.BOOLEAN, store=True),
+                           Field(name="facts", label=Label("Facts of the offence", "범칙 사실"),
+                                 kind=FieldKind.LONGTEXT, store=True)),
+                   reason_field="facts"),
+        Transition(trigger="start_investigation", source=("reported",),
+                   dest="under_investigation", roles=OFFICE, article="Art. 290",
+                   label=Label("Start the investigation", "조사 개시")),
+        Transition(trigger="report_results", source=("under_investigation",),
+                   dest="investigation_reported", roles=OFFICE, article="Art. 310",
+                   label=Label("File the investigation results report", "조사 결과 보고"),
+                   fields=(Field(name="findings",
+                                 label=Label("Results of the investigation", "조사 결과"),
+                                 kind=FieldKind.LONGTEXT),),
+                   reason_field="findings"),
+        Transition(trigger="refer_to_committee", source=("investigation_reported",),
+                   dest="under_deliberation", roles=OFFICE, article="Art. 284-2(1)",
+                   label=Label("Refer to the Offence Investigation and Deliberation Committee",
+                               "관세범칙조사심의위원회 회부")),
+        Transition(trigger="record_resolution", source=("under_deliberation",),
+                   dest="investigation_reported", roles=OFFICE, article="Art. 284-2(1)",
+                   label=Label("Record the committee's resolution", "위원회 의결 기록"),
+                   fields=(Field(name="committee_resolution",
+                                 label=Label("Resolution", "의결"), kind=FieldKind.CHOICE,
+                                 choices=RESOLUTIONS, store=True),
+                           Field(name="resolved_on", label=Label("Resolved on", "의결일"),
+                                 kind=FieldKind.DATE, store=True,
+                                 follows=(After.entered("the case was referred"),)),
+                           Field(name="reasons", label=Label("Reasons", "이유"),
+                                 kind=FieldKind.LONGTEXT, required=False)),
+                   reason_field="reasons"),
+        Transition(trigger="notify", source=OPEN_BEFORE_DISPOSITION, dest="notice_prepared",
+                   roles=OFFICE, article="Art. 311(1); 314(2)",
+                   label=Label("Take the notification disposition", "통고처분"),
+                   guards=(something_demanded,),
+                   fields=(Field(name="fine_equivalent",
+                                 label=Label("Amount equivalent to the fine (KRW)",
+                                             "벌금에 상당하는 금액(원)"),
+                                 kind=FieldKind.INTEGER, minimum=0, maximum=10**12, store=True),
+                           Field(name="forfeited_goods",
+                                 label=Label("Goods to be forfeited", "몰수에 해당하는 물품"),
+                                 kind=FieldKind.LONGTEXT, required=False, store=True),
+                           Field(name="additional_collection",
+                                 label=Label("Amount equivalent to the additional collection "
+                                             "(KRW)", "추징금에 해당하는 금액(원)"),
+                                 kind=FieldKind.INTEGER, minimum=0, maximum=10**12, store=True),
+                           Field(name="provisions",
+                                 label=Label("Provisions of the Act applied", "적용 법조문"),
+                                 kind=FieldKind.TEXT, store=True),
+                           Field(name="place_of_performance",
+                                 label=Label("Place of performance: where to pay or deliver",
+                                             "이행 장소"),
+                                 kind=FieldKind.TEXT, store=True),
+                           Field(name="age", label=Label("Age", "나이"), kind=FieldKind.INTEGER,
+                                 minimum=0, maximum=150, required=False, store=True),
+                           Field(name="sex", label=Label("Sex", "성별"), kind=FieldKind.CHOICE,
+                                 choices=SEXES, required=False, store=True),
+                           Field(name="occupation", label=Label("Occupation", "직업"),
+                                 kind=FieldKind.TEXT, required=False, store=True),
+                           Field(name="reasons", label=Label("Reasons (Art. 311(1))", "이유"),
+                                 kind=FieldKind.LONGTEXT)),
+                   reason_field="reasons", notices=("offense_notification",)),
+        Transition(trigger="record_service", source=("notice_prepared",), dest="notified",
+                   roles=OFFICE, article="Art. 288; 289; 315; 311(3)",
+                   label=Label("Record the service of the notice", "통고서 송달 기록"),
+                   fields=(Field(name="served_on", label=Label("Served on", "송달일"),
+                                 kind=FieldKind.DATE, store=True,
+                                 follows=(After.entered("the notice was issued"),)),
+                           Field(name="service_method",
+                                 label=Label("Served how (Art. 288)", "송달 방법"),
+                                 kind=FieldKind.CHOICE, choices=SERVICE_METHODS, store=True),
+                           Field(name="receipt_certificate",
+                                 label=Label("Receipt certificate (Art. 289)", "수령증"),
+                                 kind=FieldKind.TEXT, store=True)),
+                   records=record_service),
+        Transition(trigger="record_part_payment", source=("notified", "overdue"),
+                   dest=STAYS, roles=OFFICE, article="Art. 311(2), (6); 316",
+                   label=Label("Record a part payment", "일부 납부 기록"),
+                   guards=(part_payment,), fields=PAYMENT_FIELDS, records=record_part_payment),
+        Transition(trigger="comply", source=("notified", "overdue"), dest="complied",
+                   roles=OFFICE, article="Art. 316; 317",
+                   label=Label("Record full compliance within the 15 days", "통고 이행 기록"),
+                   outcome=Label("You complied with the notification disposition: the case is "
+                                 "closed and you cannot be punished again for the same facts "
+                                 "(Art. 317)",
+                                 "통고처분을 이행하여 사건이 종결되었습니다. 동일한 사건으로 다시 "
+                                 "처벌받지 않습니다(제317조)"),
+                   guards=(complied_within_period,),
+                   fields=(*PAYMENT_FIELDS, GOODS_DELIVERED), records=record_compliance),
+        Transition(trigger="comply_late", source=("notified", "overdue"),
+                   dest="complied_late", roles=OFFICE, article="Art. 316 proviso; 317",
+                   label=Label("Record compliance after the 15 days, before accusation",
+                               "기간 경과 후 이행 기록"),
+                   outcome=Label("You complied after the 15 days but before an accusation: the "
+                                 "case is closed (Art. 316 proviso, 317)",
+                                 "이행기간이 지난 후 고발 전에 이행하여 사건이 종결되었습니다"
+                                 "(제316조 단서, 제317조)"),
+                   guards=(complied_after_period,),
+                   fields=(*PAYMENT_FIELDS, GOODS_DELIVERED), records=record_compliance),
+        Transition(trigger="period_passed", source=("notified",), dest="overdue",
+                   roles=frozenset({SYSTEM}), article="Art. 316",
+                   label=Label("15 days passed without compliance", "이행기간 경과"),
+                   outcome=Label("The 15 days passed without full compliance: the office shall "
+                                 "accuse you promptly; compliance before the accusation still "
+                                 "ends the case (Art. 316)",
+                                 "이행기간이 지났습니다. 세관장은 지체 없이 고발하여야 하며, 고발 "
+                                 "전에 이행하면 사건이 종결됩니다(제316조)")),
+        Transition(trigger="accuse", source=("overdue",), dest="accused", roles=OFFICE,
+                   article="Art. 316",
+                   label=Label("Accuse: the notice was not complied with", "고발(불이행)"),
+                   fields=(Field(name="reasons", label=Label("Reasons", "이유"),
+                                 kind=FieldKind.LONGTEXT),),
+                   reason_field="reasons", records=_accused),
+        Transition(trigger="accuse_immediately", source=OPEN_BEFORE_DISPOSITION, dest="accused",
+                   roles=OFFICE, article="Art. 312; 318",
+                   label=Label("Accuse immediately", "즉시 고발"),
+                   fields=(Field(name="ground", label=Label("Ground", "사유"),
+                                 kind=FieldKind.CHOICE, choices=ACCUSATION_GROUNDS, store=True),
+                           Field(name="reasons", label=Label("Reasons", "이유"),
+                                 kind=FieldKind.LONGTEXT)),
+                   reason_field="reasons"),
+        Transition(trigger="exempt", source=("investigation_reported",), dest="exempted",
+                   roles=OFFICE, article="Art. 311(8)-(9)",
+                   label=Label("Exempt from the notification disposition", "통고처분 면제"),
+                   guards=(resolved("exempt"), within_exemption_limits),
+                   fields=(Field(name="fine_equivalent",
+                                 label=Label("Amount equivalent to the fine (KRW)",
+                                             "벌금에 상당하는 금액(원)"),
+                                 kind=FieldKind.INTEGER, minimum=0, maximum=10**12, store=True),
+                           Field(name="goods_value",
+                                 label=Label("Value of the goods to be forfeited (KRW)",
+                                             "몰수할 물품의 가액(원)"),
+                                 kind=FieldKind.INTEGER, minimum=0, maximum=10**12, store=True),
+                           Field(name="additional_collection",
+                                 label=Label("Amount equivalent to the additional collection "
+                                             "(KRW)", "추징금에 해당하는 금액(원)"),
+                                 kind=FieldKind.INTEGER, minimum=0, maximum=10**12, store=True),
+                           Field(name="reasons",
+                                 label=Label("Reasons: age, environment, motive, consequences, "
+                                             "means (Art. 311(8))", "면제 이유"),
+                                 kind=FieldKind.LONGTEXT)),
+                   reason_field="reasons"),
+        Transition(trigger="terminate", source=OPEN_BEFORE_DISPOSITION, dest="terminated",
+                   roles=OFFICE, article="Art. 284-2(1)2",
+                   label=Label("Close without disposition", "종결"),
+                   fields=(Field(name="reasons", label=Label("Reasons", "이유"),
+                                 kind=FieldKind.LONGTEXT),),
+                   reason_field="reasons"),
+        Transition(trigger="transfer", source=OPEN_BEFORE_DISPOSITION, dest="transferred",
+                   roles=OFFICE, article="Art. 284-2(1)2",
+                   label=Label("Transfer the case", "이송"),
+                   fields=(Field(name="to", label=Label("Transferred to", "이송 기관"),
+                                 kind=FieldKind.TEXT, store=True),
+                           Field(name="reasons", label=Label("Reasons", "이유"),
+                                 kind=FieldKind.LONGTEXT)),
+                   reason_field="reasons"),
+    ),
+    decided_states=frozenset({"notified", "exempted", "accused", "terminated", "transferred"}),
+    deadlines={
+        "notified": (
+            Deadline(kind="compliance",
+                     label=Label("compliance with the notification disposition", "통고 이행"),
+                     article="Art. 316", period=COMPLIANCE_PERIOD,
+                     start=Start.data("served_on", "service of the notice"),
+                     on_expiry=Expiry.transition("period_passed"), reminders=("5d", "1d"),
+                     owed_by=Duty.PARTY, met_by=("comply",), met_on="complied_on",
+                     when_it_passes=Label("the office shall accuse you promptly; complying "
+                                          "before the accusation still ends the case "
+                                          "(Art. 316)",
+                                          "세관장이 지체 없이 고발합니다. 고발 전에 이행하면 "
+                                          "사건이 종결됩니다(제316조)")),
+        ),
+    },
+)
