@@ -132,8 +132,9 @@ def _seed_cases(offices, parties, users) -> None:
                 assign_case(case, users[step.officer], actor=users[step.by])
             elif isinstance(step, Service):
                 notice = db.session.scalars(select(Notice).where(Notice.case_id == case.id)).one()
-                record_service(notice, actor=users[step.actor], method=step.method,
-                               served_on=_day(step.served, today), reference=step.reference)
+                with _on(step.served if step.served.days else None, today):
+                    record_service(notice, actor=users[step.actor], method=step.method,
+                                   served_on=_day(step.served, today), reference=step.reference)
             else:
                 with _on(step.at, today):
                     fire(case, step.trigger, actor=users[step.actor], calendar=calendar,

@@ -210,6 +210,49 @@ AEO_OPERATORS = (
                                                  "verification (demo)."}),)),
 )
 
+
+
+def _offence(*, notified: int, served: int, then: tuple[Action, ...] = ()) -> DemoCase:
+    """John Smith's undeclared import (Art. 269(2)), investigated, notified ``notified`` days
+    ago and served ``served`` days ago in person (Arts. 311, 315)."""
+    return DemoCase(
+        procedure="offense_notification", party="payer", office="SEOUL", actor="officer",
+        assigned="officer", opened=DaysAgo(notified + 40),
+        values={"offence": "269(2)", "source": "found", "joint_penalty": False,
+                "facts": "Brought 12 cartons of cigarettes in without declaring them at "
+                         "Incheon Airport (demo)."},
+        then=(Action(trigger="start_investigation", actor="officer", at=DaysAgo(notified + 39)),
+              Action(trigger="report_results", actor="officer", at=DaysAgo(notified + 5),
+                     values={"findings": "Established by the seizure report (demo)."}),
+              Action(trigger="notify", actor="officer", at=DaysAgo(notified),
+                     values={"fine_equivalent": "1200000", "additional_collection": "300000",
+                             "provisions": "Arts. 269(2), 282(3), 311", "age": "41",
+                             "sex": "male", "occupation": "Engineer",
+                             "place_of_performance": "Seoul Main Customs, investigation "
+                                                     "division, room 301",
+                             "reasons": "The facts and the value of the goods (demo)."}),
+              Service(actor="officer", method="in_person", served=DaysAgo(served),
+                      reference=f"RC-{served:03d} (demo)"),
+              *then),
+    )
+
+
+def _paid(trigger: str, days_ago: int, amount: str = "1500000") -> Action:
+    return Action(trigger=trigger, actor="officer", at=DaysAgo(days_ago),
+                  values={"amount": amount, "method": "cash", "paid_on": DaysAgo(days_ago)})
+
+
+OFFENCES = (
+    # Served three days ago: the 15 days run; a part payment is recorded.
+    _offence(notified=5, served=3, then=(_paid("record_part_payment", 1, "500000"),)),
+    # Complied within the 15 days: closed, no further punishment (Art. 317).
+    _offence(notified=40, served=38, then=(_paid("comply", 30),)),
+    # The 15 days passed without compliance: to be accused promptly (Art. 316).
+    _offence(notified=30, served=26),
+    # Complied after the 15 days, before any accusation: closed (Art. 316 proviso).
+    _offence(notified=70, served=66, then=(_paid("comply_late", 45),)),
+)
+
 DEMO_CASES: tuple[DemoCase, ...] = (*OBJECTIONS, EXAMINATION, *DEEMED_PERMISSIONS,
-                                    PRE_ASSESSMENT_REVIEW, *AEO_OPERATORS)
+                                    PRE_ASSESSMENT_REVIEW, *AEO_OPERATORS, *OFFENCES)
 """Every demo case, in the order they are opened."""

@@ -30,7 +30,8 @@ class Watched:
 
     @property
     def anchor(self) -> str:
-        return f"watch-{self.procedure}-{self.watch.kind}"
+        passed = "-passed" if self.watch.passed else ""
+        return f"watch-{self.procedure}-{self.watch.kind}{passed}"
 
 
 def watched(office_id: int) -> list[Watched]:

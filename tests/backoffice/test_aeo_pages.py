@@ -52,8 +52,8 @@ def test_the_supervisor_sees_the_certifications_to_watch(app, client, auth, swep
 
     assert card("validity") == 1  # Haneul's term ends in about 200 days
     assert card("suspension") == 1  # Badaro's benefits, back in three months
-    assert card("self_assessment") == 1  # Badaro's first year not reported
-    assert card("renewal_application") == 0
+    assert card("self_assessment-passed") == 1  # Badaro's first year not reported
+    assert card("renewal_application-passed") == 0
     listed = html[html.index('id="watch-aeo_certification-suspension"'):]
     assert references["Badaro Logistics Inc."] in listed.split("</table>")[0]
 

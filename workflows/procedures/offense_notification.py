@@ -51,7 +51,7 @@ from workflows.engine import (
     State,
     Transition,
 )
-from workflows.engine.declarations import STAYS, After, Said
+from workflows.engine.declarations import STAYS, After, Said, Watch
 from workflows.legal_dates import korean_date
 from workflows.roles import Role
 
@@ -568,6 +568,12 @@ PROCEDURE = Procedure(
                    reason_field="reasons"),
     ),
     decided_states=frozenset({"notified", "exempted", "accused", "terminated", "transferred"}),
+    watches=(
+        Watch(label=Label("Offence notices served: the 15 days to comply",
+                          "송달된 통고서: 15일 이행기간"), kind="compliance"),
+        Watch(label=Label("Offence notices not complied with: to be accused promptly",
+                          "통고 불이행: 지체 없이 고발"), kind="compliance", passed=True),
+    ),
     deadlines={
         "notified": (
             Deadline(kind="compliance",
