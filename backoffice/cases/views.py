@@ -182,6 +182,8 @@ def case_page(case, failed=None, status: int = 200, notes: tuple[str, ...] = (),
         appeals_filed=appeals_filed_against(case, notices), contested=contested_notice(case),
         service_form=ServiceForm(formdata=None), service_labels=SERVICE_LABELS,
         publicly_served={n.id for n in notices if notice_kind(n.kind).public_notice},
+        service_methods={n.id: notice_kind(n.kind).service_methods for n in notices},
+        needs_receipt={n.id for n in notices if notice_kind(n.kind).service_needs_reference},
         actions=actions, forms=forms, attachments=attachments, failed=failed[0] if failed else None,
         action_notes=notes,
         to_confirm={a.transition.trigger for a in actions

@@ -205,6 +205,8 @@ def _compliance(context: Context) -> tuple[date | None, Said | None]:
 
 def complied_within_period(context: Context) -> Said | None:
     """Full compliance within the 15 days from service (316)."""
+    if "amount" not in context.values:  # asked whether it is offered: the payment decides
+        return None
     day, problem = _compliance(context)
     if problem:
         return problem
@@ -219,6 +221,8 @@ def complied_within_period(context: Context) -> Said | None:
 
 def complied_after_period(context: Context) -> Said | None:
     """Full compliance after the 15 days and before the accusation (316 proviso)."""
+    if "amount" not in context.values:
+        return None
     day, problem = _compliance(context)
     if problem:
         return problem
@@ -233,6 +237,8 @@ def complied_after_period(context: Context) -> Said | None:
 
 def part_payment(context: Context) -> Said | None:
     """A part payment leaves something owed; the one that completes it is the compliance."""
+    if "amount" not in context.values:
+        return None
     day = payment_day(context.values)
     if day is None:
         return Said("give the card approval day (Art. 311(6))",
@@ -319,6 +325,8 @@ def within_exemption_limits(context: Context) -> Said | None:
 
 def something_demanded(context: Context) -> Said | None:
     """A notice demands an amount, goods, or both (311(1))."""
+    if "fine_equivalent" not in context.values:
+        return None
     if amount_due(context.values) <= 0 and not context.values.get("forfeited_goods"):
         return Said("the notice must demand an amount equivalent to the fine, goods to be "
                     "forfeited or an amount equivalent to the additional collection "

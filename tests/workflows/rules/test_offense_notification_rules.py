@@ -108,6 +108,7 @@ TABLE = [
                    "forfeited_goods": "12 cartons of cigarettes"})),
     ("investigation_reported", "officer", "notify", guard_failed("must demand"),
      given(values={"fine_equivalent": 0, "additional_collection": 0})),
+    ("investigation_reported", "officer", "notify", ALLOWED),  # offered before it is filled
     ("notice_prepared", "officer", "notify", NOT_AVAILABLE),
     *by_role("notice_prepared", "record_service", OFFICE_ONLY),
     ("notified", "officer", "record_service", NOT_AVAILABLE),
@@ -132,6 +133,9 @@ TABLE = [
      card(IN_FULL, "2026-09-28", "2026-09-29")),
     ("notified", "officer", "comply", invalid_field("before the notice was served"),
      given(raw={"amount": str(IN_FULL), "method": "cash", "paid_on": "2026-09-10"})),
+    ("notified", "officer", "comply", ALLOWED),  # offered before the payment is entered
+    ("notified", "officer", "comply_late", ALLOWED),
+    ("notified", "officer", "record_part_payment", ALLOWED),
     ("notice_prepared", "officer", "comply", NOT_AVAILABLE),  # served first: 15 days from it
     ("complied", "officer", "comply", NOT_AVAILABLE),
     *by_role("notified", "record_part_payment", OFFICE_ONLY, paid(1_000_000, "2026-09-14")),

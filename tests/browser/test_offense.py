@@ -1,0 +1,79 @@
+"""An offence case in a real browser: an officer takes a case from the results report through
+the notice and its service to the offender's compliance (Arts. 310, 311, 315, 316)."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.browser.pages import action_button
+from tests.browser.test_aeo import _open_action, _submit
+from tests.browser.test_sign_in import sign_in
+from tests.browser.test_walkthroughs import CASE_PAGE, _confirm
+from tests.notice_helpers import pdf_text, says
+from workflows import clock
+
+pytestmark = pytest.mark.browser
+
+
+def test_an_officer_notifies_an_offence_serves_the_notice_and_records_compliance(
+        live_server, page, screenshot, tmp_path):
+    sign_in(page, live_server, "officer")
+    page.wait_for_url(f"{live_server}/worklist")
+    page.locator("details.open-case summary").click()
+    page.get_by_role("link", name=re.compile("Offense notification disposition")).click()
+    page.get_by_label("Identifier of the party").select_option("pcc")
+    page.get_by_label("식별번호 Identifier", exact=True).fill("P193456789123")
+    page.locator("select[name$='-offence']").select_option("269(2)")
+    page.get_by_label("How it came").select_option("found")
+    page.get_by_label("Facts of the offence").fill("Two undeclared watches at Gimpo Airport")
+    page.get_by_role("button", name=action_button("Record a customs offence")).click()
+    page.wait_for_url(CASE_PAGE)
+    reference = page.locator("h1").inner_text().split()[0]
+    assert reference.startswith("OFN-")
+    _submit(_open_action(page, "Start the investigation"), "Start the investigation")
+    form = _open_action(page, "File the investigation results report")
+    form.get_by_label("Results of the investigation").fill("Established by the seizure report")
+    _submit(form, "File the investigation results report")
+
+    form = _open_action(page, "Take the notification disposition")
+    form.get_by_label("Amount equivalent to the fine").fill("800000")
+    form.get_by_label("Amount equivalent to the additional collection").fill("200000")
+    form.get_by_label("Provisions of the Act applied").fill("Arts. 269(2), 282(3), 311")
+    form.get_by_label("Place of performance").fill("Seoul Main Customs, room 301")
+    form.get_by_label("Age").fill("38")
+    form.get_by_label("Occupation").fill("Designer")
+    form.get_by_label("Reasons (Art. 311(1))").fill("The value of the goods")
+    _submit(form, "Take the notification disposition")
+    _confirm(page, ["통고서"])
+    row = page.locator("tr.notice-row", has_text="Notice of Notification Disposition")
+    number = row.get_attribute("data-number")
+    with page.expect_download() as download:
+        row.get_by_role("link", name="PDF").click()
+    saved = tmp_path / "notice.pdf"
+    download.value.save_as(saved)
+    says(pdf_text(Path(saved).read_bytes()), "통고서", "800,000원", "Designer",
+         "Seoul Main Customs, room 301", "Two undeclared watches")
+
+    today = clock.today().isoformat()
+    page.locator("details summary", has_text=f"Record service of {number}").click()
+    service = page.locator(f"form[action$='/notices/{number}/service']")
+    methods = service.locator("select[name=method] option").all_inner_texts()
+    assert not any("public notice" in m or "electronically" in m for m in methods)  # Art. 288
+    service.locator("select[name=method]").select_option("in_person")
+    service.locator("input[name=served_on]").fill(today)
+    service.locator("input[name=reference]").fill("RC-0042")
+    service.get_by_role("button", name="Record service").click()
+    page.wait_for_load_state()
+    assert "15일 이행기간" in page.inner_text("body") or "통고 이행" in page.inner_text("body")
+    screenshot("ko-offense-notified")
+
+    form = _open_action(page, "Record full compliance within the 15 days")
+    form.get_by_label("Amount paid").fill("1000000")
+    form.get_by_label("How it was paid").select_option("cash")
+    form.get_by_label("Paid on").fill(today)
+    _submit(form, "Record full compliance within the 15 days")
+    _confirm(page, [])
+    assert "통고 이행(종결)" in page.locator("dl.facts").inner_text()
+    page.set_viewport_size({"width": 390, "height": 844})
+    screenshot("ko-offense-complied-390")
