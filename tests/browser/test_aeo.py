@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.pages import action_button
+from tests.browser.pages import action_button, open_case_as_officer
 from tests.browser.test_sign_in import sign_in
 from tests.browser.test_walkthroughs import CASE_PAGE, _confirm
 from tests.notice_helpers import pdf_text, says
@@ -29,12 +29,8 @@ def _submit(form, button: str) -> None:
 
 def _audit_of_hanbit(page, live_server) -> str:
     """An officer opens Hanbit's request for a certification audit and starts the audit."""
-    sign_in(page, live_server, "officer")
-    page.wait_for_url(f"{live_server}/worklist")
-    page.locator("details.open-case summary").click()
-    page.get_by_role("link", name=re.compile("AEO certification")).click()
-    page.get_by_label("Identifier of the party").select_option("business_registration")
-    page.get_by_label("식별번호 Identifier", exact=True).fill("1208147521")
+    open_case_as_officer(page, live_server, "AEO certification", "business_registration",
+                         "1208147521")
     page.get_by_label("Business type").select_option("importer")
     page.get_by_role("button", name=action_button("Request the certification audit")).click()
     page.wait_for_url(CASE_PAGE)

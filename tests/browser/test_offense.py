@@ -1,14 +1,12 @@
 """An offence case in a real browser: an officer takes a case from the results report through
 the notice and its service to the offender's compliance (Arts. 310, 311, 315, 316)."""
 
-import re
 from pathlib import Path
 
 import pytest
 
-from tests.browser.pages import action_button
+from tests.browser.pages import action_button, open_case_as_officer
 from tests.browser.test_aeo import _open_action, _submit
-from tests.browser.test_sign_in import sign_in
 from tests.browser.test_walkthroughs import CASE_PAGE, _confirm
 from tests.notice_helpers import pdf_text, says
 from workflows import clock
@@ -18,12 +16,8 @@ pytestmark = pytest.mark.browser
 
 def test_an_officer_notifies_an_offence_serves_the_notice_and_records_compliance(
         live_server, page, screenshot, tmp_path):
-    sign_in(page, live_server, "officer")
-    page.wait_for_url(f"{live_server}/worklist")
-    page.locator("details.open-case summary").click()
-    page.get_by_role("link", name=re.compile("Offense notification disposition")).click()
-    page.get_by_label("Identifier of the party").select_option("pcc")
-    page.get_by_label("식별번호 Identifier", exact=True).fill("P193456789123")
+    open_case_as_officer(page, live_server, "Offense notification disposition", "pcc",
+                         "P193456789123")
     page.locator("select[name$='-offence']").select_option("269(2)")
     page.get_by_label("How it came").select_option("found")
     page.get_by_label("Facts of the offence").fill("Two undeclared watches at Gimpo Airport")

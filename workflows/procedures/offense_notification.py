@@ -220,7 +220,14 @@ def complied_within_period(context: Context) -> Said | None:
 
 
 def complied_after_period(context: Context) -> Said | None:
-    """Full compliance after the 15 days and before the accusation (316 proviso)."""
+    """Full compliance after the 15 days and before the accusation (316 proviso); not offered
+    while the 15 days still run."""
+    running = context.open_deadlines.get("compliance")
+    if running is not None and context.now <= running.due_at:
+        return Said(f"the 15 days run until {running.due_date}: a compliance now is within "
+                    "them (Art. 316)",
+                    f"이행기간이 {korean_date(running.due_date)}까지 진행 중입니다. 지금의 이행은 "
+                    "기간 내 이행입니다(제316조)")
     if "amount" not in context.values:
         return None
     day, problem = _compliance(context)
@@ -364,6 +371,14 @@ PAYMENT_FIELDS = (
           help=Label("A card payment counts as made on this day.",
                      "카드 납부는 승인일에 납부한 것으로 봅니다.")),
 )
+FINE_EQUIVALENT = Field(name="fine_equivalent",
+                        label=Label("Amount equivalent to the fine (KRW)",
+                                    "벌금에 상당하는 금액(원)"),
+                        kind=FieldKind.INTEGER, minimum=0, maximum=10**12, store=True)
+ADDITIONAL_COLLECTION = Field(name="additional_collection",
+                              label=Label("Amount equivalent to the additional collection (KRW)",
+                                          "추징금에 해당하는 금액(원)"),
+                              kind=FieldKind.INTEGER, minimum=0, maximum=10**12, store=True)
 GOODS_DELIVERED = Field(name="goods_delivered",
                         label=Label("Goods to be forfeited delivered", "몰수 해당 물품 납부"),
                         kind=FieldKind.BOOLEAN)
@@ -453,17 +468,11 @@ PROCEDURE = Procedure(
                    roles=OFFICE, article="Art. 311(1); 314(2)",
                    label=Label("Take the notification disposition", "통고처분"),
                    guards=(something_demanded,),
-                   fields=(Field(name="fine_equivalent",
-                                 label=Label("Amount equivalent to the fine (KRW)",
-                                             "벌금에 상당하는 금액(원)"),
-                                 kind=FieldKind.INTEGER, minimum=0, maximum=10**12, store=True),
+                   fields=(FINE_EQUIVALENT,
                            Field(name="forfeited_goods",
                                  label=Label("Goods to be forfeited", "몰수에 해당하는 물품"),
                                  kind=FieldKind.LONGTEXT, required=False, store=True),
-                           Field(name="additional_collection",
-                                 label=Label("Amount equivalent to the additional collection "
-                                             "(KRW)", "추징금에 해당하는 금액(원)"),
-                                 kind=FieldKind.INTEGER, minimum=0, maximum=10**12, store=True),
+                           ADDITIONAL_COLLECTION,
                            Field(name="provisions",
                                  label=Label("Provisions of the Act applied", "적용 법조문"),
                                  kind=FieldKind.TEXT, store=True),
@@ -543,18 +552,12 @@ PROCEDURE = Procedure(
                    roles=OFFICE, article="Art. 311(8)-(9)",
                    label=Label("Exempt from the notification disposition", "통고처분 면제"),
                    guards=(resolved("exempt"), within_exemption_limits),
-                   fields=(Field(name="fine_equivalent",
-                                 label=Label("Amount equivalent to the fine (KRW)",
-                                             "벌금에 상당하는 금액(원)"),
-                                 kind=FieldKind.INTEGER, minimum=0, maximum=10**12, store=True),
+                   fields=(FINE_EQUIVALENT,
                            Field(name="goods_value",
                                  label=Label("Value of the goods to be forfeited (KRW)",
                                              "몰수할 물품의 가액(원)"),
                                  kind=FieldKind.INTEGER, minimum=0, maximum=10**12, store=True),
-                           Field(name="additional_collection",
-                                 label=Label("Amount equivalent to the additional collection "
-                                             "(KRW)", "추징금에 해당하는 금액(원)"),
-                                 kind=FieldKind.INTEGER, minimum=0, maximum=10**12, store=True),
+                           ADDITIONAL_COLLECTION,
                            Field(name="reasons",
                                  label=Label("Reasons: age, environment, motive, consequences, "
                                              "means (Art. 311(8))", "면제 이유"),

@@ -134,7 +134,7 @@ TABLE = [
     ("notified", "officer", "comply", invalid_field("before the notice was served"),
      given(raw={"amount": str(IN_FULL), "method": "cash", "paid_on": "2026-09-10"})),
     ("notified", "officer", "comply", ALLOWED),  # offered before the payment is entered
-    ("notified", "officer", "comply_late", ALLOWED),
+    ("notified", "officer", "comply_late", guard_failed("the 15 days run until 2026-09-28")),
     ("notified", "officer", "record_part_payment", ALLOWED),
     ("notice_prepared", "officer", "comply", NOT_AVAILABLE),  # served first: 15 days from it
     ("complied", "officer", "comply", NOT_AVAILABLE),
