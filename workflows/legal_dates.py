@@ -62,6 +62,7 @@ EVENTS_KO = {
     "the notice was served": "통지서 송달일",
     "the result was notified": "결과 통지일",
     "the case was referred": "위원회 회부일",
+    "the investigation began": "조사 개시일",
 }
 """An event not listed reads in English on a Korean page too (a test keeps the list whole)."""
 

@@ -35,6 +35,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from workflows.calendar.civil_act import period_end
+from workflows.calendar.daylight import between_sunset_and_sunrise, sun_times
 from workflows.calendar.periods import Period, Unit
 from workflows.clock import as_date, seoul_date
 from workflows.engine import (
@@ -141,11 +142,51 @@ SERVICE_METHODS = (
 )
 """The only ways of serving an offence document (288): neither public notice nor electronic
 service."""
+INVESTIGATION_STEPS = {
+    "questioning": Label("Questioning, with its protocol (Arts. 291, 292)",
+                         "신문 및 조서(제291조·제292조)"),
+    "summary_statement": Label("Summary statement of a flagrant case (Art. 293)",
+                               "현행범 조사 요지 기록(제293조)"),
+    "summons": Label("Request to appear or summons (Art. 294)", "출석 요구·소환(제294조)"),
+    "inspection": Label("Inspection (Art. 300)", "검증(제300조)"),
+    "search": Label("Search (Arts. 296, 300, 301)", "수색(제296조·제300조·제301조)"),
+    "seizure": Label("Seizure (Arts. 296, 303)", "압수(제296조·제303조)"),
+}
+NIGHT_BARRED = frozenset({"inspection", "search", "seizure"})
+"""The actions Art. 306(1) bars from being started between sunset and sunrise."""
 SEXES = (("female", Label("Female", "여")), ("male", Label("Male", "남")))
 
 
 def _offence_choices() -> tuple[tuple[str, Label], ...]:
     return tuple((code, label) for code, (label, _) in OFFENCES.items())
+
+
+# -- the investigation (Arts. 290 to 310) ------------------------------------------------------
+
+
+def started_in_daylight(context: Context) -> Said | None:
+    """Art. 306: no inspection, search or seizure is started between sunset and sunrise, a
+    flagrant offender excepted (306(2)); one started before sunset may go on (306(3))."""
+    started = context.values.get("started_at")
+    if context.values.get("step") not in NIGHT_BARRED or started is None:
+        return None
+    if context.values.get("flagrant") or not between_sunset_and_sunrise(started):
+        return None
+    rises, sets = sun_times(started)
+    return Said(f"{started:%Y-%m-%d %H:%M} is between sunset ({sets:%H:%M}) and sunrise "
+                f"({rises:%H:%M}): an inspection, search or seizure may not be started then, "
+                "except against a flagrant offender (Art. 306)",
+                f"{started:%Y-%m-%d %H:%M}은 해진 후부터 해뜨기 전까지(일몰 {sets:%H:%M}, 일출 "
+                f"{rises:%H:%M})에 해당하여 검증·수색·압수를 시작할 수 없습니다. 현행범인 경우는 "
+                "예외입니다(제306조)")
+
+
+def record_step(context: Context) -> dict[str, Any]:
+    started = context.values["started_at"]
+    step = {"step": context.values["step"], "started_at": started.isoformat(),
+            "place": context.values.get("place"),
+            "flagrant": bool(context.values.get("flagrant"))}
+    return {"investigation_steps": [*(context.data.get("investigation_steps") or ()), step]}
 
 
 # -- amounts and compliance --------------------------------------------------------------------
@@ -441,6 +482,25 @@ PROCEDURE = Procedure(
         Transition(trigger="start_investigation", source=("reported",),
                    dest="under_investigation", roles=OFFICE, article="Art. 290",
                    label=Label("Start the investigation", "조사 개시")),
+        Transition(trigger="record_investigation_step", source=("under_investigation",),
+                   dest=STAYS, roles=OFFICE, article="Arts. 290 to 306",
+                   label=Label("Record an investigation step", "조사 활동 기록"),
+                   guards=(started_in_daylight,),
+                   fields=(Field(name="step", label=Label("Step", "조사 활동"),
+                                 kind=FieldKind.CHOICE,
+                                 choices=tuple(INVESTIGATION_STEPS.items())),
+                           Field(name="started_at", label=Label("Started at", "시작 일시"),
+                                 kind=FieldKind.DATETIME,
+                                 follows=(After.entered("the investigation began"),)),
+                           Field(name="place", label=Label("Place", "장소"),
+                                 kind=FieldKind.TEXT),
+                           Field(name="flagrant",
+                                 label=Label("Against a flagrant offender (Art. 306(2))",
+                                             "현행범"),
+                                 kind=FieldKind.BOOLEAN),
+                           Field(name="record", label=Label("The record", "기록 내용"),
+                                 kind=FieldKind.LONGTEXT)),
+                   reason_field="record", records=record_step),
         Transition(trigger="report_results", source=("under_investigation",),
                    dest="investigation_reported", roles=OFFICE, article="Art. 310",
                    label=Label("File the investigation results report", "조사 결과 보고"),

@@ -69,6 +69,20 @@ TABLE = [
     ("reported", "officer", "report", NOT_AVAILABLE),
     *by_role("reported", "start_investigation", OFFICE_ONLY),
     ("under_investigation", "officer", "start_investigation", NOT_AVAILABLE),
+    # Art. 306: in Seoul on 20 September 2026 the sun rises at 06:18 and sets at 18:32
+    *by_role("under_investigation", "record_investigation_step", OFFICE_ONLY,
+             given(values={"step": "search", "started_at": kst(2026, 9, 20, 14)})),
+    ("under_investigation", "officer", "record_investigation_step",
+     guard_failed("may not be started then"),
+     given(values={"step": "search", "started_at": kst(2026, 9, 20, 19)})),  # after sunset
+    ("under_investigation", "officer", "record_investigation_step",
+     guard_failed("may not be started then"),
+     given(values={"step": "seizure", "started_at": kst(2026, 9, 20, 5, 50)})),  # before dawn
+    ("under_investigation", "officer", "record_investigation_step", ALLOWED,
+     given(values={"step": "search", "started_at": kst(2026, 9, 20, 19), "flagrant": True})),
+    ("under_investigation", "officer", "record_investigation_step", ALLOWED,
+     given(values={"step": "questioning", "started_at": kst(2026, 9, 20, 21)})),
+    ("reported", "officer", "record_investigation_step", NOT_AVAILABLE),
     *by_role("under_investigation", "report_results", OFFICE_ONLY),
     ("reported", "officer", "report_results", NOT_AVAILABLE),  # investigate first (310)
 
