@@ -237,9 +237,11 @@ def _offence(*, notified: int, served: int, then: tuple[Action, ...] = ()) -> De
     )
 
 
-def _paid(trigger: str, days_ago: int, amount: str = "1500000") -> Action:
+def _paid(trigger: str, days_ago: int, amount: str | None = None) -> Action:
+    """A part payment of ``amount`` made ``days_ago``, or the rest (a compliance)."""
+    part = {"amount": amount} if amount else {}
     return Action(trigger=trigger, actor="officer", at=DaysAgo(days_ago),
-                  values={"amount": amount, "method": "cash", "paid_on": DaysAgo(days_ago)})
+                  values={**part, "method": "cash", "paid_on": DaysAgo(days_ago)})
 
 
 OFFENCES = (

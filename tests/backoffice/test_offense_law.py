@@ -25,8 +25,6 @@ from tests.procedure_helpers import act, deadline, events, kst, refused, sweep
 from workflows import clock
 from workflows.notices.service import ServiceError
 
-IN_FULL = 2_500_000
-
 
 @pytest.fixture
 def notified(people):
@@ -66,8 +64,10 @@ def serve(case: Case, people, method: str = "in_person", reference: str = "RC-20
         db.session.commit()
 
 
-def pay(case, people, trigger: str, on: date, amount: int = IN_FULL, **more):
-    act(case, trigger, people["officer"], kst(on.year, on.month, on.day, 17), amount=amount,
+def pay(case, people, trigger: str, on: date, **more):
+    """Record at 17:00 of ``on`` a payment made that day: a part payment of ``amount``, or the
+    rest (compliance)."""
+    act(case, trigger, people["officer"], kst(on.year, on.month, on.day, 17),
         method=more.pop("method", "cash"), paid_on=on, **more)
 
 
@@ -111,8 +111,8 @@ def test_compliance_on_the_day_after_is_late_and_still_closes_before_accusation(
                                                                                people):
     case = notified()
     serve(case, people)
-    problem = refused(case, "comply", people["officer"], kst(2026, 9, 29, 17), amount=IN_FULL,
-                      method="cash", paid_on=date(2026, 9, 29))
+    problem = refused(case, "comply", people["officer"], kst(2026, 9, 29, 17), method="cash",
+                      paid_on=date(2026, 9, 29))
     assert "is late" in problem.message
     pay(case, people, "comply_late", date(2026, 9, 29))
     assert case.state == "complied_late"
@@ -143,32 +143,37 @@ def test_an_accusation_ends_late_compliance(notified, people):
     assert case.state == "accused"
     assert case.data["prescription_suspension_ended_on"] == "2026-10-02"
     problem = refused(case, "comply_late", people["officer"], kst(2026, 10, 5, 17),
-                      amount=IN_FULL, method="cash", paid_on=date(2026, 10, 5))
+                      method="cash", paid_on=date(2026, 10, 5))
     assert problem.reason.value == "not_available"
 
 
 def test_a_part_payment_is_not_compliance_and_the_rest_completes_it(notified, people):
     case = notified()
     serve(case, people)
-    problem = refused(case, "comply", people["officer"], kst(2026, 9, 15, 17), amount=2_000_000,
-                      method="cash", paid_on=date(2026, 9, 15))
-    assert "a part payment is not compliance" in problem.message
     pay(case, people, "record_part_payment", date(2026, 9, 15), amount=2_000_000)
     assert case.state == "notified"
-    pay(case, people, "comply", date(2026, 9, 25), amount=500_000)
+    pay(case, people, "comply", date(2026, 9, 25))  # the rest
     assert case.state == "complied"
     assert [p["amount"] for p in case.data["payments"]] == [2_000_000, 500_000]
+
+
+def test_a_part_payment_leaves_the_case_to_be_accused_when_the_15_days_pass(notified, people):
+    case = notified()
+    serve(case, people)
+    pay(case, people, "record_part_payment", date(2026, 9, 15), amount=2_000_000)
+    sweep(kst(2026, 9, 29, 0, 5))
+    db.session.refresh(case)
+    assert case.state == "overdue"  # KRW 2,000,000 of 2,500,000: not compliance (316)
 
 
 def test_a_card_payment_counts_on_its_approval_day(notified, people):
     case = notified()
     serve(case, people)
-    problem = refused(case, "comply", people["officer"], kst(2026, 9, 29, 17), amount=IN_FULL,
-                      method="card", paid_on=date(2026, 9, 28),
-                      card_approved_on=date(2026, 9, 29))
+    problem = refused(case, "comply", people["officer"], kst(2026, 9, 29, 17), method="card",
+                      paid_on=date(2026, 9, 28), card_approved_on=date(2026, 9, 29))
     assert "a compliance on 2026-09-29 is late" in problem.message
-    act(case, "comply", people["officer"], kst(2026, 9, 28, 17), amount=IN_FULL,
-        method="card", paid_on=date(2026, 9, 27), card_approved_on=date(2026, 9, 28))
+    act(case, "comply", people["officer"], kst(2026, 9, 28, 17), method="card",
+        paid_on=date(2026, 9, 27), card_approved_on=date(2026, 9, 28))
     assert case.data["complied_on"] == "2026-09-28"
 
 
@@ -193,8 +198,8 @@ def test_compliance_records_the_two_year_bonded_area_bar(notified, people, offen
 def test_the_goods_to_be_forfeited_must_be_delivered_too(notified, people):
     case = notified(goods="12 cartons of cigarettes")
     serve(case, people)
-    problem = refused(case, "comply", people["officer"], kst(2026, 9, 25, 17), amount=IN_FULL,
-                      method="cash", paid_on=date(2026, 9, 25))
+    problem = refused(case, "comply", people["officer"], kst(2026, 9, 25, 17), method="cash",
+                      paid_on=date(2026, 9, 25))
     assert "goods to be forfeited" in problem.message
     pay(case, people, "comply", date(2026, 9, 25), goods_delivered=True)
     assert case.state == "complied"

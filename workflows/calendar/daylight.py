@@ -1,6 +1,6 @@
 """Sunrise and sunset, for the rule of Art. 306: no inspection, search or seizure may be
-started between sunset and sunrise, a flagrant offender excepted (306(1)-(2)); one started
-before sunset may go on after it (306(3)).
+undertaken between sunset and sunrise, a flagrant offender excepted (306(1) proviso); one
+already launched may continue (306(2)).
 
 The times are computed by ``astral`` (the NOAA solar equations) for the place of the action,
 by default Seoul (37.5665 N, 126.9780 E), in Asia/Seoul; a minute either way of the published

@@ -89,6 +89,8 @@ OFFENCES: dict[str, tuple[Label, str | None]] = {
     "270(5)": (Label("Unlawful refund (Art. 270(5))", "부정환급(제270조제5항)"), BAR_175_7),
     "270-2": (Label("Forged price in a declaration (Art. 270-2)",
                     "가격조작(제270조의2)"), BAR_175_7),
+    "271": (Label("Abetting, aiding, attempting or preparing an offence of Arts. 269 or 270 "
+                  "(Art. 271)", "교사·방조·미수·예비(제271조)"), BAR_175_7),
     "274": (Label("Acquiring, keeping or brokering smuggled goods (Art. 274)",
                   "밀수품 취득 등(제274조)"), BAR_175_7),
     "275-2": (Label("Evading a disposition on default (Art. 275-2)",
@@ -119,7 +121,7 @@ RESOLUTIONS = (
                      "통고처분 면제(제311조제8항)")),
     ("accuse", Label("Accusation", "고발")),
     ("terminate", Label("Closure without disposition", "종결")),
-    ("transfer", Label("Transfer", "송치·이송")),
+    ("transfer", Label("Transfer to the prosecution", "송치")),
 )
 ACCUSATION_GROUNDS = (
     ("imprisonment", Label("Punishment by imprisonment is appropriate (Art. 312)",
@@ -153,7 +155,7 @@ INVESTIGATION_STEPS = {
     "seizure": Label("Seizure (Arts. 296, 303)", "압수(제296조·제303조)"),
 }
 NIGHT_BARRED = frozenset({"inspection", "search", "seizure"})
-"""The actions Art. 306(1) bars from being started between sunset and sunrise."""
+"""The actions Art. 306(1) bars from being undertaken between sunset and sunrise."""
 SEXES = (("female", Label("Female", "여")), ("male", Label("Male", "남")))
 
 
@@ -166,7 +168,8 @@ def _offence_choices() -> tuple[tuple[str, Label], ...]:
 
 def started_in_daylight(context: Context) -> Said | None:
     """Art. 306: no inspection, search or seizure is started between sunset and sunrise, a
-    flagrant offender excepted (306(2)); one started before sunset may go on (306(3))."""
+    flagrant offender excepted (306(1) proviso); one already launched may continue (306(2)),
+    so what counts is when it started."""
     started = context.values.get("started_at")
     if context.values.get("step") not in NIGHT_BARRED or started is None:
         return None
@@ -220,33 +223,31 @@ def _compliance_last_day(context: Context) -> date | None:
     return period.due_date if period is not None else None
 
 
+def remainder(data: Mapping[str, Any]) -> int:
+    """What is still owed in money after the part payments recorded."""
+    return max(amount_due(data) - paid_so_far(data), 0)
+
+
 def _compliance(context: Context) -> tuple[date | None, Said | None]:
-    """The day the offender fully complied with this last payment, or why this is not full
-    compliance (a part payment is not, 316)."""
+    """The day the offender fully complied (the rest paid and the goods delivered), or why
+    this is not yet compliance (316)."""
     day = payment_day(context.values)
     if day is None:
         return None, Said("give the card approval day: a card payment counts on it "
                           "(Art. 311(6))",
                           "카드 승인일을 적으십시오. 카드 납부는 승인일에 납부한 것으로 봅니다"
                           "(제311조제6항)")
-    owed = amount_due(context.data)
-    total = paid_so_far(context.data) + _amount(context.values, "amount")
-    if total < owed:
-        return None, Said(f"KRW {total:,} of KRW {owed:,} paid: a part payment is not "
-                          "compliance (Art. 316); record it as a part payment",
-                          f"납부액 {total:,}원으로 통고액 {owed:,}원에 미달합니다. 일부 납부는 "
-                          "이행이 아닙니다(제316조). 일부 납부로 기록하십시오")
     if context.data.get("forfeited_goods") and not context.values.get("goods_delivered"):
         return None, Said("the goods to be forfeited have not been delivered: compliance needs "
-                          "them too (Arts. 311(1)2, 316)",
+                          "them too (Arts. 311(1)2, 316); record the money as a part payment",
                           "몰수 해당 물품이 납부되지 않았습니다. 물품도 납부하여야 이행입니다"
-                          "(제311조제1항제2호, 제316조)")
+                          "(제311조제1항제2호, 제316조). 금액은 일부 납부로 기록하십시오")
     return day, None
 
 
 def complied_within_period(context: Context) -> Said | None:
     """Full compliance within the 15 days from service (316)."""
-    if "amount" not in context.values:  # asked whether it is offered: the payment decides
+    if "method" not in context.values:  # asked whether it is offered: the payment decides
         return None
     day, problem = _compliance(context)
     if problem:
@@ -269,7 +270,7 @@ def complied_after_period(context: Context) -> Said | None:
                     "them (Art. 316)",
                     f"이행기간이 {korean_date(running.due_date)}까지 진행 중입니다. 지금의 이행은 "
                     "기간 내 이행입니다(제316조)")
-    if "amount" not in context.values:
+    if "method" not in context.values:
         return None
     day, problem = _compliance(context)
     if problem:
@@ -284,14 +285,19 @@ def complied_after_period(context: Context) -> Said | None:
 
 
 def part_payment(context: Context) -> Said | None:
-    """A part payment leaves something owed; the one that completes it is the compliance."""
+    """A part payment leaves something owed: money, or the goods to be forfeited; the payment
+    that completes both is the compliance."""
     if "amount" not in context.values:
         return None
-    day = payment_day(context.values)
-    if day is None:
+    if payment_day(context.values) is None:
         return Said("give the card approval day (Art. 311(6))",
                     "카드 승인일을 적으십시오(제311조제6항)")
-    if paid_so_far(context.data) + _amount(context.values, "amount") >= amount_due(context.data):
+    owed = remainder(context.data)
+    paid = _amount(context.values, "amount")
+    if paid > owed:
+        return Said(f"KRW {paid:,} is more than the KRW {owed:,} still owed",
+                    f"납부액 {paid:,}원이 미납액 {owed:,}원보다 많습니다")
+    if paid == owed and not context.data.get("forfeited_goods"):
         return Said("this payment completes the amount: record it as compliance (Art. 316)",
                     "이 납부로 통고액이 모두 납부됩니다. 이행으로 기록하십시오(제316조)")
     return None
@@ -323,12 +329,14 @@ def bonded_area_bar(offence: str | None, complied_on: date, joint_penalty: bool
 
 
 def record_compliance(context: Context) -> dict[str, Any]:
-    """The compliance: its day, the payment, the end of the prescription's suspension, and the
-    bonded-area bar it opens (175 6(b), 7)."""
+    """The compliance: the rest paid on its day, the end of the prescription's suspension, and
+    the bonded-area bar it opens (175 6(b), 7)."""
     day = payment_day(context.values)
-    facts: dict[str, Any] = {"payments": [*(context.data.get("payments") or ()),
-                                          _payment(context)],
-                             "complied_on": day.isoformat()}
+    payments = list(context.data.get("payments") or ())
+    if (rest := remainder(context.data)) > 0:
+        payments.append({"amount": rest, "method": context.values.get("method"),
+                         "counts_on": day.isoformat()})
+    facts: dict[str, Any] = {"payments": payments, "complied_on": day.isoformat()}
     bar = bonded_area_bar(context.data.get("offence"), day,
                           bool(context.data.get("joint_penalty")))
     if bar:
@@ -399,9 +407,9 @@ def _accused(context: Context) -> dict[str, Any]:
     return _ended(context)
 
 
+AMOUNT = Field(name="amount", label=Label("Amount paid (KRW)", "납부액(원)"),
+               kind=FieldKind.INTEGER, minimum=1, maximum=10**12)
 PAYMENT_FIELDS = (
-    Field(name="amount", label=Label("Amount paid (KRW)", "납부액(원)"), kind=FieldKind.INTEGER,
-          minimum=0, maximum=10**12),
     Field(name="method", label=Label("How it was paid", "납부 방법"), kind=FieldKind.CHOICE,
           choices=PAYMENT_METHODS),
     Field(name="paid_on", label=Label("Paid on", "납부일"), kind=FieldKind.DATE,
@@ -461,7 +469,7 @@ PROCEDURE = Procedure(
               article="Art. 311(8)-(9)", terminal=True),
         State(name="terminated", label=Label("Closed without disposition", "종결"),
               article="Art. 284-2(1)2", terminal=True),
-        State(name="transferred", label=Label("Transferred", "이송"),
+        State(name="transferred", label=Label("Transferred", "송치"),
               article="Art. 284-2(1)2", terminal=True),
     ),
     transitions=(
@@ -495,7 +503,7 @@ PROCEDURE = Procedure(
                            Field(name="place", label=Label("Place", "장소"),
                                  kind=FieldKind.TEXT),
                            Field(name="flagrant",
-                                 label=Label("Against a flagrant offender (Art. 306(2))",
+                                 label=Label("Against a flagrant offender (Art. 306(1) proviso)",
                                              "현행범"),
                                  kind=FieldKind.BOOLEAN),
                            Field(name="record", label=Label("The record", "기록 내용"),
@@ -541,11 +549,11 @@ PROCEDURE = Procedure(
                                              "이행 장소"),
                                  kind=FieldKind.TEXT, store=True),
                            Field(name="age", label=Label("Age", "나이"), kind=FieldKind.INTEGER,
-                                 minimum=0, maximum=150, required=False, store=True),
+                                 minimum=0, maximum=150, store=True),
                            Field(name="sex", label=Label("Sex", "성별"), kind=FieldKind.CHOICE,
-                                 choices=SEXES, required=False, store=True),
+                                 choices=SEXES, store=True),
                            Field(name="occupation", label=Label("Occupation", "직업"),
-                                 kind=FieldKind.TEXT, required=False, store=True),
+                                 kind=FieldKind.TEXT, store=True),
                            Field(name="reasons", label=Label("Reasons (Art. 311(1))", "이유"),
                                  kind=FieldKind.LONGTEXT)),
                    reason_field="reasons", notices=("offense_notification",)),
@@ -563,12 +571,14 @@ PROCEDURE = Procedure(
                                  kind=FieldKind.TEXT, store=True)),
                    records=record_service),
         Transition(trigger="record_part_payment", source=("notified", "overdue"),
-                   dest=STAYS, roles=OFFICE, article="Art. 311(2), (6); 316",
+                   dest=STAYS, roles=OFFICE, article="Art. 316; 311(6)",
                    label=Label("Record a part payment", "일부 납부 기록"),
-                   guards=(part_payment,), fields=PAYMENT_FIELDS, records=record_part_payment),
+                   guards=(part_payment,), fields=(AMOUNT, *PAYMENT_FIELDS),
+                   records=record_part_payment),
         Transition(trigger="comply", source=("notified", "overdue"), dest="complied",
                    roles=OFFICE, article="Art. 316; 317",
-                   label=Label("Record full compliance within the 15 days", "통고 이행 기록"),
+                   label=Label("Record full compliance within the 15 days: the rest paid",
+                               "통고 이행 기록(잔액 납부)"),
                    outcome=Label("You complied with the notification disposition: the case is "
                                  "closed and you cannot be punished again for the same facts "
                                  "(Art. 317)",
@@ -578,8 +588,8 @@ PROCEDURE = Procedure(
                    fields=(*PAYMENT_FIELDS, GOODS_DELIVERED), records=record_compliance),
         Transition(trigger="comply_late", source=("notified", "overdue"),
                    dest="complied_late", roles=OFFICE, article="Art. 316 proviso; 317",
-                   label=Label("Record compliance after the 15 days, before accusation",
-                               "기간 경과 후 이행 기록"),
+                   label=Label("Record compliance after the 15 days, before accusation: the "
+                               "rest paid", "기간 경과 후 이행 기록(잔액 납부)"),
                    outcome=Label("You complied after the 15 days but before an accusation: the "
                                  "case is closed (Art. 316 proviso, 317)",
                                  "이행기간이 지난 후 고발 전에 이행하여 사건이 종결되었습니다"
@@ -592,7 +602,7 @@ PROCEDURE = Procedure(
                    outcome=Label("The 15 days passed without full compliance: the office shall "
                                  "accuse you promptly; compliance before the accusation still "
                                  "ends the case (Art. 316)",
-                                 "이행기간이 지났습니다. 세관장은 지체 없이 고발하여야 하며, 고발 "
+                                 "이행기간이 지났습니다. 세관장은 즉시 고발하여야 하며, 고발 "
                                  "전에 이행하면 사건이 종결됩니다(제316조)")),
         Transition(trigger="accuse", source=("overdue",), dest="accused", roles=OFFICE,
                    article="Art. 316",
@@ -600,7 +610,8 @@ PROCEDURE = Procedure(
                    fields=(Field(name="reasons", label=Label("Reasons", "이유"),
                                  kind=FieldKind.LONGTEXT),),
                    reason_field="reasons", records=_accused),
-        Transition(trigger="accuse_immediately", source=OPEN_BEFORE_DISPOSITION, dest="accused",
+        Transition(trigger="accuse_immediately", source=(*OPEN_BEFORE_DISPOSITION,
+                                                          "notice_prepared"), dest="accused",
                    roles=OFFICE, article="Art. 312; 318",
                    label=Label("Accuse immediately", "즉시 고발"),
                    fields=(Field(name="ground", label=Label("Ground", "사유"),
@@ -631,8 +642,8 @@ PROCEDURE = Procedure(
                    reason_field="reasons"),
         Transition(trigger="transfer", source=OPEN_BEFORE_DISPOSITION, dest="transferred",
                    roles=OFFICE, article="Art. 284-2(1)2",
-                   label=Label("Transfer the case", "이송"),
-                   fields=(Field(name="to", label=Label("Transferred to", "이송 기관"),
+                   label=Label("Transfer the case", "송치"),
+                   fields=(Field(name="to", label=Label("Transferred to", "송치 기관"),
                                  kind=FieldKind.TEXT, store=True),
                            Field(name="reasons", label=Label("Reasons", "이유"),
                                  kind=FieldKind.LONGTEXT)),
@@ -643,7 +654,7 @@ PROCEDURE = Procedure(
         Watch(label=Label("Offence notices served: the 15 days to comply",
                           "송달된 통고서: 15일 이행기간"), kind="compliance"),
         Watch(label=Label("Offence notices not complied with: to be accused promptly",
-                          "통고 불이행: 지체 없이 고발"), kind="compliance", passed=True),
+                          "통고 불이행: 즉시 고발"), kind="compliance", passed=True),
     ),
     deadlines={
         "notified": (
@@ -656,7 +667,7 @@ PROCEDURE = Procedure(
                      when_it_passes=Label("the office shall accuse you promptly; complying "
                                           "before the accusation still ends the case "
                                           "(Art. 316)",
-                                          "세관장이 지체 없이 고발합니다. 고발 전에 이행하면 "
+                                          "세관장이 즉시 고발합니다. 고발 전에 이행하면 "
                                           "사건이 종결됩니다(제316조)")),
         ),
     },

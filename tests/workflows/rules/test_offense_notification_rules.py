@@ -44,21 +44,22 @@ def by_role(state: str, trigger: str, verdicts: dict, changes: dict | None = Non
     return [(state, role, trigger, verdict, changes or {}) for role, verdict in verdicts.items()]
 
 
-def paid(amount: int, on: str, **more) -> dict:
-    """A payment recorded at 18:00 on the day it was made."""
+def paid(on: str, amount: int | None = None, **more) -> dict:
+    """A payment recorded at 18:00 on the day it was made: a part payment of ``amount``, or
+    the rest (a compliance)."""
     paid_on = day(on)
-    return given(values={"amount": amount, "method": "cash", "paid_on": paid_on, **more},
+    sent = {"amount": amount} if amount is not None else {}
+    return given(values={**sent, "method": "cash", "paid_on": paid_on, **more},
                  now=kst(paid_on.year, paid_on.month, paid_on.day, 18))
 
 
-def card(amount: int, paid_on: str, approved_on: str) -> dict:
+def card(paid_on: str, approved_on: str) -> dict:
     approved = day(approved_on)
-    return given(values={"amount": amount, "method": "card", "paid_on": day(paid_on),
+    return given(values={"method": "card", "paid_on": day(paid_on),
                          "card_approved_on": approved},
                  now=kst(approved.year, approved.month, approved.day, 18))
 
 
-IN_FULL = 2_500_000
 LATE = {"deadlines": {"compliance": open_until("compliance", "2026-09-28")},
         "open_deadlines": {"compliance": None}, "now": kst(2026, 10, 2)}
 EXEMPTION = {"data": {"committee_resolution": "exempt"}}
@@ -95,7 +96,7 @@ TABLE = [
     # -- immediate accusation, closure, transfer (Arts. 312, 318, 284-2(1)2) --------------------
     *by_role("investigation_reported", "accuse_immediately", OFFICE_ONLY),
     ("under_deliberation", "officer", "accuse_immediately", ALLOWED),
-    ("notified", "officer", "accuse_immediately", NOT_AVAILABLE),
+    ("notified", "officer", "accuse_immediately", NOT_AVAILABLE),  # served: 316 applies
     *by_role("investigation_reported", "terminate", OFFICE_ONLY),
     ("notified", "officer", "terminate", NOT_AVAILABLE),
     *by_role("under_deliberation", "transfer", OFFICE_ONLY),
@@ -123,51 +124,54 @@ TABLE = [
     ("investigation_reported", "officer", "notify", guard_failed("must demand"),
      given(values={"fine_equivalent": 0, "additional_collection": 0})),
     ("investigation_reported", "officer", "notify", ALLOWED),  # offered before it is filled
+    ("notice_prepared", "supervisor", "accuse_immediately", ALLOWED,
+     given(values={"ground": "cannot_be_served"})),  # Art. 318 2
     ("notice_prepared", "officer", "notify", NOT_AVAILABLE),
     *by_role("notice_prepared", "record_service", OFFICE_ONLY),
     ("notified", "officer", "record_service", NOT_AVAILABLE),
 
     # -- compliance within the 15 days (Arts. 316, 317) ----------------------------------------
-    *by_role("notified", "comply", OFFICE_ONLY, paid(IN_FULL, "2026-09-28")),  # the last day
+    *by_role("notified", "comply", OFFICE_ONLY, paid("2026-09-28")),  # the last day
     ("notified", "officer", "comply", guard_failed("a compliance on 2026-09-29 is late"),
-     paid(IN_FULL, "2026-09-29")),  # the day after: late
-    ("notified", "officer", "comply", guard_failed("a part payment is not compliance"),
-     paid(2_000_000, "2026-09-18")),
-    ("notified", "officer", "comply", ALLOWED,
-     given(values={"amount": 500_000, "method": "cash", "paid_on": day("2026-09-25")},
-           now=kst(2026, 9, 25, 18),
-           data={"payments": [{"amount": 2_000_000, "counts_on": "2026-09-18"}]})),
+     paid("2026-09-29")),  # the day after: late
     ("notified", "officer", "comply", guard_failed("goods to be forfeited have not been"),
-     given(**paid(IN_FULL, "2026-09-18"), data={"forfeited_goods": "12 cartons"})),
+     given(**paid("2026-09-18"), data={"forfeited_goods": "12 cartons"})),
+    ("notified", "officer", "comply", ALLOWED,
+     given(**paid("2026-09-18", goods_delivered=True), data={"forfeited_goods": "12 cartons"})),
     ("notified", "officer", "comply", guard_failed("give the card approval day"),
-     given(values={"amount": IN_FULL, "method": "card", "paid_on": day("2026-09-18")},
+     given(values={"method": "card", "paid_on": day("2026-09-18")},
            now=kst(2026, 9, 18, 18))),
     # a card payment made on the last day and approved the day after counts the day after
     ("notified", "officer", "comply", guard_failed("a compliance on 2026-09-29 is late"),
-     card(IN_FULL, "2026-09-28", "2026-09-29")),
+     card("2026-09-28", "2026-09-29")),
+    ("notified", "officer", "comply", ALLOWED, card("2026-09-27", "2026-09-28")),
     ("notified", "officer", "comply", invalid_field("before the notice was served"),
-     given(raw={"amount": str(IN_FULL), "method": "cash", "paid_on": "2026-09-10"})),
+     given(raw={"method": "cash", "paid_on": "2026-09-10"})),
     ("notified", "officer", "comply", ALLOWED),  # offered before the payment is entered
     ("notified", "officer", "comply_late", guard_failed("the 15 days run until 2026-09-28")),
     ("notified", "officer", "record_part_payment", ALLOWED),
     ("notice_prepared", "officer", "comply", NOT_AVAILABLE),  # served first: 15 days from it
     ("complied", "officer", "comply", NOT_AVAILABLE),
-    *by_role("notified", "record_part_payment", OFFICE_ONLY, paid(1_000_000, "2026-09-14")),
-    ("overdue", "officer", "record_part_payment", ALLOWED, paid(1_000_000, "2026-10-01")),
+    # a part payment is not compliance (316): it leaves the case as it is
+    *by_role("notified", "record_part_payment", OFFICE_ONLY, paid("2026-09-14", 1_000_000)),
+    ("overdue", "officer", "record_part_payment", ALLOWED, paid("2026-10-01", 1_000_000)),
     ("notified", "officer", "record_part_payment", guard_failed("completes the amount"),
-     paid(IN_FULL, "2026-09-14")),
+     paid("2026-09-14", 2_500_000)),
+    ("notified", "officer", "record_part_payment", guard_failed("more than the KRW 1,500,000"),
+     given(**paid("2026-09-14", 2_000_000),
+           data={"payments": [{"amount": 1_000_000, "counts_on": "2026-09-12"}]})),
+    # the money paid in full while the goods are still owed: a part payment, not compliance
+    ("notified", "officer", "record_part_payment", ALLOWED,
+     given(**paid("2026-09-14", 2_500_000), data={"forfeited_goods": "12 cartons"})),
     ("complied", "officer", "record_part_payment", NOT_AVAILABLE),
 
     # -- the 15 days pass; late compliance before the accusation (Art. 316 and proviso) --------
     *by_role("notified", "period_passed", SCHEDULER_ONLY),
     ("overdue", "system", "period_passed", NOT_AVAILABLE),
-    *by_role("overdue", "comply_late", OFFICE_ONLY,
-             given(**{**paid(IN_FULL, "2026-10-01"), **LATE})),
-    ("notified", "officer", "comply_late", ALLOWED, paid(IN_FULL, "2026-09-29")),  # not swept
+    *by_role("overdue", "comply_late", OFFICE_ONLY, given(**{**paid("2026-10-01"), **LATE})),
+    ("notified", "officer", "comply_late", ALLOWED, paid("2026-09-29")),  # not swept yet
     ("overdue", "officer", "comply_late", guard_failed("within the 15 days"),
-     given(**{**paid(IN_FULL, "2026-09-28"), **LATE})),
-    ("overdue", "officer", "comply_late", guard_failed("a part payment is not"),
-     given(**{**paid(100_000, "2026-10-01"), **LATE})),
+     given(**{**paid("2026-09-28"), **LATE})),
     ("accused", "officer", "comply_late", NOT_AVAILABLE),  # after the accusation: too late
     *by_role("overdue", "accuse", OFFICE_ONLY),
     ("complied", "officer", "accuse", NOT_AVAILABLE),  # compliance ends the case (317)
