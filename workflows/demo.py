@@ -213,10 +213,10 @@ AEO_OPERATORS = (
 
 
 def _offence(*, notified: int, served: int, then: tuple[Action, ...] = ()) -> DemoCase:
-    """John Smith's undeclared import (Art. 269(2)), investigated, notified ``notified`` days
+    """A traveller's undeclared import (Art. 269(2)), investigated, notified ``notified`` days
     ago and served ``served`` days ago in person (Arts. 311, 315)."""
     return DemoCase(
-        procedure="offense_notification", party="payer", office="SEOUL", actor="officer",
+        procedure="offense_notification", party="alien", office="SEOUL", actor="officer",
         assigned="officer", opened=DaysAgo(notified + 40),
         values={"offence": "269(2)", "source": "found", "joint_penalty": False,
                 "facts": "Brought 12 cartons of cigarettes in without declaring them at "

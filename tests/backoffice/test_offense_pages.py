@@ -10,9 +10,11 @@ from sqlalchemy import select
 from backoffice.extensions import db
 from backoffice.models import Case
 from jobs.enforce import enforce_due_deadlines
+from tests.factories import PASSWORD
 from tests.form_crawler import visit
 from workflows import clock
 from workflows.calendar import StatutoryCalendar
+from workflows.roles import Role
 
 
 def seeded(app) -> list[Case]:
@@ -49,9 +51,12 @@ def test_the_supervisor_sees_the_notices_running_and_those_to_accuse(app, client
     assert cases[2][0] in listed.split("</table>")[0]
 
 
-def test_the_offender_sees_the_notice_the_amount_and_the_last_day(app, client, auth):
+def test_the_offender_sees_the_notice_the_amount_and_the_last_day(app, client, auth, make):
     reference, _, data = seeded(app)[0]
-    auth.login("payer", "gwanse-demo")
+    with app.app_context():  # the demo's offender has no login of their own: give one
+        offender = db.session.scalar(select(Case).where(Case.reference == reference)).party
+    make.user("nguyen", Role.DUTY_PAYER, party=offender)
+    auth.login("nguyen", PASSWORD)
     page = visit(client, f"/cases/{reference}")
     assert page.status == 200
     served = clock.today() - timedelta(days=3)
