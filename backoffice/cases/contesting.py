@@ -56,26 +56,28 @@ def appeals_filed_against(case: Case, notices: Iterable[Notice]) -> dict[str, li
     return found
 
 
-def contested_notice(case: Case) -> Notice | None:
-    """The back office's notice an appeal is against, when it names one of the party's own."""
-    number = (case.data or {}).get("disposition_ref")
-    if case.procedure not in AGAINST_NOTICES or not isinstance(number, str):
+def _notice_of(party_id: int | None, number: object) -> Notice | None:
+    """The notice ``number`` if it was issued to the party ``party_id``."""
+    if not isinstance(number, str) or not number or len(number) > 40:
         return None
     notice = db.session.scalar(select(Notice).where(Notice.number == number))
-    if notice is None or notice.case.party_id != case.party_id:
+    return notice if notice is not None and notice.case.party_id == party_id else None
+
+
+def contested_notice(case: Case) -> Notice | None:
+    """The back office's notice an appeal is against, when it names one of the party's own."""
+    if case.procedure not in AGAINST_NOTICES:
         return None
-    return notice
+    return _notice_of(case.party_id, (case.data or {}).get("disposition_ref"))
 
 
 def notice_to_appeal(number: str | None, user: User, procedure: str) -> Notice | None:
     """The notice ``number`` if ``user`` is its recipient and may appeal against it with
     ``procedure``; None otherwise (the form is then simply empty)."""
-    if not number or len(number) > 40 or user.role != Role.DUTY_PAYER:
+    if user.role != Role.DUTY_PAYER:
         return None
-    notice = db.session.scalar(select(Notice).where(Notice.number == number))
-    if notice is None or notice.case.party_id != user.party_id:
-        return None
-    return notice if procedure in appeals_against(notice) else None
+    notice = _notice_of(user.party_id, number)
+    return notice if notice is not None and procedure in appeals_against(notice) else None
 
 
 def formdata_against(notice: Notice, procedure: str, trigger: str) -> MultiDict:

@@ -15,6 +15,7 @@ from typing import Any
 
 from workflows.notices import remedies
 from workflows.notices.remedies import APPEAL_WITHIN_90_DAYS, Remedy
+from workflows.notices.service import ServiceMethod
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,15 @@ class NoticeKind:
     person or by registered mail, Arts. 288, 315); empty: any of Art. 11(1)."""
     service_needs_reference: bool = False
     """Its service is recorded with the receipt certificate's reference (Art. 289)."""
+
+    @property
+    def methods(self) -> tuple[str, ...]:
+        """The methods it may be served by: the Act's limit where it sets one, else any of
+        Art. 11(1), and public notice where a provision allows it (Art. 11(2))."""
+        if self.service_methods:
+            return self.service_methods
+        return tuple(m.value for m in ServiceMethod
+                     if m is not ServiceMethod.PUBLIC_NOTICE or self.public_notice)
 
     @property
     def template(self) -> str:

@@ -218,6 +218,11 @@ def payment_day(values: Mapping[str, Any]) -> date | None:
     return as_date(values.get("paid_on"))
 
 
+NO_CARD_DAY = Said("give the card approval day: a card payment counts on it (Art. 311(6))",
+                   "카드 승인일을 적으십시오. 카드 납부는 승인일에 납부한 것으로 봅니다"
+                   "(제311조제6항)")
+
+
 def _compliance_last_day(context: Context) -> date | None:
     period = context.open_deadlines.get("compliance") or context.deadlines.get("compliance")
     return period.due_date if period is not None else None
@@ -233,10 +238,7 @@ def _compliance(context: Context) -> tuple[date | None, Said | None]:
     this is not yet compliance (316)."""
     day = payment_day(context.values)
     if day is None:
-        return None, Said("give the card approval day: a card payment counts on it "
-                          "(Art. 311(6))",
-                          "카드 승인일을 적으십시오. 카드 납부는 승인일에 납부한 것으로 봅니다"
-                          "(제311조제6항)")
+        return None, NO_CARD_DAY
     if context.data.get("forfeited_goods") and not context.values.get("goods_delivered"):
         return None, Said("the goods to be forfeited have not been delivered: compliance needs "
                           "them too (Arts. 311(1)2, 316); record the money as a part payment",
@@ -290,8 +292,7 @@ def part_payment(context: Context) -> Said | None:
     if "amount" not in context.values:
         return None
     if payment_day(context.values) is None:
-        return Said("give the card approval day (Art. 311(6))",
-                    "카드 승인일을 적으십시오(제311조제6항)")
+        return NO_CARD_DAY
     owed = remainder(context.data)
     paid = _amount(context.values, "amount")
     if paid > owed:
@@ -303,14 +304,16 @@ def part_payment(context: Context) -> Said | None:
     return None
 
 
-def _payment(context: Context) -> dict[str, Any]:
+def _payments_with(context: Context, amount: int) -> list[dict[str, Any]]:
+    """The payments recorded, with this one of ``amount`` on the day it counts."""
     day = payment_day(context.values)
-    return {"amount": _amount(context.values, "amount"), "method": context.values.get("method"),
-            "counts_on": day.isoformat() if day else None}
+    return [*(context.data.get("payments") or ()),
+            {"amount": amount, "method": context.values.get("method"),
+             "counts_on": day.isoformat() if day else None}]
 
 
 def record_part_payment(context: Context) -> dict[str, Any]:
-    return {"payments": [*(context.data.get("payments") or ()), _payment(context)]}
+    return {"payments": _payments_with(context, _amount(context.values, "amount"))}
 
 
 def bonded_area_bar(offence: str | None, complied_on: date, joint_penalty: bool
@@ -329,13 +332,11 @@ def bonded_area_bar(offence: str | None, complied_on: date, joint_penalty: bool
 
 
 def record_compliance(context: Context) -> dict[str, Any]:
-    """The compliance: the rest paid on its day, the end of the prescription's suspension, and
-    the bonded-area bar it opens (175 6(b), 7)."""
+    """The compliance: the rest paid on its day and the bonded-area bar it opens (175 6(b),
+    7)."""
     day = payment_day(context.values)
-    payments = list(context.data.get("payments") or ())
-    if (rest := remainder(context.data)) > 0:
-        payments.append({"amount": rest, "method": context.values.get("method"),
-                         "counts_on": day.isoformat()})
+    rest = remainder(context.data)
+    payments = _payments_with(context, rest) if rest else list(context.data.get("payments") or ())
     facts: dict[str, Any] = {"payments": payments, "complied_on": day.isoformat()}
     bar = bonded_area_bar(context.data.get("offence"), day,
                           bool(context.data.get("joint_penalty")))
@@ -391,20 +392,17 @@ def something_demanded(context: Context) -> Said | None:
     return None
 
 
-def record_service(context: Context) -> dict[str, Any]:
+def suspend_prescription(context: Context) -> dict[str, Any]:
     """Service makes the disposition (315) and suspends the prosecution prescription from that
     day (311(3); the Act does not say when it resumes: the case records the day it ends)."""
     return {"prescription_suspended_from": as_date(context.values["served_on"]).isoformat()}
 
 
-def _ended(context: Context) -> dict[str, Any]:
+def end_prescription_suspension(context: Context) -> dict[str, Any]:
+    """The accusation ends the case here: the day the suspension of 311(3) is recorded to end."""
     if not context.data.get("prescription_suspended_from"):
         return {}
     return {"prescription_suspension_ended_on": seoul_date(context.now).isoformat()}
-
-
-def _accused(context: Context) -> dict[str, Any]:
-    return _ended(context)
 
 
 AMOUNT = Field(name="amount", label=Label("Amount paid (KRW)", "납부액(원)"),
@@ -569,7 +567,7 @@ PROCEDURE = Procedure(
                            Field(name="receipt_certificate",
                                  label=Label("Receipt certificate (Art. 289)", "수령증"),
                                  kind=FieldKind.TEXT, store=True)),
-                   records=record_service),
+                   records=suspend_prescription),
         Transition(trigger="record_part_payment", source=("notified", "overdue"),
                    dest=STAYS, roles=OFFICE, article="Art. 316; 311(6)",
                    label=Label("Record a part payment", "일부 납부 기록"),
@@ -612,7 +610,7 @@ PROCEDURE = Procedure(
                                  "통고처분을 이행하지 아니하여 검찰에 고발되었습니다(제316조)"),
                    fields=(Field(name="reasons", label=Label("Reasons", "이유"),
                                  kind=FieldKind.LONGTEXT),),
-                   reason_field="reasons", records=_accused),
+                   reason_field="reasons", records=end_prescription_suspension),
         Transition(trigger="accuse_immediately", source=(*OPEN_BEFORE_DISPOSITION,
                                                           "notice_prepared"), dest="accused",
                    roles=OFFICE, article="Art. 312; 318",
