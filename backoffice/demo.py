@@ -106,8 +106,14 @@ def _dated(values: Mapping[str, Any] | None, today: date) -> dict[str, Any] | No
     """The values with each :class:`DaysAgo` made the ISO date it stands for."""
     if values is None:
         return None
-    return {name: _day(value, today).isoformat() if isinstance(value, DaysAgo) else value
+    return {name: _moment(value, today) if isinstance(value, DaysAgo) else value
             for name, value in values.items()}
+
+
+def _moment(ago: DaysAgo, today: date) -> str:
+    """The ISO date ``ago`` stands for, or that day at its hour."""
+    day = _day(ago, today)
+    return day.isoformat() if ago.hour is None else f"{day.isoformat()}T{ago.hour:02d}:00"
 
 
 def _day(ago: DaysAgo, today: date) -> date:

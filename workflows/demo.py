@@ -15,9 +15,11 @@ from typing import Any
 
 @dataclass(frozen=True)
 class DaysAgo:
-    """The legal day this many days before the demo is loaded (0: that day)."""
+    """The legal day this many days before the demo is loaded (0: that day), or that day at
+    ``hour`` o'clock in Seoul for a moment (the start of a seizure)."""
 
     days: int
+    hour: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -212,9 +214,20 @@ AEO_OPERATORS = (
 
 
 
-def _offence(*, notified: int, served: int, then: tuple[Action, ...] = ()) -> DemoCase:
-    """A traveller's undeclared import (Art. 269(2)), investigated, notified ``notified`` days
-    ago and served ``served`` days ago in person (Arts. 311, 315)."""
+SEIZURE = Action(trigger="record_seizure", actor="officer", at=DaysAgo(44),
+                 values={"started_at": DaysAgo(44, hour=14), "place": "Incheon Airport, T1",
+                         "warrant": "Incheon District Court 2026-4711 (demo)",
+                         "goods": "12 cartons of cigarettes", "quantity": "12 cartons",
+                         "value": "540000", "custody": "office",
+                         "record": "Seizure report No. 12 (demo)."})
+"""The cigarettes seized in the investigation, in the office's custody (Arts. 303, 305)."""
+
+
+def _offence(*, notified: int, served: int, then: tuple[Action, ...] = (),
+             seized: tuple[Action, ...] = ()) -> DemoCase:
+    """A traveller's undeclared import (Art. 269(2)), investigated (with the ``seized``
+    goods), notified ``notified`` days ago and served ``served`` days ago in person (Arts.
+    311, 315)."""
     return DemoCase(
         procedure="offense_notification", party="alien", office="SEOUL", actor="officer",
         assigned="officer", opened=DaysAgo(notified + 40),
@@ -222,6 +235,7 @@ def _offence(*, notified: int, served: int, then: tuple[Action, ...] = ()) -> De
                 "facts": "Brought 12 cartons of cigarettes in without declaring them at "
                          "Incheon Airport (demo)."},
         then=(Action(trigger="start_investigation", actor="officer", at=DaysAgo(notified + 39)),
+              *seized,
               Action(trigger="report_results", actor="officer", at=DaysAgo(notified + 5),
                      values={"findings": "Established by the seizure report (demo)."}),
               Action(trigger="notify", actor="officer", at=DaysAgo(notified),
@@ -246,7 +260,9 @@ def _paid(trigger: str, days_ago: int, amount: str | None = None) -> Action:
 
 OFFENCES = (
     # Served three days ago: the 15 days run; a part payment is recorded.
-    _offence(notified=5, served=3, then=(_paid("record_part_payment", 1, "500000"),)),
+    # The cigarettes seized in the investigation are a goods case of their own, in custody.
+    _offence(notified=5, served=3, then=(_paid("record_part_payment", 1, "500000"),),
+             seized=(SEIZURE,)),
     # Complied within the 15 days: closed, no further punishment (Art. 317).
     _offence(notified=40, served=38, then=(_paid("comply", 30),)),
     # The 15 days passed without compliance: to be accused promptly (Art. 316).

@@ -63,6 +63,9 @@ EVENTS_KO = {
     "the result was notified": "결과 통지일",
     "the case was referred": "위원회 회부일",
     "the investigation began": "조사 개시일",
+    "the goods were seized": "압수일",
+    "the goods were deemed lost": "유실물 간주일",
+    "the return was decided": "환부 결정일",
 }
 """An event not listed reads in English on a Korean page too (a test keeps the list whole)."""
 

@@ -28,6 +28,7 @@ from backoffice.cases.contesting import (
 )
 from backoffice.cases.forms import RequestExaminationForm
 from backoffice.cases.history import is_party_filing
+from backoffice.cases.linked import linked_cases
 from backoffice.cases.next_step import can_request_examination, request_examination_after_objection
 from backoffice.deadlines.operations import extension_refused, waiver_refused
 from backoffice.deadlines.store import load_calendar
@@ -180,6 +181,7 @@ def case_page(case, failed=None, status: int = 200, notes: tuple[str, ...] = (),
         replaced=replaced, can_serve=office_user,
         appeals_offered=offered_appeals(notices, current_user, replaced),
         appeals_filed=appeals_filed_against(case, notices), contested=contested_notice(case),
+        linked=linked_cases(case, events, current_user),
         service_form=ServiceForm(formdata=None), service_labels=SERVICE_LABELS,
         publicly_served={n.id for n in notices if notice_kind(n.kind).public_notice},
         service_methods={n.id: notice_kind(n.kind).methods for n in notices},

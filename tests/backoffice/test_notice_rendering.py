@@ -44,6 +44,8 @@ CASES = {
     "processing_extension": ("deemed_permission", "extend", "Art. 161(3)"),
     "deemed_grant_confirmation": ("deemed_permission", "deem_grant", "Art. 161(3)"),
     "offense_notification": ("offense_notification", "notify", "Art. 311(1); 314(2)"),
+    "seized_goods_sale": ("seized_goods", "announce_sale", "Art. 303(3)"),
+    "seized_goods_disposal": ("seized_goods", "announce_disposal", "Art. 304(1)"),
     "revocation": ("deemed_permission", "revoke",
                    "revocation of a deemed permission [Assumption]"),
     "aeo_pre_audit_result": ("aeo_certification", "notify_pre_audit", "Art. 255-2(4)"),

@@ -55,6 +55,9 @@ START_LABELS_KO = {
     "the change occurred": "변동일",
     "end of the hindrance": "그 사유가 끝난 날",
     "service of the notice": "통고서 송달일",
+    "seizure": "압수일",
+    "publication as lost property": "유실물 공고일",
+    "publication of the unreturnable goods": "환부 불능 공고일",
 }
 """What a period runs from, in Korean, by the English a declaration gives it."""
 

@@ -227,8 +227,12 @@ def plan_opening(procedure: Procedure, transition: Transition, *, role: str,
                  calendar: StatutoryCalendar,
                  effective_at: datetime | None = None) -> TransitionPlan:
     """Plan the opening of a case by ``transition`` with ``values`` already checked (see
-    :func:`checked`) and the case's first ``data``."""
-    context = Context(state="", role=role, now=now, data=data, values=values)
+    :func:`checked`) and the case's first ``data``, with the facts the opening establishes
+    (``records``: the day a count of Art. 299(1) starts from, when it applies)."""
+    context = Context(state="", role=role, now=now, data=data, values=values, calendar=calendar)
+    if transition.records is not None:
+        data = {**data, **json_safe(dict(transition.records(context)))}
+        context = replace(context, data=data)
     moment = effective_at or now
     opened = _opened(procedure, transition.dest, context, data, moment, calendar, {}, set(),
                      set())
@@ -251,7 +255,7 @@ def _plan(procedure: Procedure, transition: Transition, case: CaseReading, dest:
         changes=ledger.changes(), opened=opened, notices=tuple(transition.notices),
         notice_deadlines=notice_deadlines,
         closed_at=moment if procedure.state(dest).terminal else None,
-        opens_case=_case_to_open(transition, case, data, moment),
+        opens_case=_case_to_open(transition, case, replace(context, data=data), moment),
         informs=_parent_to_inform(transition, data, parsed),
         details=_details(procedure, case, data, transition.opening),
         grants=_grant(transition, case, event.article, dest, data, parsed, moment),
@@ -487,14 +491,18 @@ def start_of(spec, data: Mapping[str, Any], moment: datetime,
     raise ValueError(f"unsupported start {kind}")
 
 
-def _case_to_open(transition: Transition, case: CaseReading, data: Mapping[str, Any],
+def _case_to_open(transition: Transition, case: CaseReading, context: Context,
                   moment: datetime) -> CaseToOpen | None:
-    """The case a decision orders opened (a reinvestigation at the disposing office)."""
+    """The case the action opens: a reinvestigation a decision orders, at the disposing office
+    (the scope it orders), or the case its declaration fills (``Transition.spawn_values``: the
+    goods a seizure takes). Either way the new case knows the case that opened it."""
     if not transition.spawns:
         return None
-    return CaseToOpen(procedure=transition.spawns, values={
-        "scope": data.get("scope"), "decided_on": clock.seoul_date(moment),
-        "ordered_by": case.procedure, "parent_reference": case.reference})
+    values = transition.spawn_values(context) if transition.spawn_values else {
+        "scope": context.data.get("scope"), "decided_on": clock.seoul_date(moment),
+        "ordered_by": case.procedure}
+    return CaseToOpen(procedure=transition.spawns,
+                      values={**values, "parent_reference": case.reference})
 
 
 def _details(procedure: Procedure, case: CaseReading, data: Mapping[str, Any],

@@ -248,6 +248,22 @@ KINDS: dict[str, NoticeKind] = {kind.code: kind for kind in (
         service_methods=("direct", "in_person", "mail"), service_needs_reference=True,
     ),
     NoticeKind(
+        "seized_goods_sale", "압수물품 매각 통고서", "Notice of the Sale of Seized Goods",
+        "Art. 303(3)-(4)",
+        "to the suspect or an interested person: the goods, the ground of 303(3) and that they "
+        "are to be sold, the proceeds kept or deposited; after the sale when there was no time "
+        "before (303(3) proviso); published where the person cannot be found (303(4), 160(5))",
+        public_notice="Art. 303(4); 160(5)",
+    ),
+    NoticeKind(
+        "seized_goods_disposal", "압수물품 폐기 통고서", "Notice of the Disposal of Seized Goods",
+        "Art. 304",
+        "to the suspect or an interested person: the goods and the ground of 304(1) for their "
+        "disposal; immediately after it when there was no time before (304(1) proviso); "
+        "published where the person cannot be found (304(2), 160(5))",
+        public_notice="Art. 304(2); 160(5)",
+    ),
+    NoticeKind(
         "revocation", "간주허가 취소 통지서", "Revocation of the Deemed Permission",
         "revocation of a deemed permission [Assumption]; appealable (Art. 119)",
         "the revocation, its reasons and the appeal open against it",

@@ -20,13 +20,15 @@ def _declared() -> dict[str, Procedure]:
         offense_notification,
         pre_assessment_review,
         reinvestigation,
+        seized_goods,
     )
 
     return {p.code: p for p in (objection.PROCEDURE, examination.PROCEDURE,
                                 external.ADJUDICATION, external.BAI_EXAMINATION,
                                 reinvestigation.PROCEDURE, pre_assessment_review.PROCEDURE,
                                 deemed_permission.PROCEDURE, aeo.PROCEDURE,
-                                offense_notification.PROCEDURE)}
+                                offense_notification.PROCEDURE,
+                                seized_goods.PROCEDURE)}
 
 
 REGISTRY: dict[str, Procedure] = _declared()

@@ -41,6 +41,8 @@ CATALOGUE: dict[str, ProcedureInfo] = {
                       "Arts. 174 to 196-2"),
         ProcedureInfo("offense_notification", "OFN", "통고처분",
                       "Offense notification disposition", "Arts. 311 to 319"),
+        ProcedureInfo("seized_goods", "SZG", "압수물품", "Seized goods",
+                      "Arts. 299, 303, 304, 313"),
         ProcedureInfo("pcc_issuance", "PCC", "개인통관고유부호 발급",
                       "Personal Customs Code issuance", "KCS PCC FAQ"),
     )

@@ -152,14 +152,24 @@ INVESTIGATION_STEPS = {
     "summons": Label("Request to appear or summons (Art. 294)", "출석 요구·소환(제294조)"),
     "inspection": Label("Inspection (Art. 300)", "검증(제300조)"),
     "search": Label("Search (Arts. 296, 300, 301)", "수색(제296조·제300조·제301조)"),
-    "seizure": Label("Seizure (Arts. 296, 303)", "압수(제296조·제303조)"),
 }
+"""The steps recorded on the case itself; a seizure opens a case for its goods
+(``record_seizure``, :mod:`workflows.procedures.seized_goods`)."""
+SEIZURE = "seizure"
 NIGHT_BARRED = frozenset({"inspection", "search", "seizure"})
 """The actions Art. 306(1) bars from being undertaken between sunset and sunrise."""
+CUSTODY = (
+    ("office", Label("Kept by the customs office", "세관 보관")),
+    ("owner", Label("Kept by the owner (Art. 303(2))", "소유자 보관(제303조제2항)")),
+    ("local_office", Label("Kept by a Si/Gun/Eup/Myeon office (Art. 303(2))",
+                           "시·군·읍·면사무소 보관(제303조제2항)")),
+)
+"""Who keeps seized goods: the office, or for convenience their owner or a local office
+(303(2))."""
 SEXES = (("female", Label("Female", "여")), ("male", Label("Male", "남")))
 
 
-def _offence_choices() -> tuple[tuple[str, Label], ...]:
+def offence_choices() -> tuple[tuple[str, Label], ...]:
     return tuple((code, label) for code, (label, _) in OFFENCES.items())
 
 
@@ -171,7 +181,7 @@ def started_in_daylight(context: Context) -> Said | None:
     flagrant offender excepted (306(1) proviso); one already launched may continue (306(2)),
     so what counts is when it started."""
     started = context.values.get("started_at")
-    if context.values.get("step") not in NIGHT_BARRED or started is None:
+    if _step(context) not in NIGHT_BARRED or started is None:
         return None
     if context.values.get("flagrant") or not between_sunset_and_sunrise(started):
         return None
@@ -184,12 +194,28 @@ def started_in_daylight(context: Context) -> Said | None:
                 "예외입니다(제306조)")
 
 
+def _step(context: Context) -> str | None:
+    """The step an action records: the one chosen, or a seizure (``record_seizure``)."""
+    return context.values.get("step", SEIZURE if "goods" in context.values else None)
+
+
 def record_step(context: Context) -> dict[str, Any]:
     started = context.values["started_at"]
-    step = {"step": context.values["step"], "started_at": started.isoformat(),
+    step = {"step": _step(context), "started_at": started.isoformat(),
             "place": context.values.get("place"),
             "flagrant": bool(context.values.get("flagrant"))}
     return {"investigation_steps": [*(context.data.get("investigation_steps") or ()), step]}
+
+
+def seized_goods_values(context: Context) -> dict[str, Any]:
+    """What the goods case a seizure opens starts with (:mod:`workflows.procedures.seized_goods`):
+    the goods, their custody and the day, and this case's offence for Art. 299(1)."""
+    values = context.values
+    return {"goods": values["goods"], "quantity": values["quantity"],
+            "value": values["value"], "custody": values["custody"],
+            "seized_on": seoul_date(values["started_at"]), "place": values.get("place"),
+            "warrant": values["warrant"], "offence": context.data.get("offence"),
+            "owner_unidentified": bool(values.get("owner_unidentified"))}
 
 
 # -- amounts and compliance --------------------------------------------------------------------
@@ -475,7 +501,7 @@ PROCEDURE = Procedure(
                    article="Art. 283; 284(2)",
                    label=Label("Record a customs offence", "범칙 사건 접수"),
                    fields=(Field(name="offence", label=Label("Offence", "범칙 행위"),
-                                 kind=FieldKind.CHOICE, choices=_offence_choices(), store=True),
+                                 kind=FieldKind.CHOICE, choices=offence_choices(), store=True),
                            Field(name="source", label=Label("How it came", "인지 경위"),
                                  kind=FieldKind.CHOICE, choices=SOURCES, store=True),
                            Field(name="joint_penalty",
@@ -507,6 +533,47 @@ PROCEDURE = Procedure(
                            Field(name="record", label=Label("The record", "기록 내용"),
                                  kind=FieldKind.LONGTEXT)),
                    reason_field="record", records=record_step),
+        Transition(trigger="record_seizure", source=("under_investigation",), dest=STAYS,
+                   roles=OFFICE, article="Arts. 296, 303, 305, 306",
+                   label=Label("Record a seizure: its goods get a case of their own",
+                               "압수 기록(압수물품 사건 개시)"),
+                   guards=(started_in_daylight,),
+                   fields=(Field(name="started_at", label=Label("Started at", "시작 일시"),
+                                 kind=FieldKind.DATETIME,
+                                 follows=(After.entered("the investigation began"),)),
+                           Field(name="place", label=Label("Place", "장소"),
+                                 kind=FieldKind.TEXT),
+                           Field(name="flagrant",
+                                 label=Label("Against a flagrant offender (Art. 306(1) proviso)",
+                                             "현행범"),
+                                 kind=FieldKind.BOOLEAN),
+                           Field(name="warrant",
+                                 label=Label("Warrant (Art. 296): its number, or why without",
+                                             "압수·수색영장(제296조): 영장 번호 또는 사유"),
+                                 kind=FieldKind.TEXT,
+                                 help=Label("In urgency the warrant follows (296(1) proviso); "
+                                            "goods given up voluntarily or left behind need "
+                                            "none (296(2)).",
+                                            "긴급한 경우 사후 영장(제296조제1항 단서), 임의 "
+                                            "제출물·유류물은 영장 없이 압수할 수 있습니다"
+                                            "(제296조제2항).")),
+                           Field(name="goods", label=Label("Goods seized", "압수물품"),
+                                 kind=FieldKind.LONGTEXT),
+                           Field(name="quantity", label=Label("Quantity", "수량"),
+                                 kind=FieldKind.TEXT),
+                           Field(name="value", label=Label("Value (KRW)", "가액(원)"),
+                                 kind=FieldKind.INTEGER, minimum=0, maximum=10**12),
+                           Field(name="custody", label=Label("Custody (Art. 303(2))", "보관"),
+                                 kind=FieldKind.CHOICE, choices=CUSTODY),
+                           Field(name="owner_unidentified",
+                                 label=Label("Owner and offender not identified (Art. 299)",
+                                             "소유자 및 범인 불명(제299조)"),
+                                 kind=FieldKind.BOOLEAN),
+                           Field(name="record", label=Label("The seizure report (Art. 305)",
+                                                            "압수조서 내용(제305조)"),
+                                 kind=FieldKind.LONGTEXT)),
+                   reason_field="record", records=record_step, spawns="seized_goods",
+                   spawn_values=seized_goods_values),
         Transition(trigger="report_results", source=("under_investigation",),
                    dest="investigation_reported", roles=OFFICE, article="Art. 310",
                    label=Label("File the investigation results report", "조사 결과 보고"),

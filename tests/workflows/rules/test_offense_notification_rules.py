@@ -76,9 +76,15 @@ TABLE = [
     ("under_investigation", "officer", "record_investigation_step",
      guard_failed("may not be started then"),
      given(values={"step": "search", "started_at": kst(2026, 9, 20, 19)})),  # after sunset
-    ("under_investigation", "officer", "record_investigation_step",
-     guard_failed("may not be started then"),
-     given(values={"step": "seizure", "started_at": kst(2026, 9, 20, 5, 50)})),  # before dawn
+    # a seizure opens the goods' own case (Arts. 303, 305), under the same rule of 306
+    *by_role("under_investigation", "record_seizure", OFFICE_ONLY,
+             given(values={"goods": "watches", "started_at": kst(2026, 9, 20, 14)})),
+    ("under_investigation", "officer", "record_seizure", guard_failed("may not be started then"),
+     given(values={"goods": "watches", "started_at": kst(2026, 9, 20, 5, 50)})),  # before dawn
+    ("under_investigation", "officer", "record_seizure", ALLOWED,
+     given(values={"goods": "watches", "started_at": kst(2026, 9, 20, 5, 50),
+                   "flagrant": True})),
+    ("reported", "officer", "record_seizure", NOT_AVAILABLE),  # in the investigation (303(1))
     ("under_investigation", "officer", "record_investigation_step", ALLOWED,
      given(values={"step": "search", "started_at": kst(2026, 9, 20, 19), "flagrant": True})),
     ("under_investigation", "officer", "record_investigation_step", ALLOWED,
