@@ -27,3 +27,11 @@ class WaiveDeadlineForm(Form):
     reason = TextAreaField(_l("Reason for the waiver"),
                            validators=[DataRequired(), Length(max=1000), PlainText(True)])
     submit = SubmitField(_l("Waive"))
+
+
+class PersonalDataForm(Form):
+    """Ask to see the case's personal data: the reason goes to the history (Art. 116(1))."""
+
+    reason = TextAreaField(_l("Why you need to see it"),
+                           validators=[DataRequired(), Length(max=500), PlainText(True)])
+    submit = SubmitField(_l("Show the personal data"))

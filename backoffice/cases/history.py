@@ -34,6 +34,7 @@ from sqlalchemy.orm import object_session
 
 from backoffice import dates
 from backoffice.audit import SYSTEM_ACTOR
+from backoffice.cases.personal_data import VIEW_TRIGGER, masked_payload, personal_fields
 from backoffice.i18n import N_, josa
 from backoffice.models import Case, CaseEvent, User
 from workflows import clock
@@ -82,21 +83,25 @@ class Entry:
         return f"{self.time} · {self.sentence}"
 
 
-def entries(case: Case, events: Iterable[CaseEvent], reader: User, locale: str) -> list[Entry]:
-    """The history of ``case`` for ``reader`` in ``locale`` ("ko" or "en"), newest first."""
+def entries(case: Case, events: Iterable[CaseEvent], reader: User, locale: str, *,
+            revealed: bool = False) -> list[Entry]:
+    """The history of ``case`` for ``reader`` in ``locale`` ("ko" or "en"), newest first; the
+    personal fields of the raw records masked unless ``revealed`` (the view recorded,
+    :mod:`backoffice.cases.personal_data`)."""
     ordered = sorted(events, key=lambda e: e.seq, reverse=True)
     staff = getattr(reader, "role", None) in OFFICE_ROLES
     names = _people_named(case, ordered)
-    return [_entry(Reading(case, e, locale, staff, names)) for e in ordered]
+    hidden = frozenset() if revealed else personal_fields(case.procedure)
+    return [_entry(Reading(case, e, locale, staff, names, hidden)) for e in ordered]
 
 
-def for_template(case: Case, events: Iterable[CaseEvent]) -> list[Entry]:
+def for_template(case: Case, events: Iterable[CaseEvent], revealed: bool = False) -> list[Entry]:
     """:func:`entries` for the signed-in user in the page's language (a template global)."""
     from flask_login import current_user
 
     from backoffice.templating import current_locale
 
-    return entries(case, events, current_user, current_locale())
+    return entries(case, events, current_user, current_locale(), revealed=revealed)
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,8 @@ class Reading:
     locale: str
     staff: bool
     names: Mapping[str, User]
+    hidden: frozenset[str] = frozenset()
+    """The personal fields whose values the raw record masks."""
 
     @property
     def ko(self) -> bool:
@@ -144,7 +151,8 @@ def _entry(reading: Reading) -> Entry:
     internal = bool(said.note) and _describe(replace(reading, staff=False)).note is None
     return Entry(when=event.occurred_at, sentence=_compose(reading, actor, said, article),
                  actor=actor, article=article, note=said.note, note_label=said.note_label,
-                 internal=internal, details=_details(event) if reading.staff else {},
+                 internal=internal,
+                 details=_details(event, reading.hidden) if reading.staff else {},
                  seq=event.seq, locale=reading.locale, receipt=is_party_filing(event))
 
 
@@ -174,15 +182,17 @@ def record_field(key: str) -> str:
     return RECORD_FIELDS.get(key, key)
 
 
-def _details(event: CaseEvent) -> dict[str, Any]:
-    """The raw record for staff: every column of the event, the payload as JSON."""
+def _details(event: CaseEvent, hidden: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The raw record for staff: every column of the event, the payload as JSON with the
+    personal fields ``hidden`` masked."""
     return {
         "seq": event.seq, "trigger": event.trigger, "actor": event.actor_label,
         "occurred_at": event.occurred_at.astimezone(clock.SEOUL).isoformat(),
         "effective_at": event.effective_at.astimezone(clock.SEOUL).isoformat(),
         "from_state": event.from_state, "to_state": event.to_state, "article": event.article,
         "reason": event.reason, "hash": event.hash, "prev_hash": event.prev_hash,
-        "payload": json.dumps(event.payload or {}, ensure_ascii=False, indent=2, sort_keys=True),
+        "payload": json.dumps(masked_payload(event.payload or {}, hidden), ensure_ascii=False,
+                              indent=2, sort_keys=True),
     }
 
 
@@ -424,8 +434,14 @@ def _internal_note(reading: Reading) -> tuple[str | None, str | None]:
     return reading.event.reason, reading.say("내부 메모", "Internal note")
 
 
+def _personal_data_viewed(reading: Reading) -> Said:
+    return Said(reading.say("개인정보를 열람했습니다", "viewed the personal data"),
+                note=reading.event.reason, note_label=reading.say("열람 사유", "Why"))
+
+
 EVENTS: dict[str, Callable[[Reading], Said]] = {
     "open": _opening,
+    VIEW_TRIGGER: _personal_data_viewed,
     "assign": _assignment,
     "attach_document": _attachment,
     "record_notice_service": _service_recorded,

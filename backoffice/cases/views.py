@@ -26,10 +26,11 @@ from backoffice.cases.contesting import (
     contested_notice,
     offered_appeals,
 )
-from backoffice.cases.forms import RequestExaminationForm
+from backoffice.cases.forms import PersonalDataForm, RequestExaminationForm
 from backoffice.cases.history import is_party_filing
 from backoffice.cases.linked import linked_cases
 from backoffice.cases.next_step import can_request_examination, request_examination_after_objection
+from backoffice.cases.personal_data import record_view
 from backoffice.deadlines.operations import extension_refused, waiver_refused
 from backoffice.deadlines.store import load_calendar
 from backoffice.extensions import db
@@ -55,6 +56,22 @@ SERVICE_LABELS = {method.value: (english, korean)
 def detail(reference: str):
     """Show one case: party (masked), state, actions, deadlines, notices and the history."""
     return case_page(current_case())
+
+
+@bp.post("/personal-data")
+def view_personal_data(reference: str):
+    """Show the case's personal data unmasked, once, to a member of the office's staff who
+    gives a reason; the view is recorded in the history (Art. 116(1)). The page is the answer
+    to this POST: nothing unmasked is ever reachable by a URL."""
+    case = current_case()
+    if current_user.role not in OFFICE_ROLES:
+        abort(403)
+    form = PersonalDataForm()
+    if not form.validate_on_submit():
+        return case_page(case, status=422, personal_form=form)
+    record_view(case, current_user, form.reason.data)
+    db.session.commit()
+    return case_page(case, revealed=True)
 
 
 @bp.post("/actions/<trigger>")
@@ -171,9 +188,11 @@ def case_page(case, failed=None, status: int = 200, notes: tuple[str, ...] = (),
     if failed:
         forms[failed[0]] = failed[1]
     replaced = replaced_ids(n.id for n in notices)
+    extra.setdefault("personal_form", PersonalDataForm(formdata=None))
+    extra.setdefault("revealed", False)
     return render_template(
         "cases/detail.html", case=case, events=events, deadlines=deadlines, notices=notices,
-        case_facts=case_facts(case), can_extend=office_user,
+        case_facts=case_facts(case), can_extend=office_user, may_view_personal=office_user,
         extendable={d.id for d in deadlines if office_user and extension_refused(d) is None},
         waivable={d.id for d in deadlines if waiver_refused(d, current_user) is None},
         has_diagram=case.procedure in REGISTRY,

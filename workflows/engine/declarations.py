@@ -183,6 +183,10 @@ class Field(_Labelled):
     not by today."""
     follows_nothing: str = ""
     """A legal date that follows no event the case knows, and why (the first date of a case)."""
+    personal: bool = False
+    """Personal data of the party (an offender's age, sex and occupation, Art. 314(2)1): the
+    office's pages show it masked until a member of staff asks to see it, with a reason that
+    the case's history records."""
 
     def __post_init__(self) -> None:
         # A plain string is read as English alone (a test's ad hoc declaration).
