@@ -271,6 +271,26 @@ OFFENCES = (
     _offence(notified=70, served=66, then=(_paid("comply_late", 45),)),
 )
 
+EXEMPTED = DemoCase(
+    procedure="offense_notification", party="alien", office="SEOUL", actor="officer",
+    assigned="officer", opened=DaysAgo(60),
+    values={"offence": "276(4)", "source": "found", "joint_penalty": False,
+            "facts": "Did not keep the required book for a small shipment (demo)."},
+    then=(Action(trigger="start_investigation", actor="officer", at=DaysAgo(59)),
+          Action(trigger="report_results", actor="officer", at=DaysAgo(30),
+                 values={"findings": "A first, minor breach (demo)."}),
+          Action(trigger="refer_to_committee", actor="officer", at=DaysAgo(29)),
+          Action(trigger="record_resolution", actor="officer", at=DaysAgo(15),
+                 values={"committee_resolution": "exempt", "resolved_on": DaysAgo(15),
+                         "reasons": "First breach, no duty at stake (demo)."}),
+          Action(trigger="exempt", actor="supervisor", at=DaysAgo(14),
+                 values={"fine_equivalent": "200000", "goods_value": "0",
+                         "additional_collection": "0",
+                         "reasons": "A first breach of a young trader, no duty evaded; "
+                                    "within both limits of Art. 311(9) (demo)."})),
+)
+"""Exempted on the committee's resolution, within both limits of Art. 311(9)."""
+
 DEMO_CASES: tuple[DemoCase, ...] = (*OBJECTIONS, EXAMINATION, *DEEMED_PERMISSIONS,
-                                    PRE_ASSESSMENT_REVIEW, *AEO_OPERATORS, *OFFENCES)
+                                    PRE_ASSESSMENT_REVIEW, *AEO_OPERATORS, *OFFENCES, EXEMPTED)
 """Every demo case, in the order they are opened."""

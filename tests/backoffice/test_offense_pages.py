@@ -32,7 +32,7 @@ def seeded(app) -> list[Case]:
 
 def test_the_demo_has_an_offence_in_each_main_state(app):
     states = [state for _, state, _ in seeded(app)]
-    assert states == ["notified", "complied", "overdue", "complied_late"]
+    assert states == ["notified", "complied", "overdue", "complied_late", "exempted"]
 
 
 def test_the_supervisor_sees_the_notices_running_and_those_to_accuse(app, client, auth):
@@ -49,6 +49,9 @@ def test_the_supervisor_sees_the_notices_running_and_those_to_accuse(app, client
     assert card("compliance-passed") == 1  # the 15 days passed: to be accused
     listed = html[html.index('id="watch-offense_notification-compliance-passed"'):]
     assert cases[2][0] in listed.split("</table>")[0]
+    assert card("exempt") == 1  # the exemptions decided (Art. 311(8))
+    exempted = html[html.index('id="watch-offense_notification-exempt"'):].split("</table>")[0]
+    assert cases[4][0] in exempted and cases[0][0] not in exempted
 
 
 def test_the_offender_sees_the_notice_the_amount_and_the_last_day(app, client, auth, make):

@@ -147,12 +147,17 @@ class Watch:
     """A list the supervisors' dashboard keeps of a procedure's deadlines of ``kind``: those
     running with their last day within ``within_months`` (all running ones without it), or,
     with ``passed``, those whose day has passed while their duty is still owed. E.g. the
-    certifications ending within seven months, the self-assessments not reported."""
+    certifications ending within seven months, the self-assessments not reported. With
+    ``decided_by``, the cases on which an action was recently taken (the exemptions decided)."""
 
     label: Label
-    kind: str
+    kind: str = ""
     within_months: int | None = None
     passed: bool = False
+    decided_by: str | None = None
+    """Instead of a deadline: the cases on which this action was taken within the last
+    ``within_days`` (the exemptions decided, Art. 311(8)), newest first."""
+    within_days: int = 90
 
 
 NO_HELP = Label("")
@@ -680,8 +685,11 @@ class Procedure:
         if self.exclusive and (self.code not in self.exclusive.procedures
                                or not self.exclusive.withdrawn <= set(self._states)):
             raise ValueError(f"{self.code}: exclusive routes without it, or unknown states")
-        if unknown_watched := {w.kind for w in self.watches} - kinds:
+        if unknown_watched := {w.kind for w in self.watches if not w.decided_by} - kinds:
             raise ValueError(f"{self.code}: watches unknown deadlines {sorted(unknown_watched)}")
+        if unknown_actions := {w.decided_by for w in self.watches if w.decided_by} \
+                - set(self._transitions):
+            raise ValueError(f"{self.code}: watches unknown actions {sorted(unknown_actions)}")
         if self.follow_on and self.follow_on.trigger not in self._transitions:
             raise ValueError(f"{self.code}: follow-on recorded by unknown "
                              f"{self.follow_on.trigger!r}")

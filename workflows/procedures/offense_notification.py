@@ -734,6 +734,9 @@ PROCEDURE = Procedure(
                           "송달된 통고서: 15일 이행기간"), kind="compliance"),
         Watch(label=Label("Offence notices not complied with: to be accused promptly",
                           "통고 불이행: 즉시 고발"), kind="compliance", passed=True),
+        Watch(label=Label("Exemptions from the notification disposition decided in the last "
+                          "90 days (Art. 311(8))", "최근 90일 통고처분 면제(제311조제8항)"),
+              decided_by="exempt", within_days=90),
     ),
     deadlines={
         "notified": (
