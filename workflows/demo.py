@@ -239,7 +239,8 @@ def _offence(*, notified: int, served: int, then: tuple[Action, ...] = (),
               Action(trigger="report_results", actor="officer", at=DaysAgo(notified + 5),
                      values={"findings": "Established by the seizure report (demo)."}),
               Action(trigger="notify", actor="officer", at=DaysAgo(notified),
-                     values={"fine_equivalent": "1200000", "additional_collection": "300000",
+                     values={"duty_involved": "600000", "prime_cost": "540000",
+                             "fine_equivalent": "1200000", "additional_collection": "300000",
                              "provisions": "Arts. 269(2), 282(3), 311", "age": "41",
                              "sex": "male", "occupation": "Engineer",
                              "place_of_performance": "Seoul Main Customs, investigation "
@@ -274,20 +275,21 @@ OFFENCES = (
 EXEMPTED = DemoCase(
     procedure="offense_notification", party="alien", office="SEOUL", actor="officer",
     assigned="officer", opened=DaysAgo(60),
-    values={"offence": "276(4)", "source": "found", "joint_penalty": False,
-            "facts": "Did not keep the required book for a small shipment (demo)."},
+    values={"offence": "269(2)", "source": "found", "joint_penalty": False,
+            "facts": "Brought a camera worth KRW 800,000 in without declaring it (demo)."},
     then=(Action(trigger="start_investigation", actor="officer", at=DaysAgo(59)),
           Action(trigger="report_results", actor="officer", at=DaysAgo(30),
-                 values={"findings": "A first, minor breach (demo)."}),
+                 values={"findings": "A first breach, a gift for a relative (demo)."}),
           Action(trigger="refer_to_committee", actor="officer", at=DaysAgo(29)),
           Action(trigger="record_resolution", actor="officer", at=DaysAgo(15),
                  values={"committee_resolution": "exempt", "resolved_on": DaysAgo(15),
-                         "reasons": "First breach, no duty at stake (demo)."}),
+                         "reasons": "First breach, a small value (demo)."}),
           Action(trigger="exempt", actor="supervisor", at=DaysAgo(14),
-                 values={"fine_equivalent": "200000", "goods_value": "0",
+                 values={"duty_involved": "90000", "prime_cost": "800000",
+                         "fine_equivalent": "200000", "goods_value": "0",
                          "additional_collection": "0",
-                         "reasons": "A first breach of a young trader, no duty evaded; "
-                                    "within both limits of Art. 311(9) (demo)."})),
+                         "reasons": "A first breach, a gift of a small value; within both "
+                                    "limits of Art. 311(9) (demo)."})),
 )
 """Exempted on the committee's resolution, within both limits of Art. 311(9)."""
 

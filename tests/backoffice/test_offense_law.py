@@ -24,12 +24,16 @@ from tests.notice_helpers import pdf_text, says
 from tests.procedure_helpers import act, deadline, events, kst, refused, sweep
 from workflows import clock
 from workflows.notices.service import ServiceError
+from workflows.procedures import offense_fines
 
 
 @pytest.fixture
 def notified(people):
-    """A smuggling case (269(2)) investigated, reported, and notified on 9 September 2026."""
-    def case_for(offence: str = "269(2)", joint_penalty: bool = False, goods: str = "") -> Case:
+    """A smuggling case (269(2)) investigated, reported, and notified on 9 September 2026 with
+    a fine equivalent of KRW 2,000,000 (or ``fine``): KRW 1,000,000 of duty and a prime cost
+    of KRW 4,000,000 make the maximum fine KRW 10,000,000 (Art. 269(2))."""
+    def case_for(offence: str = "269(2)", joint_penalty: bool = False, goods: str = "",
+                 fine: int = 2_000_000) -> Case:
         officer = people["officer"]
         with clock.frozen(kst(2026, 8, 3, 10)):
             case = open_procedure_case(
@@ -42,7 +46,8 @@ def notified(people):
         act(case, "start_investigation", officer, kst(2026, 8, 4, 10))
         act(case, "report_results", officer, kst(2026, 9, 1, 10),
             findings="Offence established by the seizure report and the protocol")
-        act(case, "notify", officer, kst(2026, 9, 9, 10), fine_equivalent=2_000_000,
+        act(case, "notify", officer, kst(2026, 9, 9, 10), duty_involved=1_000_000,
+            prime_cost=4_000_000, fine_equivalent=fine,
             additional_collection=500_000, forfeited_goods=goods,
             provisions="Arts. 269(2), 282(3), 311", age=41, sex="male",
             occupation="Engineer", place_of_performance="Seoul Main Customs, room 301",
@@ -185,7 +190,9 @@ def test_a_card_payment_counts_on_its_approval_day(notified, people):
 ])
 def test_compliance_records_the_two_year_bonded_area_bar(notified, people, offence, joint,
                                                          article, until):
-    case = notified(offence, joint_penalty=joint)
+    maximum = offense_fines.maximum_fine(offence, 1_000_000, 4_000_000)
+    case = notified(offence, joint_penalty=joint,
+                    fine=offense_fines.fine_band(maximum, 30, 50)[0])  # within the criteria
     serve(case, people)
     pay(case, people, "comply", date(2026, 9, 25))
     bar = case.data.get("bonded_area_bar")
@@ -221,3 +228,52 @@ def test_the_notice_states_every_item_of_article_314(notified, people):
          f"{people['office'].name_ko}장",  # signed by the disposing official
          "15일 이내", "제316조", "제317조", "제119조제1항제1호")
     assert pdf.pages == 1
+
+
+def test_the_fine_equivalent_follows_the_criteria_of_article_311_4(people):
+    """269(2) with KRW 1,000,000 of duty and goods of a prime cost of KRW 4,000,000: the maximum
+    fine is the higher of ten times the duty and the prime cost, KRW 10,000,000; 30/100 of it,
+    moved by at most a half, gives KRW 1,500,000 to 4,500,000. A notice outside it is refused
+    and changes nothing."""
+    officer = people["officer"]
+    with clock.frozen(kst(2026, 8, 3, 10)):
+        case = open_procedure_case(
+            "offense_notification", party=people["payer"].party, office=people["office"],
+            actor=officer, assigned_officer=officer,
+            values={"offence": "269(2)", "source": "found", "joint_penalty": False,
+                    "facts": "Undeclared watches"})
+        db.session.commit()
+    assert case.data["fine_rate_percent"] == 30 and case.data["fine_adjustment_percent"] == 50
+    act(case, "start_investigation", officer, kst(2026, 8, 4, 10))
+    act(case, "report_results", officer, kst(2026, 9, 1, 10), findings="Established")
+    notice = {"duty_involved": 1_000_000, "prime_cost": 4_000_000, "additional_collection": 0,
+              "provisions": "Arts. 269(2), 311", "age": 30, "sex": "female",
+              "occupation": "Trader", "place_of_performance": "Room 301", "reasons": "r"}
+    problem = refused(case, "notify", officer, kst(2026, 9, 9, 10), fine_equivalent=5_000_000,
+                      **notice)
+    assert "KRW 1,500,000 to 4,500,000" in problem.message and "Art. 311(4)" in problem.message
+    assert case.state == "investigation_reported" and "fine_equivalent" not in case.data
+    act(case, "notify", officer, kst(2026, 9, 9, 10), fine_equivalent=4_500_000, **notice)
+    assert case.state == "notice_prepared" and case.data["prime_cost"] == 4_000_000
+
+
+def test_a_deployments_criteria_are_kept_on_the_case_when_it_opens(app, people):
+    app.config["OFFENCE_FINE_RATE_PERCENT"] = 20
+    officer = people["officer"]
+    with clock.frozen(kst(2026, 8, 3, 10)):
+        case = open_procedure_case(
+            "offense_notification", party=people["payer"].party, office=people["office"],
+            actor=officer, assigned_officer=officer,
+            values={"offence": "276(4)", "source": "found", "joint_penalty": False,
+                    "facts": "No book kept"})
+        db.session.commit()
+    app.config["OFFENCE_FINE_RATE_PERCENT"] = 30  # a later change leaves the case as it was
+    assert case.data["fine_rate_percent"] == 20
+    act(case, "start_investigation", officer, kst(2026, 8, 4, 10))
+    act(case, "report_results", officer, kst(2026, 9, 1, 10), findings="Established")
+    # 276(4): KRW 10,000,000 at most; 20/100 moved by half: KRW 1,000,000 to 3,000,000
+    problem = refused(case, "notify", officer, kst(2026, 9, 9, 10), duty_involved=0,
+                      prime_cost=0, fine_equivalent=3_500_000, additional_collection=0,
+                      provisions="Arts. 276(4), 311", age=30, sex="male", occupation="Clerk",
+                      place_of_performance="Room 301", reasons="r")
+    assert "KRW 1,000,000 to 3,000,000" in problem.message

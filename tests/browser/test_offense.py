@@ -31,6 +31,10 @@ def test_an_officer_notifies_an_offence_serves_the_notice_and_records_compliance
     _submit(form, "File the investigation results report")
 
     form = _open_action(page, "Take the notification disposition")
+    # the maximum fine of 269(2): the higher of ten times the duty and the prime cost, KRW
+    # 2,000,000; the criteria's band at 30/100 moved by half: KRW 300,000 to 900,000
+    form.get_by_label("Customs duty involved").fill("150000")
+    form.get_by_label("Prime cost of the goods").fill("2000000")
     form.get_by_label("Amount equivalent to the fine").fill("800000")
     form.get_by_label("Amount equivalent to the additional collection").fill("200000")
     form.get_by_label("Provisions of the Act applied").fill("Arts. 269(2), 282(3), 311")

@@ -52,8 +52,9 @@ from workflows.engine import (
     State,
     Transition,
 )
-from workflows.engine.declarations import STAYS, After, Said, Watch
+from workflows.engine.declarations import STAYS, After, Said, Setting, Watch
 from workflows.legal_dates import korean_date
+from workflows.procedures import offense_fines
 from workflows.roles import Role
 
 CODE = "offense_notification"
@@ -167,6 +168,68 @@ CUSTODY = (
 """Who keeps seized goods: the office, or for convenience their owner or a local office
 (303(2))."""
 SEXES = (("female", Label("Female", "여")), ("male", Label("Male", "남")))
+
+
+def _check_percent(low: int, high: int):
+    def check(name: str, value: Any) -> None:
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            raise ValueError(f"{name} must be a whole number from {low} to {high}")
+    return check
+
+
+SETTINGS = (
+    Setting(name="OFFENCE_FINE_RATE_PERCENT", default=offense_fines.DEFAULT_RATE_PERCENT,
+            check=_check_percent(1, 100),
+            about="the amount equivalent to the fine, as a percentage of the maximum fine the "
+                  "offence carries (Art. 311(4): criteria set by Presidential Decree) "
+                  "[GK, unverified: Decree Art. 270-2, 30/100]"),
+    Setting(name="OFFENCE_FINE_ADJUSTMENT_PERCENT",
+            default=offense_fines.DEFAULT_ADJUSTMENT_PERCENT, check=_check_percent(0, 100),
+            about="how far aggravating or mitigating circumstances may move that amount, as a "
+                  "percentage of it, down or up (Art. 311(4)) [GK, unverified: one half]"),
+)
+CONFIGURED = {"fine_rate_percent": "OFFENCE_FINE_RATE_PERCENT",
+              "fine_adjustment_percent": "OFFENCE_FINE_ADJUSTMENT_PERCENT"}
+"""The key of the case's data each setting is kept under: a case is disposed of under the
+criteria that held when it was reported."""
+DEFAULTS = {setting.name: setting.default for setting in SETTINGS}
+
+
+def configured(settings: Mapping[str, Any], values: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: settings.get(name, DEFAULTS[name]) for key, name in CONFIGURED.items()}
+
+
+def _criterion(data: Mapping[str, Any], key: str) -> int:
+    value = data.get(key)
+    return value if isinstance(value, int) else DEFAULTS[CONFIGURED[key]]
+
+
+def fine_within_criteria(context: Context) -> Said | None:
+    """The amount equivalent to the fine follows the Decree's criteria (311(4)): within the
+    band the settings give around their rate of the offence's maximum fine (Arts. 269 to 276),
+    computed from the duty involved and the prime cost of the goods. A notice that demands no
+    fine equivalent (goods or the additional collection only) and an offence whose maximum the
+    case cannot tell (Art. 271) are left to the officer."""
+    values = context.values
+    if not {"fine_equivalent", "duty_involved", "prime_cost"} <= values.keys():
+        return None
+    fine = _amount(values, "fine_equivalent")
+    maximum = offense_fines.maximum_fine(context.data.get("offence"),
+                                         _amount(values, "duty_involved"),
+                                         _amount(values, "prime_cost"))
+    if not fine or maximum is None:
+        return None
+    rate = _criterion(context.data, "fine_rate_percent")
+    adjustment = _criterion(context.data, "fine_adjustment_percent")
+    low, high = offense_fines.fine_band(maximum, rate, adjustment)
+    if low <= fine <= high:
+        return None
+    return Said(f"the amount equivalent to the fine, KRW {fine:,}, is outside the criteria: "
+                f"{rate}/100 of the maximum fine of KRW {maximum:,}, moved by at most "
+                f"{adjustment}/100, is KRW {low:,} to {high:,} (Art. 311(4))",
+                f"벌금 상당액 {fine:,}원이 부과기준을 벗어납니다. 벌금 최고액 {maximum:,}원의 "
+                f"100분의 {rate}을 그 100분의 {adjustment} 범위에서 가감한 {low:,}원부터 "
+                f"{high:,}원까지입니다(제311조제4항)")
 
 
 def offence_choices() -> tuple[tuple[str, Label], ...]:
@@ -452,6 +515,17 @@ ADDITIONAL_COLLECTION = Field(name="additional_collection",
                               label=Label("Amount equivalent to the additional collection (KRW)",
                                           "추징금에 해당하는 금액(원)"),
                               kind=FieldKind.INTEGER, minimum=0, maximum=10**12, store=True)
+DUTY_INVOLVED = Field(name="duty_involved",
+                      label=Label("Customs duty involved: evaded, reduced or refunded (KRW)",
+                                  "포탈·감면·환급 관세액(원)"),
+                      kind=FieldKind.INTEGER, minimum=0, maximum=10**12, store=True,
+                      help=Label("With the prime cost, it gives the maximum fine of Arts. 269 "
+                                 "to 276 the amount follows (Art. 311(4)).",
+                                 "물품원가와 함께 벌금 최고액(제269조부터 제276조까지)을 정하며, "
+                                 "벌금 상당액은 이에 따릅니다(제311조제4항)."))
+PRIME_COST = Field(name="prime_cost", label=Label("Prime cost of the goods (KRW)",
+                                                  "물품원가(원)"),
+                   kind=FieldKind.INTEGER, minimum=0, maximum=10**12, store=True)
 GOODS_DELIVERED = Field(name="goods_delivered",
                         label=Label("Goods to be forfeited delivered", "몰수 해당 물품 납부"),
                         kind=FieldKind.BOOLEAN)
@@ -600,8 +674,8 @@ PROCEDURE = Procedure(
         Transition(trigger="notify", source=OPEN_BEFORE_DISPOSITION, dest="notice_prepared",
                    roles=OFFICE, article="Art. 311(1); 314(2)",
                    label=Label("Take the notification disposition", "통고처분"),
-                   guards=(something_demanded,),
-                   fields=(FINE_EQUIVALENT,
+                   guards=(something_demanded, fine_within_criteria),
+                   fields=(DUTY_INVOLVED, PRIME_COST, FINE_EQUIVALENT,
                            Field(name="forfeited_goods",
                                  label=Label("Goods to be forfeited", "몰수에 해당하는 물품"),
                                  kind=FieldKind.LONGTEXT, required=False, store=True),
@@ -696,8 +770,8 @@ PROCEDURE = Procedure(
                    outcome=Label("You were exempted from the notification disposition "
                                  "(Art. 311(8)): nothing is to be paid",
                                  "통고처분이 면제되었습니다(제311조제8항). 납부할 금액이 없습니다"),
-                   guards=(resolved("exempt"), within_exemption_limits),
-                   fields=(FINE_EQUIVALENT,
+                   guards=(resolved("exempt"), fine_within_criteria, within_exemption_limits),
+                   fields=(DUTY_INVOLVED, PRIME_COST, FINE_EQUIVALENT,
                            Field(name="goods_value",
                                  label=Label("Value of the goods to be forfeited (KRW)",
                                              "몰수할 물품의 가액(원)"),
@@ -728,6 +802,8 @@ PROCEDURE = Procedure(
                                  kind=FieldKind.LONGTEXT)),
                    reason_field="reasons"),
     ),
+    configured=configured,
+    settings=SETTINGS,
     decided_states=frozenset({"notified", "exempted", "accused", "terminated", "transferred"}),
     watches=(
         Watch(label=Label("Offence notices served: the 15 days to comply",

@@ -129,6 +129,46 @@ TABLE = [
                    "forfeited_goods": "12 cartons of cigarettes"})),
     ("investigation_reported", "officer", "notify", guard_failed("must demand"),
      given(values={"fine_equivalent": 0, "additional_collection": 0})),
+    # the criteria of 311(4): 269(2)'s maximum is the higher of ten times the duty and the prime
+    # cost, KRW 10,000,000 here; 30/100 of it moved by half: KRW 1,500,000 to 4,500,000
+    ("investigation_reported", "officer", "notify", ALLOWED,
+     given(values={"duty_involved": 1_000_000, "prime_cost": 4_000_000,
+                   "fine_equivalent": 1_500_000, "additional_collection": 0})),
+    ("investigation_reported", "officer", "notify", ALLOWED,
+     given(values={"duty_involved": 1_000_000, "prime_cost": 4_000_000,
+                   "fine_equivalent": 4_500_000, "additional_collection": 0})),
+    ("investigation_reported", "officer", "notify",
+     guard_failed("KRW 1,499,999, is outside the criteria"),
+     given(values={"duty_involved": 1_000_000, "prime_cost": 4_000_000,
+                   "fine_equivalent": 1_499_999, "additional_collection": 0})),
+    ("investigation_reported", "officer", "notify", guard_failed("KRW 1,500,000 to 4,500,000"),
+     given(values={"duty_involved": 1_000_000, "prime_cost": 4_000_000,
+                   "fine_equivalent": 4_500_001, "additional_collection": 0})),
+    # the prime cost is the higher: KRW 20,000,000, so KRW 3,000,000 to 9,000,000
+    ("investigation_reported", "officer", "notify", guard_failed("KRW 3,000,000 to 9,000,000"),
+     given(values={"duty_involved": 1_000_000, "prime_cost": 20_000_000,
+                   "fine_equivalent": 2_000_000, "additional_collection": 0})),
+    # a deployment's criteria kept on the case: 20/100 moved by a quarter
+    ("investigation_reported", "officer", "notify", guard_failed("KRW 1,500,000 to 2,500,000"),
+     given(values={"duty_involved": 1_000_000, "prime_cost": 4_000_000,
+                   "fine_equivalent": 3_000_000, "additional_collection": 0},
+           data={"fine_rate_percent": 20, "fine_adjustment_percent": 25})),
+    # goods only: no fine equivalent to weigh
+    ("investigation_reported", "officer", "notify", ALLOWED,
+     given(values={"duty_involved": 1_000_000, "prime_cost": 4_000_000, "fine_equivalent": 0,
+                   "additional_collection": 0, "forfeited_goods": "12 cartons"})),
+    # Art. 271 is punished as the principal offence, which the case does not name
+    ("investigation_reported", "officer", "notify", ALLOWED,
+     given(values={"duty_involved": 1_000_000, "prime_cost": 4_000_000,
+                   "fine_equivalent": 100, "additional_collection": 0},
+           data={"offence": "271"})),
+    # the exemption weighs the same amount: a fine equivalent the criteria give
+    ("investigation_reported", "officer", "exempt", guard_failed("outside the criteria"),
+     given(values={"duty_involved": 90_000, "prime_cost": 800_000, "fine_equivalent": 50_000},
+           **EXEMPTION)),
+    ("investigation_reported", "officer", "exempt", ALLOWED,
+     given(values={"duty_involved": 90_000, "prime_cost": 800_000, "fine_equivalent": 200_000,
+                   "goods_value": 0, "additional_collection": 0}, **EXEMPTION)),
     ("investigation_reported", "officer", "notify", ALLOWED),  # offered before it is filled
     ("notice_prepared", "supervisor", "accuse_immediately", ALLOWED,
      given(values={"ground": "cannot_be_served"})),  # Art. 318 2
