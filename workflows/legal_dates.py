@@ -62,6 +62,7 @@ EVENTS_KO = {
     "the notice was served": "통지서 송달일",
     "the result was notified": "결과 통지일",
     "the case was referred": "위원회 회부일",
+    "the results were reported": "조사 결과 보고일",
     "the investigation began": "조사 개시일",
     "the goods were seized": "압수일",
     "the goods were deemed lost": "유실물 간주일",

@@ -277,3 +277,35 @@ def test_a_deployments_criteria_are_kept_on_the_case_when_it_opens(app, people):
                       provisions="Arts. 276(4), 311", age=30, sex="male", occupation="Clerk",
                       place_of_performance="Room 301", reasons="r")
     assert "KRW 1,000,000 to 3,000,000" in problem.message
+
+
+def test_a_prepayment_permitted_before_the_notice_counts_towards_it(people):
+    """Art. 311(2): the office may let the offender prepay the money before the disposition;
+    the notice shows it, and the compliance after service needs only the rest."""
+    officer = people["officer"]
+    with clock.frozen(kst(2026, 8, 3, 10)):
+        case = open_procedure_case(
+            "offense_notification", party=people["payer"].party, office=people["office"],
+            actor=officer, assigned_officer=officer,
+            values={"offence": "269(2)", "source": "found", "joint_penalty": False,
+                    "facts": "Undeclared watches; the traveller leaves Korea on 8 September"})
+        db.session.commit()
+    act(case, "start_investigation", officer, kst(2026, 8, 4, 10))
+    act(case, "report_results", officer, kst(2026, 9, 1, 10), findings="Established")
+    act(case, "record_prepayment", officer, kst(2026, 9, 3, 10), amount=2_000_000,
+        method="card", paid_on=date(2026, 9, 2), card_approved_on=date(2026, 9, 3))
+    assert case.state == "investigation_reported"
+    assert case.data["payments"] == [{"amount": 2_000_000, "method": "card",
+                                      "counts_on": "2026-09-03", "prepaid": True}]
+    act(case, "notify", officer, kst(2026, 9, 9, 10), duty_involved=1_000_000,
+        prime_cost=4_000_000, fine_equivalent=2_000_000, additional_collection=500_000,
+        provisions="Arts. 269(2), 282(3), 311", age=41, sex="male", occupation="Engineer",
+        place_of_performance="Room 301", reasons="r")
+    notice = the_notice(case)
+    text = pdf_text(renderer().pdf(renderer().html(
+        notice.content, number=notice.number, verification_code=notice.verification_code)).content)
+    says(text, "예납액", "2,000,000원")
+    serve(case, people)
+    pay(case, people, "comply", date(2026, 9, 14))
+    assert case.state == "complied"
+    assert [p["amount"] for p in case.data["payments"]] == [2_000_000, 500_000]  # the rest

@@ -393,6 +393,28 @@ def part_payment(context: Context) -> Said | None:
     return None
 
 
+def prepayment(context: Context) -> Said | None:
+    """A prepayment the office permits before the disposition is made (311(2)): of money only
+    (the fine equivalent, the additional collection), counted on its day (311(6)), never more
+    than a notice already drafted demands."""
+    if "amount" not in context.values:
+        return None
+    if payment_day(context.values) is None:
+        return NO_CARD_DAY
+    paid = _amount(context.values, "amount")
+    if context.state == "notice_prepared" and paid > remainder(context.data):
+        owed = remainder(context.data)
+        return Said(f"KRW {paid:,} is more than the KRW {owed:,} the notice demands in money",
+                    f"예납액 {paid:,}원이 통고서의 금액 중 남은 {owed:,}원보다 많습니다")
+    return None
+
+
+def record_prepayment(context: Context) -> dict[str, Any]:
+    payments = _payments_with(context, _amount(context.values, "amount"))
+    payments[-1]["prepaid"] = True
+    return {"payments": payments}
+
+
 def _payments_with(context: Context, amount: int) -> list[dict[str, Any]]:
     """The payments recorded, with this one of ``amount`` on the day it counts."""
     day = payment_day(context.values)
@@ -507,6 +529,19 @@ PAYMENT_FIELDS = (
           help=Label("A card payment counts as made on this day.",
                      "카드 납부는 승인일에 납부한 것으로 봅니다.")),
 )
+PREPAYMENT_FIELDS = (
+    Field(name="method", label=Label("How it was paid", "납부 방법"), kind=FieldKind.CHOICE,
+          choices=PAYMENT_METHODS),
+    Field(name="paid_on", label=Label("Paid on", "납부일"), kind=FieldKind.DATE,
+          follows=(After.happened("report_results", event="the results were reported"),)),
+    Field(name="card_approved_on",
+          label=Label("Card approval day (Art. 311(6))", "카드 승인일"), kind=FieldKind.DATE,
+          required=False,
+          follows=(After.happened("report_results", event="the results were reported"),),
+          help=Label("A card payment counts as made on this day.",
+                     "카드 납부는 승인일에 납부한 것으로 봅니다.")),
+)
+"""A prepayment is made before the notice is served: its day follows the results report."""
 FINE_EQUIVALENT = Field(name="fine_equivalent",
                         label=Label("Amount equivalent to the fine (KRW)",
                                     "벌금에 상당하는 금액(원)"),
@@ -714,6 +749,12 @@ PROCEDURE = Procedure(
                    label=Label("Record a part payment", "일부 납부 기록"),
                    guards=(part_payment,), fields=(AMOUNT, *PAYMENT_FIELDS),
                    records=record_part_payment),
+        Transition(trigger="record_prepayment",
+                   source=(*OPEN_BEFORE_DISPOSITION, "notice_prepared"), dest=STAYS,
+                   roles=OFFICE, article="Art. 311(2); 311(6)",
+                   label=Label("Permit and record a prepayment", "예납 허가 및 기록"),
+                   guards=(prepayment,), fields=(AMOUNT, *PREPAYMENT_FIELDS),
+                   records=record_prepayment),
         Transition(trigger="comply", source=("notified", "overdue"), dest="complied",
                    roles=OFFICE, article="Art. 316; 317",
                    label=Label("Record full compliance within the 15 days: the rest paid",

@@ -211,6 +211,21 @@ TABLE = [
      given(**paid("2026-09-14", 2_500_000), data={"forfeited_goods": "12 cartons"})),
     ("complied", "officer", "record_part_payment", NOT_AVAILABLE),
 
+    # -- prepayment before the disposition is made (Art. 311(2)) ---------------------------------
+    *by_role("investigation_reported", "record_prepayment", OFFICE_ONLY,
+             given(values={"amount": 500_000, "method": "cash", "paid_on": day("2026-09-14")})),
+    ("under_deliberation", "officer", "record_prepayment", ALLOWED),
+    ("notice_prepared", "officer", "record_prepayment", ALLOWED,
+     given(values={"amount": 2_500_000, "method": "cash", "paid_on": day("2026-09-14")})),
+    ("notice_prepared", "officer", "record_prepayment",
+     guard_failed("more than the KRW 2,500,000 the notice demands"),
+     given(values={"amount": 2_500_001, "method": "cash", "paid_on": day("2026-09-14")})),
+    ("investigation_reported", "officer", "record_prepayment",
+     guard_failed("give the card approval day"),
+     given(values={"amount": 500_000, "method": "card", "paid_on": day("2026-09-14")})),
+    ("notified", "officer", "record_prepayment", NOT_AVAILABLE),  # served: a part payment now
+    ("under_investigation", "officer", "record_prepayment", NOT_AVAILABLE),
+
     # -- the 15 days pass; late compliance before the accusation (Art. 316 and proviso) --------
     *by_role("notified", "period_passed", SCHEDULER_ONLY),
     ("overdue", "system", "period_passed", NOT_AVAILABLE),
