@@ -564,6 +564,9 @@ PRIME_COST = Field(name="prime_cost", label=Label("Prime cost of the goods (KRW)
 GOODS_DELIVERED = Field(name="goods_delivered",
                         label=Label("Goods to be forfeited delivered", "몰수 해당 물품 납부"),
                         kind=FieldKind.BOOLEAN)
+RESOLVED_ON = Field(name="resolved_on", label=Label("Resolved on", "의결일"),
+                    kind=FieldKind.DATE, store=True,
+                    follows=(After.entered("the case was referred"),))
 OPEN_BEFORE_DISPOSITION = ("investigation_reported", "under_deliberation")
 
 PROCEDURE = Procedure(
@@ -577,6 +580,10 @@ PROCEDURE = Procedure(
         State(name="investigation_reported",
               label=Label("Investigation results reported", "조사 결과 보고"),
               article="Art. 310"),
+        State(name="deliberating_start",
+              label=Label("Before the committee: whether to investigate",
+                          "관세범칙조사심의위원회 심의(조사 개시 여부)"),
+              article="Art. 284-2(1)1"),
         State(name="under_deliberation",
               label=Label("Before the Offence Investigation and Deliberation Committee",
                           "관세범칙조사심의위원회 심의"),
@@ -623,6 +630,26 @@ PROCEDURE = Procedure(
         Transition(trigger="start_investigation", source=("reported",),
                    dest="under_investigation", roles=OFFICE, article="Art. 290",
                    label=Label("Start the investigation", "조사 개시")),
+        Transition(trigger="refer_start_to_committee", source=("reported",),
+                   dest="deliberating_start", roles=OFFICE, article="Art. 284-2(1)1",
+                   label=Label("Ask the committee whether to investigate",
+                               "조사 개시 여부 위원회 회부")),
+        Transition(trigger="resolve_to_investigate", source=("deliberating_start",),
+                   dest="under_investigation", roles=OFFICE, article="Art. 284-2(1)1; 290",
+                   label=Label("The committee resolved to investigate: start",
+                               "위원회 조사 개시 의결: 조사 개시"),
+                   fields=(RESOLVED_ON,)),
+        Transition(trigger="resolve_not_to_investigate", source=("deliberating_start",),
+                   dest="terminated", roles=OFFICE, article="Art. 284-2(1)1",
+                   label=Label("The committee resolved not to investigate: close",
+                               "위원회 조사 불개시 의결: 종결"),
+                   outcome=Label("The committee resolved that no investigation be started: the "
+                                 "case was closed (Art. 284-2(1)1)",
+                                 "위원회가 조사를 개시하지 않기로 의결하여 사건이 종결되었습니다"
+                                 "(제284조의2제1항제1호)"),
+                   fields=(RESOLVED_ON, Field(name="reasons", label=Label("Reasons", "이유"),
+                                              kind=FieldKind.LONGTEXT)),
+                   reason_field="reasons"),
         Transition(trigger="record_investigation_step", source=("under_investigation",),
                    dest=STAYS, roles=OFFICE, article="Arts. 290 to 306",
                    label=Label("Record an investigation step", "조사 활동 기록"),
@@ -700,9 +727,7 @@ PROCEDURE = Procedure(
                    fields=(Field(name="committee_resolution",
                                  label=Label("Resolution", "의결"), kind=FieldKind.CHOICE,
                                  choices=RESOLUTIONS, store=True),
-                           Field(name="resolved_on", label=Label("Resolved on", "의결일"),
-                                 kind=FieldKind.DATE, store=True,
-                                 follows=(After.entered("the case was referred"),)),
+                           RESOLVED_ON,
                            Field(name="reasons", label=Label("Reasons", "이유"),
                                  kind=FieldKind.LONGTEXT, required=False)),
                    reason_field="reasons"),

@@ -93,6 +93,15 @@ TABLE = [
     *by_role("under_investigation", "report_results", OFFICE_ONLY),
     ("reported", "officer", "report_results", NOT_AVAILABLE),  # investigate first (310)
 
+    # -- the committee on whether to investigate (Art. 284-2(1)1) -----------------------------
+    *by_role("reported", "refer_start_to_committee", OFFICE_ONLY),
+    ("under_investigation", "officer", "refer_start_to_committee", NOT_AVAILABLE),
+    *by_role("deliberating_start", "resolve_to_investigate", OFFICE_ONLY),
+    ("reported", "officer", "resolve_to_investigate", NOT_AVAILABLE),
+    *by_role("deliberating_start", "resolve_not_to_investigate", OFFICE_ONLY),
+    ("under_investigation", "officer", "resolve_not_to_investigate", NOT_AVAILABLE),
+    ("deliberating_start", "officer", "start_investigation", NOT_AVAILABLE),  # it resolves
+
     # -- the committee (Art. 284-2) ------------------------------------------------------------
     *by_role("investigation_reported", "refer_to_committee", OFFICE_ONLY),
     ("under_deliberation", "officer", "refer_to_committee", NOT_AVAILABLE),
