@@ -67,4 +67,9 @@ def test_the_offender_sees_the_notice_the_amount_and_the_last_day(app, client, a
     assert f"{last.year}년 {last.month}월 {last.day}일" in page.text
     assert "통고서" in page.text and "통고 이행" in page.text
     assert data["fine_equivalent"] == 1_200_000
+    # the payment record: demanded 1,200,000 + 300,000; 500,000 paid yesterday; 1,000,000 owed
+    yesterday = clock.today() - timedelta(days=1)
+    assert "1,500,000원" in page.text and "1,000,000원" in page.text
+    assert f"{yesterday.year}년 {yesterday.month}월 {yesterday.day}일" in page.text
+    assert "500,000원" in page.text
     assert not [link for link in page.links if link.startswith("appeal-")]  # 119(1)1

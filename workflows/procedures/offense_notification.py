@@ -52,7 +52,7 @@ from workflows.engine import (
     State,
     Transition,
 )
-from workflows.engine.declarations import STAYS, After, Said, Setting, Watch
+from workflows.engine.declarations import STAYS, After, CaseFact, Said, Setting, Watch
 from workflows.legal_dates import korean_date
 from workflows.procedures import offense_fines
 from workflows.roles import Role
@@ -454,6 +454,54 @@ def record_compliance(context: Context) -> dict[str, Any]:
     if bar:
         facts["bonded_area_bar"] = bar
     return facts
+
+
+# -- what the case page shows ------------------------------------------------------------------
+
+
+def _won(amount: int) -> Label:
+    return Label(f"KRW {amount:,}", f"{amount:,}원")
+
+
+def _payment_line(payment: Mapping[str, Any]) -> Label:
+    """One payment: the day it counts on, the amount, by card (311(6)), prepaid (311(2))."""
+    day, amount = payment.get("counts_on"), _amount(payment, "amount")
+    en = [f"{day or '—'}: KRW {amount:,}"]
+    ko = [f"{korean_date(day) if day else '—'}: {amount:,}원"]
+    if payment.get("method") == "card":
+        en.append("by card (approval day, Art. 311(6))")
+        ko.append("카드(승인일, 제311조제6항)")
+    if payment.get("prepaid"):
+        en.append("prepaid (Art. 311(2))")
+        ko.append("예납(제311조제2항)")
+    return Label(" ".join(en), " ".join(ko))
+
+
+def facts(data: Mapping[str, Any], today: date) -> tuple[CaseFact, ...]:
+    """The offence case's header once a notice demands something (311(1)): what it demands,
+    what was paid and when (the payment record), what is still owed, and the day the
+    prosecution prescription is suspended from (311(3)); the same for the office and for the
+    offender."""
+    if "fine_equivalent" not in data:
+        return ()
+    shown = [CaseFact(Label("Amount demanded: fine equivalent and additional collection",
+                            "통고 금액(벌금 상당액·추징금 상당액)"), _won(amount_due(data)))]
+    if data.get("forfeited_goods"):
+        shown.append(CaseFact(Label("Goods to be forfeited", "몰수 해당 물품"),
+                              data["forfeited_goods"]))
+    payments = data.get("payments") or ()
+    shown.append(CaseFact(Label("Payments recorded", "납부 기록"),
+                          Label("; ".join(_payment_line(p).en for p in payments) or "none",
+                                "; ".join(_payment_line(p).ko for p in payments) or "없음")))
+    if not data.get("complied_on"):
+        shown.append(CaseFact(Label("Still owed in money", "미납액"), _won(remainder(data))))
+    else:
+        shown.append(CaseFact(Label("Complied on", "이행일"), as_date(data["complied_on"])))
+    if data.get("prescription_suspended_from"):
+        shown.append(CaseFact(Label("Prosecution prescription suspended from (Art. 311(3))",
+                                    "공소시효 정지일(제311조제3항)"),
+                              as_date(data["prescription_suspended_from"])))
+    return tuple(shown)
 
 
 # -- the disposition ---------------------------------------------------------------------------
@@ -870,6 +918,7 @@ PROCEDURE = Procedure(
     ),
     configured=configured,
     settings=SETTINGS,
+    facts=facts,
     decided_states=frozenset({"notified", "exempted", "accused", "terminated", "transferred"}),
     watches=(
         Watch(label=Label("Offence notices served: the 15 days to comply",
