@@ -75,3 +75,48 @@ def test_an_officer_notifies_an_offence_serves_the_notice_and_records_compliance
     assert "통고 이행(종결)" in page.locator("dl.facts").inner_text()
     page.set_viewport_size({"width": 390, "height": 844})
     screenshot("ko-offense-complied-390")
+
+
+def test_an_officer_records_a_seizure_and_notifies_the_sale_of_the_goods(live_server, page,
+                                                                         screenshot):
+    """The seizure opens the goods' own case (Arts. 303, 305), linked both ways; the sale is
+    notified with its notice (303(3)). Against a flagrant offender, so that the test runs at
+    any hour (306(1) proviso)."""
+    open_case_as_officer(page, live_server, "Offense notification disposition", "pcc",
+                         "P193456789123")
+    page.locator("select[name$='-offence']").select_option("269(2)")
+    page.get_by_label("How it came").select_option("found")
+    page.get_by_label("Facts of the offence").fill("Fresh mangoes brought in undeclared")
+    page.get_by_role("button", name=action_button("Record a customs offence")).click()
+    page.wait_for_url(CASE_PAGE)
+    reference = page.locator("h1").inner_text().split()[0]
+    _submit(_open_action(page, "Start the investigation"), "Start the investigation")
+
+    form = _open_action(page, "Record a seizure")
+    form.get_by_label("Started at").fill(f"{clock.now():%Y-%m-%dT%H:%M}")
+    form.get_by_label("Place").fill("Incheon Airport, T1")
+    form.get_by_label("Against a flagrant offender").check()
+    form.get_by_label("Warrant (Art. 296)").fill("Urgent: warrant to follow (296(1) proviso)")
+    form.get_by_label("Goods seized").fill("200 kg of fresh mangoes")
+    form.get_by_label("Quantity").fill("200 kg")
+    form.get_by_label("Value (KRW)").fill("3000000")
+    form.get_by_label("Custody (Art. 303(2))").select_option("office")
+    form.get_by_label("The seizure report (Art. 305)").fill("Seizure report No. 12")
+    _submit(form, "Record a seizure: its goods get a case of their own")
+    _confirm(page, [])
+    link = page.locator("div.linked-children a").first
+    goods = link.inner_text()
+    assert goods.startswith("SZG-")
+    link.click()
+    page.wait_for_load_state()
+    assert reference in page.locator("div.linked-parent").inner_text()
+
+    form = _open_action(page, "Notify the sale of the seized goods")
+    form.get_by_label("Ground of the sale").select_option("decay")
+    form.get_by_label("Reasons").fill("Fresh fruit that will rot within days")
+    _submit(form, "Notify the sale of the seized goods")
+    _confirm(page, ["압수물품 매각 통고서"])
+    assert "매각 통고" in page.locator("dl.facts").inner_text()
+    assert page.locator("tr.notice-row", has_text="Notice of the Sale of Seized Goods").count()
+    page.set_viewport_size({"width": 390, "height": 844})
+    screenshot("ko-seized-goods-sale-390")

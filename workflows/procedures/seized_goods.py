@@ -28,8 +28,11 @@ day is not moved off a weekend or holiday (Art. 8(3) moves a *deadline*).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
+from workflows.clock import as_date
 from workflows.engine import (
     SYSTEM,
     Context,
@@ -44,7 +47,7 @@ from workflows.engine import (
     State,
     Transition,
 )
-from workflows.engine.declarations import After, Said
+from workflows.engine.declarations import After, CaseFact, Said
 from workflows.legal_dates import korean_date
 from workflows.procedures.offense_notification import CUSTODY, OFFICE, offence_choices
 
@@ -117,6 +120,28 @@ def request_period_passed(context: Context) -> Said | None:
                     f"반환 청구 기간 6개월이 진행 중입니다{last_ko}. 그 기간이 지난 후에만 "
                     "국고에 귀속시킬 수 있습니다(제313조제3항)")
     return None
+
+
+def facts(data: Mapping[str, Any], today: date) -> tuple[CaseFact, ...]:
+    """The goods case's header: the goods, when they were seized and who keeps them, the
+    proceeds of a sale, and whether Art. 299 counts for them."""
+    custody = dict(CUSTODY).get(data.get("custody"))
+    shown = [CaseFact(Label("Goods seized", "압수물품"),
+                      f"{data.get('goods') or '—'} ({data.get('quantity') or '—'})"),
+             CaseFact(Label("Seized on", "압수일"), as_date(data.get("seized_on"))),
+             CaseFact(Label("Value", "가액"), Label(f"KRW {data.get('value') or 0:,}",
+                                                   f"{data.get('value') or 0:,}원"))]
+    if custody is not None:
+        shown.append(CaseFact(Label("Custody (Art. 303(2))", "보관"), custody))
+    if data.get("proceeds") is not None:
+        shown.append(CaseFact(Label("Proceeds of the sale, kept (Art. 303(3))", "매각대금"),
+                              Label(f"KRW {data['proceeds']:,}", f"{data['proceeds']:,}원")))
+    if data.get("unidentified_since"):
+        shown.append(CaseFact(Label("Owner and offender unknown (Art. 299)",
+                                    "소유자 및 범인 불명(제299조)"),
+                              Label("deemed lost six months after the seizure unless "
+                                    "identified", "압수일부터 6개월 내 확인되지 않으면 유실물")))
+    return tuple(shown)
 
 
 REASONS = Field(name="reasons", label=Label("Reasons", "이유"), kind=FieldKind.LONGTEXT)
@@ -380,5 +405,6 @@ PROCEDURE = Procedure(
                                           "(제313조제3항)")),
         ),
     },
+    facts=facts,
     decided_states=frozenset({"forfeited", "returned", "reverted", "disposed", "handed_over"}),
 )
