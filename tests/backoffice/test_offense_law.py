@@ -27,31 +27,42 @@ from workflows.notices.service import ServiceError
 from workflows.procedures import offense_fines
 
 
+def reported(people, offence: str = "269(2)", joint_penalty: bool = False,
+             facts: str = "12 cartons of cigarettes brought in undeclared on 2 August 2026 at "
+                          "Incheon Airport") -> Case:
+    """An offence reported on 3 August 2026, investigated from the 4th, its results reported on
+    1 September."""
+    officer = people["officer"]
+    with clock.frozen(kst(2026, 8, 3, 10)):
+        case = open_procedure_case(
+            "offense_notification", party=people["payer"].party, office=people["office"],
+            actor=officer, assigned_officer=officer,
+            values={"offence": offence, "source": "found", "joint_penalty": joint_penalty,
+                    "facts": facts})
+        db.session.commit()
+    act(case, "start_investigation", officer, kst(2026, 8, 4, 10))
+    act(case, "report_results", officer, kst(2026, 9, 1, 10),
+        findings="Offence established by the seizure report and the protocol")
+    return case
+
+
+NOTICE = {"duty_involved": 1_000_000, "prime_cost": 4_000_000, "additional_collection": 500_000,
+          "provisions": "Arts. 269(2), 282(3), 311", "age": 41, "sex": "male",
+          "occupation": "Engineer", "place_of_performance": "Seoul Main Customs, room 301",
+          "reasons": "the facts and the value of the goods"}
+"""The notice's values besides the fine equivalent and the goods: KRW 1,000,000 of duty and a
+prime cost of KRW 4,000,000 make the maximum fine of 269(2) KRW 10,000,000."""
+
+
 @pytest.fixture
 def notified(people):
-    """A smuggling case (269(2)) investigated, reported, and notified on 9 September 2026 with
-    a fine equivalent of KRW 2,000,000 (or ``fine``): KRW 1,000,000 of duty and a prime cost
-    of KRW 4,000,000 make the maximum fine KRW 10,000,000 (Art. 269(2))."""
+    """A smuggling case (269(2)) reported, and notified on 9 September 2026 with a fine
+    equivalent of KRW 2,000,000 (or ``fine``)."""
     def case_for(offence: str = "269(2)", joint_penalty: bool = False, goods: str = "",
                  fine: int = 2_000_000) -> Case:
-        officer = people["officer"]
-        with clock.frozen(kst(2026, 8, 3, 10)):
-            case = open_procedure_case(
-                "offense_notification", party=people["payer"].party, office=people["office"],
-                actor=officer, assigned_officer=officer,
-                values={"offence": offence, "source": "found", "joint_penalty": joint_penalty,
-                        "facts": "12 cartons of cigarettes brought in undeclared on 2 August "
-                                 "2026 at Incheon Airport"})
-            db.session.commit()
-        act(case, "start_investigation", officer, kst(2026, 8, 4, 10))
-        act(case, "report_results", officer, kst(2026, 9, 1, 10),
-            findings="Offence established by the seizure report and the protocol")
-        act(case, "notify", officer, kst(2026, 9, 9, 10), duty_involved=1_000_000,
-            prime_cost=4_000_000, fine_equivalent=fine,
-            additional_collection=500_000, forfeited_goods=goods,
-            provisions="Arts. 269(2), 282(3), 311", age=41, sex="male",
-            occupation="Engineer", place_of_performance="Seoul Main Customs, room 301",
-            reasons="the facts and the value of the goods")
+        case = reported(people, offence, joint_penalty)
+        act(case, "notify", people["officer"], kst(2026, 9, 9, 10), fine_equivalent=fine,
+            forfeited_goods=goods, **NOTICE)
         return case
 
     return case_for
@@ -236,19 +247,9 @@ def test_the_fine_equivalent_follows_the_criteria_of_article_311_4(people):
     moved by at most a half, gives KRW 1,500,000 to 4,500,000. A notice outside it is refused
     and changes nothing."""
     officer = people["officer"]
-    with clock.frozen(kst(2026, 8, 3, 10)):
-        case = open_procedure_case(
-            "offense_notification", party=people["payer"].party, office=people["office"],
-            actor=officer, assigned_officer=officer,
-            values={"offence": "269(2)", "source": "found", "joint_penalty": False,
-                    "facts": "Undeclared watches"})
-        db.session.commit()
+    case = reported(people)
     assert case.data["fine_rate_percent"] == 30 and case.data["fine_adjustment_percent"] == 50
-    act(case, "start_investigation", officer, kst(2026, 8, 4, 10))
-    act(case, "report_results", officer, kst(2026, 9, 1, 10), findings="Established")
-    notice = {"duty_involved": 1_000_000, "prime_cost": 4_000_000, "additional_collection": 0,
-              "provisions": "Arts. 269(2), 311", "age": 30, "sex": "female",
-              "occupation": "Trader", "place_of_performance": "Room 301", "reasons": "r"}
+    notice = {**NOTICE, "additional_collection": 0}
     problem = refused(case, "notify", officer, kst(2026, 9, 9, 10), fine_equivalent=5_000_000,
                       **notice)
     assert "KRW 1,500,000 to 4,500,000" in problem.message and "Art. 311(4)" in problem.message
@@ -259,23 +260,13 @@ def test_the_fine_equivalent_follows_the_criteria_of_article_311_4(people):
 
 def test_a_deployments_criteria_are_kept_on_the_case_when_it_opens(app, people):
     app.config["OFFENCE_FINE_RATE_PERCENT"] = 20
-    officer = people["officer"]
-    with clock.frozen(kst(2026, 8, 3, 10)):
-        case = open_procedure_case(
-            "offense_notification", party=people["payer"].party, office=people["office"],
-            actor=officer, assigned_officer=officer,
-            values={"offence": "276(4)", "source": "found", "joint_penalty": False,
-                    "facts": "No book kept"})
-        db.session.commit()
+    case = reported(people, "276(4)", facts="No book kept")
     app.config["OFFENCE_FINE_RATE_PERCENT"] = 30  # a later change leaves the case as it was
     assert case.data["fine_rate_percent"] == 20
-    act(case, "start_investigation", officer, kst(2026, 8, 4, 10))
-    act(case, "report_results", officer, kst(2026, 9, 1, 10), findings="Established")
     # 276(4): KRW 10,000,000 at most; 20/100 moved by half: KRW 1,000,000 to 3,000,000
-    problem = refused(case, "notify", officer, kst(2026, 9, 9, 10), duty_involved=0,
-                      prime_cost=0, fine_equivalent=3_500_000, additional_collection=0,
-                      provisions="Arts. 276(4), 311", age=30, sex="male", occupation="Clerk",
-                      place_of_performance="Room 301", reasons="r")
+    problem = refused(case, "notify", people["officer"], kst(2026, 9, 9, 10),
+                      **{**NOTICE, "duty_involved": 0, "prime_cost": 0},
+                      fine_equivalent=3_500_000)
     assert "KRW 1,000,000 to 3,000,000" in problem.message
 
 
@@ -283,24 +274,13 @@ def test_a_prepayment_permitted_before_the_notice_counts_towards_it(people):
     """Art. 311(2): the office may let the offender prepay the money before the disposition;
     the notice shows it, and the compliance after service needs only the rest."""
     officer = people["officer"]
-    with clock.frozen(kst(2026, 8, 3, 10)):
-        case = open_procedure_case(
-            "offense_notification", party=people["payer"].party, office=people["office"],
-            actor=officer, assigned_officer=officer,
-            values={"offence": "269(2)", "source": "found", "joint_penalty": False,
-                    "facts": "Undeclared watches; the traveller leaves Korea on 8 September"})
-        db.session.commit()
-    act(case, "start_investigation", officer, kst(2026, 8, 4, 10))
-    act(case, "report_results", officer, kst(2026, 9, 1, 10), findings="Established")
+    case = reported(people, facts="Undeclared watches; the traveller leaves Korea soon")
     act(case, "record_prepayment", officer, kst(2026, 9, 3, 10), amount=2_000_000,
         method="card", paid_on=date(2026, 9, 2), card_approved_on=date(2026, 9, 3))
     assert case.state == "investigation_reported"
     assert case.data["payments"] == [{"amount": 2_000_000, "method": "card",
                                       "counts_on": "2026-09-03", "prepaid": True}]
-    act(case, "notify", officer, kst(2026, 9, 9, 10), duty_involved=1_000_000,
-        prime_cost=4_000_000, fine_equivalent=2_000_000, additional_collection=500_000,
-        provisions="Arts. 269(2), 282(3), 311", age=41, sex="male", occupation="Engineer",
-        place_of_performance="Room 301", reasons="r")
+    act(case, "notify", officer, kst(2026, 9, 9, 10), fine_equivalent=2_000_000, **NOTICE)
     notice = the_notice(case)
     text = pdf_text(renderer().pdf(renderer().html(
         notice.content, number=notice.number, verification_code=notice.verification_code)).content)

@@ -14,18 +14,25 @@ from workflows import clock
 pytestmark = pytest.mark.browser
 
 
-def test_an_officer_notifies_an_offence_serves_the_notice_and_records_compliance(
-        live_server, page, screenshot, tmp_path):
+def _investigating(page, live_server, facts: str) -> str:
+    """An officer records an undeclared import (269(2)) of the demo's traveller with ``facts``
+    and starts the investigation; the case's reference."""
     open_case_as_officer(page, live_server, "Offense notification disposition", "pcc",
                          "P193456789123")
     page.locator("select[name$='-offence']").select_option("269(2)")
     page.get_by_label("How it came").select_option("found")
-    page.get_by_label("Facts of the offence").fill("Two undeclared watches at Gimpo Airport")
+    page.get_by_label("Facts of the offence").fill(facts)
     page.get_by_role("button", name=action_button("Record a customs offence")).click()
     page.wait_for_url(CASE_PAGE)
     reference = page.locator("h1").inner_text().split()[0]
-    assert reference.startswith("OFN-")
     _submit(_open_action(page, "Start the investigation"), "Start the investigation")
+    return reference
+
+
+def test_an_officer_notifies_an_offence_serves_the_notice_and_records_compliance(
+        live_server, page, screenshot, tmp_path):
+    reference = _investigating(page, live_server, "Two undeclared watches at Gimpo Airport")
+    assert reference.startswith("OFN-")
     form = _open_action(page, "File the investigation results report")
     form.get_by_label("Results of the investigation").fill("Established by the seizure report")
     _submit(form, "File the investigation results report")
@@ -82,15 +89,7 @@ def test_an_officer_records_a_seizure_and_notifies_the_sale_of_the_goods(live_se
     """The seizure opens the goods' own case (Arts. 303, 305), linked both ways; the sale is
     notified with its notice (303(3)). Against a flagrant offender, so that the test runs at
     any hour (306(1) proviso)."""
-    open_case_as_officer(page, live_server, "Offense notification disposition", "pcc",
-                         "P193456789123")
-    page.locator("select[name$='-offence']").select_option("269(2)")
-    page.get_by_label("How it came").select_option("found")
-    page.get_by_label("Facts of the offence").fill("Fresh mangoes brought in undeclared")
-    page.get_by_role("button", name=action_button("Record a customs offence")).click()
-    page.wait_for_url(CASE_PAGE)
-    reference = page.locator("h1").inner_text().split()[0]
-    _submit(_open_action(page, "Start the investigation"), "Start the investigation")
+    reference = _investigating(page, live_server, "Fresh mangoes brought in undeclared")
 
     form = _open_action(page, "Record a seizure")
     form.get_by_label("Started at").fill(f"{clock.now():%Y-%m-%dT%H:%M}")

@@ -239,12 +239,12 @@ def offence_choices() -> tuple[tuple[str, Label], ...]:
 # -- the investigation (Arts. 290 to 310) ------------------------------------------------------
 
 
-def started_in_daylight(context: Context) -> Said | None:
+def _night_rule(context: Context, step: str | None) -> Said | None:
     """Art. 306: no inspection, search or seizure is started between sunset and sunrise, a
     flagrant offender excepted (306(1) proviso); one already launched may continue (306(2)),
     so what counts is when it started."""
     started = context.values.get("started_at")
-    if _step(context) not in NIGHT_BARRED or started is None:
+    if step not in NIGHT_BARRED or started is None:
         return None
     if context.values.get("flagrant") or not between_sunset_and_sunrise(started):
         return None
@@ -257,14 +257,19 @@ def started_in_daylight(context: Context) -> Said | None:
                 "예외입니다(제306조)")
 
 
-def _step(context: Context) -> str | None:
-    """The step an action records: the one chosen, or a seizure (``record_seizure``)."""
-    return context.values.get("step", SEIZURE if "goods" in context.values else None)
+def started_in_daylight(context: Context) -> Said | None:
+    """The step recorded, if an inspection or a search, started in daylight (306)."""
+    return _night_rule(context, context.values.get("step"))
+
+
+def seizure_started_in_daylight(context: Context) -> Said | None:
+    """The seizure started in daylight (306)."""
+    return _night_rule(context, SEIZURE)
 
 
 def record_step(context: Context) -> dict[str, Any]:
     started = context.values["started_at"]
-    step = {"step": _step(context), "started_at": started.isoformat(),
+    step = {"step": context.values.get("step", SEIZURE), "started_at": started.isoformat(),
             "place": context.values.get("place"),
             "flagrant": bool(context.values.get("flagrant"))}
     return {"investigation_steps": [*(context.data.get("investigation_steps") or ()), step]}
@@ -721,7 +726,7 @@ PROCEDURE = Procedure(
                    roles=OFFICE, article="Arts. 296, 303, 305, 306",
                    label=Label("Record a seizure: its goods get a case of their own",
                                "압수 기록(압수물품 사건 개시)"),
-                   guards=(started_in_daylight,),
+                   guards=(seizure_started_in_daylight,),
                    fields=(Field(name="started_at", label=Label("Started at", "시작 일시"),
                                  kind=FieldKind.DATETIME,
                                  follows=(After.entered("the investigation began"),)),
