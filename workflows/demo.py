@@ -293,6 +293,47 @@ EXEMPTED = DemoCase(
 )
 """Exempted on the committee's resolution, within both limits of Art. 311(9)."""
 
+def _licence(party: str, area_type: str, *, granted: int, years: int,
+             then: tuple[Action, ...] = ()) -> DemoCase:
+    """A licensed bonded area applied for, reviewed and granted ``granted`` days ago for
+    ``years`` (Arts. 174, 176)."""
+    return DemoCase(
+        procedure="bonded_area_licence", party=party, office="SEOUL", actor="officer",
+        assigned="officer", opened=DaysAgo(granted + 30),
+        values={"area_type": area_type, "location": f"Incheon, Jung-gu (demo {party})",
+                "area_m2": "8000", "licensed_matters": "Storage of foreign goods (demo).",
+                "fee_paid": "72000", "received_on": DaysAgo(granted + 30)},
+        then=(Action(trigger="start_review", actor="officer", at=DaysAgo(granted + 25)),
+              Action(trigger="grant", actor="officer", at=DaysAgo(granted),
+                     values={"valid_from": DaysAgo(granted), "years": str(years),
+                             "requirements": "Facilities, capital and staff checked (demo)."}),
+              *then),
+    )
+
+
+LICENCES = (
+    # A bonded warehouse licensed for ten years, operating.
+    _licence("company", "warehouse", granted=400, years=10),
+    # A bonded factory whose entry of goods is suspended for two months (Art. 178(1)).
+    _licence("logistics", "factory", granted=700, years=10, then=(
+        Action(trigger="suspend", actor="officer", at=DaysAgo(10),
+               values={"ground": "facilities", "scope": "entry", "months": "2",
+                       "suspended_from": DaysAgo(9),
+                       "reasons": "The fire doors failed the inspection (demo)."}),)),
+    # A bonded store whose five-year term ends within two months.
+    _licence("forwarder", "store", granted=5 * 365 - 50, years=5),
+    # Revoked for lending its name (Art. 178(2)5): the goods still stored are winding down.
+    _licence("broker", "warehouse", granted=900, years=10, then=(
+        Action(trigger="revoke", actor="supervisor", at=DaysAgo(20),
+               values={"ground": "name_lending",
+                       "reasons": "The area was run by another company under its name "
+                                  "(demo)."}),
+        Action(trigger="fix_wind_down", actor="supervisor", at=DaysAgo(19),
+               values={"months": "6", "wind_down_from": DaysAgo(18),
+                       "goods": "120 pallets of general cargo (demo)."}))),
+)
+
 DEMO_CASES: tuple[DemoCase, ...] = (*OBJECTIONS, EXAMINATION, *DEEMED_PERMISSIONS,
-                                    PRE_ASSESSMENT_REVIEW, *AEO_OPERATORS, *OFFENCES, EXEMPTED)
+                                    PRE_ASSESSMENT_REVIEW, *AEO_OPERATORS, *OFFENCES, EXEMPTED,
+                                    *LICENCES)
 """Every demo case, in the order they are opened."""

@@ -67,6 +67,14 @@ EVENTS_KO = {
     "the goods were seized": "압수일",
     "the goods were deemed lost": "유실물 간주일",
     "the return was decided": "환부 결정일",
+    "the review began": "심사 개시일",
+    "the current term ends": "현재 특허기간 만료일",
+    "the licence took effect": "특허일",
+    "the licence began": "특허기간 시작일",
+    "the licence ended": "특허 효력 상실일",
+    "the wind-down began": "특허의제기간 시작일",
+    "the death or the dissolution": "사망일 또는 해산일",
+    "the surcharge was imposed": "과징금 부과일",
 }
 """An event not listed reads in English on a Korean page too (a test keeps the list whole)."""
 

@@ -86,3 +86,18 @@ def configured_data(procedure_code: str, parsed: Mapping[str, Any]) -> dict[str,
     (``Procedure.configured``)."""
     configured = procedure_for(procedure_code).configured
     return dict(configured(current_app.config, parsed)) if configured else {}
+
+
+def party_facts(procedure_code: str, party_id: int | None,
+                case_id: int | None = None) -> dict[str, Any]:
+    """What a procedure that reads the party (``Procedure.reads_party``) knows of it from its
+    other cases: each bonded-area bar one of them recorded (``bonded_area_bar``: compliance
+    with an offence notice, Art. 175 6(b) and 7; the revocation of a licence, 175 6(a)), with
+    the case that opened it."""
+    if party_id is None or not procedure_for(procedure_code).reads_party:
+        return {}
+    others = db.session.execute(select(Case.reference, Case.data).where(
+        Case.party_id == party_id, Case.id != (case_id or 0)).order_by(Case.id))
+    bars = [{**data["bonded_area_bar"], "case": reference} for reference, data in others
+            if isinstance(data, dict) and isinstance(data.get("bonded_area_bar"), dict)]
+    return {"bonded_area_bars": bars}

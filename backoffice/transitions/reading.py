@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from backoffice.extensions import db
 from backoffice.models import Case, CaseEvent, Deadline
+from backoffice.transitions import inputs
 from workflows import clock
 from workflows.engine.deadline_rows import COLUMNS, StoredDeadline, stored_row
 from workflows.engine.plan import CaseReading
@@ -63,4 +64,5 @@ def read_case(case: Case, deadlines: list[Deadline] | None = None) -> CaseReadin
         deadlines=tuple(stored(d) for d in (deadlines_of(case) if deadlines is None
                                             else deadlines)),
         entered_on=entered_on, happened=happened,
+        party=inputs.party_facts(case.procedure, case.party_id, case.id),
     )

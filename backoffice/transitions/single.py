@@ -262,7 +262,8 @@ def check_opening(procedure_code: str, opening, *, party: Party, actor: User | N
     """
     parsed = parse_fields(opening, values)
     context = Context(state="", role=role_of(actor), now=now,
-                      data=inputs.opening_facts(procedure_code, party, parsed), values=parsed)
+                      data=inputs.opening_facts(procedure_code, party, parsed), values=parsed,
+                      party=inputs.party_facts(procedure_code, party.id))
     check(procedure_for(procedure_code), opening.trigger, context,
           tolerance_days=inputs.future_tolerance_days())
     return parsed

@@ -58,6 +58,11 @@ START_LABELS_KO = {
     "seizure": "압수일",
     "publication as lost property": "유실물 공고일",
     "publication of the unreturnable goods": "환부 불능 공고일",
+    "the first day of the licence": "특허기간 시작일",
+    "the day the wind-down begins": "특허의제기간 시작일",
+    "the death or the dissolution": "사망일 또는 해산일",
+    "the executive fell under Art. 175 2 or 3": "임원이 제175조제2호·제3호에 해당하게 된 날",
+    "the surcharge was imposed": "과징금 부과일",
 }
 """What a period runs from, in Korean, by the English a declaration gives it."""
 

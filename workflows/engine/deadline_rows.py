@@ -148,8 +148,10 @@ def new_row(*, kind: str, article: str, start_event: str, start: date | datetime
     }
 
 
-def recomputed_due(deadline: StoredDeadline, calendar: StatutoryCalendar) -> DueDate:
-    """The deadline computed again from its start, period, clock stops and extension."""
+def recomputed_due(deadline: StoredDeadline, calendar: StatutoryCalendar, *,
+                   starts_at_midnight: bool = False) -> DueDate:
+    """The deadline computed again from its start, period, clock stops and extension
+    (``starts_at_midnight``: a term that counts its first day, as its declaration says)."""
     if not deadline.complete:
         raise ValueError(f"the {deadline.kind} deadline was read without what its date was "
                          "counted from: it cannot be counted again")
@@ -163,7 +165,8 @@ def recomputed_due(deadline: StoredDeadline, calendar: StatutoryCalendar) -> Due
             for s in deadline.suspensions or ()
         ]
         due = calendar.due(start, deadline.period, start_label=deadline.start_event,
-                           rollover=deadline.rollover, suspensions=suspensions)
+                           rollover=deadline.rollover, suspensions=suspensions,
+                           starts_at_midnight=starts_at_midnight)
     if deadline.extension:
         due = calendar.extend(due, date.fromisoformat(deadline.extension["until"]),
                               deadline.extension["ground"])

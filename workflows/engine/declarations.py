@@ -242,6 +242,10 @@ class Context:
     """The legal day the case entered its current state (None before it opens)."""
     happened: Mapping[str, date] = field(default_factory=dict)
     """The legal day each action last happened on the case."""
+    party: Mapping[str, Any] = field(default_factory=dict)
+    """What the back office knows of the party from its other cases, for a procedure that
+    reads it (``Procedure.reads_party``): the bonded-area bars its compliance with an offence
+    notice or the revocation of a licence opened (``bonded_area_bars``, Art. 175 6-7)."""
     calendar: Any = None
     """The statutory calendar, for the facts an action records that are counted under Art. 8
     (the last day of a report's 30 days, Art. 255-4(3); the end of a five-year term,
@@ -617,6 +621,10 @@ class Procedure:
     their AEO lists: the holder's name, the grade, the last day and the status, nothing else."""
     watches: tuple[Watch, ...] = ()
     """What the supervisors' dashboard lists of its cases' deadlines (:class:`Watch`)."""
+    reads_party: bool = False
+    """Its guards read what the back office knows of the party from its other cases
+    (``Context.party``), read when one of its people's actions is checked (the sweep's
+    actions do not need it)."""
     details: Any = None
     """Its detail table (:class:`workflows.engine.details.Details`): the facts of its cases
     kept as real, indexed columns, one row per case."""

@@ -68,6 +68,8 @@ class CaseReading:
     """The legal day the case entered its current state."""
     happened: Mapping[str, date] = field(default_factory=dict)
     """The legal day each action last happened on the case."""
+    party: Mapping[str, Any] = field(default_factory=dict)
+    """What the back office knows of the party (``Context.party``)."""
 
     @property
     def open_deadlines(self) -> tuple[StoredDeadline, ...]:
@@ -82,7 +84,7 @@ class CaseReading:
         return Context(
             state=self.state, role=role, now=now, data=dict(self.data), values=values,
             open_deadlines=running, deadlines=newest,
-            entered_on=self.entered_on, happened=self.happened,
+            entered_on=self.entered_on, happened=self.happened, party=self.party,
         )
 
 
@@ -436,11 +438,12 @@ def _recompute_periods(procedure: Procedure, ledger: _Ledger, transition: Transi
     for deadline in ledger.current():
         if not deadline.is_open or deadline.kind not in transition.recomputes:
             continue
-        period = procedure.deadline_spec(deadline.kind).period_for(context)
+        spec = procedure.deadline_spec(deadline.kind)
+        period = spec.period_for(context)
         if period != deadline.period:
             changed = deadline._replace(period=period)
-            ledger.change(deadline, period=period,
-                          **due_columns(recomputed_due(changed, calendar)))
+            ledger.change(deadline, period=period, **due_columns(recomputed_due(
+                changed, calendar, starts_at_midnight=spec.starts_at_midnight)))
 
 
 def _opened(procedure: Procedure, state: str, context: Context, data: Mapping[str, Any],

@@ -264,6 +264,47 @@ KINDS: dict[str, NoticeKind] = {kind.code: kind for kind in (
         public_notice="Art. 304(2); 160(5)",
     ),
     NoticeKind(
+        "bonded_area_licence", "특허보세구역 설치·운영 특허장",
+        "Licence to Establish and Operate a Bonded Area", "Art. 174(1); 176",
+        "the operator, the type and location of the area, the licensed matters, the term "
+        "(at most 10 years, 176) and its number",
+    ),
+    NoticeKind(
+        "bonded_area_refusal", "특허보세구역 특허 거부 통지서",
+        "Refusal of a Bonded-Area Licence", "Art. 174(3); 175",
+        "the ground (the requirements of 174(3), or a disqualification of 175 with its "
+        "article and last day) and the appeal open against it",
+        APPEAL_WITHIN_90_DAYS,
+    ),
+    NoticeKind(
+        "bonded_area_suspension", "물품반입 등 정지 처분 통지서",
+        "Suspension of the Entry of Goods into a Bonded Area", "Art. 178(1)",
+        "the ground of 178(1), the scope (entry of goods, bonded work, sale, exhibition), the "
+        "period of at most six months and its last day, and the appeal open against it",
+        APPEAL_WITHIN_90_DAYS,
+    ),
+    NoticeKind(
+        "bonded_area_surcharge", "과징금 부과 통지서",
+        "Penalty Surcharge instead of a Suspension", "Art. 178(3)-(4)",
+        "the sales from operating the area, the surcharge (at most 3/100 of them), its due "
+        "date, collection as national taxes when unpaid (178(4), 26), and the appeal",
+        APPEAL_WITHIN_90_DAYS,
+    ),
+    NoticeKind(
+        "bonded_area_revocation", "특허보세구역 특허 취소 통지서",
+        "Revocation of a Bonded-Area Licence", "Art. 178(2)",
+        "the ground of 178(2), the bar of 175 6(a) it opens, the wind-down that follows "
+        "(182), and the appeal open against it",
+        APPEAL_WITHIN_90_DAYS,
+    ),
+    NoticeKind(
+        "bonded_area_wind_down", "특허의제기간 지정 통지서",
+        "Period Fixed for the Goods Still Stored", "Art. 182",
+        "the foreign goods still stored, the period of at most six months during which the "
+        "area is deemed licensed for them and its last day, and the duty to ship them out "
+        "promptly (182(1))",
+    ),
+    NoticeKind(
         "revocation", "간주허가 취소 통지서", "Revocation of the Deemed Permission",
         "revocation of a deemed permission [Assumption]; appealable (Art. 119)",
         "the revocation, its reasons and the appeal open against it",

@@ -13,6 +13,7 @@ from workflows.procedures.catalogue import CATALOGUE, ProcedureInfo, procedure_i
 def _declared() -> dict[str, Procedure]:
     from workflows.procedures import (
         aeo,
+        bonded_area_licence,
         deemed_permission,
         examination,
         external,
@@ -28,7 +29,7 @@ def _declared() -> dict[str, Procedure]:
                                 reinvestigation.PROCEDURE, pre_assessment_review.PROCEDURE,
                                 deemed_permission.PROCEDURE, aeo.PROCEDURE,
                                 offense_notification.PROCEDURE,
-                                seized_goods.PROCEDURE)}
+                                seized_goods.PROCEDURE, bonded_area_licence.PROCEDURE)}
 
 
 REGISTRY: dict[str, Procedure] = _declared()

@@ -110,6 +110,8 @@ class Case:
     deadlines: Mapping[str, DeadlineView] = field(default_factory=dict)
     entered_on: date | None = None
     happened: Mapping[str, date] = field(default_factory=dict)
+    party: Mapping[str, Any] = field(default_factory=dict)
+    """What the back office knows of the party from its other cases (``Context.party``)."""
 
     def given(self, changes: Mapping[str, Any]) -> Case:
         updates = {}
@@ -130,7 +132,7 @@ class Case:
         return Context(state=state, role=role, now=self.now, data=dict(self.data),
                        values=values, open_deadlines=dict(self.open_deadlines),
                        deadlines=dict(self.deadlines), entered_on=self.entered_on,
-                       happened=dict(self.happened))
+                       happened=dict(self.happened), party=dict(self.party))
 
 
 @dataclass(frozen=True)

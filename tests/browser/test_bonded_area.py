@@ -1,0 +1,54 @@
+"""A licensed bonded area in a real browser: an officer takes an application to a licence
+(Arts. 174, 176), and a supervisor suspends the entry of goods (Art. 178(1))."""
+
+import pytest
+
+from tests.browser.pages import action_button, open_case_as_officer
+from tests.browser.test_aeo import _open_action, _submit
+from tests.browser.test_sign_in import sign_in
+from tests.browser.test_walkthroughs import CASE_PAGE, _confirm
+from workflows import clock
+
+pytestmark = pytest.mark.browser
+
+
+def test_an_officer_licenses_a_bonded_warehouse_and_a_supervisor_suspends_it(
+        live_server, page, screenshot):
+    open_case_as_officer(page, live_server, "Licensed bonded area", "business_registration",
+                         "1208147521")
+    page.locator("select[name$='-area_type']").select_option("warehouse")
+    page.get_by_label("Location").fill("Incheon, Jung-gu, Gonghang-ro 272")
+    page.get_by_label("Area (m²)").fill("12000")
+    page.get_by_label("Licensed matters").fill("Storage of foreign goods: general cargo")
+    page.get_by_label("Fee paid").fill("72000")
+    page.get_by_label("Received on").fill(clock.today().isoformat())
+    page.get_by_role("button", name=action_button("Record an application for a licence")).click()
+    page.wait_for_url(CASE_PAGE)
+    reference = page.locator("h1").inner_text().split()[0]
+    assert reference.startswith("BAL-")
+    _submit(_open_action(page, "Start the review"), "Start the review")
+
+    form = _open_action(page, "Grant the licence")
+    form.get_by_label("Valid from").fill(clock.today().isoformat())
+    form.get_by_label("Term in years").fill("10")
+    form.get_by_label("Requirements of Art. 174(3) checked").fill("Facilities and staff checked")
+    _submit(form, "Grant the licence")
+    _confirm(page, ["특허장"])
+    facts = page.locator("dl.facts").inner_text()
+    assert "특허(운영 중)" in facts and "Incheon, Jung-gu, Gonghang-ro 272" in facts
+    screenshot("ko-bonded-area-licensed")
+
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, live_server, "supervisor")
+    page.goto(f"{live_server}/cases/{reference}")
+    form = _open_action(page, "Suspend the entry of goods")
+    form.get_by_label("Ground").select_option("facilities")
+    form.get_by_label("Scope").select_option("entry")
+    form.get_by_label("Months (at most 6)").fill("2")
+    form.get_by_label("Takes effect on").fill(clock.today().isoformat())
+    form.get_by_label("Reasons").fill("The fire doors failed the inspection")
+    _submit(form, "Suspend the entry of goods")
+    _confirm(page, ["물품반입 등 정지 처분 통지서"])
+    assert "물품반입 등 정지" in page.locator("dl.facts").inner_text()
+    page.set_viewport_size({"width": 390, "height": 844})
+    screenshot("ko-bonded-area-suspended-390")
