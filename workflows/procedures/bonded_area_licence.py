@@ -716,7 +716,7 @@ PROCEDURE = Procedure(
                                  "successor's from the death or dissolution (Art. 179(4))",
                                  "승계 신고로 특허는 사망·해산일부터 승계인의 것으로 봅니다"
                                  "(제179조제4항)"),
-                   guards=(reported_in_time, not_barred),
+                   guards=(reported_in_time,),
                    fields=(Field(name="successor", label=Label("Successor or succeeding "
                                                                "corporation", "승계인"),
                                  kind=FieldKind.TEXT),
