@@ -146,6 +146,17 @@ SCRIPTED = {
         ("owner_unidentified", {}),
         ("publish_as_lost", {}),
     ),
+    # A warehouse's licence has a term in years, no last day (Art. 176(1)); it passes through
+    # a death and its succession, a suspension and a revocation to its wind-down.
+    "bonded_area_licence": (
+        ("start_review", {}),
+        ("grant", {"valid_to": ""}),
+        ("report_death_or_dissolution", {}),
+        ("report_succession", {}),
+        ("suspend", {}),
+        ("revoke", {}),
+        ("fix_wind_down", {}),
+    ),
 }
 OPENED_WITH = {
     # The count of Art. 299(1) runs only for goods whose owner and offender are unknown.

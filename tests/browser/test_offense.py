@@ -92,7 +92,7 @@ def test_an_officer_records_a_seizure_and_notifies_the_sale_of_the_goods(live_se
     reference = _investigating(page, live_server, "Fresh mangoes brought in undeclared")
 
     form = _open_action(page, "Record a seizure")
-    form.get_by_label("Started at").fill(f"{clock.now():%Y-%m-%dT%H:%M}")
+    form.get_by_label("Started at").fill(f"{clock.now().astimezone(clock.SEOUL):%Y-%m-%dT%H:%M}")
     form.get_by_label("Place").fill("Incheon Airport, T1")
     form.get_by_label("Against a flagrant offender").check()
     form.get_by_label("Warrant (Art. 296)").fill("Urgent: warrant to follow (296(1) proviso)")

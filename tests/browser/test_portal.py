@@ -136,11 +136,13 @@ def test_the_company_sees_its_closed_cases_apart_with_how_they_ended(
     today = clock.today().isoformat()
     assert today in granted.inner_text()
     # the company must do its own revision, and as an AEO its self-assessment, its renewal
-    # application and the renewal before its term ends; the office owes it the rest
+    # application and the renewal before its term ends, and as the operator of a bonded
+    # warehouse the renewal before the licence's term ends; the office owes it the rest
     to_do = page.locator("section#act li.to-do")
-    assert to_do.count() == 4
+    assert to_do.count() == 5
     assert to_do.filter(has_text="보정 기간").count() == 1
     assert to_do.filter(has_text="AEO-").count() == 3
+    assert to_do.filter(has_text="BAL-").count() == 1
     assert page.locator("section#waiting li.awaited").count() >= 4
     live = page.locator("section#cases").inner_text()
     assert granted.locator("a").first.inner_text() not in live
