@@ -20,9 +20,6 @@ class LinkedCases:
     opened_by: Case | None
     opened: list[Case]
 
-    def __bool__(self) -> bool:
-        return self.opened_by is not None or bool(self.opened)
-
 
 def linked_cases(case: Case, events: list[CaseEvent], reader: User) -> LinkedCases:
     """The case that opened ``case`` and the cases ``case`` opened (from its ``events``), as
@@ -38,5 +35,3 @@ def linked_cases(case: Case, events: list[CaseEvent], reader: User) -> LinkedCas
     return LinkedCases(found.get(parent) if isinstance(parent, str) else None,
                        [found[r] for r in references if r in found])
 
-
-__all__ = ["LinkedCases", "linked_cases"]

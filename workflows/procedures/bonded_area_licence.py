@@ -545,18 +545,16 @@ SURCHARGE_PAYMENT = Deadline(
                          "과징금은 국세 체납처분의 예에 따라 징수됩니다(제178조제4항, 제26조)"))
 
 REASONS = Field(name="reasons", label=Label("Reasons", "이유"), kind=FieldKind.LONGTEXT)
-def term_fields(after: After) -> tuple[Field, ...]:
-    """The term: in years, or the last day the office fixes for an exhibition or a
-    construction site (176(2))."""
-    return (
-        Field(name="years", label=Label("Term in years (Art. 176(1): at most 10)",
-                                        "특허기간(년)"),
-              kind=FieldKind.INTEGER, minimum=1, maximum=MAX_TERM_YEARS, required=False),
-        Field(name="valid_to", label=Label("Or the last day, for an exhibition or construction "
-                                           "site (Art. 176(2))",
-                                           "또는 만료일(보세전시장·보세건설장)"),
-              kind=FieldKind.DATE, required=False, future=True, follows=(after,)),
-    )
+TERM_FIELDS = (
+    Field(name="years", label=Label("Term in years (Art. 176(1): at most 10)", "특허기간(년)"),
+          kind=FieldKind.INTEGER, minimum=1, maximum=MAX_TERM_YEARS, required=False),
+    Field(name="valid_to", label=Label("Or the last day, for an exhibition or construction site "
+                                       "(Art. 176(2))", "또는 만료일(보세전시장·보세건설장)"),
+          kind=FieldKind.DATE, required=False, future=True,
+          follows=(After.entered("the review began"),)),
+)
+"""The term of a grant: in years, or the last day the office fixes for an exhibition or a
+construction site (176(2))."""
 
 
 
@@ -615,7 +613,7 @@ PROCEDURE = Procedure(
                    fields=(Field(name="valid_from", label=Label("Valid from", "특허기간 시작일"),
                                  kind=FieldKind.DATE, future=True,
                                  follows=(After.entered("the review began"),)),
-                           *term_fields(After.entered("the review began")),
+                           *TERM_FIELDS,
                            Field(name="requirements",
                                  label=Label("Requirements of Art. 174(3) checked",
                                              "특허 요건(제174조제3항) 확인 내용"),

@@ -571,30 +571,26 @@ def end_prescription_suspension(context: Context) -> dict[str, Any]:
 
 AMOUNT = Field(name="amount", label=Label("Amount paid (KRW)", "납부액(원)"),
                kind=FieldKind.INTEGER, minimum=1, maximum=10**12)
-PAYMENT_FIELDS = (
-    Field(name="method", label=Label("How it was paid", "납부 방법"), kind=FieldKind.CHOICE,
-          choices=PAYMENT_METHODS),
-    Field(name="paid_on", label=Label("Paid on", "납부일"), kind=FieldKind.DATE,
-          follows=(After.data("served_on", "the notice was served"),)),
-    Field(name="card_approved_on",
-          label=Label("Card approval day (Art. 311(6))", "카드 승인일"), kind=FieldKind.DATE,
-          required=False, follows=(After.data("served_on", "the notice was served"),),
-          help=Label("A card payment counts as made on this day.",
-                     "카드 납부는 승인일에 납부한 것으로 봅니다.")),
-)
-PREPAYMENT_FIELDS = (
-    Field(name="method", label=Label("How it was paid", "납부 방법"), kind=FieldKind.CHOICE,
-          choices=PAYMENT_METHODS),
-    Field(name="paid_on", label=Label("Paid on", "납부일"), kind=FieldKind.DATE,
-          follows=(After.happened("report_results", event="the results were reported"),)),
-    Field(name="card_approved_on",
-          label=Label("Card approval day (Art. 311(6))", "카드 승인일"), kind=FieldKind.DATE,
-          required=False,
-          follows=(After.happened("report_results", event="the results were reported"),),
-          help=Label("A card payment counts as made on this day.",
-                     "카드 납부는 승인일에 납부한 것으로 봅니다.")),
-)
-"""A prepayment is made before the notice is served: its day follows the results report."""
+def payment_fields(after: After) -> tuple[Field, ...]:
+    """How and when a payment was made (a card payment on its approval day, 311(6)); its days
+    follow ``after``: the service of the notice, or for a prepayment the results report."""
+    return (
+        Field(name="method", label=Label("How it was paid", "납부 방법"), kind=FieldKind.CHOICE,
+              choices=PAYMENT_METHODS),
+        Field(name="paid_on", label=Label("Paid on", "납부일"), kind=FieldKind.DATE,
+              follows=(after,)),
+        Field(name="card_approved_on",
+              label=Label("Card approval day (Art. 311(6))", "카드 승인일"),
+              kind=FieldKind.DATE, required=False, follows=(after,),
+              help=Label("A card payment counts as made on this day.",
+                         "카드 납부는 승인일에 납부한 것으로 봅니다.")),
+    )
+
+
+PAYMENT_FIELDS = payment_fields(After.data("served_on", "the notice was served"))
+PREPAYMENT_FIELDS = payment_fields(After.happened("report_results",
+                                                  event="the results were reported"))
+"""A prepayment is made before the notice is served: its days follow the results report."""
 FINE_EQUIVALENT = Field(name="fine_equivalent",
                         label=Label("Amount equivalent to the fine (KRW)",
                                     "벌금에 상당하는 금액(원)"),
@@ -617,6 +613,16 @@ PRIME_COST = Field(name="prime_cost", label=Label("Prime cost of the goods (KRW)
 GOODS_DELIVERED = Field(name="goods_delivered",
                         label=Label("Goods to be forfeited delivered", "몰수 해당 물품 납부"),
                         kind=FieldKind.BOOLEAN)
+STEP_FIELDS = (
+    Field(name="started_at", label=Label("Started at", "시작 일시"), kind=FieldKind.DATETIME,
+          follows=(After.entered("the investigation began"),)),
+    Field(name="place", label=Label("Place", "장소"), kind=FieldKind.TEXT),
+    Field(name="flagrant", label=Label("Against a flagrant offender (Art. 306(1) proviso)",
+                                       "현행범"),
+          kind=FieldKind.BOOLEAN),
+)
+"""When and where an investigation step or a seizure started, and whether against a flagrant
+offender: what the night rule of Art. 306 reads."""
 RESOLVED_ON = Field(name="resolved_on", label=Label("Resolved on", "의결일"),
                     kind=FieldKind.DATE, store=True,
                     follows=(After.entered("the case was referred"),))
@@ -710,15 +716,7 @@ PROCEDURE = Procedure(
                    fields=(Field(name="step", label=Label("Step", "조사 활동"),
                                  kind=FieldKind.CHOICE,
                                  choices=tuple(INVESTIGATION_STEPS.items())),
-                           Field(name="started_at", label=Label("Started at", "시작 일시"),
-                                 kind=FieldKind.DATETIME,
-                                 follows=(After.entered("the investigation began"),)),
-                           Field(name="place", label=Label("Place", "장소"),
-                                 kind=FieldKind.TEXT),
-                           Field(name="flagrant",
-                                 label=Label("Against a flagrant offender (Art. 306(1) proviso)",
-                                             "현행범"),
-                                 kind=FieldKind.BOOLEAN),
+                           *STEP_FIELDS,
                            Field(name="record", label=Label("The record", "기록 내용"),
                                  kind=FieldKind.LONGTEXT)),
                    reason_field="record", records=record_step),
@@ -727,15 +725,7 @@ PROCEDURE = Procedure(
                    label=Label("Record a seizure: its goods get a case of their own",
                                "압수 기록(압수물품 사건 개시)"),
                    guards=(seizure_started_in_daylight,),
-                   fields=(Field(name="started_at", label=Label("Started at", "시작 일시"),
-                                 kind=FieldKind.DATETIME,
-                                 follows=(After.entered("the investigation began"),)),
-                           Field(name="place", label=Label("Place", "장소"),
-                                 kind=FieldKind.TEXT),
-                           Field(name="flagrant",
-                                 label=Label("Against a flagrant offender (Art. 306(1) proviso)",
-                                             "현행범"),
-                                 kind=FieldKind.BOOLEAN),
+                   fields=(*STEP_FIELDS,
                            Field(name="warrant",
                                  label=Label("Warrant (Art. 296): its number, or why without",
                                              "압수·수색영장(제296조): 영장 번호 또는 사유"),
