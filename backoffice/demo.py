@@ -22,7 +22,7 @@ from backoffice.models import Notice, Office, Party, User
 from backoffice.notices.service import record_service
 from backoffice.workflow import fire, open_procedure_case
 from workflows import clock
-from workflows.demo import DEMO_CASES, Assignment, DaysAgo, Service
+from workflows.demo import DEMO_CASES, Assignment, CaseOf, DaysAgo, Service
 from workflows.identifiers import IdentifierKind, parse
 from workflows.roles import Role
 
@@ -102,12 +102,21 @@ def seed_demo() -> list[DemoUser]:
     return list(USERS)
 
 
-def _dated(values: Mapping[str, Any] | None, today: date) -> dict[str, Any] | None:
-    """The values with each :class:`DaysAgo` made the ISO date it stands for."""
+def _dated(values: Mapping[str, Any] | None, today: date,
+           opened: Mapping[tuple[str, str], str] | None = None) -> dict[str, Any] | None:
+    """The values with each :class:`DaysAgo` made the ISO date it stands for, and each
+    :class:`CaseOf` the reference of the case ``opened`` holds for it."""
     if values is None:
         return None
-    return {name: _moment(value, today) if isinstance(value, DaysAgo) else value
-            for name, value in values.items()}
+
+    def resolved(value: Any) -> Any:
+        if isinstance(value, DaysAgo):
+            return _moment(value, today)
+        if isinstance(value, CaseOf):
+            return (opened or {})[(value.procedure, value.party)]
+        return value
+
+    return {name: resolved(value) for name, value in values.items()}
 
 
 def _moment(ago: DaysAgo, today: date) -> str:
@@ -125,14 +134,16 @@ def _seed_cases(offices, parties, users) -> None:
     each, in order."""
     calendar = load_calendar()
     today = clock.today()
+    opened: dict[tuple[str, str], str] = {}
     for scenario in DEMO_CASES:
         with _on(scenario.opened, today):
             case = open_procedure_case(
                 scenario.procedure, party=parties[scenario.party],
                 office=offices[scenario.office], actor=users[scenario.actor], calendar=calendar,
                 assigned_officer=users[scenario.assigned] if scenario.assigned else None,
-                values=_dated(scenario.values, today),
+                values=_dated(scenario.values, today, opened),
             )
+        opened.setdefault((scenario.procedure, scenario.party), case.reference)
         for step in scenario.then:
             if isinstance(step, Assignment):
                 assign_case(case, users[step.officer], actor=users[step.by])

@@ -364,6 +364,8 @@ class Filler:
             return "P193456789123"
         if name == "period":
             return "10d"
+        if name == "licence":  # the kind first offered (134) belongs to no licensed area
+            return ""
         maximum = control.attrs.get("maxlength")
         text = f"Demo {name.replace('_', ' ')} {self.counter}"
         return text[: int(maximum)] if maximum and maximum.isdigit() else text

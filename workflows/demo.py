@@ -22,6 +22,15 @@ class DaysAgo:
     hour: int | None = None
 
 
+@dataclass(frozen=True)
+class CaseOf:
+    """The reference of the first demo case of ``procedure`` opened for ``party`` (a licence the
+    application names)."""
+
+    procedure: str
+    party: str
+
+
 @dataclass(frozen=True, kw_only=True)
 class Action:
     """An action fired on the case, by the user ``actor``, with ``values`` (dates as
@@ -125,7 +134,7 @@ APPLICATIONS = (
     ("161", 8, "BUSAN", "busan.officer", None, "10 sample bottles of imported wine"),
     ("158", 9, "BUSAN", "busan.officer", None, "relabelling of 400 cartons in bonded warehouse 3"),
     ("250", 14, "SEOUL", "officer2", None, "withdrawal of import declaration 12345-26-000001"),
-    ("187", 3, "SEOUL", "officer", "extend", "assembly work outside bonded factory 7"),
+    ("89-187", 3, "SEOUL", "officer", "extend", "assembly work outside designated factory 7"),
     ("134", 2, "BUSAN", "busan.officer", "grant", "entry of MV Hanbit Star at Gamcheon"),
 )
 """Applications of several kinds of deemed permission: some about to be deemed granted, one
@@ -313,7 +322,12 @@ def _licence(party: str, area_type: str, *, granted: int, years: int,
 
 LICENCES = (
     # A bonded warehouse licensed for ten years, operating.
-    _licence("company", "warehouse", granted=400, years=10),
+    # Its goods: domestic goods whose twelve months end within the month (Art. 177(1)1(b)).
+    _licence("company", "warehouse", granted=400, years=10, then=(
+        Action(trigger="record_goods_entry", actor="officer", at=DaysAgo(340),
+               values={"declaration_number": "02012-26-004711X (demo)",
+                       "goods": "300 cartons of cosmetics (demo)", "goods_kind": "domestic",
+                       "entered_on": DaysAgo(340)}),)),
     # A bonded factory whose entry of goods is suspended for two months (Art. 178(1)).
     _licence("logistics", "factory", granted=700, years=10, then=(
         Action(trigger="suspend", actor="officer", at=DaysAgo(10),
@@ -333,7 +347,17 @@ LICENCES = (
                        "goods": "120 pallets of general cargo (demo)."}))),
 )
 
+LICENSED_WORK = DemoCase(
+    procedure="deemed_permission", party="company", office="SEOUL", actor="officer",
+    assigned="officer",
+    values={"permission_kind": "158", "received_on": DaysAgo(2),
+            "application": "Relabelling of 300 cartons of cosmetics in the warehouse (demo).",
+            "licence": CaseOf("bonded_area_licence", "company")},
+)
+"""Maintenance work on goods stored in the company's licensed warehouse (Art. 158), under its
+licence: listed on the licence's page."""
+
 DEMO_CASES: tuple[DemoCase, ...] = (*OBJECTIONS, EXAMINATION, *DEEMED_PERMISSIONS,
                                     PRE_ASSESSMENT_REVIEW, *AEO_OPERATORS, *OFFENCES, EXEMPTED,
-                                    *LICENCES)
+                                    *LICENCES, LICENSED_WORK)
 """Every demo case, in the order they are opened."""

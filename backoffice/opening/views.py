@@ -101,7 +101,7 @@ def online_filings() -> list[tuple[str, Transition]]:
 
 def _opening(procedure_code: str):
     procedure = REGISTRY.get(procedure_code)
-    if procedure is None:
+    if procedure is None or procedure.opened_from:
         abort(404)
     wanted = request.values.get("trigger")
     for transition in procedure.openings:

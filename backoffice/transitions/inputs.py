@@ -101,3 +101,21 @@ def party_facts(procedure_code: str, party_id: int | None,
     bars = [{**data["bonded_area_bar"], "case": reference} for reference, data in others
             if isinstance(data, dict) and isinstance(data.get("bonded_area_bar"), dict)]
     return {"bonded_area_bars": bars}
+
+
+def linked_facts(procedure_code: str, party_id: int | None,
+                 values: Mapping[str, Any] | None) -> dict[str, dict[str, Any]]:
+    """The cases ``values`` name through the procedure's links (``Procedure.links``): each
+    one's reference, state and data, when it is a case of the linked procedure of the same
+    party (a licence of another operator is not this applicant's licence)."""
+    named = {link.field: (link.procedure, (values or {}).get(link.field))
+             for link in procedure_for(procedure_code).links}
+    named = {name: (code, str(ref).strip()) for name, (code, ref) in named.items() if ref}
+    if party_id is None or not named:
+        return {}
+    rows = db.session.execute(select(Case.reference, Case.procedure, Case.state, Case.data).where(
+        Case.party_id == party_id, Case.reference.in_({ref for _, ref in named.values()})))
+    found = {(reference, code): {"reference": reference, "state": state, "data": dict(data or {})}
+             for reference, code, state, data in rows}
+    return {name: found[(ref, code)] for name, (code, ref) in named.items()
+            if (ref, code) in found}

@@ -65,4 +65,5 @@ def read_case(case: Case, deadlines: list[Deadline] | None = None) -> CaseReadin
                                             else deadlines)),
         entered_on=entered_on, happened=happened,
         party=inputs.party_facts(case.procedure, case.party_id, case.id),
+        linked=inputs.linked_facts(case.procedure, case.party_id, case.data),
     )

@@ -229,7 +229,8 @@ def open_procedure_case(procedure_code: str, *, party: Party, office: Office,
                  **json_safe(stored),
                  **inputs.filing_period_facts(procedure_code, parsed, calendar)}
     plan = plan_opening(procedure, opening, role=role_of(actor), values=parsed,
-                        data=case_data, now=now, calendar=calendar, effective_at=effective_at)
+                        data=case_data, now=now, calendar=calendar, effective_at=effective_at,
+                        linked=inputs.linked_facts(procedure_code, party.id, parsed))
     return open_planned(plan, party=party, office=office, actor=actor,
                         assigned_officer=assigned_officer, effective_at=effective_at,
                         now=now, calendar=calendar)
@@ -263,7 +264,8 @@ def check_opening(procedure_code: str, opening, *, party: Party, actor: User | N
     parsed = parse_fields(opening, values)
     context = Context(state="", role=role_of(actor), now=now,
                       data=inputs.opening_facts(procedure_code, party, parsed), values=parsed,
-                      party=inputs.party_facts(procedure_code, party.id))
+                      party=inputs.party_facts(procedure_code, party.id),
+                      linked=inputs.linked_facts(procedure_code, party.id, parsed))
     check(procedure_for(procedure_code), opening.trigger, context,
           tolerance_days=inputs.future_tolerance_days())
     return parsed

@@ -78,8 +78,8 @@ def index():
                       include_closed=bool(data.get("include_closed")),
                       due=data.get("due") or None, sort=data.get("sort") or "deadline",
                       page=page)
-    openable = [code for code, procedure in REGISTRY.items()
-                if any(current_user.role in t.roles for t in procedure.openings)]
+    openable = [code for code, procedure in REGISTRY.items() if not procedure.opened_from
+                and any(current_user.role in t.roles for t in procedure.openings)]
     result = worklist(current_user, filters) if valid else Page([], 0, 1, 1)
     return render_template(
         "worklist/index.html", form=form, result=result,

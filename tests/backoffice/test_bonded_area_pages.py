@@ -52,3 +52,40 @@ def test_the_licence_page_shows_its_term_and_suspensions(app, client, auth):
     assert "Bonded factory" in page.text and data["location"] in page.text
     assert "최근 1년 내 정지 횟수" in page.text
     assert "물품반입 등 정지" in page.text
+
+
+def test_the_licence_page_lists_the_work_applied_for_under_it(app, client, auth):
+    reference = seeded(app)[0][0]  # the company's warehouse
+    with app.app_context():
+        work = db.session.scalars(select(Case).where(
+            Case.procedure == "deemed_permission",
+            Case.data["licence"].as_string() == reference)).one()
+        work_reference = work.reference
+    auth.login("officer", "gwanse-demo")
+    licence_page = visit(client, f"/cases/{reference}")
+    assert "이 특허에 딸린 사건" in licence_page.text and work_reference in licence_page.text
+    work_page = visit(client, f"/cases/{work_reference}")
+    owner = work_page.text.split('class="linked-owner"')[1].split("</div>")[0]
+    assert "특허" in owner and reference in owner
+    auth.logout()
+    auth.login("company", "gwanse-demo")  # the operator sees its own licence's cases too
+    assert work_reference in visit(client, f"/cases/{reference}").text
+
+
+def test_the_goods_entered_are_a_case_of_their_own_on_the_dashboard(app, client, auth):
+    reference = seeded(app)[0][0]  # the company's warehouse, whose goods entered 340 days ago
+    with app.app_context():
+        goods = db.session.scalars(select(Case).where(Case.procedure == "bonded_goods")).one()
+        goods_reference, until = goods.reference, goods.data["storage_until"]
+    auth.login("officer", "gwanse-demo")
+    licence_page = visit(client, f"/cases/{reference}")
+    assert goods_reference in licence_page.text.split('class="linked-children"')[1]
+    goods_page = visit(client, f"/cases/{goods_reference}")
+    assert "장치기간 만료일" in goods_page.text and "300 cartons of cosmetics" in goods_page.text
+    assert reference in goods_page.text.split('class="linked-parent"')[1].split("</div>")[0]
+    assert visit(client, "/cases/new/bonded_goods").status == 404  # only from the licence
+    auth.logout()
+    auth.login("supervisor", "gwanse-demo")
+    html = client.get("/dashboard").get_data(as_text=True)
+    listed = html[html.index('id="watch-bonded_goods-storage"'):].split("</table>")[0]
+    assert goods_reference in listed and until

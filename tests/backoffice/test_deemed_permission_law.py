@@ -23,16 +23,37 @@ from workflows.engine import Refusal, TransitionRefused
 from workflows.procedures.deemed_permission import KINDS, PROCEDURE
 
 
+def licence_for(people, area_type: str) -> str:
+    """An active licence of the applicant's, granted on 10 February 2026 for five years: the
+    factory or construction site whose operator alone applies under 185, 187 and 195."""
+    officer = people["officer"]
+    with clock.frozen(kst(2026, 2, 2, 10)):
+        licence = open_procedure_case(
+            "bonded_area_licence", party=people["payer"].party, office=people["office"],
+            actor=officer, values={"area_type": area_type, "location": "Pyeongtaek",
+                                   "area_m2": 5_000, "licensed_matters": "Manufacture",
+                                   "fee_paid": 72_000, "received_on": date(2026, 2, 2)})
+        db.session.commit()
+    act(licence, "start_review", officer, kst(2026, 2, 3, 10))
+    term = ({"valid_to": date(2027, 2, 9)} if area_type == "construction_site"
+            else {"years": 5})
+    act(licence, "grant", officer, kst(2026, 2, 9, 10), valid_from=date(2026, 2, 10),
+        requirements="Checked", **term)
+    return licence.reference
+
+
 @pytest.fixture
 def apply(people):
     def receive(received_on: date, kind: str = "161") -> Case:
         at = kst(received_on.year, received_on.month, received_on.day, 10)
+        types = KINDS[kind].licence_types
+        licence = licence_for(people, min(types)) if types else ""
         with clock.frozen(at):
             case = open_procedure_case(
                 "deemed_permission", party=people["payer"].party, office=people["office"],
                 actor=people["officer"], assigned_officer=people["officer"],
                 values={"permission_kind": kind, "received_on": received_on.isoformat(),
-                        "application": "12 sample bottles"})
+                        "application": "12 sample bottles", "licence": licence})
             db.session.commit()
         return case
 

@@ -161,6 +161,8 @@ SCRIPTED = {
 OPENED_WITH = {
     # The count of Art. 299(1) runs only for goods whose owner and offender are unknown.
     "seized_goods": {"owner_unidentified": "y"},
+    # The first kind (134) belongs to no licensed bonded area (Arts. 185, 187, 195 do).
+    "deemed_permission": {"licence": ""},
 }
 
 
@@ -175,6 +177,26 @@ def scripted_paths(procedure, states) -> list[tuple]:
     return found
 
 
+def opened_from(procedure, office, party, users, moment: datetime):
+    """The case of ``procedure`` that an action of its parent procedure opens: the parent
+    opened and taken along its scripted way to where that action is offered, then the action."""
+    parent = REGISTRY[procedure.opened_from]
+    spawner = next(t for t in parent.transitions if t.spawns == procedure.code)
+    case = open_procedure_case(
+        parent.code, party=party, office=office, actor=actor_for(parent.openings[0], users),
+        assigned_officer=users[Role.OFFICER],
+        values={**auto_values(parent.openings[0], moment.date()),
+                **OPENED_WITH.get(parent.code, {})})
+    for step in scripted_paths(parent, spawner.source)[0]:
+        trigger, typed = step
+        fire(case, trigger, actor=actor_for(parent.transition(trigger), users),
+             values={**auto_values(parent.transition(trigger), moment.date()), **typed})
+    fire(case, spawner.trigger, actor=actor_for(spawner, users),
+         values=auto_values(spawner, moment.date()))
+    return db.session.scalars(select(Case).where(Case.procedure == procedure.code)
+                              .order_by(Case.id.desc())).first()
+
+
 def drive(world: World, code: str, path, moment: datetime):
     """Open a case of ``code`` and take it along ``path``; the case, or None if refused."""
     procedure = REGISTRY[code]
@@ -182,10 +204,13 @@ def drive(world: World, code: str, path, moment: datetime):
         office, party, users = world.people()
         opening = procedure.openings[0]
         try:
-            case = open_procedure_case(
-                code, party=party, office=office, actor=actor_for(opening, users),
-                assigned_officer=users[Role.OFFICER],
-                values={**auto_values(opening, moment.date()), **OPENED_WITH.get(code, {})})
+            if procedure.opened_from:  # opened by an action of another case (goods, a licence)
+                case = opened_from(procedure, office, party, users, moment)
+            else:
+                case = open_procedure_case(
+                    code, party=party, office=office, actor=actor_for(opening, users),
+                    assigned_officer=users[Role.OFFICER],
+                    values={**auto_values(opening, moment.date()), **OPENED_WITH.get(code, {})})
             db.session.commit()
             for step in path:
                 trigger, typed = step if isinstance(step, tuple) else (step, {})
@@ -367,8 +392,9 @@ def can_take(world: World, case_id: int, trigger: str, now: datetime, role: str)
 def reach(template, folder, code: str, trigger: str, role: str):
     """Twin databases with a case of ``code`` where ``role`` may take ``trigger``."""
     procedure = REGISTRY[code]
-    for number, path in enumerate(itertools.chain.from_iterable(
-            paths_to(procedure, s) for s in procedure.transition(trigger).source)):
+    sources = procedure.transition(trigger).source
+    for number, path in enumerate(itertools.chain(scripted_paths(procedure, sources),
+                                                  *(paths_to(procedure, s) for s in sources))):
         attempt = folder / f"attempt-{number}"
         attempt.mkdir(parents=True)
         worlds = [World(template, attempt, n) for n in ("single", "batch")]

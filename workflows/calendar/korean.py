@@ -34,6 +34,9 @@ _UNITS_KO = {
 START_LABELS_KO = {
     # The starts the procedures declare (``Start.label``), and the calendar's own default.
     "start": "기산일",
+    "the day after the entry": "반입일의 다음 날",
+    "the day the storage period expired": "장치기간 만료일",
+    "the order to ship out": "반출 명령일",
     "filing": "청구일",
     "filing of the objection": "이의신청일",
     "filing of the request": "청구일",

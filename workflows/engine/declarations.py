@@ -160,6 +160,21 @@ class Watch:
     within_days: int = 90
 
 
+@dataclass(frozen=True, kw_only=True)
+class Link:
+    """A value of a case that names another case it belongs to: a permission applied for under
+    a licence (Arts. 185, 187, 195), goods stored in a licensed bonded area (Art. 177). The back
+    office reads the case named by ``field`` when it is a case of ``procedure`` of the same
+    party, for the guards (``Context.linked``), and shows each case on the other's page."""
+
+    field: str
+    procedure: str
+    label: Label
+    """What the named case is to this one ("Licence")."""
+    members: Label
+    """What this procedure's cases are to the named one ("Permissions applied for under it")."""
+
+
 NO_HELP = Label("")
 """A field that needs no explanation."""
 
@@ -246,6 +261,10 @@ class Context:
     """What the back office knows of the party from its other cases, for a procedure that
     reads it (``Procedure.reads_party``): the bonded-area bars its compliance with an offence
     notice or the revocation of a licence opened (``bonded_area_bars``, Art. 175 6-7)."""
+    linked: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """The cases the case's values name (``Procedure.links``), by the field that names them:
+    each one's ``reference``, ``state`` and ``data``; a field that names no case of the party
+    is absent."""
     calendar: Any = None
     """The statutory calendar, for the facts an action records that are counted under Art. 8
     (the last day of a report's 30 days, Art. 255-4(3); the end of a five-year term,
@@ -625,6 +644,11 @@ class Procedure:
     """Its guards read what the back office knows of the party from its other cases
     (``Context.party``), read when one of its people's actions is checked (the sweep's
     actions do not need it)."""
+    links: tuple[Link, ...] = ()
+    """The values of its cases that name a case they belong to (:class:`Link`)."""
+    opened_from: str | None = None
+    """Its cases are opened only by an action of a case of this procedure (goods entering a
+    licensed area, from the licence's page): no page offers its opening on its own."""
     details: Any = None
     """Its detail table (:class:`workflows.engine.details.Details`): the facts of its cases
     kept as real, indexed columns, one row per case."""

@@ -70,6 +70,8 @@ class CaseReading:
     """The legal day each action last happened on the case."""
     party: Mapping[str, Any] = field(default_factory=dict)
     """What the back office knows of the party (``Context.party``)."""
+    linked: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """The cases the case names (``Context.linked``)."""
 
     @property
     def open_deadlines(self) -> tuple[StoredDeadline, ...]:
@@ -85,6 +87,7 @@ class CaseReading:
             state=self.state, role=role, now=now, data=dict(self.data), values=values,
             open_deadlines=running, deadlines=newest,
             entered_on=self.entered_on, happened=self.happened, party=self.party,
+            linked=self.linked,
         )
 
 
@@ -226,12 +229,13 @@ def plan_transition(procedure: Procedure, case: CaseReading, trigger: str, *, ro
 
 def plan_opening(procedure: Procedure, transition: Transition, *, role: str,
                  values: Mapping[str, Any], data: Mapping[str, Any], now: datetime,
-                 calendar: StatutoryCalendar,
-                 effective_at: datetime | None = None) -> TransitionPlan:
+                 calendar: StatutoryCalendar, effective_at: datetime | None = None,
+                 linked: Mapping[str, Mapping[str, Any]] | None = None) -> TransitionPlan:
     """Plan the opening of a case by ``transition`` with ``values`` already checked (see
     :func:`checked`) and the case's first ``data``, with the facts the opening establishes
     (``records``: the day a count of Art. 299(1) starts from, when it applies)."""
-    context = Context(state="", role=role, now=now, data=data, values=values, calendar=calendar)
+    context = Context(state="", role=role, now=now, data=data, values=values, calendar=calendar,
+                      linked=linked or {})
     if transition.records is not None:
         data = {**data, **json_safe(dict(transition.records(context)))}
         context = replace(context, data=data)

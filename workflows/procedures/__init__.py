@@ -14,6 +14,7 @@ def _declared() -> dict[str, Procedure]:
     from workflows.procedures import (
         aeo,
         bonded_area_licence,
+        bonded_goods,
         deemed_permission,
         examination,
         external,
@@ -29,7 +30,8 @@ def _declared() -> dict[str, Procedure]:
                                 reinvestigation.PROCEDURE, pre_assessment_review.PROCEDURE,
                                 deemed_permission.PROCEDURE, aeo.PROCEDURE,
                                 offense_notification.PROCEDURE,
-                                seized_goods.PROCEDURE, bonded_area_licence.PROCEDURE)}
+                                seized_goods.PROCEDURE, bonded_area_licence.PROCEDURE,
+                                bonded_goods.PROCEDURE)}
 
 
 REGISTRY: dict[str, Procedure] = _declared()

@@ -32,6 +32,7 @@ from typing import Any
 
 from workflows.calendar.civil_act import period_end
 from workflows.calendar.periods import Period, Unit
+from workflows.citations import korean_citation
 from workflows.clock import as_date, seoul_date
 from workflows.engine import (
     SYSTEM,
@@ -47,8 +48,9 @@ from workflows.engine import (
     State,
     Transition,
 )
-from workflows.engine.declarations import STAYS, After, CaseFact, Grant, Said, Watch
+from workflows.engine.declarations import STAYS, After, CaseFact, Grant, Link, Said, Watch
 from workflows.legal_dates import korean_date
+from workflows.procedures import bonded_goods
 from workflows.roles import Role
 
 CODE = "bonded_area_licence"
@@ -441,6 +443,55 @@ def surcharge_owed(context: Context) -> Said | None:
     return Said("no penalty surcharge is owed", "납부할 과징금이 없습니다")
 
 
+def _goods_values(context: Context) -> dict[str, Any]:
+    """The goods' own case (:mod:`workflows.procedures.bonded_goods`) starts with the entry."""
+    return {field.name: context.values[field.name] for field in bonded_goods.ENTRY_FIELDS}
+
+
+# -- what belongs to a licence ------------------------------------------------------------------
+
+LICENCE_LINK = Link(field="licence", procedure=CODE, label=Label("Licence", "특허"),
+                    members=Label("Cases under this licence", "이 특허에 딸린 사건"))
+"""How another case names the licence it belongs to (a permission applied for under it, goods
+stored in the area): by the licence's reference, in its ``licence`` value."""
+AREA_TYPE_LABELS = dict(AREA_TYPES)
+
+
+def licence_refuses(context: Context, *, types: frozenset[str] = frozenset(),
+                    needed_for: str = "") -> Said | None:
+    """Why the licence the values name (``LICENCE_LINK``) does not carry what is asked: none
+    is named although ``types`` require one; it is not a licence of the party; it is of
+    another type than ``types``; it is not active (a suspended, revoked or ended licence
+    carries no new work, 178(1), 179(1)). ``needed_for``: the article asked for."""
+    named = str(context.values.get(LICENCE_LINK.field) or "").strip()
+    if not named:
+        if not types:
+            return None
+        kinds = " or ".join(AREA_TYPE_LABELS[t].en for t in sorted(types))
+        kinds_ko = " 또는 ".join(AREA_TYPE_LABELS[t].ko for t in sorted(types))
+        return Said(f"{needed_for} is given to the operator of a licensed {kinds}: give the "
+                    "reference of its licence",
+                    f"{korean_citation(needed_for)}은 {kinds_ko} 운영인에게 하는 것입니다. 그 "
+                    "특허의 사건번호를 적으십시오")
+    licence = context.linked.get(LICENCE_LINK.field)
+    if licence is None:
+        return Said(f"{named} is not a licensed bonded area of this operator",
+                    f"{named}은(는) 이 운영인의 특허보세구역이 아닙니다")
+    area_type = licence["data"].get("area_type")
+    if types and area_type not in types:
+        kind = AREA_TYPE_LABELS.get(area_type, Label(str(area_type)))
+        return Said(f"{named} is a licence for a {kind.en}; {needed_for} is not given there",
+                    f"{named}은(는) {kind.ko} 특허입니다. {korean_citation(needed_for)}은 그곳에 "
+                    "하는 것이 아닙니다")
+    if licence["state"] != "active":
+        state = PROCEDURE.state(licence["state"]).label
+        return Said(f"the licence {named} is not active ({state.en}): nothing new is permitted "
+                    "under it (Arts. 178(1), 179(1))",
+                    f"특허 {named}이(가) 유효하지 않습니다({state.ko}). 그 특허에 따라 새로 허가할 "
+                    "수 없습니다(제178조제1항, 제179조제1항)")
+    return None
+
+
 def facts(data: Mapping[str, Any], today: date) -> tuple[CaseFact, ...]:
     """The licence's header: type, location, licensed matters, term, suspensions in the last
     year and renewals used."""
@@ -763,6 +814,11 @@ PROCEDURE = Procedure(
                                  kind=FieldKind.DATE,
                                  follows=(After.data("valid_from", "the licence began"),)),),
                    records=_executive_replaced),
+        Transition(trigger="record_goods_entry", source=("active",), dest=STAYS, roles=OFFICE,
+                   article="Arts. 177(1), 183(2)",
+                   label=Label("Record goods entered into the area", "반입 물품 기록"),
+                   fields=bonded_goods.ENTRY_FIELDS, spawns=bonded_goods.CODE,
+                   spawn_values=_goods_values),
         Transition(trigger="impose_surcharge", source=("active",), dest=STAYS, roles=OFFICE,
                    article="Art. 178(3)",
                    label=Label("Impose a penalty surcharge instead of a suspension",

@@ -39,6 +39,8 @@ CATALOGUE: dict[str, ProcedureInfo] = {
                       "AEO certification", "Arts. 255-2 to 255-7"),
         ProcedureInfo("bonded_area_licence", "BAL", "특허보세구역 특허", "Licensed bonded area",
                       "Arts. 174 to 196-2"),
+        ProcedureInfo("bonded_goods", "BGS", "보세구역 장치물품", "Goods stored in a bonded area",
+                      "Arts. 177, 183, 184, 208"),
         ProcedureInfo("offense_notification", "OFN", "통고처분",
                       "Offense notification disposition", "Arts. 311 to 319"),
         ProcedureInfo("seized_goods", "SZG", "압수물품", "Seized goods",

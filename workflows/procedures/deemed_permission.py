@@ -63,6 +63,7 @@ from workflows.engine import (
 from workflows.engine.declarations import After, Said, Setting, article_ko
 from workflows.engine.details import Detail, Details
 from workflows.legal_dates import korean_date
+from workflows.procedures.bonded_area_licence import LICENCE_LINK, licence_refuses
 from workflows.roles import Role
 
 CODE = "deemed_permission"
@@ -104,6 +105,10 @@ class PermissionKind:
     so ``application`` is a paragraph of the applying article."""
     note: str = ""
     """What else the Act says about this kind (an exception that does or does not touch it)."""
+    licence_types: frozenset[str] = frozenset()
+    """The licensed bonded areas whose operator alone applies for it (185, 187: a bonded
+    factory; 195: a bonded construction site): the application names the licence, which must
+    be active (``bonded_area_licence.licence_refuses``)."""
 
     @property
     def label(self) -> str:
@@ -127,6 +132,8 @@ class PermissionKind:
 
 _TRANSFER_ONLY = ("146(1)2 includes aircraft navigating domestically for transfer only; 146(1) "
                   "proviso: not craft prescribed by Presidential Decree")
+
+FACTORY = frozenset({"factory"})
 
 KINDS: dict[str, PermissionKind] = {
     k.code: k
@@ -159,10 +166,11 @@ KINDS: dict[str, PermissionKind] = {
         PermissionKind("185", 185, "185(2)", "185(3)", "185(4)",
                        "work in a bonded factory using only domestic goods",
                        "내국물품만을 원료로 하는 작업 승인", "bonded-factory operator",
+                       licence_types=FACTORY,
                        note="185(3) says 'under paragraph (1)': the application is (2)'s"),
         PermissionKind("187", 187, "187(1)", "187(2)", "187(3)",
                        "work outside a bonded factory", "보세공장 외 작업 허가",
-                       "bonded-factory operator"),
+                       "bonded-factory operator", licence_types=FACTORY),
         PermissionKind("250", 250, "250(1)", "250(4)", "250(5)",
                        "withdrawal of an export, import or return declaration",
                        "신고의 취하 승인", "declarant",
@@ -216,6 +224,7 @@ KINDS: dict[str, PermissionKind] = {
                        "work outside a bonded construction site",
                        "보세건설장 외 작업 허가", "operator", applies="195(2)",
                        application_applied=False,
+                       licence_types=frozenset({"construction_site"}),
                        note="195(2) applies 187(2) to (7); the permission is 195(1)'s"),
         PermissionKind("89-187", 187, "187(1)", "187(2)", "187(3)",
                        "work outside a designated factory (Art. 89 exemption)",
@@ -232,6 +241,17 @@ KINDS: dict[str, PermissionKind] = {
                        "내국운송 신고의 취하 승인", "declarant", applies="221(2)"),
     )
 }
+
+
+def _under_its_licence(context: Context) -> Said | None:
+    """Arts. 185(2), 187(1), 195(1): the operator of the licensed area applies, under an active
+    licence; any other application may name the licence of the area it concerns (158, 159,
+    161 in a licensed area), which must then be the applicant's and active."""
+    kind = KINDS.get(context.values.get("permission_kind") or "")
+    if kind is None:
+        return None
+    return licence_refuses(context, types=kind.licence_types,
+                           needed_for=kind.reference("application"))
 
 
 def kind_of(context: Context) -> PermissionKind:
@@ -329,6 +349,13 @@ RECEIVE_FIELDS = (
     Field(name="application",
           label=Label("What is applied for (goods, place, period)", "신청 내용"),
           kind=FieldKind.LONGTEXT, store=True),
+    Field(name=LICENCE_LINK.field, label=Label("Licence of the bonded area", "특허보세구역 특허"),
+          kind=FieldKind.TEXT, required=False, store=True,
+          help=Label("The case reference of the licence the work belongs to: needed for "
+                     "work in or outside a bonded factory (Arts. 185, 187) or outside a bonded "
+                     "construction site (Art. 195).",
+                     "작업이 속하는 특허의 사건번호: 보세공장 내·외 작업(제185조, 제187조), "
+                     "보세건설장 외 작업(제195조)에 필요합니다.")),
 )
 
 OFFICE = frozenset({Role.OFFICER, Role.SUPERVISOR})
@@ -371,7 +398,8 @@ PROCEDURE = Procedure(
     transitions=(
         Transition(trigger="receive", source=(), dest="received",
                    roles=frozenset({*OFFICE, Role.DUTY_PAYER}), article=_paragraph("application"),
-                   label=Label("Receive the application", "신청 접수"), fields=RECEIVE_FIELDS),
+                   label=Label("Receive the application", "신청 접수"), fields=RECEIVE_FIELDS,
+                   guards=(_under_its_licence,)),
         Transition(trigger="grant", source=("received", "extended"), dest="granted", roles=OFFICE,
                    article=_paragraph("period"), label=Label("Grant permission", "허가"),
                    outcome=Label("Permission was granted", "허가되었습니다"),
@@ -443,6 +471,7 @@ PROCEDURE = Procedure(
     ),
     configured=configured_period,
     subject=subject,
+    links=(LICENCE_LINK,),
     details=Details(table="deemed_permission_details", columns=(
         Detail(name="permission_kind", kind=FieldKind.CHOICE, indexed=True),
         Detail(name="received_on", kind=FieldKind.DATE, indexed=True),

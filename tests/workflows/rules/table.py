@@ -112,6 +112,8 @@ class Case:
     happened: Mapping[str, date] = field(default_factory=dict)
     party: Mapping[str, Any] = field(default_factory=dict)
     """What the back office knows of the party from its other cases (``Context.party``)."""
+    linked: Mapping[str, Any] = field(default_factory=dict)
+    """The cases the values name (``Context.linked``)."""
 
     def given(self, changes: Mapping[str, Any]) -> Case:
         updates = {}
@@ -132,7 +134,8 @@ class Case:
         return Context(state=state, role=role, now=self.now, data=dict(self.data),
                        values=values, open_deadlines=dict(self.open_deadlines),
                        deadlines=dict(self.deadlines), entered_on=self.entered_on,
-                       happened=dict(self.happened), party=dict(self.party))
+                       happened=dict(self.happened), party=dict(self.party),
+                       linked=dict(self.linked))
 
 
 @dataclass(frozen=True)

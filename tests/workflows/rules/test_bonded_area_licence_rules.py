@@ -181,6 +181,10 @@ TABLE += [
      given(values={"ground": "disqualified"},
            open_deadlines={"executive_cure": open_until("executive_cure", "2027-02-15")})),
 
+    # -- goods entered into the area: their own case (Art. 177(1)) -------------------------------
+    *by_role("active", "record_goods_entry", OFFICE_ONLY),
+    ("suspended", "officer", "record_goods_entry", NOT_AVAILABLE),  # no entry (178(1))
+
     # -- the penalty surcharge (Art. 178(3)) ---------------------------------------------------
     *by_role("active", "impose_surcharge", OFFICE_ONLY,
              given(values={"sales": 100_000_000, "amount": 3_000_000})),

@@ -34,6 +34,11 @@ BASE = Case(
 APPLICATION = {"permission_kind": "134", "received_on": "2026-03-09",
                "application": "Entry of MV Hanbit at the Yeonpyeong anchorage"}
 RECEIVED = given(raw=APPLICATION)
+FACTORY_WORK = {**APPLICATION, "permission_kind": "187", "licence": "BAL-2026-000001",
+                "application": "Sewing at a subcontractor's plant, 10 to 31 March"}
+FACTORY = {"reference": "BAL-2026-000001", "state": "active",
+           "data": {"area_type": "factory"}}
+OUTSIDE_FACTORY = given(raw=FACTORY_WORK, linked={"licence": FACTORY})
 PASSED = given(open_deadlines={"processing": open_until("processing", "2026-03-12")})
 """The 10 days ended at 24:00 KST on 12 March: permission deemed granted from the 13th."""
 EXTENSION = given(values={"extension_days": 5})
@@ -51,6 +56,23 @@ TABLE = [
      given(raw={**APPLICATION, "received_on": "2026-03-17"})),
     (NEW, "officer", "receive", invalid_field("choose one of the listed options"),
      given(raw={**APPLICATION, "permission_kind": "160"})),  # 160 has no deemed clause
+    # Arts. 185(2), 187(1), 195(1): the operator applies under its active licence
+    (NEW, "officer", "receive", ALLOWED, OUTSIDE_FACTORY),
+    (NEW, "officer", "receive", guard_failed("licensed Bonded factory"),
+     given(raw={**FACTORY_WORK, "licence": ""})),
+    (NEW, "officer", "receive", guard_failed("not active (Entry of goods suspended)"),
+     given(raw=FACTORY_WORK, linked={"licence": {**FACTORY, "state": "suspended"}})),
+    (NEW, "officer", "receive", guard_failed("is a licence for a Bonded warehouse"),
+     given(raw=FACTORY_WORK,
+           linked={"licence": {**FACTORY, "data": {"area_type": "warehouse"}}})),
+    (NEW, "officer", "receive", guard_failed("not a licensed bonded area of this operator"),
+     given(raw=FACTORY_WORK)),  # no licence of the applicant's has that reference
+    (NEW, "officer", "receive", guard_failed("Art. 195(1)"),
+     given(raw={**FACTORY_WORK, "permission_kind": "195-187"},
+           linked={"licence": FACTORY})),  # work outside a construction site, not a factory
+    (NEW, "officer", "receive", ALLOWED,  # maintenance work may name its warehouse
+     given(raw={**APPLICATION, "permission_kind": "158", "licence": "BAL-2026-000002"},
+           linked={"licence": {**FACTORY, "data": {"area_type": "warehouse"}}})),
 
     # -- the notice within the period: grant or refuse (e.g. Art. 134(3)) ------------------
     ("received", "officer", "grant", ALLOWED),
