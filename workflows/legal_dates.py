@@ -48,6 +48,7 @@ EVENTS_KO = {
     "the disposition notice was received": "처분 통지를 받은 날",
     "the request was filed": "청구일",
     "the goods entered": "반입일",
+    "the ground was recorded": "결격사유 일자",
     "the request was filed with the Tax Tribunal": "조세심판원에 청구한 날",
     "the request was filed with the Board of Audit and Inspection": "감사원에 청구한 날",
     "the attorney's appointment was recorded": "대리인 선임을 기록한 날",

@@ -9,7 +9,8 @@ from flask import current_app, has_app_context
 from sqlalchemy import select
 
 from backoffice.extensions import db
-from backoffice.models import Case, Party
+from backoffice.models import Authorisation, Case, Party
+from backoffice.models.authorisation import AuthorisationStatus
 from workflows.calendar import StatutoryCalendar
 from workflows.procedures import procedure_for
 
@@ -92,15 +93,26 @@ def party_facts(procedure_code: str, party_id: int | None,
                 case_id: int | None = None) -> dict[str, Any]:
     """What a procedure that reads the party (``Procedure.reads_party``) knows of it from its
     other cases: each bonded-area bar one of them recorded (``bonded_area_bar``: compliance
-    with an offence notice, Art. 175 6(b) and 7; the revocation of a licence, 175 6(a)), with
-    the case that opened it."""
+    with an offence notice, Art. 175 6(b) and 7; the revocation of a licence, 175 6(a); a
+    ground recorded from outside, 175 2 to 8), with the case that opened it; and the
+    authorisations it holds in force (a licence whose revocation a new ground makes mandatory,
+    178(2)2)."""
     if party_id is None or not procedure_for(procedure_code).reads_party:
         return {}
     others = db.session.execute(select(Case.reference, Case.data).where(
         Case.party_id == party_id, Case.id != (case_id or 0)).order_by(Case.id))
     bars = [{**data["bonded_area_bar"], "case": reference} for reference, data in others
             if isinstance(data, dict) and isinstance(data.get("bonded_area_bar"), dict)]
-    return {"bonded_area_bars": bars}
+    held = db.session.execute(
+        select(Authorisation.kind, Authorisation.number, Case.reference)
+        .join(Case, Case.id == Authorisation.case_id)
+        .where(Authorisation.holder_id == party_id,
+               Authorisation.status == AuthorisationStatus.IN_FORCE,
+               Case.id != (case_id or 0))
+        .order_by(Authorisation.id))
+    return {"bonded_area_bars": bars,
+            "authorisations": [{"kind": kind, "number": number, "case": reference}
+                               for kind, number, reference in held]}
 
 
 def linked_facts(procedure_code: str, party_id: int | None,

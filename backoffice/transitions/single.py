@@ -230,7 +230,8 @@ def open_procedure_case(procedure_code: str, *, party: Party, office: Office,
                  **inputs.filing_period_facts(procedure_code, parsed, calendar)}
     plan = plan_opening(procedure, opening, role=role_of(actor), values=parsed,
                         data=case_data, now=now, calendar=calendar, effective_at=effective_at,
-                        linked=inputs.linked_facts(procedure_code, party.id, parsed))
+                        linked=inputs.linked_facts(procedure_code, party.id, parsed),
+                        party=inputs.party_facts(procedure_code, party.id))
     return open_planned(plan, party=party, office=office, actor=actor,
                         assigned_officer=assigned_officer, effective_at=effective_at,
                         now=now, calendar=calendar)

@@ -282,3 +282,11 @@ def test_a_surcharge_instead_of_a_suspension_is_at_most_3_100_of_the_sales(peopl
          "2027년 2월 5일까지", "제178조제4항")
     act(case, "record_surcharge_paid", officer, kst(2027, 2, 1, 10), paid_on=date(2027, 2, 1))
     assert deadline(case, "surcharge_payment").status == "met"
+
+
+def test_the_checklist_of_174_3_is_the_types_as_configured(people, app):
+    case = application(people)
+    assert case.data["requirements_checklist"][-1].startswith("자본금")  # a warehouse's
+    assert case.data["renewal_lead_months"] == 1
+    app.config["BONDED_AREA_REQUIREMENTS"] = {"warehouse": ["방화벽 / a firewall"]}
+    assert application(people).data["requirements_checklist"] == ["방화벽 / a firewall"]

@@ -13,7 +13,8 @@ import pytest
 
 from backoffice.extensions import db
 from backoffice.workflow import open_procedure_case
-from tests.backoffice.test_bonded_area_law import application
+from tests.backoffice.test_bonded_area_law import application, notice_text
+from tests.notice_helpers import says
 from tests.procedure_helpers import act, deadline, kst
 from workflows import clock
 from workflows.engine import TransitionRefused
@@ -158,6 +159,9 @@ def test_an_early_ship_out_order_fixes_its_own_day(people):
         ship_out_by=date(2027, 2, 15), reasons="The cold store must be emptied for repairs")
     assert goods.state == "ship_out_ordered"
     assert deadline(goods, "ordered_ship_out").due_date == date(2027, 2, 15)
+    assert deadline(goods, "storage").status != "open"  # the order replaces the period
+    says(notice_text(goods, "bonded_goods_ship_out_order"), "반출 명령서", "제177조제2항",
+         "2027년 2월 15일까지", "The cold store must be emptied for repairs", "90일")
 
 
 def test_no_goods_enter_a_suspended_area(people):

@@ -80,6 +80,7 @@ def test_the_goods_entered_are_a_case_of_their_own_on_the_dashboard(app, client,
     auth.login("officer", "gwanse-demo")
     licence_page = visit(client, f"/cases/{reference}")
     assert goods_reference in licence_page.text.split('class="linked-children"')[1]
+    assert "최근 물품 반입일" in licence_page.text  # Art. 178(2)4 counts from it
     goods_page = visit(client, f"/cases/{goods_reference}")
     assert "장치기간 만료일" in goods_page.text and "300 cartons of cosmetics" in goods_page.text
     assert reference in goods_page.text.split('class="linked-parent"')[1].split("</div>")[0]
@@ -89,3 +90,23 @@ def test_the_goods_entered_are_a_case_of_their_own_on_the_dashboard(app, client,
     html = client.get("/dashboard").get_data(as_text=True)
     listed = html[html.index('id="watch-bonded_goods-storage"'):].split("</table>")[0]
     assert goods_reference in listed and until
+
+
+def test_the_operator_applies_for_the_renewal_on_its_portal(app, client, auth):
+    from tests.form_crawler import Page, submit
+
+    reference = seeded(app)[0][0]  # the company's warehouse
+    auth.login("company", "gwanse-demo")
+    page = visit(client, f"/cases/{reference}")
+    form = page.form(action="/actions/request_renewal")
+    response = submit(client, form, **{"request_renewal-requested_years": "10",
+                                       "request_renewal-fee_paid": "45000"})
+    shown = Page.of(response)
+    if shown.status == 200 and any("confirm-form" in f.classes for f in shown.forms):
+        response = submit(client, shown.form(css="confirm-form"), "Confirm")
+    after = visit(client, f"/cases/{reference}")
+    assert "갱신 신청" in after.text and "신청기한 경과 후" not in after.text
+    assert "운영 폐지 신고" in after.text  # the operator may report its cessation too
+    with app.app_context():
+        data = db.session.scalars(select(Case).where(Case.reference == reference)).one().data
+        assert data["renewal_requested_years"] == 10 and data["renewal_requested_in_time"]

@@ -52,6 +52,7 @@ CASES = {
     "bonded_area_revocation": ("bonded_area_licence", "revoke", "Art. 178(2)"),
     "bonded_area_surcharge": ("bonded_area_licence", "impose_surcharge", "Art. 178(3)"),
     "bonded_area_wind_down": ("bonded_area_licence", "fix_wind_down", "Art. 182(2)"),
+    "bonded_goods_ship_out_order": ("bonded_goods", "order_ship_out", "Art. 177(2)"),
     "revocation": ("deemed_permission", "revoke",
                    "revocation of a deemed permission [Assumption]"),
     "aeo_pre_audit_result": ("aeo_certification", "notify_pre_audit", "Art. 255-2(4)"),

@@ -37,6 +37,8 @@ START_LABELS_KO = {
     "the day after the entry": "반입일의 다음 날",
     "the day the storage period expired": "장치기간 만료일",
     "the order to ship out": "반출 명령일",
+    "the first day of the bar": "결격 시작일",
+    "the ground was recorded": "결격사유 기록일",
     "filing": "청구일",
     "filing of the objection": "이의신청일",
     "filing of the request": "청구일",

@@ -230,12 +230,14 @@ def plan_transition(procedure: Procedure, case: CaseReading, trigger: str, *, ro
 def plan_opening(procedure: Procedure, transition: Transition, *, role: str,
                  values: Mapping[str, Any], data: Mapping[str, Any], now: datetime,
                  calendar: StatutoryCalendar, effective_at: datetime | None = None,
-                 linked: Mapping[str, Mapping[str, Any]] | None = None) -> TransitionPlan:
+                 linked: Mapping[str, Mapping[str, Any]] | None = None,
+                 party: Mapping[str, Any] | None = None) -> TransitionPlan:
     """Plan the opening of a case by ``transition`` with ``values`` already checked (see
     :func:`checked`) and the case's first ``data``, with the facts the opening establishes
-    (``records``: the day a count of Art. 299(1) starts from, when it applies)."""
+    (``records``: the day a count of Art. 299(1) starts from, when it applies), which may read
+    the cases the values name (``linked``) and what is known of the party (``party``)."""
     context = Context(state="", role=role, now=now, data=data, values=values, calendar=calendar,
-                      linked=linked or {})
+                      linked=linked or {}, party=party or {})
     if transition.records is not None:
         data = {**data, **json_safe(dict(transition.records(context)))}
         context = replace(context, data=data)

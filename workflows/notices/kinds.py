@@ -305,6 +305,13 @@ KINDS: dict[str, NoticeKind] = {kind.code: kind for kind in (
         "promptly (182(1))",
     ),
     NoticeKind(
+        "bonded_goods_ship_out_order", "반출 명령서", "Order to Ship Goods Out of a Bonded Area",
+        "Art. 177(2)",
+        "the goods and their declaration, the storage period they are ordered out within, the "
+        "last day to ship them out, what not complying leads to (178(1)2), and the appeal",
+        APPEAL_WITHIN_90_DAYS,
+    ),
+    NoticeKind(
         "revocation", "간주허가 취소 통지서", "Revocation of the Deemed Permission",
         "revocation of a deemed permission [Assumption]; appealable (Art. 119)",
         "the revocation, its reasons and the appeal open against it",

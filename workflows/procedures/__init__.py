@@ -18,6 +18,7 @@ def _declared() -> dict[str, Procedure]:
         deemed_permission,
         examination,
         external,
+        licence_disqualification,
         objection,
         offense_notification,
         pre_assessment_review,
@@ -31,7 +32,7 @@ def _declared() -> dict[str, Procedure]:
                                 deemed_permission.PROCEDURE, aeo.PROCEDURE,
                                 offense_notification.PROCEDURE,
                                 seized_goods.PROCEDURE, bonded_area_licence.PROCEDURE,
-                                bonded_goods.PROCEDURE)}
+                                bonded_goods.PROCEDURE, licence_disqualification.PROCEDURE)}
 
 
 REGISTRY: dict[str, Procedure] = _declared()

@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
-from workflows.calendar.civil_act import period_end
+from workflows.calendar.civil_act import add_months, period_end
 from workflows.calendar.periods import Period, Unit
 from workflows.citations import korean_citation
 from workflows.clock import as_date, seoul_date
@@ -48,7 +48,16 @@ from workflows.engine import (
     State,
     Transition,
 )
-from workflows.engine.declarations import STAYS, After, CaseFact, Grant, Link, Said, Watch
+from workflows.engine.declarations import (
+    STAYS,
+    After,
+    CaseFact,
+    Grant,
+    Link,
+    Said,
+    Setting,
+    Watch,
+)
 from workflows.legal_dates import korean_date
 from workflows.procedures import bonded_goods
 from workflows.roles import Role
@@ -68,6 +77,8 @@ MAX_WIND_DOWN_MONTHS = 6
 """Art. 182(2)."""
 REPEATED_SUSPENSIONS = 3
 """Art. 178(2)3: at least three suspensions within one year."""
+DORMANT_YEARS = 2
+"""Art. 178(2)4: no goods shipped in for two years or more."""
 BAR_YEARS = 2
 """Art. 175 6(a): two years from the revocation."""
 IN_FORCE = ("active", "suspended")
@@ -80,6 +91,61 @@ MAX_SURCHARGE_PERCENT = 3
 SURCHARGE_PAYMENT_PERIOD = "30d"
 """The due date of a penalty surcharge, which Art. 178(3) leaves to Presidential Decree
 [Assumption: 30 days from the notice]."""
+OPERATOR_OR_OFFICE = frozenset({*OFFICE, Role.DUTY_PAYER})
+"""The reports and applications the operator files itself, on its portal (179(2), 174(1)), or
+the office records when they come on paper."""
+
+
+_COMMON = ("시설: 면적·구조·소방·보안 설비가 고시 기준에 맞음 / facilities: area, structure, fire "
+           "safety and security meet the KCS standards",
+           "보세사 채용 또는 관리 인력 / a bonded-goods manager (bonded clerk) employed",
+           "재고관리 전산설비 / computerised stock management",
+           "관세 등 채권 확보 담보 또는 보험 / security or insurance for the duty on goods stored")
+DEFAULT_REQUIREMENTS = {
+    "warehouse": (*_COMMON, "자본금 또는 자산 요건 / capital or assets"),
+    "factory": (*_COMMON, "제조·가공 공정 및 원료 관리 체계 / manufacturing process and raw "
+                          "materials control"),
+    "exhibition": (*_COMMON[:2], "박람회 등 전시 계획 / the exhibition's plan and period"),
+    "construction_site": (*_COMMON[:2], "공사 계획 및 기간 / the works' plan and period"),
+    "store": (*_COMMON, "특허심사위원회 평가 / the Licensing Committee's evaluation (Art. 176-3)"),
+}
+"""The requirements of Art. 174(3) per type, which the KCS Commissioner sets following the
+Decree's standards [Assumption: a summary of the KCS notice; configure the deployment's own]."""
+
+
+def _check_lead(name: str, value: Any) -> None:
+    if not isinstance(value, int) or not 0 <= value <= 12:
+        raise ValueError(f"{name}: months before the term ends, 0 to 12")
+
+
+def _check_requirements(name: str, value: Any) -> None:
+    types = {code for code, _ in AREA_TYPES}
+    if not isinstance(value, Mapping) or set(value) - types or any(
+            not isinstance(items, list | tuple) or not all(isinstance(i, str) and i.strip()
+                                                           for i in items)
+            for items in value.values()):
+        raise ValueError(f"{name}: a list of requirements (text) for each of {sorted(types)}")
+
+
+RENEWAL_LEAD_SETTING = Setting(
+    name="BONDED_AREA_RENEWAL_LEAD_MONTHS", default=1, check=_check_lead,
+    about="how many months before the licence's term ends the operator applies for its "
+          "renewal (Art. 174(1); the lead time is the Enforcement Decree's [Assumption: 1])")
+REQUIREMENTS_SETTING = Setting(
+    name="BONDED_AREA_REQUIREMENTS", default=DEFAULT_REQUIREMENTS, check=_check_requirements,
+    about="the checklist of requirements the office checks for each type of licensed bonded "
+          "area (Art. 174(3): set by the KCS Commissioner following the Decree's standards)")
+
+
+def configured_licence(settings, values) -> dict[str, Any]:
+    """The renewal lead time and the type's checklist (174(3)) in force when the licence was
+    applied for, kept on the case."""
+    checklists = {**DEFAULT_REQUIREMENTS, **(settings.get(REQUIREMENTS_SETTING.name) or {})}
+    return {"renewal_lead_months": settings.get(RENEWAL_LEAD_SETTING.name,
+                                                RENEWAL_LEAD_SETTING.default),
+            "requirements_checklist": list(checklists.get(values.get("area_type"), ()))}
+
+
 CURABLE = frozenset({"guardianship", "bankrupt"})
 """Art. 178(2)2 proviso: only an executive under 175 2 or 3 may be replaced in time."""
 
@@ -140,30 +206,40 @@ REFUSAL_GROUNDS = (
 
 
 def bars_in_force(context: Context, day: date) -> list[Mapping[str, Any]]:
-    """The two-year bars of Art. 175 6-7 the party's other cases opened that still run on
-    ``day`` (a bar whose last day was yesterday no longer refuses)."""
+    """The bars of Art. 175 the party's other cases recorded that still run on ``day`` (a bar
+    whose last day was yesterday no longer refuses; one without a last day runs until it is
+    lifted: a guardianship, a bankruptcy not yet discharged)."""
     return [bar for bar in context.party.get("bonded_area_bars") or ()
             if as_date(bar.get("from")) and as_date(bar["from"]) <= day
-            <= as_date(bar.get("until"))]
+            and (bar.get("until") is None or day <= as_date(bar["until"]))]
 
 
-BARS_KO = {"Art. 175 6(a)": "제175조제6호가목", "Art. 175 6(b)": "제175조제6호나목",
-           "Art. 175 7": "제175조제7호"}
+BARS_KO = {"Art. 175 2": "제175조제2호", "Art. 175 3": "제175조제3호",
+           "Art. 175 4": "제175조제4호", "Art. 175 5": "제175조제5호",
+           "Art. 175 6(a)": "제175조제6호가목", "Art. 175 6(b)": "제175조제6호나목",
+           "Art. 175 7": "제175조제7호", "Art. 175 8": "제175조제8호"}
 
 
 def not_barred(context: Context) -> Said | None:
-    """Art. 175 6-7: no licence while a two-year bar runs. The proviso of 175 lets a person
-    barred under 175 6 go on operating the areas it already holds: the renewal of this licence
-    is not refused for such a bar (it arose in another case); a bar of 175 7 refuses it."""
+    """Art. 175: no licence while a ground recorded against the party runs. The proviso of 175
+    lets a person barred under 175 6 go on operating the areas it already holds: the renewal
+    of this licence is not refused for such a bar (it arose in another case); any other ground
+    refuses it."""
     day = seoul_date(context.now)
     for bar in bars_in_force(context, day):
         article = bar.get("article", "")
         if context.state in IN_FORCE and article.startswith("Art. 175 6"):
             continue  # 175 proviso: an existing licence, the ground arose elsewhere
-        until, since = as_date(bar["until"]), as_date(bar["from"])
+        until, since = as_date(bar.get("until")), as_date(bar["from"])
+        cited = BARS_KO.get(article, article)
+        if until is None:
+            return Said(f"the applicant is barred from a licence by {article} while the ground "
+                        f"lasts (case {bar.get('case')}, from {since})",
+                        f"신청인은 그 사유가 해소될 때까지 {cited}에 따라 특허를 받을 수 "
+                        f"없습니다(사건 {bar.get('case')}, {korean_date(since)}부터)")
         return Said(f"the applicant is barred from a licence until {until} by {article} "
                     f"(case {bar.get('case')}, from {since})",
-                    f"신청인은 {BARS_KO.get(article, article)}에 따라 {korean_date(until)}까지 "
+                    f"신청인은 {cited}에 따라 {korean_date(until)}까지 "
                     f"특허를 받을 수 없습니다(사건 {bar.get('case')}, {korean_date(since)}부터)")
     return None
 
@@ -217,7 +293,8 @@ def renewable(context: Context) -> Said | None:
             return Said("a bonded store's licence may be renewed only twice (Art. 176-2(6)): "
                         "a new licence needs a new application, evaluated (176-2(3))",
                         "보세판매장 특허는 2회까지만 갱신할 수 있습니다(제176조의2제6항)")
-        if (context.values.get("years") or 0) > STORE_RENEWAL_YEARS:
+        years = context.values.get("years") or context.values.get("requested_years") or 0
+        if years > STORE_RENEWAL_YEARS:
             return Said("a bonded store's renewal is for at most five years (Art. 176-2(6))",
                         "보세판매장 특허의 갱신기간은 5년 이내입니다(제176조의2제6항)")
     return None
@@ -271,6 +348,19 @@ def _term_days(context: Context) -> str:
     return f"{(last - first).days + 1}d"
 
 
+def _renewal_requested(context: Context) -> dict[str, Any]:
+    """The application for renewal (174(1)), and whether it came by the lead time before the
+    term ends that the deployment configures (the Decree's; ``BONDED_AREA_RENEWAL_LEAD_MONTHS``):
+    a late one is still decided, the page says it was late."""
+    day = seoul_date(context.now)
+    lead = int(context.data.get("renewal_lead_months", RENEWAL_LEAD_SETTING.default))
+    latest = add_months(as_date(context.data["valid_to"]), -lead)[0] if lead else \
+        as_date(context.data["valid_to"])
+    return {"renewal_requested_on": day.isoformat(),
+            "renewal_requested_years": context.values["requested_years"],
+            "renewal_requested_in_time": day <= latest}
+
+
 def renewal_from(context: Context) -> date:
     """Renewal: the term runs on from the day after the old one ends."""
     return as_date(context.data["valid_to"]) + timedelta(days=1)
@@ -288,17 +378,36 @@ def suspensions_within_a_year(data: Mapping[str, Any], day: date) -> int:
 
 
 def revocation_ground_holds(context: Context) -> Said | None:
-    """Art. 178(2)3 is open only after three suspensions within one year, from the history."""
-    if context.values.get("ground") != "repeated_suspensions":
-        return None
+    """Art. 178(2)3 is open only after three suspensions within one year, from the history;
+    178(2)4 only when no goods were shipped in for two years (from the last entry the licence's
+    goods record, or from the first day of the licence when none entered)."""
+    ground = context.values.get("ground")
     day = seoul_date(context.now)
-    count = suspensions_within_a_year(context.data, day)
-    if count < REPEATED_SUSPENSIONS:
-        return Said(f"{count} suspension(s) within the year before {day}: Art. 178(2)3 needs "
-                    "at least three",
-                    f"{korean_date(day)} 이전 1년 내 정지처분은 {count}회입니다. "
-                    "제178조제2항제3호는 3회 이상이어야 합니다")
+    if ground == "repeated_suspensions":
+        count = suspensions_within_a_year(context.data, day)
+        if count < REPEATED_SUSPENSIONS:
+            return Said(f"{count} suspension(s) within the year before {day}: Art. 178(2)3 "
+                        "needs at least three",
+                        f"{korean_date(day)} 이전 1년 내 정지처분은 {count}회입니다. "
+                        "제178조제2항제3호는 3회 이상이어야 합니다")
+    if ground == "dormant":
+        last = as_date(context.data.get("last_goods_entry_on") or context.data.get("valid_from"))
+        if last is not None:
+            dormant_from = period_end(last + timedelta(days=1), Period(DORMANT_YEARS,
+                                                                       Unit.YEARS))[0]
+            if day <= dormant_from:
+                return Said(f"goods were last shipped in on {last}: Art. 178(2)4 needs two "
+                            f"years without any, after {dormant_from}",
+                            f"마지막 반입일이 {korean_date(last)}입니다. 제178조제2항제4호는 "
+                            f"2년 이상 반입 실적이 없어야 합니다({korean_date(dormant_from)} 이후)")
     return None
+
+
+def _goods_entered(context: Context) -> dict[str, Any]:
+    """The licence keeps the day goods last entered the area (178(2)4 counts from it)."""
+    entered = as_date(context.values["entered_on"])
+    last = as_date(context.data.get("last_goods_entry_on"))
+    return {"last_goods_entry_on": max(entered, last or entered).isoformat()}
 
 
 def _suspended(context: Context) -> dict[str, Any]:
@@ -508,6 +617,20 @@ def facts(data: Mapping[str, Any], today: date) -> tuple[CaseFact, ...]:
                                  "최근 1년 내 정지 횟수(제178조제2항제3호)"),
                            str(suspensions_within_a_year(data, today))),
                   CaseFact(Label("Renewals", "갱신 횟수"), str(data.get("renewals", 0)))]
+    if data.get("requirements_checklist") and not data.get("valid_to"):
+        shown.append(CaseFact(Label("Requirements to check (Art. 174(3))",
+                                    "확인할 특허 요건(제174조제3항)"),
+                              " · ".join(data["requirements_checklist"])))
+    if data.get("last_goods_entry_on"):
+        shown.append(CaseFact(Label("Goods last entered (Art. 178(2)4)",
+                                    "최근 물품 반입일(제178조제2항제4호)"),
+                              as_date(data["last_goods_entry_on"])))
+    if data.get("renewal_requested_on"):
+        late = not data.get("renewal_requested_in_time")
+        shown.append(CaseFact(
+            Label("Renewal applied for" + (" (after the lead time)" if late else ""),
+                  "갱신 신청" + ("(신청기한 경과 후)" if late else "")),
+            as_date(data["renewal_requested_on"])))
     return tuple(shown)
 
 
@@ -681,6 +804,17 @@ PROCEDURE = Procedure(
                                  kind=FieldKind.CHOICE, choices=REFUSAL_GROUNDS, store=True),
                            REASONS),
                    reason_field="reasons", notices=("bonded_area_refusal",)),
+        Transition(trigger="request_renewal", source=("active",), dest=STAYS,
+                   roles=OPERATOR_OR_OFFICE, article="Art. 174(1)",
+                   label=Label("Apply for the renewal of the licence", "특허 갱신 신청"),
+                   guards=(renewable,),
+                   fields=(Field(name="requested_years",
+                                 label=Label("Term asked for, in years", "신청 갱신기간(년)"),
+                                 kind=FieldKind.INTEGER, minimum=1, maximum=MAX_TERM_YEARS),
+                           Field(name="fee_paid", label=Label("Fee paid (KRW, Art. 174(2))",
+                                                             "수수료 납부액(원, 제174조제2항)"),
+                                 kind=FieldKind.INTEGER, minimum=0, maximum=10**9)),
+                   records=_renewal_requested),
         Transition(trigger="renew", source=("active",), dest=STAYS, roles=OFFICE,
                    article="Art. 174(1); 176; 176-2(6)",
                    label=Label("Renew the licence for a new term", "특허 갱신"),
@@ -818,7 +952,7 @@ PROCEDURE = Procedure(
                    article="Arts. 177(1), 183(2)",
                    label=Label("Record goods entered into the area", "반입 물품 기록"),
                    fields=bonded_goods.ENTRY_FIELDS, spawns=bonded_goods.CODE,
-                   spawn_values=_goods_values),
+                   spawn_values=_goods_values, records=_goods_entered),
         Transition(trigger="impose_surcharge", source=("active",), dest=STAYS, roles=OFFICE,
                    article="Art. 178(3)",
                    label=Label("Impose a penalty surcharge instead of a suspension",
@@ -862,10 +996,10 @@ PROCEDURE = Procedure(
                                  "(Art. 179(1)3)",
                                  "특허기간이 끝나 특허의 효력이 상실되었습니다(제179조제1항제3호)"),
                    records=_ended, ends_grant="expired"),
-        Transition(trigger="cease", source=IN_FORCE, dest="invalidated", roles=OFFICE,
-                   article="Art. 179(1)1; 179(2)",
-                   label=Label("Record that the operator ceased operating",
-                               "운영인의 운영 폐지 신고 기록"),
+        Transition(trigger="cease", source=IN_FORCE, dest="invalidated",
+                   roles=OPERATOR_OR_OFFICE, article="Art. 179(1)1; 179(2)",
+                   label=Label("Report that the operator ceased operating",
+                               "운영 폐지 신고"),
                    outcome=Label("Your licence became void: you ceased operating the area "
                                  "(Art. 179(1)1)",
                                  "운영을 폐지하여 특허의 효력이 상실되었습니다(제179조제1항제1호)"),
@@ -914,6 +1048,8 @@ PROCEDURE = Procedure(
     },
     reads_party=True,
     facts=facts,
+    configured=configured_licence,
+    settings=(RENEWAL_LEAD_SETTING, REQUIREMENTS_SETTING),
     subject=subject,
     decided_states=frozenset({"refused", "active"}),
     watches=(

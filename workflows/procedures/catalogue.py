@@ -41,6 +41,8 @@ CATALOGUE: dict[str, ProcedureInfo] = {
                       "Arts. 174 to 196-2"),
         ProcedureInfo("bonded_goods", "BGS", "보세구역 장치물품", "Goods stored in a bonded area",
                       "Arts. 177, 183, 184, 208"),
+        ProcedureInfo("licence_disqualification", "LDQ", "특허보세구역 결격사유",
+                      "Disqualification for a licensed bonded area", "Art. 175"),
         ProcedureInfo("offense_notification", "OFN", "통고처분",
                       "Offense notification disposition", "Arts. 311 to 319"),
         ProcedureInfo("seized_goods", "SZG", "압수물품", "Seized goods",

@@ -35,6 +35,9 @@ BASE = Case(now=kst(2026, 12, 1),
 
 OFFICE_ONLY = {"officer": ALLOWED, "supervisor": ALLOWED, "duty_payer": NOT_PERMITTED,
                "system": NOT_PERMITTED}
+OPERATOR_TOO = {"officer": ALLOWED, "supervisor": ALLOWED, "duty_payer": ALLOWED,
+                "system": NOT_PERMITTED}
+"""The operator files it on its portal (179(2), 174(1)); the office records a paper one."""
 SCHEDULER_ONLY = {"officer": NOT_PERMITTED, "supervisor": NOT_PERMITTED,
                   "duty_payer": NOT_PERMITTED, "system": ALLOWED}
 
@@ -84,6 +87,11 @@ TABLE = [
     ("active", "officer", "refuse", NOT_AVAILABLE),
 
     # -- renewal (Arts. 174(1), 176-2(6)) ------------------------------------------------------
+    *by_role("active", "request_renewal", OPERATOR_TOO,
+             given(values={"requested_years": 10, "fee_paid": 45_000})),
+    ("suspended", "duty_payer", "request_renewal", NOT_AVAILABLE),
+    ("active", "duty_payer", "request_renewal", guard_failed("at most five years"),
+     given(data={"area_type": "store"}, values={"requested_years": 6, "fee_paid": 45_000})),
     *by_role("active", "renew", OFFICE_ONLY, given(values={"years": 10})),
     ("suspended", "officer", "renew", NOT_AVAILABLE),
     # the 175 proviso: a bar of 175 6 from another case leaves an existing licence; 175 7 not
@@ -130,13 +138,20 @@ TABLE = [
     ("suspended", "officer", "revoke", guard_failed("2 suspension(s) within the year"),
      given(values={"ground": "repeated_suspensions"},
            data={"suspensions_decided": ["2025-12-01", "2026-05-10", "2026-11-20"]})),
+    # 178(2)4: two years without goods, from the last entry (from 2 December 2024: the two
+    # years end on 2 December 2026) or the licence's first day (1 March 2024: ended 2026-03-01)
+    ("active", "officer", "revoke", ALLOWED, given(values={"ground": "dormant"})),
+    ("active", "officer", "revoke", guard_failed("after 2026-12-02"),
+     given(values={"ground": "dormant"}, data={"last_goods_entry_on": "2024-12-02"})),
+    ("active", "officer", "revoke", ALLOWED,
+     given(values={"ground": "dormant"}, data={"last_goods_entry_on": "2024-11-30"})),
     ("revoked", "officer", "revoke", NOT_AVAILABLE),
 
     # -- the end of the licence (Arts. 179, 182) ------------------------------------------------
     *by_role("active", "expire", SCHEDULER_ONLY),
     ("suspended", "system", "expire", ALLOWED),
     ("invalidated", "system", "expire", NOT_AVAILABLE),
-    *by_role("active", "cease", OFFICE_ONLY),
+    *by_role("active", "cease", OPERATOR_TOO),
     ("under_review", "officer", "cease", NOT_AVAILABLE),
     *by_role("revoked", "fix_wind_down", OFFICE_ONLY),
     ("invalidated", "officer", "fix_wind_down", ALLOWED),
