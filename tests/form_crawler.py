@@ -350,6 +350,8 @@ class Filler:
     def _date(self, name: str) -> date:
         if name == "until":  # an Art. 10 extension: later than any demo due date
             return self.today + timedelta(days=120)
+        if name == "ship_out_by":  # an order to ship out early: a later day (Art. 177(2))
+            return self.today + timedelta(days=7)
         if name == "day":  # a closure day to add: a future working day
             day = self.today + timedelta(days=200)
             while day.weekday() >= 5:

@@ -357,7 +357,18 @@ LICENSED_WORK = DemoCase(
 """Maintenance work on goods stored in the company's licensed warehouse (Art. 158), under its
 licence: listed on the licence's page."""
 
+DISQUALIFICATION = DemoCase(
+    procedure="licence_disqualification", party="logistics", office="SEOUL", actor="officer",
+    assigned="officer", opened=DaysAgo(3),
+    values={"ground": "bankrupt", "occurred_on": DaysAgo(6),
+            "authority": "Seoul Bankruptcy Court 2026Ha1234 (demo)",
+            "executive": "Park Ji-hoon, director of the bonded factory (demo)"},
+)
+"""An executive of the factory's operator declared bankrupt (Arts. 175 3 and 8): the record
+bars the company and opens the review of its licence (178(2)2, with the three months of its
+proviso to replace the executive)."""
+
 DEMO_CASES: tuple[DemoCase, ...] = (*OBJECTIONS, EXAMINATION, *DEEMED_PERMISSIONS,
                                     PRE_ASSESSMENT_REVIEW, *AEO_OPERATORS, *OFFENCES, EXEMPTED,
-                                    *LICENCES, LICENSED_WORK)
+                                    *LICENCES, LICENSED_WORK, DISQUALIFICATION)
 """Every demo case, in the order they are opened."""

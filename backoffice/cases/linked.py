@@ -18,7 +18,7 @@ from backoffice.extensions import db
 from backoffice.models import Case, CaseEvent, User
 from backoffice.security import visible_cases
 from workflows.engine import Label
-from workflows.procedures import REGISTRY, procedure_for
+from workflows.procedures import REGISTRY
 
 MEMBERS_SHOWN = 50
 """The cases that belong to one (a licence's permissions and goods) the page lists, newest
@@ -41,7 +41,8 @@ def linked_cases(case: Case, events: list[CaseEvent], reader: User) -> LinkedCas
     references = [e.payload["opened"] for e in events
                   if isinstance(e.payload, dict) and e.payload.get("opened")]
     parent = data.get("parent_reference")
-    links = [(link, data.get(link.field)) for link in procedure_for(case.procedure).links]
+    declared = REGISTRY.get(case.procedure)  # a catalogued procedure not declared has none
+    links = [(link, data.get(link.field)) for link in (declared.links if declared else ())]
     named = [(link, ref) for link, ref in links if isinstance(ref, str) and ref]
     wanted = {*references, *([parent] if isinstance(parent, str) else []),
               *(ref for _, ref in named)}

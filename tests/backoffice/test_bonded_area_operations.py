@@ -143,11 +143,12 @@ def test_foreign_goods_may_be_extended_by_a_year_then_go_to_sale(people):
     assert goods.state == "referred_for_sale"
 
 
-def test_goods_in_a_factory_stay_for_the_licence_term_and_may_not_be_ordered_out(people):
+def test_goods_in_a_factory_stay_while_the_licence_runs_and_may_not_be_ordered_out(people):
     from tests.procedure_helpers import refused
 
     goods = entered(people, "foreign", licence=factory(people))
-    assert deadline(goods, "storage").due_date == date(2031, 12, 14)  # the five-year term
+    # 177(1)2: no period of their own; they stay while the licence, renewed or not, runs
+    assert deadline(goods, "storage") is None and goods.data.get("storage_until") is None
     said = refused(goods, "order_ship_out", people["officer"], kst(2027, 2, 1, 10),
                    ship_out_by=date(2027, 2, 15), reasons="Space needed")
     assert "Art. 177(2)" in said.said

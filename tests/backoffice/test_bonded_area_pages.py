@@ -110,3 +110,19 @@ def test_the_operator_applies_for_the_renewal_on_its_portal(app, client, auth):
     with app.app_context():
         data = db.session.scalars(select(Case).where(Case.reference == reference)).one().data
         assert data["renewal_requested_years"] == 10 and data["renewal_requested_in_time"]
+
+
+def test_a_disqualified_executive_puts_the_licence_under_review_on_the_dashboard(
+        app, client, auth):
+    seeded(app)
+    with app.app_context():
+        record = db.session.scalars(select(Case).where(
+            Case.procedure == "licence_disqualification")).one()
+        reference, held = record.reference, record.data["licences_to_review"]
+    assert len(held) == 1  # the logistics company's factory
+    auth.login("supervisor", "gwanse-demo")
+    html = client.get("/dashboard").get_data(as_text=True)
+    listed = html[html.index('id="watch-licence_disqualification-licence_review"'):]
+    assert reference in listed.split("</table>")[0]
+    page = visit(client, f"/cases/{reference}")
+    assert "제175조제8호" in page.text or "Art. 175 8" in page.text

@@ -109,3 +109,11 @@ def test_a_record_the_act_does_not_allow_is_refused(people, values, fragment):
         record(people, kst(2026, 11, 2, 10), occurred_on=date(2026, 10, 30), **values)
     db.session.rollback()
     assert fragment in caught.value.said
+
+
+def test_a_bar_that_already_ended_opens_no_review(people):
+    licensed(people)
+    bar = record(people, kst(2026, 12, 1, 10), ground="fine_smuggling",
+                 occurred_on=date(2024, 6, 3))  # two years ended on 3 June 2026
+    assert bar.data["bonded_area_bar"]["until"] == "2026-06-03"
+    assert "licences_to_review" not in bar.data and deadline(bar, "licence_review") is None

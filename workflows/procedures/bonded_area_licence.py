@@ -329,7 +329,7 @@ def _last_day(context: Context, valid_from: date) -> date:
 
 def _granted(context: Context) -> dict[str, Any]:
     valid_from = as_date(context.values["valid_from"])
-    return {"valid_from": valid_from.isoformat(),
+    return {"valid_from": valid_from.isoformat(), "licensed_since": valid_from.isoformat(),
             "valid_to": _last_day(context, valid_from).isoformat(), "term": 1, "renewals": 0}
 
 
@@ -339,7 +339,9 @@ def _renewed(context: Context) -> dict[str, Any]:
     return {"valid_from": valid_from.isoformat(),
             "valid_to": term_end(valid_from, context.values["years"]).isoformat(),
             "term": context.data.get("term", 1) + 1,
-            "renewals": context.data.get("renewals", 0) + 1}
+            "renewals": context.data.get("renewals", 0) + 1,
+            "renewal_requested_on": None, "renewal_requested_years": None,
+            "renewal_requested_in_time": None}
 
 
 def _term_days(context: Context) -> str:
@@ -391,15 +393,25 @@ def revocation_ground_holds(context: Context) -> Said | None:
                         f"{korean_date(day)} 이전 1년 내 정지처분은 {count}회입니다. "
                         "제178조제2항제3호는 3회 이상이어야 합니다")
     if ground == "dormant":
-        last = as_date(context.data.get("last_goods_entry_on") or context.data.get("valid_from"))
-        if last is not None:
-            dormant_from = period_end(last + timedelta(days=1), Period(DORMANT_YEARS,
-                                                                       Unit.YEARS))[0]
-            if day <= dormant_from:
-                return Said(f"goods were last shipped in on {last}: Art. 178(2)4 needs two "
-                            f"years without any, after {dormant_from}",
-                            f"마지막 반입일이 {korean_date(last)}입니다. 제178조제2항제4호는 "
-                            f"2년 이상 반입 실적이 없어야 합니다({korean_date(dormant_from)} 이후)")
+        entered = as_date(context.data.get("last_goods_entry_on"))
+        since = as_date(context.data.get("licensed_since") or context.data.get("valid_from"))
+        if entered is not None and (since is None or entered >= since):
+            # an entry happens during its day: the two years run from the next (Civil Act 157)
+            last, dormant_from = entered, period_end(entered + timedelta(days=1),
+                                                     Period(DORMANT_YEARS, Unit.YEARS))[0]
+        elif since is not None:  # none entered: from 00:00 of the licence's first day
+            last, dormant_from = since, period_end(since, Period(DORMANT_YEARS, Unit.YEARS))[0]
+        else:
+            return None
+        if day <= dormant_from:
+            what = (f"goods were last shipped in on {last}" if last == entered
+                    else f"no goods were shipped in since the licence began on {last}")
+            what_ko = (f"마지막 반입일이 {korean_date(last)}입니다" if last == entered
+                       else f"특허 개시일({korean_date(last)}) 이후 반입 실적이 없습니다")
+            return Said(f"{what}: Art. 178(2)4 needs two years without any, after "
+                        f"{dormant_from}",
+                        f"{what_ko}. 제178조제2항제4호는 2년 이상 반입 실적이 없어야 합니다"
+                        f"({korean_date(dormant_from)} 이후)")
     return None
 
 
@@ -1059,5 +1071,9 @@ PROCEDURE = Procedure(
                           "물품반입 등 정지 중인 특허보세구역"), kind="suspension"),
         Watch(label=Label("Bonded areas winding down (Art. 182)",
                           "특허의제기간 중인 보세구역(제182조)"), kind="wind_down"),
+        Watch(label=Label("Disqualified executives to replace (Art. 178(2)2 proviso)",
+                          "교체할 결격 임원(제178조제2항제2호 단서)"), kind="executive_cure"),
+        Watch(label=Label("Successors' reports awaited (Art. 179(3))",
+                          "승계 신고 대기(제179조제3항)"), kind="succession"),
     ),
 )

@@ -4,17 +4,19 @@ its own for each entry, opened from the licence's page and linked to it.
 - **The storage period** (177(1)): in a bonded warehouse, foreign goods for the period the KCS
   Commissioner fixes within one year (177(1)1(a)), extendable by up to one more year; domestic
   goods for the period the Commissioner fixes, at most one year (177(1)1(b)); in the other
-  licensed areas, the licence's term (177(1)2). Goods stockpiled under 177(1)1(c) are stored
-  for the period the stockpile needs, which the office recognises: [Assumption] the licence's
-  term, the office ending it earlier by an order under 177(2). The Commissioner's periods are
-  configuration (``BONDED_STORAGE_MONTHS``).
+  licensed areas, the licence's term (177(1)2): no period of their own runs, they stay while
+  the licence, renewed or extended, runs and leave with its wind-down (182). Goods stockpiled
+  under 177(1)1(c) are stored for the period the stockpile needs, which the office recognises:
+  [Assumption] likewise the licence's term, the office ending it earlier by an order under
+  177(2). The Commissioner's periods are configuration (``BONDED_STORAGE_MONTHS``).
 - **After the period**: foreign goods may be sold after publication (208(1)): the case is
   flagged for the sale procedure; domestic goods in a warehouse are shipped out by the
   operator within ten days from the day the period expires (184(1); an administrative fine,
   277(6)4).
 - **An order to ship out early** (177(2)): the head of the office may order goods out of a
   bonded warehouse within the 177(1)1 period when it is needed to manage them; the order fixes
-  its own last day.
+  its own last day, after today and within the period; not complying is an administrative fine
+  (277(6)6).
 
 The storage period is a period after which the law attaches an effect, counted under the Civil
 Act from the day after the entry (Art. 8(2); Civil Act Art. 157) and not moved off a weekend or
@@ -110,24 +112,26 @@ def in_an_active_licence(context: Context) -> Said | None:
 
 
 def storage_last_day(area_type: str | None, kind: str, entered_on: date,
-                     months: Mapping[str, int], licence_ends: date | None) -> date | None:
-    """Art. 177(1): the last day goods may stay; the Commissioner's months from the day after
-    the entry in a warehouse (177(1)1(a)-(b)), the licence's term otherwise (177(1)2) and for
-    a stockpile [Assumption]."""
+                     months: Mapping[str, int]) -> date | None:
+    """Art. 177(1)1(a)-(b): in a warehouse, the Commissioner's months from the day after the
+    entry. None where the period is the licence's term (177(1)2, and a stockpile
+    [Assumption]): the goods then stay as long as the licence, renewed or extended, runs, and
+    leave with its wind-down (182)."""
     if area_type == "warehouse" and kind in months:
         return period_end(entered_on + timedelta(days=1), Period(months[kind], Unit.MONTHS))[0]
-    return licence_ends
+    return None
 
 
 def _entered(context: Context) -> dict[str, Any]:
     licence = _licence(context).get("data") or {}
     entered_on = as_date(context.values["entered_on"])
     last = storage_last_day(licence.get("area_type"), context.values["goods_kind"], entered_on,
-                            context.data.get("storage_months") or STORAGE_SETTING.default,
-                            as_date(licence.get("valid_to")))
-    return {"area_type": licence.get("area_type"), "storage_from":
-            (entered_on + timedelta(days=1)).isoformat(),
-            "storage_until": last.isoformat() if last else None}
+                            context.data.get("storage_months") or STORAGE_SETTING.default)
+    facts = {"area_type": licence.get("area_type")}
+    if last is not None:
+        facts.update(storage_from=(entered_on + timedelta(days=1)).isoformat(),
+                     storage_until=last.isoformat())
+    return facts
 
 
 def _storage_days(context: Context) -> str:
@@ -169,11 +173,34 @@ def _extended(context: Context) -> dict[str, Any]:
 
 
 def in_a_warehouse(context: Context) -> Said | None:
-    """Art. 177(2): the order reaches goods within the period of 177(1)1, a bonded warehouse's."""
+    """Art. 177(2): the order reaches goods in a bonded warehouse within their period of
+    177(1)1, and fixes a later day than today, within that period."""
     if context.data.get("area_type") != "warehouse":
         return Said("an order to ship out early is given for goods in a bonded warehouse "
                     "(Art. 177(2))",
                     "조기 반출 명령은 보세창고의 물품에 대하여 합니다(제177조제2항)")
+    by = as_date(context.values.get("ship_out_by"))
+    if by is None:
+        return None
+    if by <= seoul_date(context.now):
+        return Said("give a day after today to ship the goods out by",
+                    "반출 기한은 오늘 이후의 날로 적으십시오")
+    until = as_date(context.data.get("storage_until"))
+    if until is not None and by > until:
+        return Said(f"the order is given within the storage period, which ends on {until} "
+                    "(Art. 177(2))",
+                    f"반출 명령은 장치기간({korean_date(until)}까지) 안에서 합니다(제177조제2항)")
+    return None
+
+
+def foreign_goods(context: Context) -> Said | None:
+    """Art. 208(1): only foreign goods whose period expired are sold; domestic goods are
+    shipped out by the operator (184(1))."""
+    if context.data.get("goods_kind") == "domestic":
+        return Said("domestic goods are not sold: the operator ships them out within ten days "
+                    "(Art. 184(1))",
+                    "내국물품은 매각하지 않습니다. 운영인이 10일 이내에 반출하여야 합니다"
+                    "(제184조제1항)")
     return None
 
 
@@ -183,8 +210,9 @@ def _ordered(context: Context) -> dict[str, Any]:
 
 
 def _order_days(context: Context) -> str:
+    """The days from the order to the day it fixes (a later day, ``in_a_warehouse``)."""
     first, last = as_date(context.data["ordered_on"]), as_date(context.data["ship_out_by"])
-    return f"{max((last - first).days, 1)}d"
+    return f"{(last - first).days}d"
 
 
 def _period_ended(context: Context) -> dict[str, Any]:
@@ -208,10 +236,10 @@ def facts(data: Mapping[str, Any], today: date) -> tuple[CaseFact, ...]:
         shown.append(CaseFact(Label("Kind", "구분"), kind))
     if area is not None:
         shown.append(CaseFact(Label("Area", "보세구역"), area))
-    if data.get("storage_until"):
-        shown.append(CaseFact(Label("May stay until (Art. 177(1))",
-                                    "장치기간 만료일(제177조제1항)"),
-                              as_date(data["storage_until"])))
+    shown.append(CaseFact(Label("May stay until (Art. 177(1))", "장치기간 만료일(제177조제1항)"),
+                          as_date(data["storage_until"]) if data.get("storage_until") else
+                          Label("while the licence runs (Art. 177(1)2)",
+                                "특허기간 동안(제177조제1항제2호)")))
     return tuple(shown)
 
 
@@ -234,11 +262,13 @@ SHIPPED = Field(name="shipped_on", label=Label("Shipped out on", "반출일"), k
                 store=True, follows=(After.data("entered_on", "the goods entered"),))
 STORAGE = Deadline(
     kind="storage", label=Label("storage period", "장치기간"), article="Art. 177(1)",
-    period=_storage_days, start=Start.data("storage_from", "the day after the entry"),
+    period=_storage_days,
+    start=Start.data("storage_from", "the day after the entry", optional=True),
     on_expiry=Expiry.transition("storage_period_ends"), rollover=False,
     starts_at_midnight=True, reminders=("30d", "7d"),
     period_text="the Commissioner's months from the day after the entry in a warehouse "
-                "(177(1)1), the licence's term elsewhere (177(1)2); never rolled over")
+                "(177(1)1); none of their own elsewhere (the licence's term, 177(1)2); never "
+                "rolled over")
 SHIP_OUT = Deadline(
     kind="ship_out", label=Label("shipment of domestic goods after the storage period",
                                  "장치기간 경과 내국물품의 반출"),
@@ -257,10 +287,11 @@ ORDERED_SHIP_OUT = Deadline(
     start=Start.data("ordered_on", "the order to ship out"),
     on_expiry=Expiry.flag(), reminders=("3d", "1d"), met_by=("record_ship_out",),
     owed_by=Duty.PARTY,
-    when_it_passes=Label("the order was not complied with: a ground to suspend the entry of "
-                         "goods into the area (Art. 178(1)2)",
-                         "반출 명령을 이행하지 않았습니다. 물품반입 정지 사유가 됩니다"
-                         "(제178조제1항제2호)"))
+    when_it_passes=Label("the order was not complied with: an administrative fine of up to KRW 1 "
+                         "million (Art. 277(6)6) and a ground to suspend the entry of goods into "
+                         "the area (Art. 178(1)2)",
+                         "반출 명령을 이행하지 않아 100만원 이하의 과태료 대상이 되며"
+                         "(제277조제6항제6호) 물품반입 정지 사유가 됩니다(제178조제1항제2호)"))
 
 PROCEDURE = Procedure(
     code=CODE,
@@ -315,6 +346,7 @@ PROCEDURE = Procedure(
         Transition(trigger="refer_to_sale", source=("period_ended",), dest="referred_for_sale",
                    roles=OFFICE, article="Art. 208(1)",
                    label=Label("Refer to the sale procedure", "매각 절차 회부"),
+                   guards=(foreign_goods,),
                    outcome=Label("The storage period passed: the goods go to the sale procedure "
                                  "(Art. 208(1))",
                                  "장치기간이 지나 물품을 매각 절차에 넘겼습니다(제208조제1항)"),

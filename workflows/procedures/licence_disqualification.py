@@ -19,8 +19,11 @@ says who recorded it, when and on what.
 - **Licences in force** (178(2)2): a ground of 175 makes the revocation of the party's licences
   mandatory (but for a 175 6 ground, which the 175 proviso lets it keep, and a corporation's
   executive under 175 2 or 3, who may be replaced within three months). When the party holds a
-  licence, the record opens the office's review of it: 14 days [Assumption: the Act sets no
-  time; the office's own], after which the supervisors are alerted.
+  licence and the bar still runs, the record opens the office's review of it: 14 days
+  [Assumption: the Act sets no time; the office's own], after which the supervisors are
+  alerted. The review is what the office does on the licence: it opens the revocation, or, for
+  an executive under 175 2 or 3, records the executive there, which starts the corporation's
+  three months (178(2)2 proviso).
 """
 
 from __future__ import annotations
@@ -139,7 +142,8 @@ def _recorded(context: Context) -> dict[str, Any]:
     if bar.get("until"):
         facts["bar_from"] = bar["from"]
     licences = licences_held(context)
-    if licences:
+    still_runs = bar["until"] is None or as_date(bar["until"]) >= seoul_date(context.now)
+    if licences and still_runs:
         facts.update(licences_to_review=licences,
                      review_from=seoul_date(context.now).isoformat())
     return facts
@@ -154,8 +158,11 @@ def _lifted(context: Context) -> dict[str, Any]:
     """The ground is lifted (a reinstatement, the guardianship ended, a record in error): the
     bar's last day is the day before."""
     lifted_on = as_date(context.values["lifted_on"])
-    bar = {**context.data["bonded_area_bar"],
-           "until": (lifted_on - timedelta(days=1)).isoformat()}
+    bar = context.data["bonded_area_bar"]
+    until = lifted_on - timedelta(days=1)
+    if bar.get("until"):
+        until = min(until, as_date(bar["until"]))
+    bar = {**bar, "until": until.isoformat()}
     return {"bonded_area_bar": bar, "lifted_on": lifted_on.isoformat()}
 
 

@@ -145,6 +145,11 @@ TABLE = [
      given(values={"ground": "dormant"}, data={"last_goods_entry_on": "2024-12-02"})),
     ("active", "officer", "revoke", ALLOWED,
      given(values={"ground": "dormant"}, data={"last_goods_entry_on": "2024-11-30"})),
+    ("active", "officer", "revoke", ALLOWED,  # a renewal does not restart the two years
+     given(values={"ground": "dormant"},
+           data={"valid_from": "2026-03-01", "licensed_since": "2024-03-01"})),
+    ("active", "officer", "revoke", guard_failed("since the licence began on 2025-01-10"),
+     given(values={"ground": "dormant"}, data={"licensed_since": "2025-01-10"})),
     ("revoked", "officer", "revoke", NOT_AVAILABLE),
 
     # -- the end of the licence (Arts. 179, 182) ------------------------------------------------

@@ -70,6 +70,12 @@ TABLE = [
     *by_role("stored", "order_ship_out", OFFICE_ONLY, given(**ORDER)),
     ("stored", "officer", "order_ship_out", guard_failed("Art. 177(2)"),
      given(data={"area_type": "factory"}, **ORDER)),
+    ("stored", "officer", "order_ship_out", guard_failed("a day after today"),
+     given(values={"ship_out_by": date(2027, 12, 1), "reasons": "Repairs"})),
+    ("stored", "officer", "order_ship_out", guard_failed("within the storage period"),
+     given(values={"ship_out_by": date(2028, 1, 5), "reasons": "Repairs"})),
+    ("stored", "officer", "order_ship_out", ALLOWED,  # its last day
+     given(values={"ship_out_by": date(2028, 1, 4), "reasons": "Repairs"})),
     ("period_ended", "officer", "order_ship_out", NOT_AVAILABLE),
 
     # -- the period ends (177(1), 184(1), 208(1)) -----------------------------------------------
@@ -77,6 +83,8 @@ TABLE = [
     ("ship_out_ordered", "system", "storage_period_ends", NOT_AVAILABLE),
     *by_role("period_ended", "refer_to_sale", OFFICE_ONLY),
     ("stored", "officer", "refer_to_sale", NOT_AVAILABLE),  # only after the period
+    ("period_ended", "officer", "refer_to_sale", guard_failed("domestic goods are not sold"),
+     given(data={"goods_kind": "domestic"})),  # they leave within ten days (184(1))
 
     # -- the shipment out ------------------------------------------------------------------------
     *by_role("stored", "record_ship_out", OFFICE_ONLY),
