@@ -290,3 +290,19 @@ def test_the_checklist_of_174_3_is_the_types_as_configured(people, app):
     assert case.data["renewal_lead_months"] == 1
     app.config["BONDED_AREA_REQUIREMENTS"] = {"warehouse": ["방화벽 / a firewall"]}
     assert application(people).data["requirements_checklist"] == ["방화벽 / a firewall"]
+
+
+def test_the_renewal_reminders_are_the_deployments(people, app):
+    # Ten years from 15 December 2026 end on 14 December 2036: reminded six months and two
+    # weeks before, on 14 June and 30 November 2036 (the corresponding days, Civil Act 160).
+    app.config["BONDED_AREA_RENEWAL_REMINDERS"] = ["6m", "2w"]
+    case = licensed(people)
+    assert case.data["renewal_reminders"] == ["6m", "2w"]
+    assert deadline(case, "validity").reminders == ["2036-06-14", "2036-11-30"]
+
+
+def test_a_renewal_reminder_the_calendar_cannot_read_is_refused_at_start_up():
+    from workflows.procedures.bonded_area_licence import RENEWAL_REMINDERS_SETTING
+
+    with pytest.raises(ValueError, match="BONDED_AREA_RENEWAL_REMINDERS"):
+        RENEWAL_REMINDERS_SETTING.check(RENEWAL_REMINDERS_SETTING.name, ["3 months"])

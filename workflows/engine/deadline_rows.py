@@ -128,7 +128,8 @@ def opened_row(spec: DeadlineSpec, context: Context, start: date | datetime,
     return new_row(kind=spec.kind, article=article_for(spec.article, context),
                    start_event=spec.start.label, start=start, period=period,
                    on_expiry=str(spec.on_expiry), rollover=spec.rollover, backward=backward,
-                   due=due, reminders=spec.reminders, early_warning_on=early_warning,
+                   due=due, reminders=spec.reminders_for(context),
+                   early_warning_on=early_warning,
                    owed_by=str(spec.owed_by))
 
 

@@ -479,7 +479,9 @@ class Deadline(_Labelled):
     start: Start
     on_expiry: Expiry
     rollover: bool = True
-    reminders: tuple[str, ...] = ("3d", "1d")
+    reminders: tuple[str, ...] | Callable[[Context], tuple[str, ...]] = ("3d", "1d")
+    """How long before the last day the people concerned are reminded; or, from the case, the
+    reminders a deployment configures (a licence's renewal reminders)."""
     early_warning: str | None = None
     """A second count (e.g. ``10pd`` under the civil-petition rules): warn when it ends first."""
     starts_at_midnight: bool = False
@@ -518,6 +520,9 @@ class Deadline(_Labelled):
 
     def period_for(self, context: Context) -> str:
         return self.period(context) if callable(self.period) else self.period
+
+    def reminders_for(self, context: Context) -> tuple[str, ...]:
+        return tuple(self.reminders(context)) if callable(self.reminders) else self.reminders
 
 
 @dataclass(frozen=True, kw_only=True)

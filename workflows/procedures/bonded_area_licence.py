@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from workflows.calendar.civil_act import add_months, period_end
-from workflows.calendar.periods import Period, Unit
+from workflows.calendar.periods import CalendarError, Period, Unit
 from workflows.citations import korean_citation
 from workflows.clock import as_date, seoul_date
 from workflows.engine import (
@@ -137,13 +137,37 @@ REQUIREMENTS_SETTING = Setting(
           "area (Art. 174(3): set by the KCS Commissioner following the Decree's standards)")
 
 
+def _check_reminders(name: str, value: Any) -> None:
+    try:
+        if not isinstance(value, list | tuple) or len(value) > 6:
+            raise CalendarError("a list of at most six periods")
+        for text in value:
+            Period.parse(text)
+    except CalendarError as problem:
+        raise ValueError(f"{name}: periods before the term ends, e.g. [\"3m\", \"1m\"] "
+                         f"({problem})") from None
+
+
+RENEWAL_REMINDERS_SETTING = Setting(
+    name="BONDED_AREA_RENEWAL_REMINDERS", default=("3m", "1m"), check=_check_reminders,
+    about="how long before a licensed bonded area's term ends the operator and the officer are "
+          "reminded of its renewal (Art. 174(1), 176)")
+
+
 def configured_licence(settings, values) -> dict[str, Any]:
     """The renewal lead time and the type's checklist (174(3)) in force when the licence was
     applied for, kept on the case."""
     checklists = {**DEFAULT_REQUIREMENTS, **(settings.get(REQUIREMENTS_SETTING.name) or {})}
     return {"renewal_lead_months": settings.get(RENEWAL_LEAD_SETTING.name,
                                                 RENEWAL_LEAD_SETTING.default),
+            "renewal_reminders": list(settings.get(RENEWAL_REMINDERS_SETTING.name,
+                                                   RENEWAL_REMINDERS_SETTING.default)),
             "requirements_checklist": list(checklists.get(values.get("area_type"), ()))}
+
+
+def _renewal_reminders(context: Context) -> tuple[str, ...]:
+    """The reminders configured when the licence was applied for (older cases: the default)."""
+    return tuple(context.data.get("renewal_reminders") or RENEWAL_REMINDERS_SETTING.default)
 
 
 CURABLE = frozenset({"guardianship", "bankrupt"})
@@ -675,7 +699,7 @@ VALIDITY = Deadline(
     article="Art. 176; 179(1)3", period=_term_days,
     start=Start.data("valid_from", "the first day of the licence"),
     on_expiry=Expiry.transition("expire"), rollover=False, starts_at_midnight=True,
-    reminders=("3m", "1m"), met_by=("renew",), owed_by=Duty.PARTY, repeats=True,
+    reminders=_renewal_reminders, met_by=("renew",), owed_by=Duty.PARTY, repeats=True,
     when_it_passes=Label("the licence becomes void when its term ends unless renewed "
                          "(Art. 179(1)3)",
                          "갱신하지 않으면 특허기간이 끝나는 때에 특허의 효력이 상실됩니다"
@@ -891,9 +915,10 @@ PROCEDURE = Procedure(
                    reason_field="reasons", records=_revoked, ends_grant="revoked",
                    notices=("bonded_area_revocation",)),
         Transition(trigger="report_death_or_dissolution", source=IN_FORCE,
-                   dest="succession_pending", roles=OFFICE, article="Art. 179(1)2; 179(2)",
-                   label=Label("Record the operator's death or dissolution",
-                               "운영인의 사망·해산 신고 기록"),
+                   dest="succession_pending", roles=OPERATOR_OR_OFFICE,
+                   article="Art. 179(1)2; 179(2)",
+                   label=Label("Report the operator's death or the corporation's dissolution",
+                               "운영인의 사망·해산 신고"),
                    fields=(Field(name="event", label=Label("What happened", "사유"),
                                  kind=FieldKind.CHOICE,
                                  choices=(("death", Label("Death", "사망")),
@@ -1061,7 +1086,7 @@ PROCEDURE = Procedure(
     reads_party=True,
     facts=facts,
     configured=configured_licence,
-    settings=(RENEWAL_LEAD_SETTING, REQUIREMENTS_SETTING),
+    settings=(RENEWAL_LEAD_SETTING, RENEWAL_REMINDERS_SETTING, REQUIREMENTS_SETTING),
     subject=subject,
     decided_states=frozenset({"refused", "active"}),
     watches=(

@@ -177,7 +177,7 @@ Monday 21 December (Art. 8(3): a deadline for a report)."""
 
 TABLE += [
     # -- succession (Art. 179(2)-(5)) ----------------------------------------------------------
-    *by_role("active", "report_death_or_dissolution", OFFICE_ONLY),
+    *by_role("active", "report_death_or_dissolution", OPERATOR_TOO),  # the liquidator, heirs
     ("suspended", "officer", "report_death_or_dissolution", ALLOWED),
     ("succession_pending", "officer", "report_death_or_dissolution", NOT_AVAILABLE),
     *by_role("succession_pending", "report_succession", OFFICE_ONLY,
