@@ -306,3 +306,21 @@ def test_a_renewal_reminder_the_calendar_cannot_read_is_refused_at_start_up():
 
     with pytest.raises(ValueError, match="BONDED_AREA_RENEWAL_REMINDERS"):
         RENEWAL_REMINDERS_SETTING.check(RENEWAL_REMINDERS_SETTING.name, ["3 months"])
+
+
+def test_a_licence_is_not_granted_while_its_fee_is_short(people, app):
+    app.config["BONDED_AREA_FEES"] = {"application": 100_000}  # the deployment's Ordinance
+    case = application(people)  # 72,000 paid
+    assert case.data["fee_due"] == 100_000
+    problem = refused(case, "grant", people["officer"], kst(2026, 12, 10, 10),
+                      valid_from=date(2026, 12, 15), years=10, requirements="checked")
+    assert "KRW 100,000 is not paid in full (KRW 72,000 paid" in problem.message
+
+
+def test_the_surcharge_is_due_within_the_deployments_period(people, app):
+    # Imposed on Monday 4 January 2027 with 14 days: due Monday 18 January 2027.
+    app.config["BONDED_AREA_SURCHARGE_PAYMENT_PERIOD"] = "14d"
+    case = licensed(people)
+    act(case, "impose_surcharge", people["officer"], kst(2027, 1, 4, 10), ground="violation",
+        sales=100_000_000, amount=2_000_000, reasons="Suspension would stop the airport's cargo")
+    assert deadline(case, "surcharge_payment").due_date == date(2027, 1, 18)

@@ -163,6 +163,8 @@ OPENED_WITH = {
     "seized_goods": {"owner_unidentified": "y"},
     # The first kind (134) belongs to no licensed bonded area (Arts. 185, 187, 195 do).
     "deemed_permission": {"licence": ""},
+    # A licence is granted only when its fee was paid in full (Art. 174(2)).
+    "bonded_area_licence": {"fee_paid": "45000"},
 }
 
 

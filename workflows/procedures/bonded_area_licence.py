@@ -154,14 +154,57 @@ RENEWAL_REMINDERS_SETTING = Setting(
           "reminded of its renewal (Art. 174(1), 176)")
 
 
+def _check_fees(name: str, value: Any) -> None:
+    if not isinstance(value, Mapping) or set(value) - {"application", "renewal"} or any(
+            not isinstance(fee, int) or not 0 <= fee <= 10**9 for fee in value.values()):
+        raise ValueError(f"{name}: KRW amounts for 'application' and 'renewal'")
+
+
+FEES_SETTING = Setting(
+    name="BONDED_AREA_FEES", default={"application": 45_000, "renewal": 45_000},
+    check=_check_fees,
+    about="the fees of an application for a licence and for its renewal, in KRW (Art. 174(2) "
+          "leaves them to Ordinance of the Ministry of Economy and Finance [Assumption: 45,000 "
+          "each])")
+SURCHARGE_PERIOD_SETTING = Setting(
+    name="BONDED_AREA_SURCHARGE_PAYMENT_PERIOD", default=SURCHARGE_PAYMENT_PERIOD,
+    check=lambda name, value: _check_reminders(name, [value]),
+    about="the period from its imposition within which a penalty surcharge is paid (Art. "
+          "178(3) leaves the due date to Presidential Decree [Assumption: 30 days])")
+
+
+def fee_paid_in_full(context: Context) -> Said | None:
+    """Art. 174(2): the fee is paid with the application (for a renewal, with its request):
+    the licence is not granted or renewed while less than the fee due was paid."""
+    if not context.values:
+        return None
+    if context.state == "under_review":
+        paid, due = context.data.get("fee_paid"), context.data.get("fee_due")
+    elif context.data.get("renewal_requested_on"):
+        paid, due = context.data.get("renewal_fee_paid"), context.data.get("renewal_fee_due")
+    else:
+        return None
+    if due is not None and (paid or 0) < due:
+        return Said(f"the fee of KRW {due:,} is not paid in full (KRW {paid or 0:,} paid; "
+                    "Art. 174(2))",
+                    f"수수료 {due:,}원이 모두 납부되지 않았습니다({paid or 0:,}원 납부, "
+                    "제174조제2항)")
+    return None
+
+
 def configured_licence(settings, values) -> dict[str, Any]:
-    """The renewal lead time and the type's checklist (174(3)) in force when the licence was
-    applied for, kept on the case."""
+    """The renewal lead time and reminders, the type's checklist (174(3)), the fees (174(2))
+    and the surcharge's payment period (178(3)) in force when the licence was applied for,
+    kept on the case."""
     checklists = {**DEFAULT_REQUIREMENTS, **(settings.get(REQUIREMENTS_SETTING.name) or {})}
+    fees = {**FEES_SETTING.default, **(settings.get(FEES_SETTING.name) or {})}
     return {"renewal_lead_months": settings.get(RENEWAL_LEAD_SETTING.name,
                                                 RENEWAL_LEAD_SETTING.default),
             "renewal_reminders": list(settings.get(RENEWAL_REMINDERS_SETTING.name,
                                                    RENEWAL_REMINDERS_SETTING.default)),
+            "fee_due": fees["application"], "renewal_fee_due": fees["renewal"],
+            "surcharge_payment_period": settings.get(SURCHARGE_PERIOD_SETTING.name,
+                                                     SURCHARGE_PERIOD_SETTING.default),
             "requirements_checklist": list(checklists.get(values.get("area_type"), ()))}
 
 
@@ -365,7 +408,7 @@ def _renewed(context: Context) -> dict[str, Any]:
             "term": context.data.get("term", 1) + 1,
             "renewals": context.data.get("renewals", 0) + 1,
             "renewal_requested_on": None, "renewal_requested_years": None,
-            "renewal_requested_in_time": None}
+            "renewal_requested_in_time": None, "renewal_fee_paid": None}
 
 
 def _term_days(context: Context) -> str:
@@ -384,6 +427,7 @@ def _renewal_requested(context: Context) -> dict[str, Any]:
         as_date(context.data["valid_to"])
     return {"renewal_requested_on": day.isoformat(),
             "renewal_requested_years": context.values["requested_years"],
+            "renewal_fee_paid": context.values["fee_paid"],
             "renewal_requested_in_time": day <= latest}
 
 
@@ -747,7 +791,9 @@ EXECUTIVE_CURE = Deadline(
                          "특허가 취소됩니다(제178조제2항제2호)"))
 SURCHARGE_PAYMENT = Deadline(
     kind="surcharge_payment", label=Label("payment of the penalty surcharge", "과징금 납부"),
-    article="Art. 178(3)-(4)", period=SURCHARGE_PAYMENT_PERIOD,
+    article="Art. 178(3)-(4)",
+    period=lambda context: context.data.get("surcharge_payment_period")
+    or SURCHARGE_PAYMENT_PERIOD,
     start=Start.data("surcharge_imposed_on", "the surcharge was imposed", optional=True),
     on_expiry=Expiry.flag(), reminders=("7d", "1d"), owed_by=Duty.PARTY, repeats=True,
     met_by=("record_surcharge_paid",),
@@ -819,7 +865,7 @@ PROCEDURE = Procedure(
         Transition(trigger="grant", source=("under_review",), dest="active", roles=OFFICE,
                    article="Art. 174(1); 175; 176",
                    label=Label("Grant the licence", "특허"),
-                   guards=(not_barred, term_fits),
+                   guards=(not_barred, term_fits, fee_paid_in_full),
                    fields=(Field(name="valid_from", label=Label("Valid from", "특허기간 시작일"),
                                  kind=FieldKind.DATE, future=True,
                                  follows=(After.entered("the review began"),)),
@@ -855,7 +901,7 @@ PROCEDURE = Procedure(
                    article="Art. 174(1); 176; 176-2(6)",
                    label=Label("Renew the licence for a new term", "특허 갱신"),
                    outcome=Label("Your licence was renewed", "특허가 갱신되었습니다"),
-                   guards=(not_barred, renewable),
+                   guards=(not_barred, renewable, fee_paid_in_full),
                    fields=(Field(name="years",
                                  label=Label("New term in years (Art. 176(1): at most 10; a "
                                              "bonded store at most 5)", "갱신 특허기간(년)"),
@@ -1086,7 +1132,8 @@ PROCEDURE = Procedure(
     reads_party=True,
     facts=facts,
     configured=configured_licence,
-    settings=(RENEWAL_LEAD_SETTING, RENEWAL_REMINDERS_SETTING, REQUIREMENTS_SETTING),
+    settings=(RENEWAL_LEAD_SETTING, RENEWAL_REMINDERS_SETTING, REQUIREMENTS_SETTING,
+              FEES_SETTING, SURCHARGE_PERIOD_SETTING),
     subject=subject,
     decided_states=frozenset({"refused", "active"}),
     watches=(

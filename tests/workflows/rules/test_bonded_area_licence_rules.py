@@ -62,6 +62,10 @@ TABLE = [
     ("under_review", "officer", "start_review", NOT_AVAILABLE),
     *by_role("under_review", "grant", OFFICE_ONLY, given(**TEN_YEARS)),
     ("applied", "officer", "grant", NOT_AVAILABLE),  # reviewed first
+    ("under_review", "officer", "grant", guard_failed("KRW 45,000 is not paid in full"),
+     given(data={"fee_paid": 40_000, "fee_due": 45_000}, **TEN_YEARS)),  # Art. 174(2)
+    ("under_review", "officer", "grant", ALLOWED,
+     given(data={"fee_paid": 45_000, "fee_due": 45_000}, **TEN_YEARS)),
     ("under_review", "officer", "grant", ALLOWED),  # offered before the term is entered
     # a bar that ended yesterday no longer refuses; one that ends today does
     ("under_review", "officer", "grant", ALLOWED,
@@ -93,6 +97,9 @@ TABLE = [
     ("active", "duty_payer", "request_renewal", guard_failed("at most five years"),
      given(data={"area_type": "store"}, values={"requested_years": 6, "fee_paid": 45_000})),
     *by_role("active", "renew", OFFICE_ONLY, given(values={"years": 10})),
+    ("active", "officer", "renew", guard_failed("(KRW 0 paid"),  # the request paid nothing
+     given(values={"years": 10}, data={"renewal_requested_on": "2026-11-02",
+                                       "renewal_fee_paid": 0, "renewal_fee_due": 45_000})),
     ("suspended", "officer", "renew", NOT_AVAILABLE),
     # the 175 proviso: a bar of 175 6 from another case leaves an existing licence; 175 7 not
     ("active", "officer", "renew", ALLOWED,
