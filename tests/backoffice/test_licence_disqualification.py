@@ -117,3 +117,15 @@ def test_a_bar_that_already_ended_opens_no_review(people):
                  occurred_on=date(2024, 6, 3))  # two years ended on 3 June 2026
     assert bar.data["bonded_area_bar"]["until"] == "2026-06-03"
     assert "licences_to_review" not in bar.data and deadline(bar, "licence_review") is None
+
+
+def test_a_fine_for_name_lending_refuses_the_renewal_of_that_area_only(people):
+    # Art. 175 proviso: the operator keeps its other licences, not the one where 6(b) arose.
+    licence = licensed(people)
+    other = licensed(people)
+    record(people, kst(2027, 1, 4, 10), ground="fine_unlicensed",
+           occurred_on=date(2027, 1, 4), licence_concerned=licence.reference)
+    problem = refused(licence, "renew", people["officer"], kst(2027, 1, 5, 10), years=10)
+    assert "Art. 175 6(b)" in problem.message
+    act(other, "renew", people["officer"], kst(2027, 1, 5, 10), years=10)
+    assert other.data["renewals"] == 1

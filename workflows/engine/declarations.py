@@ -246,6 +246,9 @@ class Context:
     now: datetime
     data: Mapping[str, Any] = field(default_factory=dict)
     """The case's data."""
+    reference: str = ""
+    """The case's reference (none before it opens): a fact another case recorded may name it
+    (the licensed area where a ground of Art. 175 6 arose)."""
     values: Mapping[str, Any] = field(default_factory=dict)
     """The values of the action being fired (none outside an action)."""
     open_deadlines: Mapping[str, DeadlineView] = field(default_factory=dict)

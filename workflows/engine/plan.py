@@ -85,6 +85,7 @@ class CaseReading:
                 running[deadline.kind] = view
         return Context(
             state=self.state, role=role, now=now, data=dict(self.data), values=values,
+            reference=self.reference,
             open_deadlines=running, deadlines=newest,
             entered_on=self.entered_on, happened=self.happened, party=self.party,
             linked=self.linked,

@@ -289,13 +289,14 @@ BARS_KO = {"Art. 175 2": "제175조제2호", "Art. 175 3": "제175조제3호",
 
 def not_barred(context: Context) -> Said | None:
     """Art. 175: no licence while a ground recorded against the party runs. The proviso of 175
-    lets a person barred under 175 6 go on operating the areas it already holds: the renewal
-    of this licence is not refused for such a bar (it arose in another case); any other ground
-    refuses it."""
+    lets a person barred under 175 6 go on operating the areas it already holds, but for the
+    area where the ground arose: the renewal of this licence is refused for such a bar only
+    when the bar names this licence (``licence``); any other ground refuses it."""
     day = seoul_date(context.now)
     for bar in bars_in_force(context, day):
         article = bar.get("article", "")
-        if context.state in IN_FORCE and article.startswith("Art. 175 6"):
+        if context.state in IN_FORCE and article.startswith("Art. 175 6") \
+                and bar.get("licence") != context.reference:
             continue  # 175 proviso: an existing licence, the ground arose elsewhere
         until, since = as_date(bar.get("until")), as_date(bar["from"])
         cited = BARS_KO.get(article, article)

@@ -113,9 +113,10 @@ def last_day_fits(context: Context) -> Said | None:
 
 
 def bar_of(ground: str, occurred_on: date, last_day: date | None,
-           executive: str | None) -> dict[str, Any]:
+           executive: str | None, licence: str | None = None) -> dict[str, Any]:
     """The bar the ground opens (``bonded_area_bar``): its article (175 8 for a corporation's
-    executive), its first day and its last (none: until lifted)."""
+    executive), its first day and its last (none: until lifted), and for a ground of 175 6(b)
+    the licensed area where it arose (the 175 proviso does not keep that one)."""
     if ground in TWO_YEARS:
         until = period_end(occurred_on + timedelta(days=1), Period(BAR_YEARS, Unit.YEARS))[0]
     else:
@@ -125,6 +126,8 @@ def bar_of(ground: str, occurred_on: date, last_day: date | None,
            "until": until.isoformat() if until else None}
     if executive:
         bar["executive"] = executive
+    if licence and ground == "fine_unlicensed":
+        bar["licence"] = licence
     return bar
 
 
@@ -137,7 +140,8 @@ def licences_held(context: Context) -> list[str]:
 def _recorded(context: Context) -> dict[str, Any]:
     values = context.values
     bar = bar_of(values["ground"], as_date(values["occurred_on"]), as_date(values.get("last_day")),
-                 (values.get("executive") or "").strip() or None)
+                 (values.get("executive") or "").strip() or None,
+                 (values.get("licence_concerned") or "").strip() or None)
     facts: dict[str, Any] = {"bonded_area_bar": bar}
     if bar.get("until"):
         facts["bar_from"] = bar["from"]
@@ -224,6 +228,17 @@ PROCEDURE = Procedure(
                                  label=Label("Executive concerned, for a corporation "
                                              "(Art. 175 8)", "해당 임원(법인, 제175조제8호)"),
                                  kind=FieldKind.TEXT, required=False, store=True),
+                           Field(name="licence_concerned",
+                                 label=Label("Licensed area where it arose (Art. 175 6 proviso)",
+                                             "사유가 발생한 특허보세구역(제175조제6호 단서)"),
+                                 kind=FieldKind.TEXT, required=False, store=True,
+                                 help=Label("For a fine for unlicensed operation, licence fraud "
+                                            "or name lending (175 6(b)): the reference of the "
+                                            "licence concerned, whose renewal the bar refuses; "
+                                            "the operator keeps its other licences.",
+                                            "제175조제6호나목의 경우 그 사유가 발생한 특허의 "
+                                            "사건번호: 그 특허의 갱신은 거부되고 다른 특허는 "
+                                            "유지됩니다.")),
                            Field(name="joint_penalty",
                                  label=Label("Punished only under Art. 279 (joint penalty)",
                                              "제279조(양벌규정)로만 처벌"),

@@ -114,6 +114,8 @@ class Case:
     """What the back office knows of the party from its other cases (``Context.party``)."""
     linked: Mapping[str, Any] = field(default_factory=dict)
     """The cases the values name (``Context.linked``)."""
+    reference: str = ""
+    """The case's reference (``Context.reference``)."""
 
     def given(self, changes: Mapping[str, Any]) -> Case:
         updates = {}
@@ -135,7 +137,7 @@ class Case:
                        values=values, open_deadlines=dict(self.open_deadlines),
                        deadlines=dict(self.deadlines), entered_on=self.entered_on,
                        happened=dict(self.happened), party=dict(self.party),
-                       linked=dict(self.linked))
+                       linked=dict(self.linked), reference=self.reference)
 
 
 @dataclass(frozen=True)

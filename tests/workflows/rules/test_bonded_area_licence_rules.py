@@ -104,6 +104,17 @@ TABLE = [
     # the 175 proviso: a bar of 175 6 from another case leaves an existing licence; 175 7 not
     ("active", "officer", "renew", ALLOWED,
      given(values={"years": 10}, party=barred("Art. 175 6(a)", "2025-06-01", "2027-06-01"))),
+    # ... but not the area where the ground arose (a 6(b) fine for this licence's name lending)
+    ("active", "officer", "renew", guard_failed("by Art. 175 6(b)"),
+     given(values={"years": 10}, reference="BAL-2024-000003",
+           party={"bonded_area_bars": [{"article": "Art. 175 6(b)", "from": "2025-06-01",
+                                        "until": "2027-06-01", "case": "LDQ-2025-000001",
+                                        "licence": "BAL-2024-000003"}]})),
+    ("active", "officer", "renew", ALLOWED,  # another area's ground leaves this one
+     given(values={"years": 10}, reference="BAL-2024-000009",
+           party={"bonded_area_bars": [{"article": "Art. 175 6(b)", "from": "2025-06-01",
+                                        "until": "2027-06-01", "case": "LDQ-2025-000001",
+                                        "licence": "BAL-2024-000003"}]})),
     ("active", "officer", "renew", guard_failed("by Art. 175 7"),
      given(values={"years": 10}, party=barred("Art. 175 7", "2025-06-01", "2027-06-01"))),
     ("active", "officer", "renew", ALLOWED,
