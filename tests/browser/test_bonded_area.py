@@ -12,8 +12,9 @@ from workflows import clock
 pytestmark = pytest.mark.browser
 
 
-def test_an_officer_licenses_a_bonded_warehouse_and_a_supervisor_suspends_it(
-        live_server, page, screenshot):
+def licensed_warehouse(page, live_server) -> str:
+    """An officer records an application for a bonded warehouse's licence (Art. 174), reviews
+    it and grants it for ten years (176(1)), as the pages serve it: its reference."""
     open_case_as_officer(page, live_server, "Licensed bonded area", "business_registration",
                          "1208147521")
     page.locator("select[name$='-area_type']").select_option("warehouse")
@@ -27,13 +28,18 @@ def test_an_officer_licenses_a_bonded_warehouse_and_a_supervisor_suspends_it(
     reference = page.locator("h1").inner_text().split()[0]
     assert reference.startswith("BAL-")
     _submit(_open_action(page, "Start the review"), "Start the review")
-
     form = _open_action(page, "Grant the licence")
     form.get_by_label("Valid from").fill(clock.today().isoformat())
     form.get_by_label("Term in years").fill("10")
     form.get_by_label("Requirements of Art. 174(3) checked").fill("Facilities and staff checked")
     _submit(form, "Grant the licence")
     _confirm(page, ["특허장"])
+    return reference
+
+
+def test_an_officer_licenses_a_bonded_warehouse_and_a_supervisor_suspends_it(
+        live_server, page, screenshot):
+    reference = licensed_warehouse(page, live_server)
     facts = page.locator("dl.facts").inner_text()
     assert "특허(운영 중)" in facts and "Incheon, Jung-gu, Gonghang-ro 272" in facts
     screenshot("ko-bonded-area-licensed")
@@ -58,24 +64,7 @@ def test_an_officer_records_goods_entered_and_orders_them_out_early(live_server,
                                                                     screenshot):
     """From the licence's page the goods entered get a case of their own (Art. 177(1)), linked
     both ways; an order to ship them out early (177(2)) issues its notice."""
-    open_case_as_officer(page, live_server, "Licensed bonded area", "business_registration",
-                         "1208147521")
-    page.locator("select[name$='-area_type']").select_option("warehouse")
-    page.get_by_label("Location").fill("Incheon, Jung-gu, Gonghang-ro 272")
-    page.get_by_label("Area (m²)").fill("12000")
-    page.get_by_label("Licensed matters").fill("Storage of foreign goods: general cargo")
-    page.get_by_label("Fee paid").fill("72000")
-    page.get_by_label("Received on").fill(clock.today().isoformat())
-    page.get_by_role("button", name=action_button("Record an application for a licence")).click()
-    page.wait_for_url(CASE_PAGE)
-    reference = page.locator("h1").inner_text().split()[0]
-    _submit(_open_action(page, "Start the review"), "Start the review")
-    form = _open_action(page, "Grant the licence")
-    form.get_by_label("Valid from").fill(clock.today().isoformat())
-    form.get_by_label("Term in years").fill("10")
-    form.get_by_label("Requirements of Art. 174(3) checked").fill("Facilities and staff checked")
-    _submit(form, "Grant the licence")
-    _confirm(page, ["특허장"])
+    reference = licensed_warehouse(page, live_server)
 
     form = _open_action(page, "Record goods entered into the area")
     form.get_by_label("Declaration number").fill("02012-26-000123X")
