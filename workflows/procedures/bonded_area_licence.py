@@ -484,6 +484,19 @@ def revocation_ground_holds(context: Context) -> Said | None:
     return None
 
 
+def entered_while_licensed(context: Context) -> Said | None:
+    """Goods are recorded in the area from the licence's first day: before it the place was no
+    licensed bonded area (Art. 174(1))."""
+    entered, since = as_date(context.values.get("entered_on")), as_date(
+        context.data.get("licensed_since") or context.data.get("valid_from"))
+    if entered is not None and since is not None and entered < since:
+        return Said(f"the area is licensed from {since}: goods entered before it were not "
+                    "entered into a licensed bonded area (Art. 174(1))",
+                    f"특허기간은 {korean_date(since)}부터입니다. 그 전에 반입된 물품은 "
+                    "특허보세구역에 반입된 것이 아닙니다(제174조제1항)")
+    return None
+
+
 def _goods_entered(context: Context) -> dict[str, Any]:
     """The licence keeps the day goods last entered the area (178(2)4 counts from it)."""
     entered = as_date(context.values["entered_on"])
@@ -1036,7 +1049,8 @@ PROCEDURE = Procedure(
                    article="Arts. 177(1), 183(2)",
                    label=Label("Record goods entered into the area", "반입 물품 기록"),
                    fields=bonded_goods.ENTRY_FIELDS, spawns=bonded_goods.CODE,
-                   spawn_values=_goods_values, records=_goods_entered),
+                   spawn_values=_goods_values, records=_goods_entered,
+                   guards=(entered_while_licensed,)),
         Transition(trigger="impose_surcharge", source=("active",), dest=STAYS, roles=OFFICE,
                    article="Art. 178(3)",
                    label=Label("Impose a penalty surcharge instead of a suspension",

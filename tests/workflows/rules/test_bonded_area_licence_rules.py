@@ -221,6 +221,10 @@ TABLE += [
 
     # -- goods entered into the area: their own case (Art. 177(1)) -------------------------------
     *by_role("active", "record_goods_entry", OFFICE_ONLY),
+    ("active", "officer", "record_goods_entry", guard_failed("licensed from 2024-03-01"),
+     given(values={"entered_on": day("2024-02-29")})),  # before the first day (174(1))
+    ("active", "officer", "record_goods_entry", ALLOWED,
+     given(values={"entered_on": day("2024-03-01")})),
     ("suspended", "officer", "record_goods_entry", NOT_AVAILABLE),  # no entry (178(1))
 
     # -- the penalty surcharge (Art. 178(3)) ---------------------------------------------------
