@@ -39,3 +39,10 @@ def period_end(first_day: date, period: Period) -> tuple[date, str]:
     if exists:
         return corresponding - timedelta(days=1), "Civil Act Art. 160(1)-(2)"
     return corresponding, "Civil Act Art. 160(3): no corresponding day, last day of the month"
+
+
+def days_through(first_day: date, last_day: date) -> str:
+    """A term from 00:00 of ``first_day`` to 24:00 of ``last_day`` as a period of days (a
+    licence's term, a storage period, a bar): the period a deadline row counts from
+    ``first_day`` with ``starts_at_midnight``."""
+    return f"{(last_day - first_day).days + 1}d"

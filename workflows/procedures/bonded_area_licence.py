@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
-from workflows.calendar.civil_act import add_months, period_end
+from workflows.calendar.civil_act import add_months, days_through, period_end
 from workflows.calendar.periods import CalendarError, Period, Unit
 from workflows.citations import korean_citation
 from workflows.clock import as_date, seoul_date
@@ -414,8 +414,7 @@ def _renewed(context: Context) -> dict[str, Any]:
 
 def _term_days(context: Context) -> str:
     """The term as days from 00:00 of its first day to 24:00 of its last."""
-    first, last = as_date(context.data["valid_from"]), as_date(context.data["valid_to"])
-    return f"{(last - first).days + 1}d"
+    return days_through(as_date(context.data["valid_from"]), as_date(context.data["valid_to"]))
 
 
 def _renewal_requested(context: Context) -> dict[str, Any]:

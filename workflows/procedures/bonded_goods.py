@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
-from workflows.calendar.civil_act import period_end
+from workflows.calendar.civil_act import days_through, period_end
 from workflows.calendar.periods import Period, Unit
 from workflows.clock import as_date, seoul_date
 from workflows.engine import (
@@ -49,13 +49,12 @@ from workflows.engine import (
 )
 from workflows.engine.declarations import After, CaseFact, Link, Said, Setting, Watch
 from workflows.legal_dates import korean_date
-from workflows.roles import Role
+from workflows.roles import OFFICE_ROLES as OFFICE
 
 CODE = "bonded_goods"
 LICENCE = "bonded_area_licence"
 """The licence whose page opens these cases (``bonded_area_licence.record_goods_entry``); its
 module imports this one."""
-OFFICE = frozenset({Role.OFFICER, Role.SUPERVISOR})
 
 GOODS_KINDS = (
     ("foreign", Label("Foreign goods (Art. 177(1)1(a))", "외국물품(제177조제1항제1호가목)")),
@@ -135,8 +134,8 @@ def _entered(context: Context) -> dict[str, Any]:
 
 
 def _storage_days(context: Context) -> str:
-    first, last = as_date(context.data["storage_from"]), as_date(context.data["storage_until"])
-    return f"{(last - first).days + 1}d"
+    return days_through(as_date(context.data["storage_from"]),
+                        as_date(context.data["storage_until"]))
 
 
 def extendable(context: Context) -> Said | None:

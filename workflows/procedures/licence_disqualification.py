@@ -32,7 +32,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
-from workflows.calendar.civil_act import period_end
+from workflows.calendar.civil_act import days_through, period_end
 from workflows.calendar.periods import Period, Unit
 from workflows.clock import as_date, seoul_date
 from workflows.engine import (
@@ -50,10 +50,9 @@ from workflows.engine import (
     Transition,
 )
 from workflows.engine.declarations import STAYS, After, CaseFact, Said, Watch
-from workflows.roles import Role
+from workflows.roles import OFFICE_ROLES as OFFICE
 
 CODE = "licence_disqualification"
-OFFICE = frozenset({Role.OFFICER, Role.SUPERVISOR})
 LICENCE_KIND = "bonded_area_licence"
 """The authorisation a licensed bonded area's licence grants (``bonded_area_licence.LICENCE``)."""
 BAR_YEARS = 2
@@ -155,7 +154,7 @@ def _recorded(context: Context) -> dict[str, Any]:
 
 def _bar_days(context: Context) -> str:
     bar = context.data["bonded_area_bar"]
-    return f"{(as_date(bar['until']) - as_date(bar['from'])).days + 1}d"
+    return days_through(as_date(bar["from"]), as_date(bar["until"]))
 
 
 def _lifted(context: Context) -> dict[str, Any]:
