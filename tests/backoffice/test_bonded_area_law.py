@@ -268,20 +268,64 @@ def test_a_corporation_has_three_months_to_replace_a_bankrupt_executive(people):
     assert deadline(case, "executive_cure").status == "met"
 
 
-def test_a_surcharge_instead_of_a_suspension_is_at_most_3_100_of_the_sales(people):
+def test_a_surcharge_is_the_daily_sales_times_the_days_it_replaces(people):
+    # Annual sales of KRW 600,000,000 over 6,000 are KRW 100,000 a day; a month's suspension
+    # (30 days) is replaced by KRW 3,000,000, well below 3/100 of the sales (KRW 18,000,000).
     case = licensed(people)
     officer = people["officer"]
     problem = refused(case, "impose_surcharge", officer, kst(2027, 1, 6, 10),
-                      ground="violation", sales=500_000_000, amount=15_000_001,
+                      ground="violation", sales=600_000_000, days=30, amount=3_000_001,
                       reasons="The airport's only cold store")
-    assert "KRW 15,000,000" in problem.message
+    assert "computed for 30 days on sales of KRW 600,000,000 (KRW 3,000,000" in problem.message
     act(case, "impose_surcharge", officer, kst(2027, 1, 6, 10), ground="violation",
-        sales=500_000_000, amount=15_000_000, reasons="The airport's only cold store")
+        sales=600_000_000, days=30, reasons="The airport's only cold store")
     assert case.state == "active"  # operations continue
-    says(notice_text(case, "bonded_area_surcharge"), "과징금 부과 통지서", "15,000,000원",
-         "2027년 2월 5일까지", "제178조제4항")
+    assert case.data["surcharge"]["amount"] == 3_000_000
+    # Imposed on Wednesday 6 January 2027, due within 30 days: Friday 5 February 2027.
+    says(notice_text(case, "bonded_area_surcharge"), "과징금 부과 통지서",
+         "600,000,000원 ÷ 6,000 × 30일", "3,000,000원", "2027년 2월 5일까지", "제178조제4항")
     act(case, "record_surcharge_paid", officer, kst(2027, 2, 1, 10), paid_on=date(2027, 2, 1))
     assert deadline(case, "surcharge_payment").status == "met"
+
+
+def test_a_surcharge_is_never_more_than_3_100_of_the_sales(people):
+    # Six months (180 days) of KRW 100,000 a day would be KRW 18,000,000; 3/100 of KRW
+    # 500,000,000 is KRW 15,000,000, so the surcharge stops there (Art. 178(3)).
+    case = licensed(people)
+    officer = people["officer"]
+    problem = refused(case, "impose_surcharge", officer, kst(2027, 1, 6, 10),
+                      ground="violation", sales=500_000_000, days=180, amount=15_000_001,
+                      reasons="The airport's only cold store")
+    assert "(KRW 15,000,000; at most 3/100" in problem.message
+    act(case, "impose_surcharge", officer, kst(2027, 1, 6, 10), ground="violation",
+        sales=500_000_000, days=180, amount=7_500_000, reasons="Reduced by half")
+    assert case.data["surcharge"] == {**case.data["surcharge"], "computed": 15_000_000,
+                                      "amount": 7_500_000}
+    says(notice_text(case, "bonded_area_surcharge"), "7,500,000원", "15,000,000원")
+
+
+def test_a_surcharge_replaces_at_most_six_months(people):
+    case = licensed(people)
+    problem = refused(case, "impose_surcharge", people["officer"], kst(2027, 1, 6, 10),
+                      ground="violation", sales=500_000_000, days=181, reasons="Too long")
+    assert "days" in problem.errors
+
+
+def test_the_surcharge_computation_is_the_deployments(people, app):
+    # A divisor of 3,650 (a decree that reads "1/3,650 of the annual sales a day"): KRW
+    # 365,000,000 a year is KRW 100,000 a day, ten days KRW 1,000,000.
+    app.config["BONDED_AREA_SURCHARGE_DAILY_DIVISOR"] = 3650
+    case = licensed(people)
+    act(case, "impose_surcharge", people["officer"], kst(2027, 1, 6, 10), ground="violation",
+        sales=365_000_000, days=10, reasons="The airport's only cold store")
+    assert case.data["surcharge"]["amount"] == 1_000_000
+
+
+def test_a_surcharge_divisor_that_is_no_number_is_refused_at_start_up():
+    from workflows.procedures.bonded_area_licence import SURCHARGE_DIVISOR_SETTING
+
+    with pytest.raises(ValueError, match="BONDED_AREA_SURCHARGE_DAILY_DIVISOR"):
+        SURCHARGE_DIVISOR_SETTING.check(SURCHARGE_DIVISOR_SETTING.name, 0)
 
 
 def test_the_checklist_of_174_3_is_the_types_as_configured(people, app):
@@ -322,5 +366,5 @@ def test_the_surcharge_is_due_within_the_deployments_period(people, app):
     app.config["BONDED_AREA_SURCHARGE_PAYMENT_PERIOD"] = "14d"
     case = licensed(people)
     act(case, "impose_surcharge", people["officer"], kst(2027, 1, 4, 10), ground="violation",
-        sales=100_000_000, amount=2_000_000, reasons="Suspension would stop the airport's cargo")
+        sales=100_000_000, days=20, reasons="Suspension would stop the airport's cargo")
     assert deadline(case, "surcharge_payment").due_date == date(2027, 1, 18)

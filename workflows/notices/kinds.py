@@ -286,8 +286,9 @@ KINDS: dict[str, NoticeKind] = {kind.code: kind for kind in (
     NoticeKind(
         "bonded_area_surcharge", "과징금 부과 통지서",
         "Penalty Surcharge instead of a Suspension", "Art. 178(3)-(4)",
-        "the sales from operating the area, the surcharge (at most 3/100 of them), its due "
-        "date, collection as national taxes when unpaid (178(4), 26), and the appeal",
+        "the annual sales from operating the area, the days of the suspension it replaces, "
+        "the surcharge (at most 3/100 of the sales) and its computation, its due date, "
+        "collection as national taxes when unpaid (178(4), 26), and the appeal",
         APPEAL_WITHIN_90_DAYS,
     ),
     NoticeKind(

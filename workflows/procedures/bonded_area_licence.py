@@ -73,6 +73,8 @@ STORE_RENEWAL_YEARS = 5
 five years."""
 MAX_SUSPENSION_MONTHS = 6
 """Art. 178(1)."""
+MAX_SUSPENSION_DAYS = MAX_SUSPENSION_MONTHS * 30
+"""A surcharge replaces a suspension of at most 6 months, a month counted as 30 days."""
 MAX_WIND_DOWN_MONTHS = 6
 """Art. 182(2)."""
 REPEATED_SUSPENSIONS = 3
@@ -88,6 +90,10 @@ EXECUTIVE_CURE_PERIOD = "3m"
 """Art. 178(2)2 proviso: the executive replaced within three months."""
 MAX_SURCHARGE_PERCENT = 3
 """Art. 178(3): a penalty surcharge of at most 3/100 of the sales from operating the area."""
+SURCHARGE_DAILY_DIVISOR = 6000
+"""The daily surcharge is the area's annual sales divided by this [Assumption: the Enforcement
+Decree's 1/6,000 a day, a month counted as 30 days, to be verified against the Decree in force];
+Art. 178(3) leaves the computation to Presidential Decree."""
 SURCHARGE_PAYMENT_PERIOD = "30d"
 """The due date of a penalty surcharge, which Art. 178(3) leaves to Presidential Decree
 [Assumption: 30 days from the notice]."""
@@ -173,6 +179,20 @@ SURCHARGE_PERIOD_SETTING = Setting(
           "178(3) leaves the due date to Presidential Decree [Assumption: 30 days])")
 
 
+SURCHARGE_DIVISOR_SETTING = Setting(
+    name="BONDED_AREA_SURCHARGE_DAILY_DIVISOR", default=SURCHARGE_DAILY_DIVISOR,
+    check=lambda name, value: None if isinstance(value, int) and value > 0 else _refuse(
+        name, "a whole number above 0"),
+    about="the daily penalty surcharge is the area's annual sales divided by this, times the "
+          "days of the suspension it replaces, a month counted as 30 days (Art. 178(3) leaves "
+          "the computation to Presidential Decree [Assumption: 6,000]); never above 3/100 of "
+          "the sales")
+
+
+def _refuse(name: str, what: str) -> None:
+    raise ValueError(f"{name}: {what}")
+
+
 def fee_paid_in_full(context: Context) -> Said | None:
     """Art. 174(2): the fee is paid with the application (for a renewal, with its request):
     the licence is not granted or renewed while less than the fee due was paid."""
@@ -205,6 +225,8 @@ def configured_licence(settings, values) -> dict[str, Any]:
             "fee_due": fees["application"], "renewal_fee_due": fees["renewal"],
             "surcharge_payment_period": settings.get(SURCHARGE_PERIOD_SETTING.name,
                                                      SURCHARGE_PERIOD_SETTING.default),
+            "surcharge_daily_divisor": settings.get(SURCHARGE_DIVISOR_SETTING.name,
+                                                    SURCHARGE_DIVISOR_SETTING.default),
             "requirements_checklist": list(checklists.get(values.get("area_type"), ()))}
 
 
@@ -611,23 +633,42 @@ def cure_not_running(context: Context) -> Said | None:
 # -- the penalty surcharge instead of a suspension (Art. 178(3)-(4)) -----------------------
 
 
+def computed_surcharge(sales: int, days: int, divisor: int) -> int:
+    """Art. 178(3) with the Decree's computation as configured: the daily amount (the annual
+    sales over ``divisor``) times the days of the suspension replaced, never more than 3/100 of
+    the sales (whole won, rounded down)."""
+    return min(sales * days // divisor, sales * MAX_SURCHARGE_PERCENT // 100)
+
+
+def _surcharge_divisor(context: Context) -> int:
+    return context.data.get("surcharge_daily_divisor") or SURCHARGE_DAILY_DIVISOR
+
+
 def surcharge_within_limit(context: Context) -> Said | None:
-    """Art. 178(3): at most 3/100 of the sales from operating the area."""
-    if "amount" not in context.values:
+    """Art. 178(3): the amount imposed (when the officer gives one lower than the computation,
+    e.g. a reduction) is at most the computed surcharge, itself at most 3/100 of the sales."""
+    if context.values.get("amount") is None or "days" not in context.values:
         return None
-    sales, amount = context.values.get("sales") or 0, context.values["amount"]
-    limit = sales * MAX_SURCHARGE_PERCENT // 100
+    sales, days = context.values.get("sales") or 0, context.values["days"]
+    limit, amount = computed_surcharge(sales, days, _surcharge_divisor(context)), \
+        context.values["amount"]
     if amount > limit:
-        return Said(f"KRW {amount:,} is more than 3/100 of the sales of KRW {sales:,} "
-                    f"(KRW {limit:,}, Art. 178(3))",
-                    f"과징금 {amount:,}원이 매출액 {sales:,}원의 100분의 3({limit:,}원)을 "
-                    "초과합니다(제178조제3항)")
+        return Said(f"KRW {amount:,} is more than the surcharge computed for {days} days on "
+                    f"sales of KRW {sales:,} (KRW {limit:,}; at most 3/100 of the sales, Art. "
+                    "178(3))",
+                    f"과징금 {amount:,}원이 매출액 {sales:,}원과 정지일수 {days}일로 산정한 "
+                    f"금액({limit:,}원)을 초과합니다(매출액의 100분의 3 이하, 제178조제3항)")
     return None
 
 
 def _surcharged(context: Context) -> dict[str, Any]:
     day = seoul_date(context.now)
-    return {"surcharge": {"sales": context.values["sales"], "amount": context.values["amount"],
+    sales, days, divisor = context.values["sales"], context.values["days"], \
+        _surcharge_divisor(context)
+    computed = computed_surcharge(sales, days, divisor)
+    amount = context.values.get("amount")
+    return {"surcharge": {"sales": sales, "days": days, "divisor": divisor, "computed": computed,
+                          "amount": computed if amount is None else amount,
                           "imposed_on": day.isoformat(), "paid_on": None},
             "surcharge_imposed_on": day.isoformat(),
             "surcharges": [*(context.data.get("surcharges") or ()), day.isoformat()]}
@@ -1062,12 +1103,25 @@ PROCEDURE = Procedure(
                    fields=(Field(name="ground", label=Label("Ground of the suspension it "
                                                             "replaces", "정지 사유"),
                                  kind=FieldKind.CHOICE, choices=SUSPENSION_GROUNDS),
-                           Field(name="sales", label=Label("Sales from operating the area "
-                                                           "(KRW)", "특허보세구역 운영 매출액(원)"),
+                           Field(name="sales", label=Label("Annual sales from operating the "
+                                                           "area (KRW)",
+                                                           "특허보세구역 운영 연간매출액(원)"),
                                  kind=FieldKind.INTEGER, minimum=0, maximum=10**13),
-                           Field(name="amount", label=Label("Surcharge (KRW, at most 3/100 of "
-                                                            "the sales)", "과징금(원)"),
-                                 kind=FieldKind.INTEGER, minimum=0, maximum=10**12),
+                           Field(name="days", label=Label("Days of the suspension it replaces",
+                                                          "갈음하는 정지 일수"),
+                                 kind=FieldKind.INTEGER, minimum=1,
+                                 maximum=MAX_SUSPENSION_DAYS,
+                                 help=Label("a month counts as 30 days; at most 6 months "
+                                            "(Art. 178(1))",
+                                            "1개월은 30일로 봅니다. 6개월 이내(제178조제1항)")),
+                           Field(name="amount", label=Label("Surcharge imposed (KRW)",
+                                                            "부과 과징금(원)"),
+                                 kind=FieldKind.INTEGER, minimum=0, maximum=10**12,
+                                 required=False,
+                                 help=Label("empty: the amount computed from the sales and the "
+                                            "days; a lower amount may be given",
+                                            "비워 두면 매출액과 정지 일수로 산정한 금액을 "
+                                            "부과합니다. 그보다 적은 금액을 적을 수 있습니다")),
                            Field(name="reasons",
                                  label=Label("Why a suspension would seriously inconvenience "
                                              "users or harm the public interest",
@@ -1147,7 +1201,7 @@ PROCEDURE = Procedure(
     facts=facts,
     configured=configured_licence,
     settings=(RENEWAL_LEAD_SETTING, RENEWAL_REMINDERS_SETTING, REQUIREMENTS_SETTING,
-              FEES_SETTING, SURCHARGE_PERIOD_SETTING),
+              FEES_SETTING, SURCHARGE_PERIOD_SETTING, SURCHARGE_DIVISOR_SETTING),
     subject=subject,
     decided_states=frozenset({"refused", "active"}),
     watches=(

@@ -229,9 +229,9 @@ TABLE += [
 
     # -- the penalty surcharge (Art. 178(3)) ---------------------------------------------------
     *by_role("active", "impose_surcharge", OFFICE_ONLY,
-             given(values={"sales": 100_000_000, "amount": 3_000_000})),
-    ("active", "officer", "impose_surcharge", guard_failed("more than 3/100 of the sales"),
-     given(values={"sales": 100_000_000, "amount": 3_000_001})),
+             given(values={"sales": 600_000_000, "days": 180, "amount": 18_000_000})),
+    ("active", "officer", "impose_surcharge", guard_failed("more than the surcharge computed"),
+     given(values={"sales": 600_000_000, "days": 180, "amount": 18_000_001})),
     ("suspended", "officer", "impose_surcharge", NOT_AVAILABLE),  # instead of a suspension
     *by_role("active", "record_surcharge_paid", OFFICE_ONLY,
              given(data={"surcharge_imposed_on": "2026-11-30"})),
