@@ -14,7 +14,10 @@ from __future__ import annotations
 import re
 
 _ARTICLE = re.compile(r"(?P<sep>[,-])\s*\((?P<alone>\d+)\)|(?:Arts?\.\s*)?(?P<a>\d+(?:-\d+)?)"
-                      r"(?:\((?P<p>\d+)\))?(?P<i>\d+)?(?:\((?P<s>[a-e])\))?")
+                      r"(?:\((?P<p>\d+)\))?(?P<i>\d+)?"
+                      # an item of an article without paragraphs: "175 7" (not "132 90 days")
+                      r"(?: (?P<j>\d{1,2})(?!\d| days| months| years))?"
+                      r"(?:\((?P<s>[a-e])\))?")
 _ITEMS = dict(zip("abcde", "가나다라마", strict=True))
 
 PHRASES = (
@@ -101,6 +104,12 @@ def _one(match: re.Match) -> str:
             return f"부터 제{match.group('alone')}항까지"
         return f"·제{match.group('alone')}항"
     article, paragraph, item, sub = match.group("a", "p", "i", "s")
+    after = ""
+    if match.group("j"):
+        if paragraph or item:  # "128(1)2 3": another article, not an item of this one
+            after = f" 제{match.group('j')}조"
+        else:
+            item = match.group("j")
     number = article.replace("-", "조의") if "-" in article else f"{article}조"
     return (f"제{number}" + (f"제{paragraph}항" if paragraph else "")
-            + (f"제{item}호" if item else "") + (f"{_ITEMS[sub]}목" if sub else ""))
+            + (f"제{item}호" if item else "") + (f"{_ITEMS[sub]}목" if sub else "") + after)

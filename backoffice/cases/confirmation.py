@@ -101,7 +101,8 @@ def confirmation_for(case: Case, procedure: Procedure, transition: Transition,
     moves = transition.dest is not STAYS
     dest = procedure.state(transition.dest) if moves else current
     opens = None
-    if transition.spawns:
+    if transition.spawns and (transition.spawn_values is None
+                              or transition.spawn_values(context) is not None):
         info = CATALOGUE.get(transition.spawns)
         opens = (Words(info.title_en, info.title_ko) if info is not None
                  else Words(transition.spawns.replace("_", " ")))

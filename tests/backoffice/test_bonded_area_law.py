@@ -113,7 +113,8 @@ def test_three_suspensions_within_a_year_open_revocation_and_its_bar(people):
         reasons="Three suspensions within one year (Art. 178(2)3)")
     assert case.state == "revoked"
     assert case.data["bonded_area_bar"] == {"article": "Art. 175 6(a)", "from": "2027-05-10",
-                                            "until": "2029-05-10"}
+                                            "until": "2029-05-10", "licence": case.reference,
+                                            "revocation_ground": "repeated_suspensions"}
     licence = db.session.scalars(select(Authorisation).where(
         Authorisation.case_id == case.id)).one()
     assert licence.status == "revoked"
@@ -368,3 +369,37 @@ def test_the_surcharge_is_due_within_the_deployments_period(people, app):
     act(case, "impose_surcharge", people["officer"], kst(2027, 1, 4, 10), ground="violation",
         sales=100_000_000, days=20, reasons="Suspension would stop the airport's cargo")
     assert deadline(case, "surcharge_payment").due_date == date(2027, 1, 18)
+
+
+def test_compliance_that_bars_an_operator_opens_the_review_of_its_licence(people):
+    # The operator holds a licence in force when it complies with a smuggling notice on Friday
+    # 25 September 2026 (175 7): the compliance opens the record of the disqualification and
+    # its review of the licences in force (178(2)2 makes their revocation mandatory). The
+    # fourteen days of the review run from the 26th and end on Friday 9 October, Hangeul Day:
+    # rolled over the weekend to Monday 12 October (Art. 8(3)).
+    held = licensed(people)
+    offence = reported(people)
+    act(offence, "notify", people["officer"], kst(2026, 9, 9, 10), fine_equivalent=2_000_000,
+        forfeited_goods="", **NOTICE)
+    serve(offence, people)
+    pay(offence, people, "comply", date(2026, 9, 25))
+    opened = db.session.scalars(select(Case).where(
+        Case.procedure == "licence_disqualification")).one()
+    assert opened.data["parent_reference"] == offence.reference
+    assert opened.data["bonded_area_bar"]["article"] == "Art. 175 7"
+    assert opened.data["bonded_area_bar"]["until"] == "2028-09-25"
+    number = db.session.scalars(select(Authorisation.number).where(
+        Authorisation.case_id == held.id)).one()
+    assert opened.data["licences_to_review"] == [number]
+    assert deadline(opened, "licence_review").due_date == date(2026, 10, 12)
+
+
+def test_compliance_of_a_party_holding_no_licence_opens_no_review(people):
+    offence = reported(people)
+    act(offence, "notify", people["officer"], kst(2026, 9, 9, 10), fine_equivalent=2_000_000,
+        forfeited_goods="", **NOTICE)
+    serve(offence, people)
+    pay(offence, people, "comply", date(2026, 9, 25))
+    assert offence.data["bonded_area_bar"]["until"] == "2028-09-25"  # the bar is this case's
+    assert db.session.scalars(select(Case).where(
+        Case.procedure == "licence_disqualification")).first() is None

@@ -10,6 +10,10 @@ Counting, by hand (Civil Act Arts. 157, 160(2); a bar, never moved by Art. 8(3))
   Friday 28 February 2030 (no 29 February in 2030: the day before the corresponding day, 1
   March, Civil Act 160(2)).
 - A licence review opened on Tuesday 1 December 2026: fourteen days end on Tuesday 15 December.
+- One reason, two bars (175 6, second sentence): a fine for the fraud sentenced on Monday 4
+  January 2027 bars until Thursday 4 January 2029; the licence revoked for it on Monday 10 May
+  2027 would bar until Thursday 10 May 2029; the earlier date applies, so a licence may be
+  granted again from Friday 5 January 2029.
 """
 
 from datetime import date
@@ -129,3 +133,29 @@ def test_a_fine_for_name_lending_refuses_the_renewal_of_that_area_only(people):
     assert "Art. 175 6(b)" in problem.message
     act(other, "renew", people["officer"], kst(2027, 1, 5, 10), years=10)
     assert other.data["renewals"] == 1
+
+
+@pytest.mark.parametrize(("fine_concerns", "barred_until"), [
+    ("the revoked licence", None),  # one reason: the earlier date, 4 January 2029, applies
+    ("another licence", "2029-05-10"),  # two reasons: the revocation's bar runs on
+])
+def test_a_revocation_and_a_fine_for_one_reason_bar_from_the_earlier_date(
+        people, fine_concerns, barred_until):
+    licence, other = licensed(people), licensed(people)
+    concerned = licence if fine_concerns == "the revoked licence" else other
+    record(people, kst(2027, 1, 4, 10), ground="fine_unlicensed", occurred_on=date(2027, 1, 4),
+           licence_concerned=concerned.reference)
+    act(licence, "revoke", people["officer"], kst(2027, 5, 10, 10), ground="fraud",
+        reasons="Licence obtained with a forged lease (Art. 178(2)1)")
+    case = application(people, received=date(2028, 12, 20))
+    problem = refused(case, "grant", people["officer"], kst(2029, 1, 4, 10),
+                      valid_from=date(2029, 1, 6), **GRANT)
+    assert "Art. 175 6" in problem.message  # the last day of the earlier bar still refuses
+    if barred_until is None:
+        act(case, "grant", people["officer"], kst(2029, 1, 5, 10), valid_from=date(2029, 1, 6),
+            **GRANT)
+        assert case.state == "active"
+    else:
+        problem = refused(case, "grant", people["officer"], kst(2029, 1, 5, 10),
+                          valid_from=date(2029, 1, 6), **GRANT)
+        assert f"until {barred_until} by Art. 175 6(a)" in problem.message

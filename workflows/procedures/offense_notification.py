@@ -54,7 +54,7 @@ from workflows.engine import (
 )
 from workflows.engine.declarations import STAYS, After, CaseFact, Said, Setting, Watch
 from workflows.legal_dates import korean_date
-from workflows.procedures import offense_fines
+from workflows.procedures import licence_disqualification, offense_fines
 from workflows.roles import Role
 
 CODE = "offense_notification"
@@ -461,6 +461,26 @@ def record_compliance(context: Context) -> dict[str, Any]:
     return facts
 
 
+DISQUALIFICATION_GROUNDS = {BAR_175_7: "fine_smuggling", BAR_175_6B: "fine_unlicensed"}
+"""The ground a bar of the compliance is recorded under on the party's disqualification case."""
+
+
+def licence_review(context: Context) -> dict[str, Any] | None:
+    """A compliance that bars the offender (175 6(b), 7) while it holds a licensed bonded area
+    opens the record of that disqualification (:mod:`licence_disqualification`), whose review
+    of the licences in force the office owes (Art. 178(2)2 makes their revocation mandatory; a
+    6(b) bar keeps all but the area where it arose, 175 proviso). Without a licence held the
+    bar on this case is enough: nothing to review."""
+    day = payment_day(context.values)
+    bar = day and bonded_area_bar(context.data.get("offence"), day,
+                                  bool(context.data.get("joint_penalty")))
+    if not bar or not licence_disqualification.licences_held(context):
+        return None
+    return {"ground": DISQUALIFICATION_GROUNDS[bar["article"]], "occurred_on": day,
+            "authority": f"통고처분 이행 compliance with the notification disposition "
+                         f"{context.reference or ''}".strip()}
+
+
 # -- what the case page shows ------------------------------------------------------------------
 
 
@@ -833,7 +853,8 @@ PROCEDURE = Procedure(
                                  "통고처분을 이행하여 사건이 종결되었습니다. 동일한 사건으로 다시 "
                                  "처벌받지 않습니다(제317조)"),
                    guards=(complied_within_period,),
-                   fields=(*PAYMENT_FIELDS, GOODS_DELIVERED), records=record_compliance),
+                   fields=(*PAYMENT_FIELDS, GOODS_DELIVERED), records=record_compliance,
+                   spawns=licence_disqualification.CODE, spawn_values=licence_review),
         Transition(trigger="comply_late", source=("notified", "overdue"),
                    dest="complied_late", roles=OFFICE, article="Art. 316 proviso; 317",
                    label=Label("Record compliance after the 15 days, before accusation: the "
@@ -843,7 +864,8 @@ PROCEDURE = Procedure(
                                  "이행기간이 지난 후 고발 전에 이행하여 사건이 종결되었습니다"
                                  "(제316조 단서, 제317조)"),
                    guards=(complied_after_period,),
-                   fields=(*PAYMENT_FIELDS, GOODS_DELIVERED), records=record_compliance),
+                   fields=(*PAYMENT_FIELDS, GOODS_DELIVERED), records=record_compliance,
+                   spawns=licence_disqualification.CODE, spawn_values=licence_review),
         Transition(trigger="period_passed", source=("notified",), dest="overdue",
                    roles=frozenset({SYSTEM}), article="Art. 316",
                    label=Label("15 days passed without compliance", "이행기간 경과"),
@@ -914,6 +936,7 @@ PROCEDURE = Procedure(
     configured=configured,
     settings=SETTINGS,
     facts=facts,
+    reads_party=True,  # the licences it holds, reviewed when a compliance bars it (175 6-7)
     decided_states=frozenset({"notified", "exempted", "accused", "terminated", "transferred"}),
     watches=(
         Watch(label=Label("Offence notices served: the 15 days to comply",
