@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import os
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, ClassVar
@@ -67,6 +67,27 @@ class DefaultConfig:
     RATELIMIT_VERIFY = "30 per minute;300 per hour"  # GET /verify (notice verification)
     RATELIMIT_PASSWORD_CHANGE = "5 per minute;30 per hour"  # noqa: S105 (POST /account/password)
     # --- end of sign-in block ---------------------------------------------------------------
+
+    # PCC issuance for foreigners (backoffice/pcc, issue 19): its own app and workers.
+    # The outside services: local implementations unless a dotted path names a provider.
+    PCC_REGISTRY = "file"  # the residents of PCC_RESIDENTS_FILE (default: the demo file)
+    PCC_VERIFIER = "subscription"  # their mobile subscriptions, from the same file
+    PCC_SMS = "local"  # the sms_messages outbox instead of sending
+    PCC_RESIDENTS_FILE = None
+    # Fernet keys sealing registration numbers, newest first ("k1,k2" in the environment), and
+    # the key of their index; unset: made on first run in the instance folder.
+    PCC_SEALING_KEYS = None
+    PCC_INDEX_KEY = None
+    PCC_REQUEST_MINUTES = 20  # an online request from the real-name check to its end
+    PCC_REISSUES_PER_YEAR = 5  # reissues a holder may ask for in a calendar year (Seoul)
+    PCC_REAL_NAME_TRIES = 3  # failed real-name checks before the helpline is shown
+    PCC_RETENTION_YEARS = 5  # a code out of use, and its holder, kept this long [Assumption]
+    # Rate limits of the PCC service: every step per source address; the real-name check per
+    # registration number too (whoever asks); codes sent per request.
+    RATELIMIT_PCC_PAGES = "60 per minute;600 per hour"
+    RATELIMIT_PCC_STEPS = "20 per minute;200 per hour"
+    RATELIMIT_PCC_PER_NUMBER = "5 per 10 minutes;20 per day"
+    RATELIMIT_PCC_CODES = "3 per 10 minutes"
 
     SCHEDULER_HEARTBEAT_SECONDS = 15
     SCHEDULER_STALE_AFTER_SECONDS = 90
@@ -174,15 +195,21 @@ def normalise_database_url(url: str) -> str:
 
 def _instance_secret_key(instance_path: Path) -> str:
     """Read the secret key from the instance folder, generating it on first run."""
-    key_file = instance_path / "secret_key"
+    return instance_secret(instance_path, "secret_key", lambda: secrets.token_hex(32))
+
+
+def instance_secret(instance_path: Path, name: str, make: Callable[[], str]) -> str:
+    """A secret kept in the file ``name`` of the instance folder (mode 0600), made by ``make``
+    on first run."""
+    key_file = instance_path / name
     if not key_file.exists():
         instance_path.mkdir(parents=True, exist_ok=True)
         # Write a whole file aside, then link it into place: a process starting at the same
         # moment either sees no file or a complete one, never an empty key.
-        draft = instance_path / f".secret_key.{os.getpid()}"
+        draft = instance_path / f".{name}.{os.getpid()}"
         fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w") as handle:
-            handle.write(secrets.token_hex(32))
+            handle.write(make())
         try:
             os.link(draft, key_file)
         except FileExistsError:

@@ -1,7 +1,9 @@
-"""Run the web server and the scheduler together; Ctrl-C stops both.
+"""Run the back office, the PCC service and the scheduler together; Ctrl-C stops them all.
 
-``make run`` calls this after migrating and seeding. The web server is gunicorn with sync
-workers; the scheduler is one ``flask jobs run`` process beside it, never inside a worker.
+``make run`` calls this after migrating and seeding. The back office and the PCC service are
+two gunicorn servers with their own sync workers (the PCC service on the next port): a surge of
+PCC requests fills its own workers, never the officers'. The scheduler is one ``flask jobs
+run`` process beside them, never inside a worker.
 """
 
 from __future__ import annotations
@@ -17,11 +19,15 @@ from pathlib import Path
 STOP_GRACE_SECONDS = 10
 
 
-def _commands(host: str, port: int, workers: int) -> dict[str, list[str]]:
+def _commands(host: str, port: int, workers: int, pcc_port: int,
+              pcc_workers: int) -> dict[str, list[str]]:
     bin_dir = Path(sys.executable).parent
     return {
         "web": [str(bin_dir / "gunicorn"), "--bind", f"{host}:{port}", "--workers", str(workers),
                 "--access-logfile", "-", "backoffice:create_app()"],
+        # No access log: its request lines would be the only trace of who asked for a code.
+        "pcc": [str(bin_dir / "gunicorn"), "--bind", f"{host}:{pcc_port}", "--workers",
+                str(pcc_workers), "backoffice.pcc.app:create_pcc_app()"],
         "scheduler": [str(bin_dir / "flask"), "--app", "backoffice", "jobs", "run"],
     }
 
@@ -31,11 +37,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=5000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--pcc-port", type=int, default=None,
+                        help="the PCC service's port (default: the next one)")
+    parser.add_argument("--pcc-workers", type=int, default=2)
     args = parser.parse_args(argv)
-    if not 1 <= args.port <= 65535:
-        parser.error("--port must be between 1 and 65535")
-    if args.workers < 1:
-        parser.error("--workers must be at least 1")
+    pcc_port = args.pcc_port or args.port + 1
+    for name, port in (("--port", args.port), ("--pcc-port", pcc_port)):
+        if not 1 <= port <= 65535:
+            parser.error(f"{name} must be between 1 and 65535")
+    if pcc_port == args.port:
+        parser.error("--pcc-port must differ from --port")
+    if args.workers < 1 or args.pcc_workers < 1:
+        parser.error("--workers and --pcc-workers must be at least 1")
 
     env = dict(os.environ)
     if args.host in ("127.0.0.1", "localhost", "::1"):
@@ -44,10 +57,12 @@ def main(argv: list[str] | None = None) -> int:
         env.setdefault("GWANSE_REMEMBER_COOKIE_SECURE", "false")
     processes = {
         name: subprocess.Popen(command, env=env)
-        for name, command in _commands(args.host, args.port, args.workers).items()
+        for name, command in _commands(args.host, args.port, args.workers, pcc_port,
+                                       args.pcc_workers).items()
     }
     url = f"http://{args.host}:{args.port}/"
-    print(f"Gwanse Back Office on {url}  (Ctrl-C stops web and scheduler)", flush=True)
+    print(f"Gwanse Back Office on {url}, PCC service on http://{args.host}:{pcc_port}/  "
+          "(Ctrl-C stops them and the scheduler)", flush=True)
     signal.signal(signal.SIGTERM, lambda signum, frame: _raise_interrupt())
     exit_code = 0
     try:
@@ -58,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
                     return process.returncode or 1
             time.sleep(0.5)
     except KeyboardInterrupt:
-        print("Stopping web and scheduler...", flush=True)
+        print("Stopping web, PCC service and scheduler...", flush=True)
     finally:
         _stop_all(processes.values())
     return exit_code

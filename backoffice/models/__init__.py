@@ -13,7 +13,9 @@ from backoffice.models.job_run import JobRun
 from backoffice.models.notice import Notice, NoticeDocument, ServiceStatus
 from backoffice.models.office import Office
 from backoffice.models.party import Party, PartyKind
+from backoffice.models.pcc import PccCode, PccHolder, PccRequest, PccView
 from backoffice.models.sign_in_session import SignInFailure, SignInSession
+from backoffice.models.sms import SmsMessage
 from backoffice.models.staged_filing import StagedFile, StagedFiling
 from backoffice.models.user import User
 
@@ -35,10 +37,15 @@ __all__ = [
     "Office",
     "Party",
     "PartyKind",
+    "PccCode",
+    "PccHolder",
+    "PccRequest",
+    "PccView",
     "SchedulerHeartbeat",
     "ServiceStatus",
     "SignInFailure",
     "SignInSession",
+    "SmsMessage",
     "StagedFile",
     "StagedFiling",
     "User",

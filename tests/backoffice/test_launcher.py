@@ -1,4 +1,5 @@
-"""What `make run` starts: web and scheduler together, both stopped by one Ctrl-C."""
+"""What `make run` starts: the back office, the PCC service and the scheduler together, all
+stopped by one Ctrl-C."""
 
 import json
 import os
@@ -39,15 +40,28 @@ def _wait_for_healthy(base: str, timeout: float = 40) -> dict:
     raise AssertionError(f"web and scheduler did not come up: {body}")
 
 
+def _pcc_start(base: str, timeout: float = 40) -> tuple[int, str]:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            status, page, _ = _get(f"{base}/")
+            return status, page
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)  # its workers are still starting: ask again
+
+
 def test_run_serves_the_login_page_with_the_scheduler_and_ctrl_c_stops_both(
     database_url, tmp_path
 ):
-    port = _free_port()
+    port, pcc_port = _free_port(), _free_port()
     env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "launcher-test",
            "GWANSE_INSTANCE_PATH": str(tmp_path / "instance"),
            "GWANSE_SCHEDULER_HEARTBEAT_SECONDS": "1"}
     launcher = subprocess.Popen(
-        [sys.executable, "-m", "backoffice.launcher", "--port", str(port), "--workers", "1"],
+        [sys.executable, "-m", "backoffice.launcher", "--port", str(port), "--workers", "1",
+         "--pcc-port", str(pcc_port), "--pcc-workers", "1"],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         start_new_session=True,
     )
@@ -59,6 +73,8 @@ def test_run_serves_the_login_page_with_the_scheduler_and_ctrl_c_stops_both(
         assert status == 200
         assert "Sign in" in page
         assert "Secure" not in headers.get("Set-Cookie", "")
+        status, page = _pcc_start(f"http://127.0.0.1:{pcc_port}")
+        assert status == 200 and "개인통관고유부호" in page  # the PCC service, on its own port
         os.killpg(launcher.pid, signal.SIGINT)
         output, _ = launcher.communicate(timeout=30)
     finally:
@@ -68,8 +84,9 @@ def test_run_serves_the_login_page_with_the_scheduler_and_ctrl_c_stops_both(
     assert launcher.returncode == 0, output
     assert "scheduler stopped" in output
     assert "Shutting down: Master" in output
-    with socket.socket() as sock:
-        assert sock.connect_ex(("127.0.0.1", port)) != 0, "the web server still listens"
+    for listening in (port, pcc_port):
+        with socket.socket() as sock:
+            assert sock.connect_ex(("127.0.0.1", listening)) != 0, "a web server still listens"
 
 
 def test_launcher_refuses_a_bad_port():
@@ -77,3 +94,10 @@ def test_launcher_refuses_a_bad_port():
                             capture_output=True, text=True, timeout=30)
     assert result.returncode == 2
     assert "--port must be between 1 and 65535" in result.stderr
+
+
+def test_launcher_refuses_one_port_for_both_services():
+    result = subprocess.run([sys.executable, "-m", "backoffice.launcher", "--port", "5000",
+                             "--pcc-port", "5000"], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 2
+    assert "--pcc-port must differ from --port" in result.stderr

@@ -1,0 +1,53 @@
+"""The outside services of PCC issuance as this deployment configures them.
+
+``PCC_REGISTRY`` (``file``: the residents of ``PCC_RESIDENTS_FILE``), ``PCC_VERIFIER``
+(``subscription``: the mobile subscriptions of the same file) and ``PCC_SMS`` (``local``: the
+``sms_messages`` outbox, read on the admin's and officers' "sent messages" page and by tests)
+are the local implementations of the interfaces of :mod:`workflows.pcc.adapters`. A production
+provider is a class implementing the interface, named by its dotted path in the same setting
+(``PCC_SMS = "mycompany.sms:ProviderSms"``), built with the app's configuration.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from pathlib import Path
+
+from flask import Flask, current_app
+from sqlalchemy import select
+
+from backoffice.extensions import db
+from backoffice.models import SmsMessage
+from workflows.pcc.adapters import FileRegistry, SubscriptionVerifier
+
+DEMO_RESIDENTS = Path(__file__).with_name("demo_residents.json")
+
+
+class LocalSms:
+    """Messages kept in the ``sms_messages`` table instead of sent: one row per key."""
+
+    def send(self, to: str, text: str, *, key: str) -> None:
+        if db.session.scalar(select(SmsMessage.id).where(SmsMessage.key == key)) is None:
+            db.session.add(SmsMessage(key=key, to=to, text=text))
+            db.session.flush()
+
+
+def _built(app: Flask, setting: str, local: dict[str, object]):
+    chosen = app.config[setting]
+    if chosen in local:
+        return local[chosen]() if callable(local[chosen]) else local[chosen]
+    module, _, name = str(chosen).partition(":")
+    return getattr(import_module(module), name)(app.config)
+
+
+def adapters(app: Flask | None = None) -> tuple:
+    """The registry, the verifier and the SMS sender of the app, built once."""
+    app = app or current_app
+    built = app.extensions.get("pcc_adapters")
+    if built is None:
+        path = app.config.get("PCC_RESIDENTS_FILE") or DEMO_RESIDENTS
+        built = app.extensions["pcc_adapters"] = (
+            _built(app, "PCC_REGISTRY", {"file": lambda: FileRegistry.from_file(path)}),
+            _built(app, "PCC_VERIFIER", {"subscription": SubscriptionVerifier}),
+            _built(app, "PCC_SMS", {"local": LocalSms}))
+    return built

@@ -1,0 +1,66 @@
+"""Abuse: every step of the PCC service is rate-limited per source address, the real-name check
+per registration number too (whoever asks), and a limit reached says how long to wait."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from tests.form_crawler import Page, submit, visit
+
+COI = {"name": "COI ZHUNA", "registration_number": "900131-6123456"}
+
+
+def post_real_name(client, **values):
+    form = visit(client, "/issue").form()
+    return submit(client, form, **{**COI, **values})
+
+
+def test_a_source_that_asks_too_often_is_told_when_to_try_again(make_pcc):
+    client = make_pcc(RATELIMIT_PCC_STEPS="3 per minute").test_client()
+    statuses = [post_real_name(client, name="SOMEONE ELSE").status_code for _ in range(3)]
+    assert statuses == [422, 422, 422]
+    refused = post_real_name(client)
+    assert refused.status_code == 429
+    page = Page.of(refused)
+    assert "요청이 너무 많습니다" in page.text and "초 후에 다시 시도해 주십시오" in page.text
+    assert "Too many requests: try again in" in page.text
+    assert 1 <= int(refused.headers["Retry-After"]) <= 60
+
+
+def test_one_registration_number_is_limited_whatever_address_asks(make_pcc):
+    pcc = make_pcc(RATELIMIT_PCC_PER_NUMBER="2 per 10 minutes")
+    addresses = ("192.0.2.1", "192.0.2.2", "192.0.2.3")
+    statuses = []
+    for address in addresses:
+        client = pcc.test_client()
+        client.environ_base["REMOTE_ADDR"] = address
+        statuses.append(post_real_name(client, name="WRONG NAME").status_code)
+    assert statuses == [422, 422, 429]
+    other = pcc.test_client()
+    other.environ_base["REMOTE_ADDR"] = "192.0.2.4"
+    assert post_real_name(other, registration_number="950505-5234567",
+                          name="NGUYENVANAN").status_code == 302  # another number is not
+
+
+def test_the_limits_are_shared_through_redis_when_redis_url_is_set(make_pcc):
+    redis = pytest.importorskip("redis")
+    url = "redis://127.0.0.1:6379/15"
+    try:
+        redis.Redis.from_url(url, socket_timeout=1).ping()
+    except redis.RedisError as error:
+        pytest.skip(f"no Redis server answers at {url}: {error}")
+    prefix = f"test-pcc-{uuid.uuid4().hex}"
+    limits = {"REDIS_URL": url, "RATELIMIT_PCC_STEPS": "2 per minute",
+              "RATELIMIT_KEY_PREFIX": prefix}
+    try:
+        first = make_pcc("one", **limits).test_client()
+        assert [post_real_name(first, name="WRONG").status_code for _ in range(2)] == [422, 422]
+        second = make_pcc("two", **limits).test_client()  # another worker, another process
+        assert post_real_name(second, name="WRONG").status_code == 429
+        assert list(redis.Redis.from_url(url).scan_iter(f"*{prefix}*"))
+    finally:
+        client = redis.Redis.from_url(url)
+        for key in client.scan_iter(f"*{prefix}*"):
+            client.delete(key)
