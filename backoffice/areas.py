@@ -47,6 +47,7 @@ AREAS: tuple[Area, ...] = (
     Area("deadlines", access=SIGNED_IN),
     Area("notices", access=SIGNED_IN),
     Area("procedures", access=SIGNED_IN),
+    Area("counter", access=holding(Role.OFFICER, Role.SUPERVISOR)),
     Area("register", access=PUBLIC),
     Area("health", access=PUBLIC),
 )

@@ -82,6 +82,8 @@ class DefaultConfig:
     PCC_REISSUES_PER_YEAR = 5  # reissues a holder may ask for in a calendar year (Seoul)
     PCC_REAL_NAME_TRIES = 3  # failed real-name checks before the helpline is shown
     PCC_RETENTION_YEARS = 5  # a code out of use, and its holder, kept this long [Assumption]
+    PCC_SMS_OUTBOX_DAYS = 30  # the local SMS outbox keeps this many days of messages
+    PCC_HOUSEKEEPING_SECONDS = 3600  # the scheduler's PCC housekeeping (jobs/pcc.py)
     # Rate limits of the PCC service: every step per source address; the real-name check per
     # registration number too (whoever asks); codes sent per request.
     RATELIMIT_PCC_PAGES = "60 per minute;600 per hour"

@@ -23,7 +23,7 @@ from backoffice.extensions import db
 from backoffice.models import JobRun
 from backoffice.notices.issue import render_backlog
 from backoffice.sql import dialect_insert
-from jobs import heartbeat
+from jobs import heartbeat, pcc
 from jobs.enforce import enforce_due_deadlines
 from jobs.reminders import send_reminders
 from workflows import clock
@@ -51,6 +51,7 @@ def job_specs(app: Flask) -> list[JobSpec]:
         JobSpec("render_notices",
                 lambda: render_backlog(app.config["NOTICE_RENDER_BATCH"]),
                 "NOTICE_RENDER_SECONDS"),
+        JobSpec("pcc_housekeeping", pcc.housekeeping, "PCC_HOUSEKEEPING_SECONDS"),
     ]
 
 

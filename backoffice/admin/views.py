@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
+from sqlalchemy import select
 
 from backoffice.admin.blueprint import bp
 from backoffice.admin.forms import AccountActionForm
@@ -54,3 +55,13 @@ def account_action(user_id: int, action: str):
     db.session.commit()
     flash(bi(done, name=user.display_name), "info")
     return redirect(url_for("admin.index"))
+
+
+@bp.get("/messages")
+def messages():
+    """The local SMS outbox (``PCC_SMS = "local"``): what would have been sent, newest first."""
+    from backoffice.models import SmsMessage
+
+    sent = db.session.scalars(select(SmsMessage).order_by(SmsMessage.id.desc()).limit(200)).all()
+    return render_template("admin/messages.html", messages=sent,
+                           local=current_app.config["PCC_SMS"] == "local")

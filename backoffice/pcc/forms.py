@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
 from wtforms import BooleanField, EmailField, RadioField, SelectField, StringField
 from wtforms.fields import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, Regexp
@@ -10,8 +11,9 @@ from backoffice.forms import Form
 from backoffice.pcc.service import CARRIERS
 
 
-def both(ko: str, en: str) -> str:
-    return f"{ko} · {en}"
+def both(ko: str, en: str) -> Markup:
+    """Korean first, the English beside it marked as English (a label, a message)."""
+    return Markup('<span lang="ko">{}</span> <span class="en" lang="en">{}</span>').format(ko, en)
 
 
 class RealNameForm(Form):

@@ -316,6 +316,22 @@ def counter_issue(typed_name: str, typed_number: str, details: Details, officer_
     return issued
 
 
+def counter_new_code(holder: PccHolder, officer_id: int) -> PccCode:
+    """A new code for a holder with none in use (after the counter put it out of use).
+
+    :raise Refused: ``ALREADY_ISSUED``.
+    """
+    if holder.code_in_use is not None:
+        raise Refused(Failure.ALREADY_ISSUED)
+    try:
+        with db.session.begin_nested():
+            issued = _new_code(holder, "counter", officer_id)
+            db.session.flush()
+    except IntegrityError:
+        raise Refused(Failure.ALREADY_ISSUED) from None
+    return issued
+
+
 def counter_retire(holder: PccHolder, officer_id: int, now: datetime | None = None) -> bool:
     """Put the holder's code out of use at the counter; False when none is in use."""
     code = holder.code_in_use

@@ -17,7 +17,7 @@ from flask import current_app, redirect, render_template, request, session, url_
 from backoffice.extensions import db, limiter
 from backoffice.pcc import service
 from backoffice.pcc.blueprint import bp
-from backoffice.pcc.forms import CodeForm, DetailsForm, EmptyForm, MobileForm, RealNameForm
+from backoffice.pcc.forms import CodeForm, DetailsForm, EmptyForm, MobileForm, RealNameForm, both
 from backoffice.pcc.sealing import configured_sealing
 from workflows.pcc.identity import Invalid, birth_date, mobile_number
 from workflows.pcc.remedies import Failure, remedies_for
@@ -86,7 +86,7 @@ def real_name():
 
 
 def service_message(invalid: Invalid) -> str:
-    return f"{invalid.ko} · {invalid.en}"
+    return both(invalid.ko, invalid.en)
 
 
 @bp.route("/verify", methods=["GET", "POST"])

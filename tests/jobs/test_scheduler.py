@@ -24,7 +24,8 @@ def test_scheduler_declares_fixed_jobs_that_coalesce_and_never_overlap(app):
     try:
         jobs = scheduler.get_jobs()
         assert sorted(job.id for job in jobs) == ["enforce_deadlines", "heartbeat",
-                                                   "render_notices", "send_reminders"]
+                                                   "pcc_housekeeping", "render_notices",
+                                                   "send_reminders"]
         for job in jobs:
             assert job.coalesce is True
             assert job.max_instances == 1
@@ -87,7 +88,7 @@ def test_the_number_of_jobs_does_not_grow_with_the_deadlines(app, make):
     scheduler = build_scheduler(app, BackgroundScheduler)
     scheduler.start(paused=True)
     try:
-        assert len(scheduler.get_jobs()) == 4
+        assert len(scheduler.get_jobs()) == 5
     finally:
         scheduler.shutdown(wait=False)
 

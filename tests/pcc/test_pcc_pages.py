@@ -213,3 +213,35 @@ def test_a_request_left_alone_expires(pcc, pcc_app):
     with clock.frozen(START + timedelta(minutes=21)):
         page = send(pcc, page.form(action="/verify/code"), code=code)
     assert page.status == 410 and "처음부터 다시" in page.text
+
+
+# -- Korean first, on every page of the service ----------------------------------------------
+
+TYPED = ["COI ZHUNA", "COIZHUNA", "coi@example.com", "SKT", "KT", "LG U+", "MVNO",
+         "010-1234-5678", "01012345678", "900131-6123456"]
+
+
+def korean_first(page, *data: str) -> list:
+    from tests.korean_text import untranslated
+
+    return [str(problem) for problem in untranslated(page.html, [*TYPED, *data])]
+
+
+def test_every_page_of_the_service_is_korean_first(pcc, pcc_app):
+    for path in ("/", "/issue", "/lookup", "/help", "/verify", "/no-such-page"):
+        assert korean_first(visit(pcc, path)) == [], path
+    refused = send(pcc, visit(pcc, "/issue").form(), name="SOMEONE", registration_number="1")
+    assert korean_first(refused) == []
+    page = send(pcc, visit(pcc, "/issue").form(), **COI)
+    assert korean_first(page) == []
+    page = send(pcc, page.form(), **COI_MOBILE)
+    assert korean_first(page) == []
+    page = send(pcc, page.form(action="/verify/code"),
+                code=last_sms_code(pcc_app, "01012345678"))
+    assert korean_first(page) == []
+    page = send(pcc, page.form(), consents_to_viewing="y", **DETAILS)
+    code = PATTERN.search(page.text).group(0)
+    assert korean_first(page, code) == []
+    page = verified(pcc, pcc_app, "/lookup")
+    assert korean_first(page, code, DETAILS["address"]) == []
+    assert korean_first(visit(pcc, "/mine/change"), code, DETAILS["address"]) == []
