@@ -166,9 +166,10 @@ def audit_verify_command() -> None:
 def register_cli(app: Flask) -> None:
     from backoffice.deadlines.cli import calendar_group
     from backoffice.notices.cli import notices_group
+    from backoffice.pcc.cli import pcc_group
     from backoffice.procedures.cli import procedures_group
 
     for command in (init_db_command, seed_demo_command, create_user_command,
                     sign_out_everywhere_command, deactivate_user_command, audit_group,
-                    calendar_group, procedures_group, notices_group):
+                    calendar_group, procedures_group, notices_group, pcc_group):
         app.cli.add_command(command)

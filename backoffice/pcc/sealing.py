@@ -8,7 +8,7 @@
   the database finds a holder and keeps one code in use per number without holding the number;
   without the key the index gives nothing back (no dictionary of the 10^13 numbers can be
   built). The index key is not rotated by the command: a new one means re-indexing from the
-  sealed numbers (``flask pcc rotate-keys --reindex``).
+  sealed numbers (``flask pcc rotate-keys --reindex`` with the new ``PCC_INDEX_KEY`` set).
 
 Without configuration each key is made on first run in the instance folder (mode 0600), as the
 secret key is; in production they come from the environment or a secrets store (README).

@@ -245,3 +245,23 @@ def test_every_page_of_the_service_is_korean_first(pcc, pcc_app):
     page = verified(pcc, pcc_app, "/lookup")
     assert korean_first(page, code, DETAILS["address"]) == []
     assert korean_first(visit(pcc, "/mine/change"), code, DETAILS["address"]) == []
+
+
+def test_no_url_of_the_flow_carries_personal_data(pcc, pcc_app):
+    from flask import request, request_started
+
+    seen: list[str] = []
+
+    def record(sender, **extra):
+        seen.append(request.full_path)
+
+    request_started.connect(record, pcc_app)
+    try:
+        code = issue_coi(pcc, pcc_app)
+        verified(pcc, pcc_app, "/lookup")
+    finally:
+        request_started.disconnect(record, pcc_app)
+    assert len(seen) >= 10
+    for url in seen:
+        for personal in ("900131", "6123456", "COI", "ZHUNA", "01012345678", code):
+            assert personal not in url.upper(), url
