@@ -67,3 +67,43 @@ def test_a_holder_with_a_code_in_use_is_kept(pcc_app):
     counter_holder(pcc_app)
     with pcc_app.app_context(), clock.frozen(START + timedelta(days=365 * 10)):
         assert housekeeping() == 0
+
+
+def test_two_requests_racing_for_one_person_get_one_code(pcc_app):
+    """Two browsers of one person reach the form at once: one code is issued, the other
+    request is told to look it up (the partial unique index decides, not the check before)."""
+    import threading
+
+    with pcc_app.app_context():
+        requests = []
+        for _ in range(2):
+            _, request = service.begin(service.ISSUE, "COI ZHUNA", "900131-6123456")
+            request.verified_at = clock.now()
+            requests.append(request.id)
+        db.session.commit()
+    outcomes, barrier = [], threading.Barrier(2)
+
+    def apply(request_id: int) -> None:
+        with pcc_app.app_context():
+            request = db.session.get(PccRequest, request_id)
+            barrier.wait()
+            try:
+                service.issue(request, DETAILS)
+                db.session.commit()
+                outcomes.append("issued")
+            except service.Refused as refused:
+                db.session.rollback()
+                outcomes.append(refused.failure.value)
+            except Exception as error:  # the loser's commit on a busy database
+                db.session.rollback()
+                outcomes.append(type(error).__name__)
+
+    threads = [threading.Thread(target=apply, args=(rid,)) for rid in requests]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    with pcc_app.app_context():
+        assert db.session.scalar(select(func.count(PccCode.id))) == 1
+        assert db.session.scalar(select(func.count(PccHolder.id))) == 1
+    assert sorted(outcomes) == ["already_issued", "issued"], outcomes

@@ -231,6 +231,7 @@ def test_without_any_means_the_counter_and_the_other_identifiers():
     remedies = remedies_for(Failure.NO_MEANS)
     assert "visit the nearest customs office" in remedies[0].en
     assert "외국인등록번호" in remedies[1].ko and "여권번호" in remedies[1].ko
+    assert "PASS app" in remedies[2].en and "certificate" in remedies[3].en
 
 
 @pytest.mark.parametrize("failure", list(Failure))

@@ -32,6 +32,15 @@ ALTERNATIVE_IDS = Remedy(
     "If visiting a customs office is not convenient, you can use your alien registration number "
     "(if you hold the Alien Registration Card) or your passport number instead of the code for "
     "customs clearance.")
+NO_PASS_APP = Remedy(
+    "PASS 앱이 없어도 됩니다. 이 서비스는 문자(SMS)로 인증번호를 보냅니다.",
+    "You need no PASS app: this service sends the code by SMS (the FAQ's SMS tab).")
+CERTIFICATES = Remedy(
+    "이 서비스는 휴대전화 본인확인만 제공합니다. 공동·금융인증서나 간편인증을 쓰려면 관세청 "
+    "유니패스(개인용 컴퓨터) 또는 '모바일 관세청' 앱을 이용하거나, 세관을 방문하십시오.",
+    "This service offers the mobile check only. For a joint or financial certificate or a "
+    "simple certification, use UNI-PASS on a PC or the '모바일 관세청' app, or visit a customs "
+    "office.")
 ANYTHING_ELSE = Remedy(
     f"그 밖의 문의는 카카오톡 채널 '{KAKAO_CHANNEL}' 1:1 채팅으로 해 주십시오.",
     f"For anything else, search '{KAKAO_CHANNEL}' in KakaoTalk Channel and ask in the 1:1 chat.")
@@ -79,7 +88,7 @@ REMEDIES: dict[Failure, tuple[Remedy, ...]] = {
         "문의하십시오.",
         f"If you entered everything correctly and it keeps failing, call the KMC customer center "
         f"at {KMC_HELPLINE} about mobile identity verification."), IN_PERSON, ALTERNATIVE_IDS),
-    Failure.NO_MEANS: (IN_PERSON, ALTERNATIVE_IDS),
+    Failure.NO_MEANS: (IN_PERSON, ALTERNATIVE_IDS, NO_PASS_APP, CERTIFICATES),
     Failure.CODE_WRONG: (Remedy(
         "문자로 받은 인증번호를 다시 확인하여 입력하십시오.",
         "Check the code you received by SMS and enter it again."),),
