@@ -97,3 +97,25 @@ def test_a_foreigner_gets_a_code_on_a_phone_and_looks_it_up(pcc_server, phone):
     assert code in shown and "900131-*******" in shown and "6123456" not in shown
     assert "35208 대전광역시 서구 청사로 189" in shown
     shot(phone, "look-up")
+
+
+def test_an_officer_issues_a_code_at_the_counter_on_a_phone(live_server, page, signed_in_as):
+    page.set_viewport_size(PHONE)
+    signed_in_as("officer")
+    page.get_by_role("link", name="개인통관고유부호 창구").click()
+    issue = page.locator("form", has=page.locator("[name='issue-name']"))
+    issue.get_by_label(re.compile("성명")).fill("GARCIA MARIA")
+    issue.get_by_label(re.compile("외국인등록번호")).fill("770707-6567890")
+    issue.get_by_label(re.compile("주소")).fill("04524 서울특별시 중구 세종대로 110")
+    issue.get_by_label(re.compile("^전화번호")).fill("02-123-4567")
+    issue.get_by_label(re.compile("없음")).check()
+    issue.get_by_label(re.compile("행정정보 공동이용")).check()
+    shot(page, "counter")
+    issue.get_by_role("button", name=re.compile("발급")).click()
+    assert "부호가 발급되었습니다" in page.content()
+    assert re.search(r"P\d{12}", page.locator("dl.facts").inner_text())
+    assert "770707-*******" in page.content()
+    page.get_by_label(re.compile("열람 사유")).fill("The holder asked to check the number")
+    page.get_by_role("button", name=re.compile("전체 번호 보기")).click()
+    assert "770707-6567890" in page.locator("dl.facts").inner_text()
+    shot(page, "counter-holder")
