@@ -35,11 +35,11 @@ def create_app(
     os.makedirs(app.instance_path, exist_ok=True)
     load_config(app, config)
     init_extensions(app)
-    _register_user_loader()
+    register_user_loader()
     input_bounds.install(app)
     headers.install(app)
     after_commit.install(app)
-    _trust_proxies(app)
+    trust_proxies(app)
     _register_blueprints(app)
     _register_error_handlers(app)
     _register_template_helpers(app)
@@ -47,7 +47,7 @@ def create_app(
     return app
 
 
-def _trust_proxies(app: Flask) -> None:
+def trust_proxies(app: Flask) -> None:
     """Behind ``PROXY_FIX_X_FOR`` reverse proxies, read the client's address and scheme from
     the ``X-Forwarded-For`` and ``X-Forwarded-Proto`` they set: the lock-out and the rate limits
     count per client address, and without this every client would be the proxy. 0 (the
@@ -59,7 +59,7 @@ def _trust_proxies(app: Flask) -> None:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
 
 
-def _register_user_loader() -> None:
+def register_user_loader() -> None:
     from backoffice import audit  # noqa: F401  (registers the append-only guard)
     from backoffice.auth.sessions import register_user_loader
     from backoffice.extensions import login_manager

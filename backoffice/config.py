@@ -88,7 +88,7 @@ class DefaultConfig:
     # registration number too (whoever asks); codes sent per request.
     RATELIMIT_PCC_PAGES = "60 per minute;600 per hour"
     RATELIMIT_PCC_STEPS = "20 per minute;200 per hour"
-    RATELIMIT_PCC_PER_NUMBER = "5 per 10 minutes;20 per day"
+    RATELIMIT_PCC_PER_NUMBER = "15 per 10 minutes;50 per day"
     RATELIMIT_PCC_CODES = "3 per 10 minutes"
 
     SCHEDULER_HEARTBEAT_SECONDS = 15

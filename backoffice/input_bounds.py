@@ -14,7 +14,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, abort, request
+from flask import Flask, abort, current_app, request
 from werkzeug.routing import IntegerConverter
 from wtforms import IntegerField
 from wtforms.validators import ValidationError
@@ -91,7 +91,8 @@ def _refuse_control_characters():
         problem = text_problem(name, multiline=False) or text_problem(value, multiline=True)
         if problem:
             shown = name.encode("unicode_escape").decode("ascii")[:60]
-            return error_page(400, f"입력란 '{shown}' (field '{shown}'): {problem}. "
+            page = current_app.extensions.get("error_page", error_page)  # the PCC app's own
+            return page(400, f"입력란 '{shown}' (field '{shown}'): {problem}. "
                                    "아무것도 저장되지 않았습니다 · Nothing was saved.")
     return None
 

@@ -7,7 +7,8 @@ advises for one machine), on one SQLite database with 20k cases.
 - ``worklist_p95_during_surge_ms``: the same requests while PCC_DRIVERS processes issue codes
   and look them up end to end (real-name check, mobile check, the code from the SMS outbox,
   the form) as fast as the service answers, for SURGE_SECONDS;
-- ``pcc_issuances_per_s``: the codes issued per second during the surge;
+- ``pcc_issuances_per_s``, ``pcc_lookups_per_s``: the codes issued, and looked up again (one
+  for every second issued), per second during the surge;
 - ``worklist_surge_ratio``: during ÷ quiet (target ≤ 1.5).
 
 Rate limits are off in this run: a real surge comes from many addresses, and the loopback
@@ -86,22 +87,26 @@ def _get(opener, url: str) -> str:
         return response.read().decode()
 
 
+def _verified(opener, base: str, database: str, resident: dict, start: str) -> str:
+    """Through the real-name and mobile checks of ``start`` (/issue or /lookup); the page."""
+    page = _get(opener, f"{base}{start}")
+    page = _post(opener, f"{base}{start}", {"name": resident["name"],
+                                            "registration_number": resident["number"]}, page)
+    page = _post(opener, f"{base}/verify", {
+        "carrier": "SKT", "name": resident["name"].replace(" ", ""),
+        "birth_date": "19" + resident["number"][:6], "mobile": resident["mobile"]}, page)
+    with sqlite3.connect(database, timeout=30) as connection:
+        text = connection.execute("SELECT text FROM sms_messages WHERE \"to\" = ? "
+                                  "ORDER BY id DESC LIMIT 1", (resident["mobile"],)).fetchone()[0]
+    code = re.search(r"\b(\d{6})\b", text).group(1)
+    return _post(opener, f"{base}/verify/code", {"code": code}, page)
+
+
 def _issue_one(base: str, database: str, resident: dict) -> bool:
     """One foreigner, end to end: True when the page shows the code issued."""
-    opener = _opener()
     try:
-        page = _get(opener, f"{base}/issue")
-        page = _post(opener, f"{base}/issue", {"name": resident["name"],
-                                               "registration_number": resident["number"]}, page)
-        page = _post(opener, f"{base}/verify", {
-            "carrier": "SKT", "name": resident["name"].replace(" ", ""),
-            "birth_date": "19" + resident["number"][:6], "mobile": resident["mobile"]}, page)
-        with sqlite3.connect(database, timeout=30) as connection:
-            text = connection.execute("SELECT text FROM sms_messages WHERE \"to\" = ? "
-                                      "ORDER BY id DESC LIMIT 1",
-                                      (resident["mobile"],)).fetchone()[0]
-        code = re.search(r"\b(\d{6})\b", text).group(1)
-        page = _post(opener, f"{base}/verify/code", {"code": code}, page)
+        opener = _opener()
+        page = _verified(opener, base, database, resident, "/issue")
         page = _post(opener, f"{base}/apply", {
             "address": "35208 대전광역시 서구 청사로 189", "telephone": "010-1234-5678",
             "mobile_owner": "self", "consents_to_viewing": "y"}, page)
@@ -112,12 +117,25 @@ def _issue_one(base: str, database: str, resident: dict) -> bool:
         return False
 
 
+def _look_up_one(base: str, database: str, resident: dict) -> bool:
+    """One look-up of a code issued before: True when the page shows it."""
+    try:
+        page = _verified(_opener(), base, database, resident, "/lookup")
+        return "님의 개인통관고유부호는" in page
+    except (OSError, AttributeError, TypeError):
+        return False
+
+
 def _driver(base: str, database: str, first: int, step: int, until: float, done) -> None:
-    n, issued = first, 0
+    """Issue codes and, after every second one, look up the one issued before it."""
+    n, issued, looked_up = first, 0, 0
     while time.monotonic() < until and n < RESIDENTS:
-        issued += _issue_one(base, database, _resident(n))
+        if _issue_one(base, database, _resident(n)):
+            issued += 1
+            if issued % 2 == 0:
+                looked_up += _look_up_one(base, database, _resident(n))
         n += step
-    done.put(issued)
+    done.put((issued, looked_up))
 
 
 def _p95(samples: list[float]) -> float:
@@ -194,7 +212,8 @@ def measure() -> dict[str, float]:
             driver.start()
         time.sleep(1)  # the surge is running
         during = _worklist_times(web, WORKLIST_REQUESTS)
-        issued = sum(done.get(timeout=SURGE_SECONDS + 60) for _ in drivers)
+        counts = [done.get(timeout=SURGE_SECONDS + 60) for _ in drivers]
+        issued, looked_up = sum(c[0] for c in counts), sum(c[1] for c in counts)
         elapsed = time.monotonic() - started
         for driver in drivers:
             driver.join(timeout=10)
@@ -206,4 +225,5 @@ def measure() -> dict[str, float]:
     return {"worklist_p95_ms": _p95(quiet),
             "worklist_p95_during_surge_ms": _p95(during),
             "worklist_surge_ratio": _p95(during) / _p95(quiet),
-            "pcc_issuances_per_s": issued / elapsed}
+            "pcc_issuances_per_s": issued / elapsed,
+            "pcc_lookups_per_s": looked_up / elapsed}

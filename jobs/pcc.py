@@ -16,10 +16,8 @@ from sqlalchemy import delete, exists, func, select
 
 from backoffice.extensions import db
 from backoffice.models import PccCode, PccHolder, PccRequest, SmsMessage
-from backoffice.models.pcc import IN_USE
+from backoffice.models.pcc import ERASED, IN_USE
 from workflows import clock
-
-ERASED = "erased"
 
 
 def housekeeping() -> int:

@@ -19,6 +19,8 @@ from backoffice.extensions import db
 from workflows import clock
 
 IN_USE, NOT_IN_USE = "in_use", "not_in_use"
+ERASED = "erased"
+"""``number_sealed`` of a holder the retention erased (:mod:`jobs.pcc`)."""
 
 
 class PccHolder(db.Model):

@@ -8,7 +8,10 @@ office's (``PCC_PORT``, 5001).
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
+import time
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,7 +22,7 @@ from sqlalchemy import text
 
 from backoffice import headers, input_bounds
 from backoffice.config import load_config
-from backoffice.extensions import db, init_extensions
+from backoffice.extensions import db, init_extensions, limiter
 from backoffice.paths import DEFAULT_INSTANCE_DIR, STATIC_DIR, TEMPLATES_DIR
 
 ERRORS = {
@@ -38,13 +41,14 @@ def create_pcc_app(config: Mapping[str, Any] | None = None, *,
                 template_folder=str(TEMPLATES_DIR), static_folder=str(STATIC_DIR))
     os.makedirs(app.instance_path, exist_ok=True)
     load_config(app, config)
+    _own_session(app)
     init_extensions(app)
-    from backoffice import _register_user_loader, _trust_proxies
+    from backoffice import register_user_loader, trust_proxies
 
-    _register_user_loader()
+    register_user_loader()
     input_bounds.install(app)
     headers.install(app)
-    _trust_proxies(app)
+    trust_proxies(app)
     from backoffice.i18n import bilingual
     from backoffice.pcc import views  # noqa: F401  (the routes)
     from backoffice.pcc.blueprint import bp
@@ -59,6 +63,22 @@ def create_pcc_app(config: Mapping[str, Any] | None = None, *,
     return app
 
 
+def _own_session(app: Flask) -> None:
+    """A cookie and a key of its own: on one host (ports do not separate cookies) the PCC
+    service neither reads nor re-signs the back office's session, nor it the PCC's."""
+    app.config["SESSION_COOKIE_NAME"] = "pcc_session"
+    app.config["SECRET_KEY"] = hmac.new(app.config["SECRET_KEY"].encode(), b"pcc-service",
+                                        hashlib.sha256).hexdigest()
+
+
+def wait_seconds() -> int:
+    """How long until the limit that refused this request lets it through again."""
+    current = limiter.current_limit
+    if current is None:
+        return 60
+    return max(1, int(current.reset_at - time.time()))
+
+
 def _health():
     db.session.execute(text("SELECT 1"))
     return {"status": "ok", "service": "pcc"}
@@ -70,6 +90,8 @@ def _register_errors(app: Flask) -> None:
         return render_template("pcc/error.html", status=status, ko=ko, en=en,
                                wait=wait), status
 
+    app.extensions["error_page"] = lambda status, message: page(
+        status, message, "The request was refused: nothing was saved.")
     for status, (ko, en) in ERRORS.items():
         app.register_error_handler(status, lambda error, s=status, k=ko, e=en: page(s, k, e))
     app.register_error_handler(CSRFError, lambda error: page(
@@ -77,8 +99,6 @@ def _register_errors(app: Flask) -> None:
         "The form expired or did not come from this site: reload it and try again."))
 
     def too_many(error: RateLimitExceeded):
-        from backoffice.pcc.views import wait_seconds
-
         wait = wait_seconds()
         return page(429, f"요청이 너무 많습니다. {wait}초 후에 다시 시도해 주십시오.",
                     f"Too many requests: try again in {wait} seconds.", wait)

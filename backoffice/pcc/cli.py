@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from backoffice.extensions import db
 from backoffice.models import PccHolder, PccRequest
+from backoffice.models.pcc import ERASED
 from backoffice.pcc.sealing import configured_sealing
-from jobs.pcc import ERASED
 
 
 @click.group("pcc")

@@ -8,7 +8,10 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, Regexp
 
 from backoffice.forms import Form
-from backoffice.pcc.service import CARRIERS
+from backoffice.pcc.service import Details
+
+CARRIERS = (("SKT", "SKT"), ("KT", "KT"), ("LGU+", "LG U+"), ("MVNO", "알뜰폰 MVNO"))
+"""The carriers of the mobile check (FAQ Q6 ③: SKT, KT, LGU+, 알뜰폰)."""
 
 
 def both(ko: str, en: str) -> Markup:
@@ -73,6 +76,15 @@ class DetailsForm(Form):
     sms_alerts = BooleanField(both("SMS 알림 받기(선택): 수입신고·부호 변경 시",
                                    "SMS alerts (optional): when a declaration uses the code or "
                                    "it changes"))
+
+
+    def details(self, mobile: str | None) -> Details:
+        """What the form gives, with the mobile the check verified (or the counter typed)."""
+        return Details(
+            address=self.address.data.strip(), telephone=self.telephone.data.strip(),
+            email=(self.email.data or "").strip() or None, mobile_owner=self.mobile_owner.data,
+            mobile=mobile, consents_to_viewing=bool(self.consents_to_viewing.data),
+            sms_alerts=bool(self.sms_alerts.data))
 
 
 class CounterForm(DetailsForm):

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from backoffice.extensions import db
 from backoffice.models import PccCode, PccHolder, PccRequest, PccView
-from backoffice.models.pcc import IN_USE, NOT_IN_USE
+from backoffice.models.pcc import ERASED, IN_USE, NOT_IN_USE
 from backoffice.pcc.adapters import adapters
 from backoffice.pcc.sealing import configured_sealing
 from workflows import clock
@@ -29,7 +29,6 @@ from workflows.pcc.identity import RegistrationNumber, name_forms, registration_
 from workflows.pcc.remedies import Failure
 
 ISSUE, LOOKUP = "issue", "lookup"
-CARRIERS = (("SKT", "SKT"), ("KT", "KT"), ("LGU+", "LG U+"), ("MVNO", "알뜰폰 MVNO"))
 
 
 class Refused(Exception):
@@ -123,6 +122,8 @@ def send_code(request: PccRequest, *, carrier: str, name: str, mobile: str,
     :raise Refused: ``IDENTITY`` (the subscription does not match, Q4).
     """
     now = now or clock.now()
+    if (request.code_attempts or 0) >= one_time.MAX_ATTEMPTS:
+        raise Refused(Failure.IDENTITY_REPEATED)  # a new code gives no new tries
     registry, verifier, sms = adapters()
     resident = registry.holder(request.name, _number(request))
     if resident is None or not verifier.matches(resident, carrier=carrier, name=name,
@@ -131,7 +132,7 @@ def send_code(request: PccRequest, *, carrier: str, name: str, mobile: str,
     code, challenge = one_time.send(_secret(), now)
     request.mobile, request.code_digest = mobile, challenge.digest
     request.code_expires_at, request.code_extensions = challenge.expires_at, 0
-    request.code_attempts, request.code_used = 0, False
+    request.code_used = False  # the wrong tries count over every code of the request
     sms.send(mobile, f"[관세청] 개인통관고유부호 인증번호 {code} (3분 이내 입력) "
              f"PCC verification code {code}",
              key=f"pcc-{request.id}-{challenge.digest[:40]}")
@@ -164,8 +165,17 @@ def extend_code(request: PccRequest, now: datetime | None = None) -> bool:
     return True
 
 
-def confirm_code(request: PccRequest, typed: str, now: datetime | None = None) -> None:
-    """The one-time code typed: accepted once, within its time, in five tries.
+def _renewed_token(request: PccRequest) -> str:
+    """A new token for the request once verified: a token planted or seen before the check
+    does not become a verified one."""
+    token = secrets.token_urlsafe(32)
+    request.token_hash = token_hash(token)
+    return token
+
+
+def confirm_code(request: PccRequest, typed: str, now: datetime | None = None) -> str:
+    """The one-time code typed: accepted once, within its time, in five tries over all the
+    codes sent for the request; the request's new token.
 
     :raise Refused: ``CODE_WRONG``, ``CODE_EXPIRED`` (ask a new one), ``IDENTITY_REPEATED``
         (five wrong tries: the helpline).
@@ -178,7 +188,7 @@ def confirm_code(request: PccRequest, typed: str, now: datetime | None = None) -
     _keep(request, after)
     if outcome is one_time.Outcome.ACCEPTED:
         request.verified_at = now
-        return
+        return _renewed_token(request)
     raise Refused({one_time.Outcome.WRONG: Failure.CODE_WRONG,
                    one_time.Outcome.TOO_MANY: Failure.IDENTITY_REPEATED}.get(
         outcome, Failure.CODE_EXPIRED))
@@ -271,12 +281,17 @@ def reissue(request: PccRequest, now: datetime | None = None) -> PccCode:
     holder = looked_up(request)
     if reissues_this_year(holder, now) >= current_app.config["PCC_REISSUES_PER_YEAR"]:
         raise Refused(Failure.REISSUE_LIMIT)
-    old = holder.code_in_use
-    if old is not None:
-        old.status, old.retired_at, old.retired_why = NOT_IN_USE, now, "reissued"
-        db.session.flush()
-    issued = _new_code(holder, "online", None)
-    db.session.flush()
+    try:
+        with db.session.begin_nested():
+            old = holder.code_in_use
+            if old is not None:
+                old.status, old.retired_at, old.retired_why = NOT_IN_USE, now, "reissued"
+                db.session.flush()
+            issued = _new_code(holder, "online", None)
+            db.session.flush()
+    except IntegrityError:  # another reissue of the same holder won
+        db.session.expire(holder)
+        raise Refused(Failure.ALREADY_ISSUED) from None
     return issued
 
 
@@ -297,18 +312,18 @@ def counter_issue(typed_name: str, typed_number: str, details: Details, officer_
     number = registration_number(typed_number)
     name = name_forms(typed_name)[0]
     sealing = configured_sealing()
-    holder = holder_by_index(sealing.index(number.digits))
+    index = sealing.index(number.digits)
+    holder = holder_by_index(index)
     if holder is not None and holder.code_in_use is not None:
         raise Refused(Failure.ALREADY_ISSUED)
-    if holder is None:
-        holder = PccHolder(number_index=sealing.index(number.digits),
-                           number_sealed=sealing.seal(number.digits),
-                           number_masked=number.masked, name=name)
-        db.session.add(holder)
-    holder.name = name
-    _fill(holder, details)
     try:
         with db.session.begin_nested():
+            if holder is None:
+                holder = PccHolder(number_index=index, number_sealed=sealing.seal(number.digits),
+                                   number_masked=number.masked, name=name)
+                db.session.add(holder)
+            holder.name = name
+            _fill(holder, details)
             issued = _new_code(holder, "counter", officer_id)
             db.session.flush()
     except IntegrityError:
@@ -345,9 +360,16 @@ def counter_retire(holder: PccHolder, officer_id: int, now: datetime | None = No
 def unmasked_number(holder: PccHolder, officer_id: int, reason: str) -> str:
     """The whole registration number, for an officer who gives a reason; the view is recorded
     (``pcc_views``) in the same transaction."""
-    db.session.add(PccView(holder_id=holder.id, user_id=officer_id, reason=reason[:200]))
+    record_view(holder, officer_id, reason)
     return configured_sealing().open(holder.number_sealed)
 
 
-def codes_issued() -> int:
-    return db.session.scalar(select(func.count(PccCode.id))) or 0
+def record_view(holder: PccHolder, officer_id: int, reason: str) -> None:
+    """An officer saw the holder's unmasked details (the counter's holder page)."""
+    db.session.add(PccView(holder_id=holder.id, user_id=officer_id, reason=reason[:200]))
+
+
+def live_holder(holder_id: int) -> PccHolder | None:
+    """A holder not erased by the retention (:mod:`jobs.pcc`)."""
+    holder = db.session.get(PccHolder, holder_id)
+    return holder if holder is not None and holder.number_sealed != ERASED else None

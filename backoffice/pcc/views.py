@@ -1,16 +1,15 @@
 """The public PCC service (FAQ Q5, Q6): no account; the browser holds only a random token of its
-request in the signed session, never a number or a name; no personal data in a URL.
+request in its own signed session, never a number or a name; no personal data in a URL.
 
 New issuance: real-name check → mobile check (code by SMS) → application form → the code.
 Look-up: real-name check → mobile check → the code and details (number masked) → change of
-details or reissue. Every step is rate-limited per source address, the real-name check per
-registration number too; a failure shows the FAQ's remedies.
+details or reissue. Every page is rate-limited per source address, every step also per
+registration number (whoever asks); a failure shows the FAQ's remedies.
 """
 
 from __future__ import annotations
 
 import re
-import time
 
 from flask import current_app, redirect, render_template, request, session, url_for
 
@@ -19,47 +18,104 @@ from backoffice.pcc import service
 from backoffice.pcc.blueprint import bp
 from backoffice.pcc.forms import CodeForm, DetailsForm, EmptyForm, MobileForm, RealNameForm, both
 from backoffice.pcc.sealing import configured_sealing
-from workflows.pcc.identity import Invalid, birth_date, mobile_number
+from workflows.pcc.identity import Invalid, birth_date, mobile_number, short_address
 from workflows.pcc.remedies import Failure, remedies_for
 
 REQUEST_KEY = "pcc_request"
-FAILURES = "pcc_real_name_failures"
+REAL_NAME_FAILURES, IDENTITY_FAILURES = "pcc_real_name_failures", "pcc_identity_failures"
 
 
-def _limit(key: str, **more):
-    return limiter.limit(lambda: current_app.config[key], methods=["POST"], per_method=True,
-                         scope=key.lower(), **more)
+# -- rate limits: per source address, and per registration number whoever asks ---------------
+
+
+def _pages():
+    return limiter.limit(lambda: current_app.config["RATELIMIT_PCC_PAGES"], methods=["GET"])
+
+
+def _steps():
+    return limiter.limit(lambda: current_app.config["RATELIMIT_PCC_STEPS"], methods=["POST"],
+                         scope="ratelimit_pcc_steps")
+
+
+def _typed_number() -> str:
+    digits = re.sub(r"\D", "", (request.form.get("registration_number") or "")[:20])
+    return digits if len(digits) == 13 else ""
 
 
 def _number_key() -> str:
-    """The rate-limit key of the registration number typed (its index: never the number)."""
-    digits = re.sub(r"\D", "", (request.form.get("registration_number") or "")[:20])
-    return "pcc-number:" + (configured_sealing().index(digits) if len(digits) == 13 else "none")
+    """The number typed (the real-name check) or the request's (the later steps), by its
+    keyed index: never the number itself."""
+    typed = _typed_number()
+    if typed:
+        return "pcc-number:" + configured_sealing().index(typed)
+    current = _current()
+    return "pcc-number:" + (current.number_index if current else "none")
 
 
-def _request_key() -> str:
-    return "pcc-request:" + service.token_hash(session.get(REQUEST_KEY) or "none")
+def _per_number():
+    """One bucket per number across every step (``shared``); a request naming no number is
+    not counted here (the per-address limit still is)."""
+    return limiter.shared_limit(lambda: current_app.config["RATELIMIT_PCC_PER_NUMBER"],
+                                scope="ratelimit_pcc_per_number", key_func=_number_key,
+                                methods=["POST"], exempt_when=lambda: _number_key().endswith(
+                                    ":none"))
+
+
+def _codes_sent():
+    return limiter.limit(lambda: current_app.config["RATELIMIT_PCC_CODES"], methods=["POST"],
+                         scope="ratelimit_pcc_codes", key_func=_number_key)
+
+
+# -- the request the browser holds ------------------------------------------------------------
 
 
 def _current():
     return service.request_for(session.get(REQUEST_KEY))
 
 
-def _remedies(failure: Failure):
-    return remedies_for(failure)
+def _verified(purpose: str):
+    current = _current()
+    if current is None or current.purpose != purpose or current.verified_at is None:
+        return None
+    return current
+
+
+def _expired():
+    session.pop(REQUEST_KEY, None)
+    return render_template("pcc/expired.html"), 410
+
+
+def _page(template: str, status: int = 200, failure: Failure | None = None, **values):
+    return render_template(template, failure=failure,
+                           remedies=remedies_for(failure) if failure else (), **values), \
+        422 if failure is not None or status == 422 else status
+
+
+def _invalid(form, invalid: Invalid) -> None:
+    getattr(form, invalid.field).errors.append(both(invalid.ko, invalid.en))
+
+
+def _counted(key: str, failure: Failure, repeated: Failure) -> Failure:
+    """The failure, or its repeated form once it happened ``PCC_REAL_NAME_TRIES`` times in this
+    browser (the FAQ's "if it still fails, call ...")."""
+    session[key] = session.get(key, 0) + 1
+    return repeated if session[key] >= current_app.config["PCC_REAL_NAME_TRIES"] else failure
+
+
+# -- the steps ---------------------------------------------------------------------------------
 
 
 @bp.get("/")
-@limiter.limit(lambda: current_app.config["RATELIMIT_PCC_PAGES"])
+@_pages()
 def start():
     return render_template("pcc/start.html")
 
 
 @bp.route("/issue", methods=["GET", "POST"], endpoint="issue")
 @bp.route("/lookup", methods=["GET", "POST"], endpoint="lookup")
-@limiter.limit(lambda: current_app.config["RATELIMIT_PCC_PAGES"], methods=["GET"])
-@_limit("RATELIMIT_PCC_STEPS")
-@_limit("RATELIMIT_PCC_PER_NUMBER", key_func=_number_key)
+@_pages()
+@_steps()
+@_per_number()
 def real_name():
     """Step 1: 실명인증 (Q1, Q3)."""
     purpose = service.ISSUE if request.endpoint == "pcc.issue" else service.LOOKUP
@@ -68,30 +124,25 @@ def real_name():
         try:
             token, _ = service.begin(purpose, form.name.data, form.registration_number.data)
         except Invalid as invalid:
-            getattr(form, invalid.field).errors.append(service_message(invalid))
+            _invalid(form, invalid)
         except service.Refused as refused:
             failure = refused.failure
             if failure is Failure.REAL_NAME:
-                session[FAILURES] = session.get(FAILURES, 0) + 1
-                if session[FAILURES] >= current_app.config["PCC_REAL_NAME_TRIES"]:
-                    failure = Failure.REAL_NAME_REPEATED
+                failure = _counted(REAL_NAME_FAILURES, failure, Failure.REAL_NAME_REPEATED)
         else:
             db.session.commit()
-            session.pop(FAILURES, None)
+            session.pop(REAL_NAME_FAILURES, None)
             session[REQUEST_KEY] = token
             return redirect(url_for("pcc.verify"))
-    return render_template("pcc/real_name.html", form=form, purpose=purpose,
-                           failure=failure, remedies=_remedies(failure) if failure else ()), \
-        200 if failure is None and not form.errors else 422
-
-
-def service_message(invalid: Invalid) -> str:
-    return both(invalid.ko, invalid.en)
+    return _page("pcc/real_name.html", 422 if form.errors else 200, failure, form=form,
+                 purpose=purpose)
 
 
 @bp.route("/verify", methods=["GET", "POST"])
-@_limit("RATELIMIT_PCC_STEPS")
-@_limit("RATELIMIT_PCC_CODES", key_func=_request_key)
+@_pages()
+@_steps()
+@_per_number()
+@_codes_sent()
 def verify():
     """Step 2: 휴대폰 본인확인 (Q4): the subscription checked, a code sent."""
     current = _current()
@@ -104,20 +155,23 @@ def verify():
             service.send_code(current, carrier=form.carrier.data, name=form.name.data.upper(),
                               mobile=mobile, born_on=born_on)
         except Invalid as invalid:
-            getattr(form, invalid.field).errors.append(service_message(invalid))
+            _invalid(form, invalid)
         except service.Refused as refused:
             failure = refused.failure
-            db.session.commit()
+            if failure is Failure.IDENTITY:
+                failure = _counted(IDENTITY_FAILURES, failure, Failure.IDENTITY_REPEATED)
         else:
             db.session.commit()
+            session.pop(IDENTITY_FAILURES, None)
             return redirect(url_for("pcc.code"))
-    return render_template("pcc/verify.html", form=form, current=current, failure=failure,
-                           remedies=_remedies(failure) if failure else ()), \
-        200 if failure is None and not form.errors else 422
+    return _page("pcc/verify.html", 422 if form.errors else 200, failure, form=form,
+                 current=current)
 
 
 @bp.route("/verify/code", methods=["GET", "POST"])
-@_limit("RATELIMIT_PCC_STEPS")
+@_pages()
+@_steps()
+@_per_number()
 def code():
     """Step 3: the one-time code, about three minutes, extendable once (Q6 ⑥)."""
     current = _current()
@@ -128,7 +182,7 @@ def code():
     form, failure = CodeForm(), None
     if form.validate_on_submit():
         try:
-            service.confirm_code(current, form.code.data)
+            session[REQUEST_KEY] = service.confirm_code(current, form.code.data)
         except service.Refused as refused:
             failure = refused.failure
             db.session.commit()  # the tries count
@@ -136,15 +190,14 @@ def code():
             db.session.commit()
             return redirect(url_for("pcc.apply" if current.purpose == service.ISSUE
                                     else "pcc.mine"))
-    left = service.seconds_left(current)
-    return render_template("pcc/code.html", form=form, current=current, left=left,
-                           extend=EmptyForm(prefix="extend"), failure=failure,
-                           remedies=_remedies(failure) if failure else ()), \
-        200 if failure is None else 422
+    return _page("pcc/code.html", 422 if form.errors else 200, failure, form=form,
+                 current=current, left=service.seconds_left(current),
+                 extend=EmptyForm(prefix="extend"))
 
 
 @bp.post("/verify/extend")
-@_limit("RATELIMIT_PCC_STEPS")
+@_steps()
+@_per_number()
 def extend():
     current = _current()
     if current is None:
@@ -154,16 +207,10 @@ def extend():
     return redirect(url_for("pcc.code"))
 
 
-def _details(form: DetailsForm, mobile: str | None) -> service.Details:
-    return service.Details(
-        address=form.address.data.strip(), telephone=form.telephone.data.strip(),
-        email=(form.email.data or "").strip() or None, mobile_owner=form.mobile_owner.data,
-        mobile=mobile, consents_to_viewing=bool(form.consents_to_viewing.data),
-        sms_alerts=bool(form.sms_alerts.data))
-
-
 @bp.route("/apply", methods=["GET", "POST"])
-@_limit("RATELIMIT_PCC_STEPS")
+@_pages()
+@_steps()
+@_per_number()
 def apply():
     """Step 4: the application form; the code is issued at once (Q5 ②)."""
     current = _current()
@@ -174,71 +221,72 @@ def apply():
     form, failure = DetailsForm(), None
     if form.validate_on_submit():
         try:
-            issued = service.issue(current, _details(form, current.mobile))
+            issued = service.issue(current, form.details(current.mobile))
         except service.Refused as refused:
             failure = refused.failure
         else:
             db.session.commit()
             session.pop(REQUEST_KEY, None)
-            return render_template("pcc/issued.html", code=issued.code,
-                                   holder=issued.holder)
-    return render_template("pcc/apply.html", form=form, current=current, failure=failure,
-                           remedies=_remedies(failure) if failure else ()), \
-        200 if failure is None and not form.errors else 422
+            return render_template("pcc/issued.html", code=issued.code, holder=issued.holder)
+    return _page("pcc/apply.html", 422 if form.errors else 200, failure, form=form,
+                 current=current)
+
+
+def _mine(current, failure: Failure | None = None):
+    holder = service.looked_up(current)
+    return _page("pcc/mine.html", 200, failure, holder=holder,
+                 address=short_address(holder.address), reissue=EmptyForm(prefix="reissue"),
+                 end=EmptyForm(prefix="end"), reissues=service.reissues_this_year(holder),
+                 limit=current_app.config["PCC_REISSUES_PER_YEAR"])
 
 
 @bp.get("/mine")
-@limiter.limit(lambda: current_app.config["RATELIMIT_PCC_PAGES"])
+@_pages()
 def mine():
-    """The look-up (발급내역 조회): the code in use, the details, the number masked."""
-    current = _current()
-    if current is None or current.purpose != service.LOOKUP or current.verified_at is None:
-        return _expired()
-    holder = service.looked_up(current)
-    return render_template("pcc/mine.html", holder=holder, reissue=EmptyForm(prefix="reissue"),
-                           reissues=service.reissues_this_year(holder),
-                           limit=current_app.config["PCC_REISSUES_PER_YEAR"], failure=None)
+    """The look-up (발급내역 조회): the code in use, the details, the number masked and the
+    address shortened to its district (digest §9)."""
+    current = _verified(service.LOOKUP)
+    return _mine(current) if current else _expired()
 
 
 @bp.route("/mine/change", methods=["GET", "POST"])
-@_limit("RATELIMIT_PCC_STEPS")
+@_pages()
+@_steps()
+@_per_number()
 def change():
-    current = _current()
-    if current is None or current.purpose != service.LOOKUP or current.verified_at is None:
+    current = _verified(service.LOOKUP)
+    if current is None:
         return _expired()
     holder = service.looked_up(current)
     form = DetailsForm(obj=holder)
     if form.validate_on_submit():
-        service.change(current, _details(form, current.mobile))
+        service.change(current, form.details(current.mobile))
         db.session.commit()
         return redirect(url_for("pcc.mine", changed=1))
-    return render_template("pcc/change.html", form=form, holder=holder), \
-        200 if not form.errors else 422
+    return _page("pcc/change.html", 422 if form.errors else 200, form=form, holder=holder)
 
 
 @bp.post("/mine/reissue")
-@_limit("RATELIMIT_PCC_STEPS")
+@_steps()
+@_per_number()
 def reissue():
     """A new code, the old one out of use (a code that leaked stops working)."""
-    current = _current()
-    if current is None or current.purpose != service.LOOKUP or current.verified_at is None:
+    current = _verified(service.LOOKUP)
+    if current is None:
         return _expired()
     if not EmptyForm(prefix="reissue").validate_on_submit():
         return redirect(url_for("pcc.mine"))
     try:
         service.reissue(current)
     except service.Refused as refused:
-        holder = service.looked_up(current)
-        return render_template(
-            "pcc/mine.html", holder=holder, reissue=EmptyForm(prefix="reissue"),
-            reissues=service.reissues_this_year(holder),
-            limit=current_app.config["PCC_REISSUES_PER_YEAR"], failure=refused.failure,
-            remedies=_remedies(refused.failure)), 422
+        db.session.rollback()
+        return _mine(current, refused.failure)
     db.session.commit()
     return redirect(url_for("pcc.mine", reissued=1))
 
 
 @bp.post("/end")
+@_steps()
 def end():
     """End the request: the browser forgets it and the row goes."""
     current = _current()
@@ -250,20 +298,7 @@ def end():
 
 
 @bp.get("/help")
-@limiter.limit(lambda: current_app.config["RATELIMIT_PCC_PAGES"])
+@_pages()
 def help_page():
     """No means of authentication (Q2): the counter, and the identifiers clearance takes."""
-    return render_template("pcc/help.html", remedies=_remedies(Failure.NO_MEANS))
-
-
-def _expired():
-    session.pop(REQUEST_KEY, None)
-    return render_template("pcc/expired.html"), 410
-
-
-def wait_seconds() -> int:
-    """How long until the limit that refused this request lets it through again."""
-    current = limiter.current_limit
-    if current is None:
-        return 60
-    return max(1, int(current.reset_at - time.time()))
+    return render_template("pcc/help.html", remedies=remedies_for(Failure.NO_MEANS))

@@ -63,7 +63,8 @@ def test_the_whole_number_is_shown_for_a_reason_and_the_view_is_recorded(app, ma
     assert "770707-6567890" in page.text
     assert "The holder asked to check the card number" in page.text
     with app.app_context():
-        assert db.session.scalars(select(PccView.reason)).all() == [
+        assert db.session.scalars(select(PccView.reason).order_by(PccView.id)).all() == [
+            "창구 조회 · counter look-up",  # the holder's page after the issue: details shown
             "The holder asked to check the card number"]
 
 
@@ -96,3 +97,21 @@ def test_the_admin_reads_the_local_sms_outbox(app, make, pcc, pcc_app):
     page = visit(client, "/admin/messages")
     assert "01012345678" in page.text and "개인통관고유부호 인증번호" in page.text
     assert "보내지 않고 여기에 30일간 보관합니다" in page.text
+
+
+def test_every_view_of_a_holders_page_is_recorded(app, make):
+    client = officer_client(app, make)
+    page = send(client, counter_form(visit(client, "/counter"), "issue"), **CARD)
+    visit(client, page.url)
+    with app.app_context():
+        assert db.session.scalars(select(PccView.reason)).all() == [
+            "창구 조회 · counter look-up"] * 2
+
+
+def test_a_counter_mobile_that_is_no_mobile_is_refused_on_its_field(app, make):
+    client = officer_client(app, make)
+    page = send(client, counter_form(visit(client, "/counter"), "issue"),
+                **{**CARD, "issue-mobile": "abc de fgh ijkl"})
+    assert page.status == 422 and "국내 휴대전화번호를 입력하십시오" in page.text
+    with app.app_context():
+        assert db.session.scalars(select(PccCode)).first() is None

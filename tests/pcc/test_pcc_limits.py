@@ -64,3 +64,21 @@ def test_the_limits_are_shared_through_redis_when_redis_url_is_set(make_pcc):
         client = redis.Redis.from_url(url)
         for key in client.scan_iter(f"*{prefix}*"):
             client.delete(key)
+
+
+def test_the_number_is_counted_across_issue_and_look_up(make_pcc):
+    pcc = make_pcc(RATELIMIT_PCC_PER_NUMBER="2 per 10 minutes")
+    client = pcc.test_client()
+    assert post_real_name(client, name="WRONG").status_code == 422
+    look_up = submit(client, visit(client, "/lookup").form(), **{**COI, "name": "WRONG"})
+    assert look_up.status_code == 422
+    assert post_real_name(client, name="WRONG").status_code == 429  # one bucket per number
+
+
+def test_a_number_that_is_no_number_is_not_one_bucket_for_everyone(make_pcc):
+    pcc = make_pcc(RATELIMIT_PCC_PER_NUMBER="1 per 10 minutes")
+    for address in ("192.0.2.1", "192.0.2.2", "192.0.2.3"):
+        client = pcc.test_client()
+        client.environ_base["REMOTE_ADDR"] = address
+        response = post_real_name(client, registration_number="12345")
+        assert response.status_code == 422  # the field's message, never another's 429

@@ -239,3 +239,15 @@ def test_every_failure_has_a_remedy_in_both_languages_and_ends_with_the_channel(
     remedies = remedies_for(failure)
     assert all(r.ko and r.en for r in remedies)
     assert "KakaoTalk" in remedies[-1].en and "카카오톡" in remedies[-1].ko
+
+
+@pytest.mark.parametrize(("address", "shown"), [
+    ("35208 대전광역시 서구 청사로 189 (둔산동)", "(35208) 대전광역시 서구"),
+    ("(04524) 서울특별시 중구 세종대로 110", "(04524) 서울특별시 중구"),
+    ("Busan Haeundae-gu 1", "Busan Haeundae-gu"),
+    ("", ""),
+])
+def test_the_look_up_shows_the_address_to_its_district(address, shown):
+    from workflows.pcc.identity import short_address
+
+    assert short_address(address) == shown

@@ -143,3 +143,13 @@ def birth_date(typed: str) -> date:
     except ValueError:
         raise Invalid("birth_date", "enter your date of birth in 8 digits, e.g. 19900131",
                       "생년월일 8자리를 입력하십시오(예: 19900131)") from None
+
+
+def short_address(address: str | None) -> str:
+    """The address as the inquiry screen shows it: the postcode, the city and the district
+    (``(35208) 대전광역시 서구``, digest §9); the rest only on the change form."""
+    words = (address or "").split()
+    if words and re.fullmatch(r"\(?[0-9]{5}\)?", words[0]):
+        postcode = words[0].strip("()")
+        return " ".join([f"({postcode})", *words[1:3]])
+    return " ".join(words[:2])
