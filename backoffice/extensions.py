@@ -79,5 +79,10 @@ def _init_limiter(app: Flask) -> None:
     # Redis down: count in this process's memory until it answers again, never a 500.
     app.config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)
     app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
+    # What Flask-Limiter keeps of the app before (a storage it found dead and fell back from,
+    # the key prefix) belongs to that app: the next one starts with its own. One app per
+    # process in production; several in the tests and the benchmarks.
+    limiter._storage_dead = False
+    limiter._key_prefix = ""
     limiter.init_app(app)
     register_too_many_requests_page(app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
@@ -164,3 +165,21 @@ def postgres_url() -> str:
     if reason:
         pytest.skip(reason)
     return url
+
+
+@pytest.fixture
+def redis_limits():
+    """Rate-limit settings on the local Redis (database 15) under a prefix of this test's own,
+    whose keys are deleted afterwards; skipped with the reason when no Redis answers."""
+    redis = pytest.importorskip("redis")
+    url = "redis://127.0.0.1:6379/15"
+    try:
+        redis.Redis.from_url(url, socket_timeout=1).ping()
+    except redis.RedisError as error:
+        pytest.skip(f"no Redis server answers at {url}: {error}")
+    prefix = f"test-{uuid.uuid4().hex}"
+    client = redis.Redis.from_url(url)
+    yield {"REDIS_URL": url, "RATELIMIT_KEY_PREFIX": prefix}, \
+        lambda: list(client.scan_iter(f"*{prefix}*"))
+    for key in client.scan_iter(f"*{prefix}*"):
+        client.delete(key)
