@@ -73,6 +73,8 @@ class DefaultConfig:
     PCC_REGISTRY = "file"  # the residents of PCC_RESIDENTS_FILE (default: the demo file)
     PCC_VERIFIER = "subscription"  # their mobile subscriptions, from the same file
     PCC_SMS = "local"  # the sms_messages outbox instead of sending
+    PCC_CERTIFICATES = "file"  # the certificates of PCC_RESIDENTS_FILE (serial, password hash)
+    PCC_SIMPLE = "local"  # simple certification: a code to the mobile in the resident's name
     PCC_RESIDENTS_FILE = None
     # Fernet keys sealing registration numbers, newest first ("k1,k2" in the environment), and
     # the key of their index; unset: made on first run in the instance folder.

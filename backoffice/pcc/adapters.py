@@ -1,7 +1,8 @@
 """The outside services of PCC issuance as this deployment configures them.
 
 ``PCC_REGISTRY`` (``file``: the residents of ``PCC_RESIDENTS_FILE``), ``PCC_VERIFIER``
-(``subscription``: the mobile subscriptions of the same file) and ``PCC_SMS`` (``local``: the
+(``subscription``: the mobile subscriptions of the same file), ``PCC_CERTIFICATES`` (``file``:
+the certificates of the same file), ``PCC_SIMPLE`` (``local``) and ``PCC_SMS`` (``local``: the
 ``sms_messages`` outbox, read on the admin's and officers' "sent messages" page and by tests)
 are the local implementations of the interfaces of :mod:`workflows.pcc.adapters`. A production
 provider is a class implementing the interface, named by its dotted path in the same setting
@@ -18,7 +19,12 @@ from sqlalchemy import select
 
 from backoffice.extensions import db
 from backoffice.models import SmsMessage
-from workflows.pcc.adapters import FileRegistry, SubscriptionVerifier
+from workflows.pcc.adapters import (
+    FileCertificates,
+    FileRegistry,
+    LocalSimpleCertifier,
+    SubscriptionVerifier,
+)
 
 DEMO_RESIDENTS = Path(__file__).with_name("demo_residents.json")
 
@@ -41,7 +47,7 @@ def _built(app: Flask, setting: str, local: dict[str, object]):
 
 
 def adapters(app: Flask | None = None) -> tuple:
-    """The registry, the verifier and the SMS sender of the app, built once."""
+    """The registry, the mobile verifier and the SMS sender of the app, built once."""
     app = app or current_app
     built = app.extensions.get("pcc_adapters")
     if built is None:
@@ -50,4 +56,17 @@ def adapters(app: Flask | None = None) -> tuple:
             _built(app, "PCC_REGISTRY", {"file": lambda: FileRegistry.from_file(path)}),
             _built(app, "PCC_VERIFIER", {"subscription": SubscriptionVerifier}),
             _built(app, "PCC_SMS", {"local": LocalSms}))
+    return built
+
+
+def other_verifiers(app: Flask | None = None) -> tuple:
+    """The certificate verifier and the simple certifier of the app, built once
+    (``PCC_CERTIFICATES = "file"``: the registry file's certificates; ``PCC_SIMPLE =
+    "local"``: a code by the SMS sender to the mobile in the resident's name)."""
+    app = app or current_app
+    built = app.extensions.get("pcc_other_verifiers")
+    if built is None:
+        built = app.extensions["pcc_other_verifiers"] = (
+            _built(app, "PCC_CERTIFICATES", {"file": FileCertificates}),
+            _built(app, "PCC_SIMPLE", {"local": LocalSimpleCertifier}))
     return built

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from markupsafe import Markup
-from wtforms import BooleanField, EmailField, RadioField, SelectField, StringField
+from wtforms import (
+    BooleanField,
+    EmailField,
+    PasswordField,
+    RadioField,
+    SelectField,
+    StringField,
+)
 from wtforms.fields import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, Regexp
 
@@ -43,6 +50,31 @@ class MobileForm(Form):
                              validators=[InputRequired(), Length(max=10)])
     mobile = StringField(both("휴대전화번호('-' 없이)", "Mobile number without '-'"),
                          validators=[InputRequired(), Length(max=15)])
+
+
+class CertificateForm(Form):
+    """Q5 ⑥, Q6 ②: the joint or financial certificate chosen and its password."""
+
+    certificate = StringField(both("인증서", "Certificate"),
+                              validators=[InputRequired(), Length(max=60)])
+    password = PasswordField(both("인증서 비밀번호", "Certificate password"),
+                             validators=[InputRequired(), Length(max=100)])
+
+
+class SimpleForm(Form):
+    """Q6 ②: simple certification (간편인증): the provider, the mobile, the service's terms."""
+
+    provider = SelectField(both("간편인증 사업자", "Provider"), validators=[InputRequired()])
+    mobile = StringField(both("휴대전화번호('-' 없이)", "Mobile number without '-'"),
+                         validators=[InputRequired(), Length(max=15)])
+    terms = BooleanField(both("간편인증 서비스 이용약관에 동의합니다",
+                              "I accept the provider's terms of service"),
+                         validators=[InputRequired(message=both("동의가 필요합니다",
+                                                                "Your consent is required"))])
+
+    def offer(self, providers) -> SimpleForm:
+        self.provider.choices = [SelectChoice(value, label) for value, label in providers]
+        return self
 
 
 class CodeForm(Form):

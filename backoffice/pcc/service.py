@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from backoffice.extensions import db
 from backoffice.models import PccCode, PccHolder, PccRequest, PccView
 from backoffice.models.pcc import ERASED, IN_USE, NOT_IN_USE
-from backoffice.pcc.adapters import adapters
+from backoffice.pcc.adapters import adapters, other_verifiers
 from backoffice.pcc.sealing import configured_sealing
 from workflows import clock
 from workflows.pcc import codes, one_time
@@ -124,18 +124,65 @@ def send_code(request: PccRequest, *, carrier: str, name: str, mobile: str,
     now = now or clock.now()
     if (request.code_attempts or 0) >= one_time.MAX_ATTEMPTS:
         raise Refused(Failure.IDENTITY_REPEATED)  # a new code gives no new tries
-    registry, verifier, sms = adapters()
+    registry, verifier, _ = adapters()
     resident = registry.holder(request.name, _number(request))
     if resident is None or not verifier.matches(resident, carrier=carrier, name=name,
                                                 mobile=mobile, born_on=born_on):
         raise Refused(Failure.IDENTITY)
+    _send(request, mobile, now)
+
+
+def send_simple_code(request: PccRequest, *, provider: str, mobile: str,
+                     now: datetime | None = None) -> None:
+    """Simple certification (간편인증, Q6 ②): the provider reaches the resident on the mobile
+    in their name, and the service's one-time code is sent to it; confirmed as the mobile
+    check's code is (:func:`confirm_code`).
+
+    :raise Refused: ``SIMPLE``; ``IDENTITY_REPEATED`` once the tries are used.
+    """
+    now = now or clock.now()
+    if (request.code_attempts or 0) >= one_time.MAX_ATTEMPTS:
+        raise Refused(Failure.IDENTITY_REPEATED)
+    registry, _, _ = adapters()
+    _, simple = other_verifiers()
+    resident = registry.holder(request.name, _number(request))
+    if resident is None or not simple.reaches(resident, provider=provider, mobile=mobile):
+        raise Refused(Failure.SIMPLE)
+    _send(request, mobile, now)
+
+
+def _send(request: PccRequest, mobile: str, now: datetime) -> None:
+    """A new one-time code to ``mobile``; the wrong tries of earlier codes still count."""
+    _, _, sms = adapters()
     code, challenge = one_time.send(_secret(), now)
     request.mobile, request.code_digest = mobile, challenge.digest
     request.code_expires_at, request.code_extensions = challenge.expires_at, 0
-    request.code_used = False  # the wrong tries count over every code of the request
+    request.code_used = False
     sms.send(mobile, f"[관세청] 개인통관고유부호 인증번호 {code} (3분 이내 입력) "
              f"PCC verification code {code}",
              key=f"pcc-{request.id}-{challenge.digest[:40]}")
+
+
+def certify(request: PccRequest, *, certificate: str, password: str,
+            now: datetime | None = None) -> str:
+    """Identity by a joint or financial certificate (Q5 ⑥, Q6 ②): the certificate chosen,
+    opened with its password, is the resident's. Five wrong tries per request, as for codes.
+    The request's new token.
+
+    :raise Refused: ``CERTIFICATE``; ``IDENTITY_REPEATED`` once the tries are used.
+    """
+    now = now or clock.now()
+    if (request.code_attempts or 0) >= one_time.MAX_ATTEMPTS:
+        raise Refused(Failure.IDENTITY_REPEATED)
+    registry, _, _ = adapters()
+    certificates, _ = other_verifiers()
+    resident = registry.holder(request.name, _number(request))
+    if resident is None or not certificates.matches(resident, certificate=certificate,
+                                                    password=password):
+        request.code_attempts = (request.code_attempts or 0) + 1
+        raise Refused(Failure.CERTIFICATE)
+    request.verified_at = now
+    return _renewed_token(request)
 
 
 def _challenge(request: PccRequest) -> one_time.Challenge | None:

@@ -15,8 +15,18 @@ from flask import current_app, redirect, render_template, request, session, url_
 
 from backoffice.extensions import db, limiter
 from backoffice.pcc import service
+from backoffice.pcc.adapters import other_verifiers
 from backoffice.pcc.blueprint import bp
-from backoffice.pcc.forms import CodeForm, DetailsForm, EmptyForm, MobileForm, RealNameForm, both
+from backoffice.pcc.forms import (
+    CertificateForm,
+    CodeForm,
+    DetailsForm,
+    EmptyForm,
+    MobileForm,
+    RealNameForm,
+    SimpleForm,
+    both,
+)
 from backoffice.pcc.sealing import configured_sealing
 from workflows.pcc.identity import Invalid, birth_date, mobile_number, short_address
 from workflows.pcc.remedies import Failure, remedies_for
@@ -165,6 +175,58 @@ def verify():
             session.pop(IDENTITY_FAILURES, None)
             return redirect(url_for("pcc.code"))
     return _page("pcc/verify.html", 422 if form.errors else 200, failure, form=form,
+                 current=current)
+
+
+@bp.route("/verify/simple", methods=["GET", "POST"])
+@_pages()
+@_steps()
+@_per_number()
+@_codes_sent()
+def simple():
+    """Step 2, by simple certification (간편인증, Q6 ②): the provider reaches the mobile in
+    the resident's name; the code follows as for the mobile check."""
+    current = _current()
+    if current is None:
+        return _expired()
+    form, failure = SimpleForm().offer(other_verifiers()[1].providers), None
+    if form.validate_on_submit():
+        try:
+            service.send_simple_code(current, provider=form.provider.data,
+                                     mobile=mobile_number(form.mobile.data))
+        except Invalid as invalid:
+            _invalid(form, invalid)
+        except service.Refused as refused:
+            failure = refused.failure
+        else:
+            db.session.commit()
+            return redirect(url_for("pcc.code"))
+    return _page("pcc/simple.html", 422 if form.errors else 200, failure, form=form,
+                 current=current)
+
+
+@bp.route("/verify/certificate", methods=["GET", "POST"])
+@_pages()
+@_steps()
+@_per_number()
+def certificate():
+    """Step 2, by a joint or financial certificate (Q5 ⑥, Q6 ②): no code to wait for."""
+    current = _current()
+    if current is None:
+        return _expired()
+    form, failure = CertificateForm(), None
+    if form.validate_on_submit():
+        try:
+            session[REQUEST_KEY] = service.certify(current, certificate=form.certificate.data,
+                                                   password=form.password.data)
+        except service.Refused as refused:
+            failure = refused.failure
+            db.session.commit()  # the tries count
+        else:
+            db.session.commit()
+            return redirect(url_for("pcc.apply" if current.purpose == service.ISSUE
+                                    else "pcc.mine"))
+    return _page("pcc/certificate.html", 422 if form.errors else 200, failure, form=form,
                  current=current)
 
 

@@ -119,3 +119,18 @@ def test_an_officer_issues_a_code_at_the_counter_on_a_phone(live_server, page, s
     page.get_by_role("button", name=re.compile("전체 번호 보기")).click()
     assert "770707-6567890" in page.locator("dl.facts").inner_text()
     shot(page, "counter-holder")
+
+
+def test_a_resident_without_a_mobile_uses_a_certificate_on_a_phone(pcc_server, phone):
+    _, base = pcc_server
+    phone.goto(base + "/")
+    phone.get_by_role("link", name=re.compile("신규발급")).click()
+    phone.get_by_label(re.compile("성명")).fill("GARCIA MARIA")
+    phone.get_by_label(re.compile("외국인등록번호")).fill("770707-6567890")
+    phone.get_by_role("button", name=re.compile("실명인증")).click()
+    phone.get_by_role("link", name=re.compile("공동·금융인증서")).click()
+    phone.get_by_role("textbox", name="인증서 Certificate", exact=True).fill("CERT-GARCIA-MARIA-01")
+    phone.get_by_label(re.compile("인증서 비밀번호")).fill("garcia-cert-2026")
+    shot(phone, "certificate")
+    phone.get_by_role("button", name=re.compile("확인")).click()
+    assert "발급신청" in phone.content()

@@ -318,3 +318,53 @@ def test_a_control_character_is_refused_with_the_services_own_page(pcc):
 def test_the_service_has_its_own_session_cookie(pcc):
     send(pcc, visit(pcc, "/issue").form(), **COI)
     assert pcc.get_cookie("pcc_session") is not None and pcc.get_cookie("session") is None
+
+
+# -- the other ways to verify: a certificate, a simple certification (Q5 ⑥, Q6 ②) ----------
+
+GARCIA = {"name": "GARCIA MARIA", "registration_number": "770707-6567890"}
+
+
+def test_a_resident_without_a_mobile_gets_a_code_with_a_certificate(pcc, pcc_app):
+    # GARCIA MARIA has no Korean mobile in her name but a certificate (the demo file).
+    page = send(pcc, visit(pcc, "/issue").form(), **GARCIA)
+    page = visit(pcc, "/verify/certificate")
+    assert korean_first(page, "GARCIA MARIA") == []
+    refused = send(pcc, page.form(), certificate="CERT-GARCIA-MARIA-01", password="wrong")
+    assert refused.status == 422 and "move the certificate from your PC" in refused.text
+    page = send(pcc, refused.form(), certificate="CERT-GARCIA-MARIA-01",
+                password="garcia-cert-2026")
+    assert "발급신청" in page.text
+    page = send(pcc, page.form(), consents_to_viewing="y", mobile_owner="none", **DETAILS)
+    assert "발급되었습니다" in page.text and PATTERN.search(page.text)
+
+
+def test_five_wrong_certificate_passwords_end_the_tries(pcc):
+    send(pcc, visit(pcc, "/issue").form(), **GARCIA)
+    page = visit(pcc, "/verify/certificate")
+    for _ in range(5):
+        page = send(pcc, page.form(), certificate="CERT-GARCIA-MARIA-01", password="wrong")
+    final = send(pcc, page.form(), certificate="CERT-GARCIA-MARIA-01",
+                 password="garcia-cert-2026")
+    assert final.status == 422 and "1644-1863" in final.text
+
+
+def test_another_residents_certificate_does_not_verify(pcc):
+    send(pcc, visit(pcc, "/issue").form(), **COI)
+    page = send(pcc, visit(pcc, "/verify/certificate").form(),
+                certificate="CERT-GARCIA-MARIA-01", password="garcia-cert-2026")
+    assert page.status == 422 and "인증서와 비밀번호를 확인하십시오" in page.text
+
+
+def test_a_simple_certification_sends_the_code_to_the_mobile_in_ones_name(pcc, pcc_app):
+    issue_coi(pcc, pcc_app)
+    send(pcc, visit(pcc, "/lookup").form(), **COI)
+    page = visit(pcc, "/verify/simple")
+    assert korean_first(page) == []
+    refused = send(pcc, page.form(), provider="kakao", mobile="01099998888", terms="y")
+    assert refused.status == 422 and "simple-certification provider" in refused.text
+    page = send(pcc, refused.form(), provider="kakao", mobile="010-1234-5678", terms="y")
+    assert "인증번호 입력" in page.text
+    page = send(pcc, page.form(action="/verify/code"),
+                code=last_sms_code(pcc_app, "01012345678"))
+    assert "님의 개인통관고유부호는" in page.text

@@ -251,3 +251,34 @@ def test_the_look_up_shows_the_address_to_its_district(address, shown):
     from workflows.pcc.identity import short_address
 
     assert short_address(address) == shown
+
+
+def test_the_local_certificate_check_opens_the_residents_certificate_only(tmp_path):
+    from werkzeug.security import generate_password_hash
+
+    from workflows.pcc.adapters import FileCertificates
+
+    path = tmp_path / "residents.json"
+    path.write_text(json.dumps([
+        {"name": "GARCIA MARIA", "number": "770707-6567890", "certificate": "CERT-1",
+         "certificate_password_hash": generate_password_hash("secret-1")},
+        {"name": "NGUYENVANAN", "number": "950505-5234567"},
+    ]), encoding="utf-8")
+    registry = FileRegistry.from_file(path)
+    garcia = registry.holder("GARCIA MARIA", registration_number("770707-6567890"))
+    nguyen = registry.holder("NGUYENVANAN", registration_number("950505-5234567"))
+    check = FileCertificates()
+    assert check.matches(garcia, certificate=" CERT-1 ", password="secret-1")
+    assert not check.matches(garcia, certificate="CERT-1", password="secret-2")
+    assert not check.matches(garcia, certificate="CERT-2", password="secret-1")
+    assert not check.matches(nguyen, certificate="CERT-1", password="secret-1")
+
+
+def test_the_local_simple_certification_reaches_the_mobile_in_ones_name(registry):
+    from workflows.pcc.adapters import LocalSimpleCertifier
+
+    resident = registry.holder("COI ZHUNA", registration_number("900131-6123456"))
+    simple = LocalSimpleCertifier()
+    assert simple.reaches(resident, provider="kakao", mobile="01012345678")
+    assert not simple.reaches(resident, provider="nobody", mobile="01012345678")
+    assert not simple.reaches(resident, provider="kakao", mobile="01012345679")

@@ -26,13 +26,16 @@ from workflows.pcc.identity import RegistrationNumber, name_as_on_card, registra
 
 @dataclass(frozen=True)
 class Resident:
-    """A foreign resident as the registry knows them: the name on the card, the number, and
-    the mobile subscription in their name (none: no Korean mobile of their own)."""
+    """A foreign resident as the registry knows them: the name on the card, the number, the
+    mobile subscription in their name (none: no Korean mobile of their own) and, for the local
+    certificate check, their certificate's serial and its password's hash."""
 
     name: str
     number: RegistrationNumber
     mobile: str | None = None
     carrier: str | None = None
+    certificate: str | None = None
+    certificate_password_hash: str | None = None
 
     @property
     def born_on(self) -> date:
@@ -56,6 +59,21 @@ class IdentityVerifier(Protocol):
         carrier; the date of birth for the SMS check, Q4)."""
 
 
+class CertificateVerifier(Protocol):
+    def matches(self, resident: Resident, *, certificate: str, password: str) -> bool:
+        """Whether the joint or financial certificate chosen, opened with its password, is the
+        resident's (FAQ Q5 ⑥, Q6)."""
+
+
+class SimpleCertifier(Protocol):
+    providers: tuple[tuple[str, str], ...]
+    """The simple-certification providers offered, each (value, name)."""
+
+    def reaches(self, resident: Resident, *, provider: str, mobile: str) -> bool:
+        """Whether the provider can ask the resident on this mobile to confirm (the push or
+        SMS of Q6's 간편인증); the service then sends its code."""
+
+
 class FileRegistry:
     """The registry of test residents, loaded from a JSON file: a list of objects with
     ``name``, ``number`` and, for a resident with a Korean mobile, ``mobile`` and ``carrier``.
@@ -69,7 +87,8 @@ class FileRegistry:
     def from_file(cls, path: str | Path) -> FileRegistry:
         rows = json.loads(Path(path).read_text(encoding="utf-8"))
         return cls(Resident(name_as_on_card(row["name"]), registration_number(row["number"]),
-                            row.get("mobile"), row.get("carrier")) for row in rows)
+                            row.get("mobile"), row.get("carrier"), row.get("certificate"),
+                            row.get("certificate_password_hash")) for row in rows)
 
     def holder(self, name: str, number: RegistrationNumber) -> Resident | None:
         resident = self._by_number.get(number.digits)
@@ -87,3 +106,27 @@ class SubscriptionVerifier:
                 and resident.carrier == carrier
                 and resident.name.replace(" ", "") == name.replace(" ", "")
                 and (born_on is None or born_on == resident.born_on))
+
+
+class FileCertificates:
+    """The local certificate check: the certificate serial and password the registry file
+    records for the resident (the password as a salted PBKDF2 hash, never in clear)."""
+
+    def matches(self, resident: Resident, *, certificate: str, password: str) -> bool:
+        from werkzeug.security import check_password_hash
+
+        return (resident.certificate is not None and resident.certificate_password_hash is not None
+                and resident.certificate == certificate.strip()
+                and check_password_hash(resident.certificate_password_hash, password))
+
+
+class LocalSimpleCertifier:
+    """The local simple certification: any provider of the list reaches the resident on the
+    mobile the registry file records in their name; the code goes by the SMS sender."""
+
+    providers = (("kakao", "카카오"), ("naver", "네이버"), ("pass", "패스"),
+                 ("toss", "토스"))
+
+    def reaches(self, resident: Resident, *, provider: str, mobile: str) -> bool:
+        return provider in dict(self.providers) and resident.mobile is not None \
+            and resident.mobile == mobile

@@ -36,11 +36,11 @@ NO_PASS_APP = Remedy(
     "PASS 앱이 없어도 됩니다. 이 서비스는 문자(SMS)로 인증번호를 보냅니다.",
     "You need no PASS app: this service sends the code by SMS (the FAQ's SMS tab).")
 CERTIFICATES = Remedy(
-    "이 서비스는 휴대전화 본인확인만 제공합니다. 공동·금융인증서나 간편인증을 쓰려면 관세청 "
-    "유니패스(개인용 컴퓨터) 또는 '모바일 관세청' 앱을 이용하거나, 세관을 방문하십시오.",
-    "This service offers the mobile check only. For a joint or financial certificate or a "
-    "simple certification, use UNI-PASS on a PC or the '모바일 관세청' app, or visit a customs "
-    "office.")
+    "휴대전화가 없어도 공동·금융인증서나 간편인증으로 본인확인을 할 수 있습니다. 아이폰은 "
+    "인증서를 개인용 컴퓨터에서 먼저 옮겨야 합니다.",
+    "Without a mobile phone you can verify your identity with a joint or financial "
+    "certificate or a simple certification. On an iPhone, move the certificate from your PC "
+    "first.")
 ANYTHING_ELSE = Remedy(
     f"그 밖의 문의는 카카오톡 채널 '{KAKAO_CHANNEL}' 1:1 채팅으로 해 주십시오.",
     f"For anything else, search '{KAKAO_CHANNEL}' in KakaoTalk Channel and ask in the 1:1 chat.")
@@ -53,6 +53,8 @@ class Failure(Enum):
     REAL_NAME_REPEATED = "real_name_repeated"  # Q3 ※
     IDENTITY = "identity"  # Q4
     IDENTITY_REPEATED = "identity_repeated"  # Q4 →
+    CERTIFICATE = "certificate"  # Q5 ⑥-⑦
+    SIMPLE = "simple"  # Q6 ②
     NO_MEANS = "no_means"  # Q2
     CODE_WRONG = "code_wrong"
     CODE_EXPIRED = "code_expired"
@@ -88,6 +90,19 @@ REMEDIES: dict[Failure, tuple[Remedy, ...]] = {
         "문의하십시오.",
         f"If you entered everything correctly and it keeps failing, call the KMC customer center "
         f"at {KMC_HELPLINE} about mobile identity verification."), IN_PERSON, ALTERNATIVE_IDS),
+    Failure.CERTIFICATE: (Remedy(
+        "선택한 인증서와 비밀번호를 확인하십시오. 아이폰은 인증서를 개인용 컴퓨터에서 "
+        "휴대전화로 먼저 옮겨야 합니다(인증서 내보내기). 인증서가 없으면 휴대폰 인증을 "
+        "이용하십시오.",
+        "Check the certificate you chose and its password. On an iPhone, move the certificate "
+        "from your PC to the phone first (export it). Without a certificate, use the mobile "
+        "check."), IN_PERSON),
+    Failure.SIMPLE: (Remedy(
+        "간편인증 사업자와 그 서비스에 등록한 본인 명의 휴대전화번호('-' 없이)를 확인하십시오. "
+        "되지 않으면 휴대폰 인증이나 인증서를 이용하십시오.",
+        "Check the simple-certification provider and the mobile number in your name registered "
+        "with it (without '-'). If it does not work, use the mobile check or a certificate."),
+        IN_PERSON),
     Failure.NO_MEANS: (IN_PERSON, ALTERNATIVE_IDS, NO_PASS_APP, CERTIFICATES),
     Failure.CODE_WRONG: (Remedy(
         "문자로 받은 인증번호를 다시 확인하여 입력하십시오.",
