@@ -198,7 +198,7 @@ def test_every_form_refuses_a_post_without_csrf_token(app, make, client, auth):
     for rule in posts:
         url = (rule.replace("<reference>", "OBJ-2026-000001").replace("<int:deadline_id>", "1")
                .replace("<int:outage_id>", "1").replace("<day>", "2026-03-10")
-               .replace("<int:user_id>", "1"))
+               .replace("<int:user_id>", "1").replace("<int:holder_id>", "1"))
         response = client.post(url, data={"reason": "x"})
         assert response.status_code == 400, rule
 
