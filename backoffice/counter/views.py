@@ -14,16 +14,13 @@ from backoffice.counter.forms import CounterForm, EmptyForm, FindForm, ReasonFor
 from backoffice.extensions import db
 from backoffice.models import PccCode, PccHolder, PccView, User
 from backoffice.pcc import service
-from backoffice.pcc.forms import both
+from backoffice.pcc.forms import refuse_field
 from workflows.pcc.identity import Invalid, mobile_number
 from workflows.pcc.remedies import Failure, remedies_for
 
 HOLDER_PAGE = "창구 조회 · counter look-up"
 """The reason recorded for a view of a holder's page (its details are shown unmasked)."""
 
-
-def _invalid(form, invalid: Invalid) -> None:
-    getattr(form, invalid.field).errors.append(both(invalid.ko, invalid.en))
 
 
 @bp.route("", methods=["GET", "POST"])
@@ -41,7 +38,7 @@ def _found(find: FindForm, issue: CounterForm):
     try:
         holder = service.counter_find(find.registration_number.data)
     except Invalid as invalid:
-        _invalid(find, invalid)
+        refuse_field(find, invalid)
         return _page(find, issue, status=422)
     if holder is not None:
         return redirect(url_for("counter.holder", holder_id=holder.id))
@@ -55,7 +52,7 @@ def _issued(issue: CounterForm, find: FindForm):
         code = service.counter_issue(issue.name.data, issue.registration_number.data,
                                      issue.details(mobile), current_user.id)
     except Invalid as invalid:
-        _invalid(issue, invalid)
+        refuse_field(issue, invalid)
         return _page(find, issue, status=422)
     except service.Refused as refused:
         db.session.rollback()

@@ -11,6 +11,7 @@ provider is a class implementing the interface, named by its dotted path in the 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 
@@ -20,9 +21,14 @@ from sqlalchemy import select
 from backoffice.extensions import db
 from backoffice.models import SmsMessage
 from workflows.pcc.adapters import (
+    CertificateVerifier,
     FileCertificates,
     FileRegistry,
+    IdentityVerifier,
     LocalSimpleCertifier,
+    Registry,
+    SimpleCertifier,
+    SmsSender,
     SubscriptionVerifier,
 )
 
@@ -46,27 +52,29 @@ def _built(app: Flask, setting: str, local: dict[str, object]):
     return getattr(import_module(module), name)(app.config)
 
 
-def adapters(app: Flask | None = None) -> tuple:
-    """The registry, the mobile verifier and the SMS sender of the app, built once."""
+@dataclass(frozen=True)
+class Adapters:
+    """The outside services of one app, as its settings choose them."""
+
+    registry: Registry
+    mobile: IdentityVerifier
+    certificates: CertificateVerifier
+    simple: SimpleCertifier
+    sms: SmsSender
+
+
+def adapters(app: Flask | None = None) -> Adapters:
+    """The app's outside services, built once (``PCC_CERTIFICATES = "file"``: the registry
+    file's certificates; ``PCC_SIMPLE = "local"``: a code by the SMS sender to the mobile in
+    the resident's name)."""
     app = app or current_app
     built = app.extensions.get("pcc_adapters")
     if built is None:
         path = app.config.get("PCC_RESIDENTS_FILE") or DEMO_RESIDENTS
-        built = app.extensions["pcc_adapters"] = (
-            _built(app, "PCC_REGISTRY", {"file": lambda: FileRegistry.from_file(path)}),
-            _built(app, "PCC_VERIFIER", {"subscription": SubscriptionVerifier}),
-            _built(app, "PCC_SMS", {"local": LocalSms}))
-    return built
-
-
-def other_verifiers(app: Flask | None = None) -> tuple:
-    """The certificate verifier and the simple certifier of the app, built once
-    (``PCC_CERTIFICATES = "file"``: the registry file's certificates; ``PCC_SIMPLE =
-    "local"``: a code by the SMS sender to the mobile in the resident's name)."""
-    app = app or current_app
-    built = app.extensions.get("pcc_other_verifiers")
-    if built is None:
-        built = app.extensions["pcc_other_verifiers"] = (
-            _built(app, "PCC_CERTIFICATES", {"file": FileCertificates}),
-            _built(app, "PCC_SIMPLE", {"local": LocalSimpleCertifier}))
+        built = app.extensions["pcc_adapters"] = Adapters(
+            registry=_built(app, "PCC_REGISTRY", {"file": lambda: FileRegistry.from_file(path)}),
+            mobile=_built(app, "PCC_VERIFIER", {"subscription": SubscriptionVerifier}),
+            certificates=_built(app, "PCC_CERTIFICATES", {"file": FileCertificates}),
+            simple=_built(app, "PCC_SIMPLE", {"local": LocalSimpleCertifier}),
+            sms=_built(app, "PCC_SMS", {"local": LocalSms}))
     return built

@@ -26,6 +26,11 @@ def both(ko: str, en: str) -> Markup:
     return Markup('<span lang="ko">{}</span> <span class="en" lang="en">{}</span>').format(ko, en)
 
 
+def refuse_field(form: Form, invalid) -> None:
+    """Show a :class:`workflows.pcc.identity.Invalid` on the field it names."""
+    getattr(form, invalid.field).errors.append(both(invalid.ko, invalid.en))
+
+
 class RealNameForm(Form):
     """FAQ Q1: the name as on the card, in capitals; the alien or residence number."""
 

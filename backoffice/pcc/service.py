@@ -21,10 +21,11 @@ from sqlalchemy.exc import IntegrityError
 from backoffice.extensions import db
 from backoffice.models import PccCode, PccHolder, PccRequest, PccView
 from backoffice.models.pcc import ERASED, IN_USE, NOT_IN_USE
-from backoffice.pcc.adapters import adapters, other_verifiers
+from backoffice.pcc.adapters import adapters
 from backoffice.pcc.sealing import configured_sealing
 from workflows import clock
 from workflows.pcc import codes, one_time
+from workflows.pcc.adapters import Resident
 from workflows.pcc.identity import RegistrationNumber, name_forms, registration_number
 from workflows.pcc.remedies import Failure
 
@@ -72,7 +73,7 @@ def begin(purpose: str, typed_name: str, typed_number: str,
     """
     now = now or clock.now()
     number = registration_number(typed_number)
-    registry, _, _ = adapters()
+    registry = adapters().registry
     resident = next((found for form in name_forms(typed_name)
                      if (found := registry.holder(form, number)) is not None), None)
     if resident is None:
@@ -115,21 +116,28 @@ def _number(request: PccRequest) -> RegistrationNumber:
 # -- identity verification by mobile (FAQ Q4, Q6 ③-⑥) ------------------------------------
 
 
+def _resident_with_tries_left(request: PccRequest) -> Resident | None:
+    """The resident the request is for, while its five tries are not used up: a new code or
+    another way to verify gives no new tries.
+
+    :raise Refused: ``IDENTITY_REPEATED`` (the helpline, the counter, the other identifiers).
+    """
+    if (request.code_attempts or 0) >= one_time.MAX_ATTEMPTS:
+        raise Refused(Failure.IDENTITY_REPEATED)
+    return adapters().registry.holder(request.name, _number(request))
+
+
 def send_code(request: PccRequest, *, carrier: str, name: str, mobile: str,
               born_on: date | None, now: datetime | None = None) -> None:
     """Check the mobile subscription against the resident and send a one-time code to it.
 
     :raise Refused: ``IDENTITY`` (the subscription does not match, Q4).
     """
-    now = now or clock.now()
-    if (request.code_attempts or 0) >= one_time.MAX_ATTEMPTS:
-        raise Refused(Failure.IDENTITY_REPEATED)  # a new code gives no new tries
-    registry, verifier, _ = adapters()
-    resident = registry.holder(request.name, _number(request))
-    if resident is None or not verifier.matches(resident, carrier=carrier, name=name,
-                                                mobile=mobile, born_on=born_on):
+    resident = _resident_with_tries_left(request)
+    if resident is None or not adapters().mobile.matches(
+            resident, carrier=carrier, name=name, mobile=mobile, born_on=born_on):
         raise Refused(Failure.IDENTITY)
-    _send(request, mobile, now)
+    _send(request, mobile, now or clock.now())
 
 
 def send_simple_code(request: PccRequest, *, provider: str, mobile: str,
@@ -138,29 +146,24 @@ def send_simple_code(request: PccRequest, *, provider: str, mobile: str,
     in their name, and the service's one-time code is sent to it; confirmed as the mobile
     check's code is (:func:`confirm_code`).
 
-    :raise Refused: ``SIMPLE``; ``IDENTITY_REPEATED`` once the tries are used.
+    :raise Refused: ``SIMPLE``.
     """
-    now = now or clock.now()
-    if (request.code_attempts or 0) >= one_time.MAX_ATTEMPTS:
-        raise Refused(Failure.IDENTITY_REPEATED)
-    registry, _, _ = adapters()
-    _, simple = other_verifiers()
-    resident = registry.holder(request.name, _number(request))
-    if resident is None or not simple.reaches(resident, provider=provider, mobile=mobile):
+    resident = _resident_with_tries_left(request)
+    if resident is None or not adapters().simple.reaches(resident, provider=provider,
+                                                         mobile=mobile):
         raise Refused(Failure.SIMPLE)
-    _send(request, mobile, now)
+    _send(request, mobile, now or clock.now())
 
 
 def _send(request: PccRequest, mobile: str, now: datetime) -> None:
     """A new one-time code to ``mobile``; the wrong tries of earlier codes still count."""
-    _, _, sms = adapters()
     code, challenge = one_time.send(_secret(), now)
     request.mobile, request.code_digest = mobile, challenge.digest
     request.code_expires_at, request.code_extensions = challenge.expires_at, 0
     request.code_used = False
-    sms.send(mobile, f"[관세청] 개인통관고유부호 인증번호 {code} (3분 이내 입력) "
-             f"PCC verification code {code}",
-             key=f"pcc-{request.id}-{challenge.digest[:40]}")
+    adapters().sms.send(mobile, f"[관세청] 개인통관고유부호 인증번호 {code} (3분 이내 입력) "
+                        f"PCC verification code {code}",
+                        key=f"pcc-{request.id}-{challenge.digest[:40]}")
 
 
 def certify(request: PccRequest, *, certificate: str, password: str,
@@ -169,19 +172,14 @@ def certify(request: PccRequest, *, certificate: str, password: str,
     opened with its password, is the resident's. Five wrong tries per request, as for codes.
     The request's new token.
 
-    :raise Refused: ``CERTIFICATE``; ``IDENTITY_REPEATED`` once the tries are used.
+    :raise Refused: ``CERTIFICATE``.
     """
-    now = now or clock.now()
-    if (request.code_attempts or 0) >= one_time.MAX_ATTEMPTS:
-        raise Refused(Failure.IDENTITY_REPEATED)
-    registry, _, _ = adapters()
-    certificates, _ = other_verifiers()
-    resident = registry.holder(request.name, _number(request))
-    if resident is None or not certificates.matches(resident, certificate=certificate,
-                                                    password=password):
+    resident = _resident_with_tries_left(request)
+    if resident is None or not adapters().certificates.matches(
+            resident, certificate=certificate, password=password):
         request.code_attempts = (request.code_attempts or 0) + 1
         raise Refused(Failure.CERTIFICATE)
-    request.verified_at = now
+    request.verified_at = now or clock.now()
     return _renewed_token(request)
 
 

@@ -15,7 +15,7 @@ from flask import current_app, redirect, render_template, request, session, url_
 
 from backoffice.extensions import db, limiter
 from backoffice.pcc import service
-from backoffice.pcc.adapters import other_verifiers
+from backoffice.pcc.adapters import adapters
 from backoffice.pcc.blueprint import bp
 from backoffice.pcc.forms import (
     CertificateForm,
@@ -25,7 +25,7 @@ from backoffice.pcc.forms import (
     MobileForm,
     RealNameForm,
     SimpleForm,
-    both,
+    refuse_field,
 )
 from backoffice.pcc.sealing import configured_sealing
 from workflows.pcc.identity import Invalid, birth_date, mobile_number, short_address
@@ -101,9 +101,6 @@ def _page(template: str, status: int = 200, failure: Failure | None = None, **va
         422 if failure is not None or status == 422 else status
 
 
-def _invalid(form, invalid: Invalid) -> None:
-    getattr(form, invalid.field).errors.append(both(invalid.ko, invalid.en))
-
 
 def _counted(key: str, failure: Failure, repeated: Failure) -> Failure:
     """The failure, or its repeated form once it happened ``PCC_REAL_NAME_TRIES`` times in this
@@ -134,7 +131,7 @@ def real_name():
         try:
             token, _ = service.begin(purpose, form.name.data, form.registration_number.data)
         except Invalid as invalid:
-            _invalid(form, invalid)
+            refuse_field(form, invalid)
         except service.Refused as refused:
             failure = refused.failure
             if failure is Failure.REAL_NAME:
@@ -148,6 +145,47 @@ def real_name():
                  purpose=purpose)
 
 
+def _verified_next(current):
+    """Once verified: the application form of a new issuance, or the holder's code."""
+    return redirect(url_for("pcc.apply" if current.purpose == service.ISSUE else "pcc.mine"))
+
+
+def _verified_by(template: str, form, attempt, counts: str | None = None):
+    """One way to verify the identity (the mobile check, a simple certification, a
+    certificate): ``attempt(current, form)`` raises what refuses it and returns the request's
+    new token once verified (a certificate) or None (a code was sent: its page is next).
+    ``counts`` names the browser's count of mismatches that leads to the helpline."""
+    current = _current()
+    if current is None:
+        return _expired()
+    failure = None
+    if form.validate_on_submit():
+        try:
+            token = attempt(current, form)
+        except Invalid as invalid:
+            refuse_field(form, invalid)
+        except service.Refused as refused:
+            failure = refused.failure
+            if counts and failure is Failure.IDENTITY:
+                failure = _counted(counts, failure, Failure.IDENTITY_REPEATED)
+            db.session.commit()  # the tries count
+        else:
+            db.session.commit()
+            if counts:
+                session.pop(counts, None)
+            if token is None:
+                return redirect(url_for("pcc.code"))
+            session[REQUEST_KEY] = token
+            return _verified_next(current)
+    return _page(template, 422 if form.errors else 200, failure, form=form, current=current)
+
+
+def _mobile_check(current, form: MobileForm) -> None:
+    born_on, mobile = birth_date(form.birth_date.data), mobile_number(form.mobile.data)
+    service.send_code(current, carrier=form.carrier.data, name=form.name.data.upper(),
+                      mobile=mobile, born_on=born_on)
+
+
 @bp.route("/verify", methods=["GET", "POST"])
 @_pages()
 @_steps()
@@ -155,27 +193,7 @@ def real_name():
 @_codes_sent()
 def verify():
     """Step 2: 휴대폰 본인확인 (Q4): the subscription checked, a code sent."""
-    current = _current()
-    if current is None:
-        return _expired()
-    form, failure = MobileForm(), None
-    if form.validate_on_submit():
-        try:
-            born_on, mobile = birth_date(form.birth_date.data), mobile_number(form.mobile.data)
-            service.send_code(current, carrier=form.carrier.data, name=form.name.data.upper(),
-                              mobile=mobile, born_on=born_on)
-        except Invalid as invalid:
-            _invalid(form, invalid)
-        except service.Refused as refused:
-            failure = refused.failure
-            if failure is Failure.IDENTITY:
-                failure = _counted(IDENTITY_FAILURES, failure, Failure.IDENTITY_REPEATED)
-        else:
-            db.session.commit()
-            session.pop(IDENTITY_FAILURES, None)
-            return redirect(url_for("pcc.code"))
-    return _page("pcc/verify.html", 422 if form.errors else 200, failure, form=form,
-                 current=current)
+    return _verified_by("pcc/verify.html", MobileForm(), _mobile_check, IDENTITY_FAILURES)
 
 
 @bp.route("/verify/simple", methods=["GET", "POST"])
@@ -186,23 +204,10 @@ def verify():
 def simple():
     """Step 2, by simple certification (간편인증, Q6 ②): the provider reaches the mobile in
     the resident's name; the code follows as for the mobile check."""
-    current = _current()
-    if current is None:
-        return _expired()
-    form, failure = SimpleForm().offer(other_verifiers()[1].providers), None
-    if form.validate_on_submit():
-        try:
-            service.send_simple_code(current, provider=form.provider.data,
-                                     mobile=mobile_number(form.mobile.data))
-        except Invalid as invalid:
-            _invalid(form, invalid)
-        except service.Refused as refused:
-            failure = refused.failure
-        else:
-            db.session.commit()
-            return redirect(url_for("pcc.code"))
-    return _page("pcc/simple.html", 422 if form.errors else 200, failure, form=form,
-                 current=current)
+    return _verified_by(
+        "pcc/simple.html", SimpleForm().offer(adapters().simple.providers),
+        lambda current, form: service.send_simple_code(
+            current, provider=form.provider.data, mobile=mobile_number(form.mobile.data)))
 
 
 @bp.route("/verify/certificate", methods=["GET", "POST"])
@@ -211,23 +216,10 @@ def simple():
 @_per_number()
 def certificate():
     """Step 2, by a joint or financial certificate (Q5 ⑥, Q6 ②): no code to wait for."""
-    current = _current()
-    if current is None:
-        return _expired()
-    form, failure = CertificateForm(), None
-    if form.validate_on_submit():
-        try:
-            session[REQUEST_KEY] = service.certify(current, certificate=form.certificate.data,
-                                                   password=form.password.data)
-        except service.Refused as refused:
-            failure = refused.failure
-            db.session.commit()  # the tries count
-        else:
-            db.session.commit()
-            return redirect(url_for("pcc.apply" if current.purpose == service.ISSUE
-                                    else "pcc.mine"))
-    return _page("pcc/certificate.html", 422 if form.errors else 200, failure, form=form,
-                 current=current)
+    return _verified_by(
+        "pcc/certificate.html", CertificateForm(),
+        lambda current, form: service.certify(current, certificate=form.certificate.data,
+                                              password=form.password.data))
 
 
 @bp.route("/verify/code", methods=["GET", "POST"])
@@ -250,8 +242,7 @@ def code():
             db.session.commit()  # the tries count
         else:
             db.session.commit()
-            return redirect(url_for("pcc.apply" if current.purpose == service.ISSUE
-                                    else "pcc.mine"))
+            return _verified_next(current)
     return _page("pcc/code.html", 422 if form.errors else 200, failure, form=form,
                  current=current, left=service.seconds_left(current),
                  extend=EmptyForm(prefix="extend"))
