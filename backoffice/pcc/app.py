@@ -3,7 +3,7 @@
 It shares the back office's configuration, database and extensions but serves only the PCC
 pages (and ``/healthz``), in its own worker processes: a surge of requests fills its workers,
 never the officers' (issue 19, item 7). ``make run`` starts it on the port after the back
-office's (``PCC_PORT``, 5001).
+office's (``--pcc-port``, 5001 by default).
 """
 
 from __future__ import annotations
@@ -20,10 +20,12 @@ from flask_limiter import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import text
 
-from backoffice import headers, input_bounds
+from backoffice import headers, input_bounds, register_user_loader, trust_proxies
 from backoffice.config import load_config
 from backoffice.extensions import db, init_extensions, limiter
+from backoffice.i18n import bilingual
 from backoffice.paths import DEFAULT_INSTANCE_DIR, STATIC_DIR, TEMPLATES_DIR
+from backoffice.templating import seoul
 
 ERRORS = {
     400: ("요청을 처리할 수 없습니다", "The request could not be understood"),
@@ -43,19 +45,14 @@ def create_pcc_app(config: Mapping[str, Any] | None = None, *,
     load_config(app, config)
     _own_session(app)
     init_extensions(app)
-    from backoffice import register_user_loader, trust_proxies
-
     register_user_loader()
     input_bounds.install(app)
     headers.install(app)
     trust_proxies(app)
-    from backoffice.i18n import bilingual
-    from backoffice.pcc import views  # noqa: F401  (the routes)
+    from backoffice.pcc import views  # noqa: F401  (the routes, on the blueprint)
     from backoffice.pcc.blueprint import bp
 
     app.register_blueprint(bp)
-    from backoffice.templating import seoul
-
     app.add_template_global(bilingual, "bi")
     app.add_template_filter(seoul, "seoul")
     app.add_url_rule("/healthz", "healthz", _health)
